@@ -1,0 +1,59 @@
+"""RSS and Atom feeds: each entry becomes an article (linked pages are not fetched)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ..errors import InputError, SitrepError
+from .readers import Defaults, Record, RecordError, make_article
+
+
+def _entry_text(entry: dict) -> str:
+    import lxml.html
+
+    chunks = [c.get("value", "") for c in entry.get("content") or []]
+    html = max(chunks, key=len) if chunks else entry.get("summary", "") or ""
+    if not html.strip():
+        return ""
+    if "<" not in html:
+        return html.strip()
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for p in root.iter("p", "div", "h1", "h2", "h3", "li"):
+        p.tail = "\n" + (p.tail or "")
+    lines = [ln.strip() for ln in root.text_content().splitlines()]
+    return "\n".join(ln for ln in lines if ln)
+
+
+def read_feed(data: bytes, source: str, defaults: Defaults) -> Iterator[Record]:
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    entries = parsed.get("entries") or []
+    if not entries:
+        why = parsed.get("bozo_exception")
+        raise InputError(f"{source} is not a readable RSS/Atom feed" + (f" ({why})" if why else ""))
+    outlet = (parsed.get("feed") or {}).get("title") or defaults.outlet
+    for n, entry in enumerate(entries, start=1):
+        try:
+            text = _entry_text(entry)
+            if not text:
+                raise InputError("the feed entry has no text")
+            when = entry.get("published_parsed") or entry.get("updated_parsed")
+            published = dt.date(when[0], when[1], when[2]) if when else None
+            yield make_article(
+                text,
+                defaults,
+                title=entry.get("title"),
+                outlet=outlet,
+                url=entry.get("link"),
+                published=published,
+                source_format="feed",
+            )
+        except SitrepError as exc:
+            yield RecordError(source, n, f"entry {n}: {exc}")

@@ -1,0 +1,62 @@
+"""HTML pages to articles with trafilatura (main text, title, date, site name)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import InputError
+from ..models import Article
+from .readers import Defaults, make_article, parse_date
+
+MAX_DEPTH = 400
+
+
+def _too_deep(html: str, limit: int = MAX_DEPTH) -> bool:
+    """A cheap nesting check before parsing, so hostile pages cannot exhaust the parser."""
+    depth = 0
+    i = html.find("<")
+    opens = 0
+    while i != -1:
+        nxt = html[i + 1 : i + 2]
+        if nxt == "/":
+            depth = max(0, depth - 1)
+        elif nxt.isalpha():
+            depth += 1
+            opens += 1
+            if depth > limit * 4:
+                return True
+        i = html.find("<", i + 1)
+    return False
+
+
+def article_from_html(html: str, defaults: Defaults, url: str | None = None) -> Article:
+    import trafilatura
+
+    if _too_deep(html):
+        raise InputError(f"the HTML nests deeper than {MAX_DEPTH * 4} elements; refusing it")
+    try:
+        result: Any = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, favor_precision=True
+        )
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise InputError(f"cannot parse the HTML: {exc}") from exc
+    if result is None:
+        raise InputError("no article text found in the HTML")
+    data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    text = (data.get("text") or "").strip()
+    if not text:
+        raise InputError("no article text found in the HTML")
+    try:
+        published = parse_date(data.get("date"))
+    except InputError:
+        published = None
+    article = make_article(
+        text,
+        defaults,
+        title=data.get("title"),
+        outlet=data.get("sitename") or data.get("hostname"),
+        url=url or data.get("url"),
+        published=published,
+        source_format="html",
+    )
+    return article
