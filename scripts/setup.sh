@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Set up sitrep in ./.venv from a fresh clone: Python packages pinned by hash, the package
+# itself, Leaflet from the npm registry and the offline gazetteer. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+if [ -f package-lock.json ]; then
+  if command -v npm >/dev/null 2>&1; then
+    npm ci --silent --no-audit --no-fund
+  else
+    echo "setup: npm not found; install Node.js and npm for the map's Leaflet library" >&2
+    exit 1
+  fi
+fi
+.venv/bin/python -m sitrep.web.assets
+.venv/bin/sitrep gazetteer build --if-missing
