@@ -117,23 +117,51 @@ def extract(paths: tuple[str, ...], published: Any, outlet: Any, url: Any, fmt: 
 @_input_options
 @db_option
 @click.option("--no-fuse", is_flag=True, help="Store only; do not rebuild incidents and control.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Run N worker processes (a local Dask cluster).",
+)
+@click.option("--scheduler", default=None, help="Dask scheduler address, tcp://HOST:PORT.")
 def ingest(
-    paths: tuple[str, ...], published: Any, outlet: Any, url: Any, db: str | None, no_fuse: bool
+    paths: tuple[str, ...],
+    published: Any,
+    outlet: Any,
+    url: Any,
+    db: str | None,
+    no_fuse: bool,
+    workers: int | None,
+    scheduler: str | None,
 ) -> None:
     """Extract articles and store them; already stored articles are skipped.
 
-    Example: sitrep ingest samples/ --db sitrep.db
+    Example: sitrep ingest src/sitrep/samples/syria-2024-12 --db sitrep.db --workers 2
     """
-    from .engine import Resources, build_pipeline
-    from .engine import ingest as run
     from .store import open_store
 
     settings = _settings(db)
     records = read_paths(paths, _defaults(settings, published, outlet, url))
     store = open_store(settings.db_url)
-    pipeline = build_pipeline(Resources.load(settings))
     with _progress("ingesting", True) as step:
-        report = run(records, pipeline, store, fuse=not no_fuse, progress=step)
+        if workers or scheduler:
+            from .scale import ingest_distributed
+
+            report = ingest_distributed(
+                records,
+                store,
+                settings,
+                workers=workers,
+                scheduler=scheduler,
+                fuse=not no_fuse,
+                progress=step,
+            )
+        else:
+            from .engine import Resources, build_pipeline
+            from .engine import ingest as run
+
+            pipeline = build_pipeline(Resources.load(settings))
+            report = run(records, pipeline, store, fuse=not no_fuse, progress=step)
     _report_errors(report.errors)
     click.echo(
         f"read {report.read}, added {report.added}, already stored {report.skipped}, "

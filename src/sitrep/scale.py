@@ -1,0 +1,148 @@
+"""Scale-out: the same pipeline over a Dask cluster (``dask.distributed``).
+
+The client streams records, skips article ids already stored (so a run can resume),
+sends shards to workers, and writes what comes back. Each worker process loads the
+models once. A record that fails on a worker is captured with its source and index;
+the rest of its shard goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from .engine import IngestReport, Resources, build_pipeline, fuse_all
+from .errors import ConfigError
+from .ingest import Record, RecordError
+from .models import Article, Document
+from .pipeline import Pipeline
+from .serialize import document_from_dict, document_to_dict
+from .settings import Settings
+from .store import Store
+
+_PIPELINES: dict[Settings, Pipeline] = {}
+
+
+def worker_pipeline(settings: Settings) -> Pipeline:
+    """The pipeline of this process, built on first use and kept."""
+    if settings not in _PIPELINES:
+        _PIPELINES[settings] = build_pipeline(Resources.load(settings))
+    return _PIPELINES[settings]
+
+
+def process_shard(
+    articles: list[Article], settings: Settings
+) -> list[dict[str, Any] | RecordError]:
+    """Run the pipeline over one shard on a worker; one failure does not sink the shard."""
+    pipeline = worker_pipeline(settings)
+    try:
+        docs = pipeline.pipe(Document(article=a) for a in articles)
+        return [document_to_dict(d) for d in docs]
+    except Exception:  # retry one by one to find and capture the bad record
+        pass
+    out: list[dict[str, Any] | RecordError] = []
+    for a in articles:
+        try:
+            out.append(document_to_dict(pipeline(Document(article=a))))
+        except Exception as exc:  # a worker must report, not die, on one bad record
+            out.append(RecordError(a.url or a.id, None, f"{type(exc).__name__}: {exc}"))
+    return out
+
+
+def _shards(records: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(records)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def ingest_distributed(
+    records: Iterable[Record],
+    store: Store,
+    settings: Settings,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    shard_size: int = 32,
+    fuse: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Ingest over a Dask cluster: ``scheduler`` address, or a LocalCluster of ``workers``."""
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    report = IngestReport()
+    step = progress or (lambda n: None)
+
+    def new_articles() -> Iterator[Article]:
+        for chunk in _shards(_articles(records, report), 500):
+            known = store.known_ids(a.id for a in chunk)
+            seen: set[str] = set()
+            for a in chunk:
+                if a.id in known or a.id in seen:
+                    report.skipped += 1
+                    step(1)
+                    continue
+                seen.add(a.id)
+                yield a
+
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="20s")
+        else:
+            cluster = LocalCluster(
+                n_workers=workers or 1,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=40,
+            )
+            client = Client(cluster)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise ConfigError(f"cannot reach the Dask scheduler {scheduler!r}: {exc}") from exc
+    try:
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})) or (workers or 1))
+        in_flight = 2 * n_workers
+        settings_f = client.scatter(settings, broadcast=True)
+        queue = as_completed()
+        shards = _shards(new_articles(), shard_size)
+
+        def submit_next() -> bool:
+            shard = next(shards, None)
+            if shard is None:
+                return False
+            queue.add(client.submit(process_shard, shard, settings_f, pure=False))
+            return True
+
+        for _ in range(in_flight):
+            if not submit_next():
+                break
+        for future in queue:
+            results = future.result()
+            docs = []
+            for item in results:
+                if isinstance(item, RecordError):
+                    report.errors.append(item)
+                else:
+                    docs.append(document_from_dict(item))
+            report.added += store.add_documents(docs)
+            step(len(results))
+            submit_next()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    for err in report.errors:
+        store.record_error(err.source, err.line, err.message)
+    if fuse and report.added:
+        fuse_all(store)
+    return report
+
+
+def _articles(records: Iterable[Record], report: IngestReport) -> Iterator[Article]:
+    for rec in records:
+        if isinstance(rec, RecordError):
+            report.errors.append(rec)
+        else:
+            report.read += 1
+            yield rec
