@@ -1,0 +1,1 @@
+"""Benchmark commands: ``python -m sitrep.bench.<name>``. Figures go to BENCHMARKS.md."""

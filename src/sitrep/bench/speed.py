@@ -1,0 +1,139 @@
+"""Throughput of the full pipeline against bare spaCy parsing on the same real texts.
+
+    python -m sitrep.bench.speed [--data ../shared/data] [--repeat 1] [--workers 1,2]
+                                 [--ingest 10000] [--pg URL]
+
+Reports documents/s and tokens/s for bare ``nlp.pipe`` and for the full pipeline, their
+ratio, the time of each stage, peak RSS, ingest scaling with 1 and 2 Dask workers, and
+optionally end-to-end ingest of N articles into SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import resource
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from ..engine import Resources, build_pipeline
+from ..ingest.readers import Defaults, make_article
+from ..models import Document
+from ..settings import Settings
+from .corpora import DEFAULT_DATA, news_texts
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bare_spacy(nlp: Any, texts: list[str]) -> dict[str, float]:
+    t0 = time.perf_counter()
+    tokens = sum(len(d) for d in nlp.pipe(texts, batch_size=64))
+    dt_ = time.perf_counter() - t0
+    return {"seconds": dt_, "docs_per_s": len(texts) / dt_, "tokens_per_s": tokens / dt_}
+
+
+def full_pipeline(res: Resources, texts: list[str]) -> dict[str, Any]:
+    pipeline = build_pipeline(res)
+    per_stage: dict[str, float] = defaultdict(float)
+    t0 = time.perf_counter()
+    articles = [Document(article=make_article(t, Defaults())) for t in texts]
+    per_stage["ingest"] += time.perf_counter() - t0
+    parse, *rest = pipeline.stages
+    t1 = time.perf_counter()
+    docs = list(parse.pipe(articles))  # type: ignore[attr-defined]
+    per_stage[parse.name] += time.perf_counter() - t1
+    tokens = sum(len(d.tokens) for d in docs)
+    for stage in rest:
+        t1 = time.perf_counter()
+        docs = [stage(d) for d in docs]
+        per_stage[stage.name] += time.perf_counter() - t1
+    total = time.perf_counter() - t0
+    return {
+        "seconds": total,
+        "docs_per_s": len(texts) / total,
+        "tokens_per_s": tokens / total,
+        "stages": dict(per_stage),
+        "events": sum(len(d.events) for d in docs),
+        "claims": sum(len(d.claims) for d in docs),
+    }
+
+
+def ingest_run(texts: list[str], url: str, settings: Settings, workers: int | None) -> float:
+    from ..engine import ingest
+    from ..scale import ingest_distributed
+    from ..store import open_store
+
+    store = open_store(url)
+    records = (make_article(t, Defaults()) for t in texts)
+    t0 = time.perf_counter()
+    if workers:
+        rep = ingest_distributed(records, store, settings, workers=workers, fuse=False)
+    else:
+        rep = ingest(records, build_pipeline(Resources.load(settings)), store, fuse=False)
+    dt_ = time.perf_counter() - t0
+    store.close()
+    return rep.added / dt_
+
+
+def unique_texts(texts: list[str], n: int) -> list[str]:
+    """``n`` texts, repeating the corpus with a marker line so each has its own id."""
+    return [texts[i % len(texts)] + f"\n[copy {i // len(texts)}]" for i in range(n)]
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--repeat", type=int, default=1, help="repeat the corpus N times")
+    ap.add_argument("--limit", type=int, default=0, help="use only the first N texts")
+    ap.add_argument("--workers", default="1,2", help="worker counts for the scaling run")
+    ap.add_argument("--scaling-docs", type=int, default=600)
+    ap.add_argument("--ingest", type=int, default=0, help="also ingest N articles end to end")
+    ap.add_argument("--pg", default=None, help="PostgreSQL URL for the ingest run")
+    args = ap.parse_args(argv)
+
+    texts = news_texts(args.data) * args.repeat
+    if args.limit:
+        texts = texts[: args.limit]
+    settings = Settings.from_env()
+    res = Resources.load(settings)
+    list(res.nlp.pipe(texts[:20]))  # warm up
+    out: dict[str, Any] = {"texts": len(texts)}
+    out["bare_spacy"] = bare_spacy(res.nlp, texts)
+    out["pipeline"] = full_pipeline(res, texts)
+    out["ratio_pipeline_to_bare"] = out["bare_spacy"]["seconds"] / out["pipeline"]["seconds"]
+    out["peak_rss_mb_one_process"] = peak_rss_mb()
+    scaling: dict[str, float] = {}
+    sample = unique_texts(texts, args.scaling_docs)
+    with tempfile.TemporaryDirectory() as tmp:
+        for w in [int(x) for x in args.workers.split(",") if x]:
+            url = f"sqlite:///{Path(tmp) / f'w{w}.db'}"
+            scaling[str(w)] = ingest_run(sample, url, settings, w)
+        if len(scaling) >= 2:
+            counts = sorted(scaling, key=int)
+            out["speedup_2_vs_1"] = scaling[counts[-1]] / scaling[counts[0]]
+        out["ingest_docs_per_s_by_workers"] = scaling
+        if args.ingest:
+            many = unique_texts(texts, args.ingest)
+            url = f"sqlite:///{Path(tmp) / 'big.db'}"
+            out["ingest_sqlite_docs_per_s"] = ingest_run(many, url, settings, 2)
+            if args.pg:
+                out["ingest_pg_docs_per_s"] = ingest_run(many, args.pg, settings, 2)
+    best = max(scaling.values()) if scaling else out["pipeline"]["docs_per_s"]
+    out["hours_for_100k_articles"] = 100_000 / best / 3600
+    print(json.dumps(out, indent=2, default=_jsonable))
+
+
+def _jsonable(o: Any) -> Any:
+    if dataclasses.is_dataclass(o):
+        return dataclasses.asdict(o)  # type: ignore[arg-type]
+    return str(o)
+
+
+if __name__ == "__main__":
+    main()
