@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Iterator
 
 from ..errors import InputError, SitrepError
@@ -33,7 +34,8 @@ def _entry_text(entry: dict) -> str:
 def read_feed(data: bytes, source: str, defaults: Defaults) -> Iterator[Record]:
     import feedparser
 
-    parsed = feedparser.parse(data)
+    # a stream, never bytes: feedparser opens bytes that name a local file and reads that file
+    parsed = feedparser.parse(io.BytesIO(data))
     entries = parsed.get("entries") or []
     if not entries:
         why = parsed.get("bozo_exception")
