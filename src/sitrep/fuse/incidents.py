@@ -1,0 +1,286 @@
+"""Incidents: the mentions of one event across articles, merged.
+
+Two mentions may be one incident when they share a type family, their places lie within a
+distance set by geo precision, their dates within a window set by date precision, and their
+actors agree (same actor, or same side). Clustering is greedy and complete-link over the
+mentions in a canonical order (date, then event id), so the result does not depend on the
+order articles were ingested. Hypothetical, future and negated mentions are never merged
+into factual incidents.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..ids import digest, normalise_text
+from ..models import ActorRef, Place
+from .mentions import EventMention
+from .resources import families
+from .sources import corroboration_score, summarise_sources
+
+DISTANCE_KM = {1: 25.0, 2: 50.0, 3: 150.0}
+DEFAULT_DISTANCE_KM = 50.0
+DATE_WINDOW_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
+UNDATED_WINDOW_DAYS = 2
+CELL_DEGREES = 1.5  # > 150 km in latitude: neighbours of a cell hold every candidate
+FACTUAL_ORDER = ("asserted", "reported", "alleged")
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """One real-world event as all its mentions report it."""
+
+    id: str
+    family: str
+    plover_type: str
+    plover_mode: str | None
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    actor1: ActorRef | None
+    actor2: ActorRef | None
+    place: Place | None
+    date: dt.date | None
+    date_min: dt.date | None
+    date_max: dt.date | None
+    date_precision: str | None
+    modality: str
+    contradicted: bool
+    fatalities: int | None
+    fatalities_max: int | None
+    mentions: tuple[str, ...]
+    articles: tuple[str, ...]
+    outlets: tuple[str, ...]
+    sources: tuple[str, ...]
+    sources_count: int
+    independent_sources: int
+    cross_alignment: bool
+    corroboration: float
+    contradictions: tuple[str, ...]
+    note: str = ""
+
+    @property
+    def time_precision(self) -> int | None:
+        return {"day": 1, "week": 2, "month": 3, "year": 3}.get(self.date_precision or "")
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _has_point(p: Place | None) -> bool:
+    return p is not None and p.lat is not None and p.lon is not None
+
+
+def places_compatible(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    if a.id == b.id or (a.geonames_id is not None and a.geonames_id == b.geonames_id):
+        return True
+    if _has_point(a) and _has_point(b):
+        limit = max(DISTANCE_KM.get(a.precision or 0, DEFAULT_DISTANCE_KM),
+                    DISTANCE_KM.get(b.precision or 0, DEFAULT_DISTANCE_KM))
+        return haversine_km(a.lat, a.lon, b.lat, b.lon) <= limit  # type: ignore[arg-type]
+    return normalise_text(a.name) == normalise_text(b.name)
+
+
+def _window(m: EventMention) -> int:
+    return DATE_WINDOW_DAYS.get(m.date_precision or "", UNDATED_WINDOW_DAYS)
+
+
+def dates_compatible(a: EventMention, b: EventMention) -> bool:
+    da, db = a.date, b.date
+    if da is None or db is None:
+        return da is None and db is None
+    return abs((da - db).days) <= max(_window(a), _window(b))
+
+
+def _actor_match(r1: ActorRef | None, s1: str | None, r2: ActorRef | None, s2: str | None) -> bool:
+    if r1 is None or r2 is None:
+        return True
+    return r1.id == r2.id or (s1 is not None and s1 == s2)
+
+
+def actors_compatible(a: EventMention, b: EventMention, symmetric: bool = False) -> bool:
+    ea, eb = a.event, b.event
+    straight = _actor_match(ea.actor1, a.actor1_side, eb.actor1, b.actor1_side) and _actor_match(
+        ea.actor2, a.actor2_side, eb.actor2, b.actor2_side
+    )
+    if straight or not symmetric:
+        return straight
+    return _actor_match(ea.actor1, a.actor1_side, eb.actor2, b.actor2_side) and _actor_match(
+        ea.actor2, a.actor2_side, eb.actor1, b.actor1_side
+    )
+
+
+def compatible(a: EventMention, b: EventMention, symmetric: bool = False) -> bool:
+    return (
+        dates_compatible(a, b)
+        and places_compatible(a.event.place, b.event.place)
+        and actors_compatible(a, b, symmetric)
+    )
+
+
+def _pool(m: EventMention) -> str:
+    """Factual and denied mentions fuse together (a denial contradicts a claim); the
+    hypothetical, future and negated never join them."""
+    return "factual" if m.factual or m.event.modality == "denied" else m.event.modality
+
+
+def _cell(m: EventMention) -> tuple[object, ...]:
+    p = m.event.place
+    if p is not None and p.lat is not None and p.lon is not None:
+        return (math.floor(p.lat / CELL_DEGREES), math.floor(p.lon / CELL_DEGREES))
+    return ("name", normalise_text(p.name) if p else "")
+
+
+def _neighbours(cell: tuple[object, ...]) -> list[tuple[object, ...]]:
+    if cell and cell[0] == "name":
+        return [cell]
+    r, c = cell
+    assert isinstance(r, int) and isinstance(c, int)
+    return [(r + i, c + j) for i in (-1, 0, 1) for j in (-1, 0, 1)]
+
+
+def sort_key(m: EventMention) -> tuple[int, str]:
+    return (m.date.toordinal() if m.date else 0, m.id)
+
+
+def cluster_mentions(mentions: Iterable[EventMention]) -> list[list[EventMention]]:
+    """Groups of mentions of one incident, in canonical order."""
+    fams = families()
+    buckets: dict[tuple[str, str], list[EventMention]] = {}
+    for m in mentions:
+        key = (_pool(m), fams.family(m.event.plover_type, m.event.plover_mode))
+        buckets.setdefault(key, []).append(m)
+    groups: list[list[EventMention]] = []
+    for (_pool_name, family), items in sorted(buckets.items()):
+        items.sort(key=sort_key)
+        symmetric = family in fams.symmetric
+        max_window = max((_window(m) for m in items), default=0)
+        # per cell: clusters' sort positions (ordinal of last date) for range lookups
+        cells: dict[tuple[object, ...], list[tuple[int, int]]] = {}
+        clusters: list[list[EventMention]] = []
+        for m in items:
+            day = sort_key(m)[0]
+            best: tuple[int, int] | None = None
+            seen: set[int] = set()
+            for cell in _neighbours(_cell(m)):
+                entries = cells.get(cell)
+                if not entries:
+                    continue
+                lo = bisect.bisect_left(entries, (day - 2 * max_window, -1))
+                for last, ci in reversed(entries[lo:]):
+                    if ci in seen:
+                        continue
+                    seen.add(ci)
+                    if all(compatible(m, other, symmetric) for other in clusters[ci]):
+                        cand = (abs(day - last), ci)
+                        if best is None or cand < best:
+                            best = cand
+            if best is None:
+                clusters.append([m])
+                ci = len(clusters) - 1
+            else:
+                ci = best[1]
+                clusters[ci].append(m)
+            bisect.insort(cells.setdefault(_cell(m), []), (day, ci))
+        groups.extend(clusters)
+    return groups
+
+
+def _most_common(values: Sequence[str | None]) -> str | None:
+    counts = Counter(v for v in values if v is not None)
+    if not counts:
+        return None
+    return min(counts, key=lambda v: (-counts[v], v))
+
+
+def _best_ref(refs: Sequence[ActorRef | None]) -> ActorRef | None:
+    top = _most_common([r.id for r in refs if r])
+    return next((r for r in refs if r and r.id == top), None)
+
+
+def _best_place(mentions: Sequence[EventMention]) -> Place | None:
+    places = [m.event.place for m in mentions if m.event.place is not None]
+    if not places:
+        return None
+    counts = Counter(p.id for p in places)
+    return min(
+        places,
+        key=lambda p: (not _has_point(p), p.precision or 9, -counts[p.id], p.id),
+    )
+
+
+def _modality(mentions: Sequence[EventMention]) -> tuple[str, bool]:
+    found = {m.event.modality for m in mentions}
+    factual = [x for x in FACTUAL_ORDER if x in found]
+    denied = "denied" in found or any(m.denied_by for m in mentions)
+    if factual:
+        return factual[0], denied
+    for x in ("denied", "negated", "future", "hypothetical"):
+        if x in found:
+            return x, False
+    return sorted(found)[0], False
+
+
+def build_incident(mentions: Sequence[EventMention]) -> Incident:
+    """Summarise one group of mentions (as ``cluster_mentions`` returns) as an incident."""
+    ms = sorted(mentions, key=sort_key)
+    events = [m.event for m in ms]
+    modality, contradicted = _modality(ms)
+    dated = [m for m in ms if m.date is not None]
+    precise = [m for m in dated if m.date_precision == "day"] or dated
+    date_counts = Counter(m.date for m in precise)
+    date = min(date_counts, key=lambda d: (-date_counts[d], d)) if date_counts else None
+    fatal = [e.fatalities for m, e in zip(ms, events, strict=True)
+             if e.fatalities is not None and not m.denied]
+    summary = summarise_sources([m for m in ms if m.factual] or ms)
+    contradictions = sorted(
+        {m.id for m in ms if m.event.modality == "denied"} | {c for m in ms for c in m.denied_by}
+    )
+    rep = min(ms, key=lambda m: (not m.factual, -(m.event.confidence), m.id))
+    return Incident(
+        id="inc-" + digest(min(e.id for e in events)),
+        family=families().family(rep.event.plover_type, rep.event.plover_mode),
+        plover_type=_most_common([e.plover_type for e in events]) or rep.event.plover_type,
+        plover_mode=_most_common([e.plover_mode for e in events]),
+        acled_event_type=_most_common([e.acled_event_type for e in events]),
+        acled_sub_event_type=_most_common([e.acled_sub_event_type for e in events]),
+        actor1=_best_ref([e.actor1 for e in events]),
+        actor2=_best_ref([e.actor2 for e in events]),
+        place=_best_place(ms),
+        date=date,
+        date_min=min((m.date for m in dated), default=None),  # type: ignore[type-var]
+        date_max=max((m.date for m in dated), default=None),  # type: ignore[type-var]
+        date_precision=_most_common([m.date_precision for m in precise]),
+        modality=modality,
+        contradicted=contradicted,
+        fatalities=min(fatal) if fatal else None,
+        fatalities_max=max(fatal) if fatal else None,
+        mentions=tuple(m.id for m in ms),
+        articles=tuple(sorted({m.article_id for m in ms})),
+        outlets=summary.outlets,
+        sources=summary.sources,
+        sources_count=summary.sources_count,
+        independent_sources=summary.independent_sources,
+        cross_alignment=summary.cross_alignment,
+        corroboration=corroboration_score(
+            summary.independent_sources, summary.cross_alignment, contradicted
+        ),
+        contradictions=tuple(contradictions),
+        note=rep.sentence_text.strip(),
+    )
+
+
+def fuse_incidents(mentions: Iterable[EventMention]) -> tuple[Incident, ...]:
+    """All incidents over ``mentions``, sorted by date then id."""
+    incidents = [build_incident(g) for g in cluster_mentions(mentions)]
+    return tuple(sorted(incidents, key=lambda i: (i.date or dt.date.min, i.id)))

@@ -1,0 +1,216 @@
+"""Data files the fusion stage reads: sides, wires, territorial cues, incident families and
+Syria's provincial capitals. Each loads once per process (``importlib.resources``)."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..errors import ConfigError
+from ..ids import normalise_text
+from ..models import Actor, ActorRef, Place
+
+DATA = "sitrep.data.control"
+
+
+def _text(name: str) -> str:
+    try:
+        return resources.files(DATA).joinpath(name).read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError) as exc:
+        raise ConfigError(
+            f"package data file data/control/{name} is missing; reinstall sitrep"
+        ) from exc
+
+
+def _yaml(name: str) -> dict[str, Any]:
+    data = yaml.safe_load(_text(name))
+    if not isinstance(data, dict):
+        raise ConfigError(f"data/control/{name} must be a YAML mapping; fix the file")
+    return data
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """One case-folded whole-word alternation, longest phrases first."""
+    alts = sorted({normalise_text(p) for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
+
+
+# --- sides ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SideTable:
+    aliases: dict[str, str]
+    keywords: tuple[tuple[str, re.Pattern[str]], ...]
+
+    def normalise(self, raw: str | None) -> str | None:
+        """The canonical side for an ``Actor.side`` value, or None."""
+        if not raw:
+            return None
+        return self.aliases.get(normalise_text(raw))
+
+    def guess(self, *texts: str | None) -> str | None:
+        """The side named by keywords in an actor's id, name or mention text."""
+        joined = " | ".join(normalise_text(t.replace(".", " ")) for t in texts if t)
+        for side, pattern in self.keywords:
+            if pattern.search(joined):
+                return side
+        return None
+
+    def side_of(self, ref: ActorRef | None, actors: dict[str, Actor]) -> str | None:
+        if ref is None:
+            return None
+        actor = actors.get(ref.id)
+        if actor is not None:
+            side = self.normalise(actor.side)
+            if side:
+                return side
+        return self.guess(ref.id, ref.name, ref.text)
+
+
+@functools.cache
+def sides() -> SideTable:
+    data = _yaml("sides.yaml")
+    aliases: dict[str, str] = {}
+    keywords = []
+    for entry in data["sides"]:
+        side = entry["side"]
+        for alias in [side, *entry.get("aliases", ())]:
+            aliases[normalise_text(alias)] = side
+        keywords.append((side, _phrase_pattern(entry.get("keywords", []))))
+    return SideTable(aliases, tuple(keywords))
+
+
+# --- wires ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class WireTable:
+    names: dict[str, str]
+    prefix: re.Pattern[str]
+
+    def wire_of(self, credit: str) -> str | None:
+        """``"ap"`` for "(With files from AP)", None for a credit that names no wire."""
+        text = normalise_text(credit).strip("()[]. ")
+        text = self.prefix.sub("", text).strip(" :-")
+        return self.names.get(text)
+
+
+@functools.cache
+def wires() -> WireTable:
+    data = _yaml("wires.yaml")
+    names = {normalise_text(a): key for key, al in data["wires"].items() for a in [key, *al]}
+    prefixes = sorted((normalise_text(p) for p in data["prefixes"]), key=len, reverse=True)
+    prefix = re.compile(r"^(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s+")
+    return WireTable(names, prefix)
+
+
+# --- territorial cues ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TerritorialCues:
+    gain_plover: frozenset[str]
+    loss_plover: frozenset[str]
+    gain_acled: frozenset[str]
+    loss_acled: frozenset[str]
+    gain_triggers: re.Pattern[str]
+    loss_triggers: re.Pattern[str]
+    partial: re.Pattern[str]
+    near: re.Pattern[str]
+
+
+@functools.cache
+def territorial() -> TerritorialCues:
+    d = _yaml("territorial.yaml")
+    return TerritorialCues(
+        gain_plover=frozenset(d["gain"]["plover"]),
+        loss_plover=frozenset(d["loss"]["plover"]),
+        gain_acled=frozenset(d["gain"]["acled"]),
+        loss_acled=frozenset(d["loss"]["acled"]),
+        gain_triggers=_phrase_pattern(d["gain"]["triggers"]),
+        loss_triggers=_phrase_pattern(d["loss"]["triggers"]),
+        partial=_phrase_pattern(d["partial"]),
+        near=_phrase_pattern(d["near"]),
+    )
+
+
+# --- incident families ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Families:
+    members: dict[str, str]
+    symmetric: frozenset[str]
+
+    def family(self, plover_type: str, mode: str | None) -> str:
+        if mode and f"{plover_type}/{mode}" in self.members:
+            return self.members[f"{plover_type}/{mode}"]
+        return self.members.get(plover_type, plover_type)
+
+
+@functools.cache
+def families() -> Families:
+    d = _yaml("incident-families.yaml")
+    members = {m: fam for fam, ms in d["families"].items() for m in ms}
+    return Families(members, frozenset(d.get("symmetric", ())))
+
+
+# --- provincial capitals -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Capital:
+    pcode: str
+    governorate: str
+    admin1_code: str
+    name: str
+    geonames_id: int
+    lat: float
+    lon: float
+    aliases: tuple[str, ...]
+
+    def place(self) -> Place:
+        return Place(
+            id=f"geonames:{self.geonames_id}", name=self.name, text=self.name, start=0, end=0,
+            lat=self.lat, lon=self.lon, country="SY", admin1=self.governorate, feature="PPLA",
+            geonames_id=self.geonames_id, precision=1, method="provincial-capitals",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Capitals:
+    all: tuple[Capital, ...]
+    by_name: dict[str, Capital]
+    by_geonames: dict[int, Capital]
+
+    def find(self, name: str) -> Capital | None:
+        key = normalise_text(name)
+        bare = re.sub(r"^(?:al|el|ar|as|ad)[- ]", "", key)
+        return self.by_name.get(key) or self.by_name.get(bare)
+
+
+@functools.cache
+def capitals() -> Capitals:
+    rows = [ln for ln in _text("provincial-capitals.csv").splitlines() if not ln.startswith("#")]
+    out = []
+    for r in csv.DictReader(io.StringIO("\n".join(rows))):
+        out.append(
+            Capital(
+                pcode=r["pcode"], governorate=r["governorate"], admin1_code=r["admin1_code"],
+                name=r["capital"], geonames_id=int(r["geonames_id"]), lat=float(r["lat"]),
+                lon=float(r["lon"]), aliases=tuple(a for a in r["aliases"].split(";") if a),
+            )
+        )
+    by_name: dict[str, Capital] = {}
+    for c in out:
+        for n in (c.name, *c.aliases):
+            by_name.setdefault(normalise_text(n), c)
+    return Capitals(tuple(out), by_name, {c.geonames_id: c for c in out})

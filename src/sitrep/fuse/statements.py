@@ -1,0 +1,131 @@
+"""State statements: sentences that say who holds what, without a discrete event.
+
+Two text rules over a document's sentences:
+
+- a list of held provincial capitals ("Assad's forces now hold just four of the country's
+  14 provincial capitals: Damascus, Homs, Latakia, and Tartus"): the listed capitals are held
+  by the speaker's side, every other capital is not;
+- "under the control of X" / "under X control" with the places of the same clause.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..ids import normalise_text
+from ..models import Actor, ActorRef, Document, Place
+from .places import control_place
+from .resources import capitals, sides
+
+HOLD_LIST = re.compile(
+    r"\b(?:hold|holds|held|control|controls|controlled|retain|retains|keep|keeps)\s+"
+    r"(?:(?:just|only|now|still)\s+)*(?P<n>\w+)\s+of\s+(?:the\s+)?(?:(?:country|syria)['’]s\s+)?"
+    r"(?:(?P<m>\w+)\s+)?provincial\s+capitals\s*[:,—–-]?\s*(?P<list>[^.;]*)",
+    re.IGNORECASE,
+)
+UNDER_CONTROL = re.compile(
+    r"\bunder\s+(?:the\s+)?(?:full\s+|firm\s+|complete\s+)?(?:(?P<pre>[\w'’ -]{1,40}?)\s+)?control"
+    r"(?:\s+of\s+(?P<post>[^,.;]{1,80}))?",
+    re.IGNORECASE,
+)
+IRREALIS = re.compile(r"\b(?:would|could|might|may|if|unless|whether|should)\b", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class ControlStatement:
+    """One place said to be held (``held=True``) or not held by ``side``."""
+
+    id: str
+    article_id: str
+    sentence: int
+    date: dt.date | None
+    place_key: str
+    place: Place
+    side: str
+    actor: ActorRef | None
+    held: bool
+
+
+def _actor_in(doc: Document, actors: dict[str, Actor], lo: int, hi: int) -> ActorRef | None:
+    best = None
+    for a in doc.actors:
+        for m in a.mentions:
+            if lo <= m.start and m.end <= hi and (best is None or m.start > best[0]):
+                best = (m.start, ActorRef(a.id, a.name, m.text))
+    return best[1] if best else None
+
+
+def _side(doc: Document, actors: dict[str, Actor], ref: ActorRef | None, text: str) -> str | None:
+    side = sides().side_of(ref, actors) if ref else None
+    return side or sides().guess(text)
+
+
+def _places_in(doc: Document, lo: int, hi: int) -> list[Place]:
+    return [p for p in doc.places if lo <= p.start and p.end <= hi]
+
+
+def _listed_capitals(doc: Document, lo: int, hi: int, text: str) -> list[tuple[str, Place]]:
+    found: dict[str, Place] = {}
+    for p in _places_in(doc, lo, hi):
+        cp = control_place(p)
+        if cp:
+            found.setdefault(*cp)
+    for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", text):
+        cap = capitals().find(name.strip(" .\u2019'"))
+        if cap is not None:
+            found.setdefault(f"geonames:{cap.geonames_id}", cap.place())
+    return sorted(found.items())
+
+
+def statements_from_document(doc: Document) -> tuple[ControlStatement, ...]:
+    """Every control statement in ``doc`` (dated by publication)."""
+    actors = {a.id: a for a in doc.actors}
+    out: list[ControlStatement] = []
+    for s in doc.sentences:
+        if s.heading or s.boilerplate:
+            continue
+        text = doc.article.text[s.start : s.end]
+        sid = f"{doc.article.id}#s{s.i}"
+
+        def add(key: str, place: Place, side: str, ref: ActorRef | None, held: bool,
+                _sid: str = sid, _i: int = s.i) -> None:
+            out.append(ControlStatement(_sid, doc.article.id, _i, doc.article.published,
+                                        key, place, side, ref, held))
+
+        for m in HOLD_LIST.finditer(text):
+            if IRREALIS.search(text[: m.start()]):
+                continue
+            ref = _actor_in(doc, actors, s.start, s.start + m.start())
+            side = _side(doc, actors, ref, text[: m.start()])
+            if side is None:
+                continue
+            lo = s.start + m.start("list")
+            listed = _listed_capitals(doc, lo, s.start + m.end("list"), m.group("list"))
+            held_keys = {k for k, _ in listed}
+            for key, place in listed:
+                add(key, place, side, ref, True)
+            if listed and (m.group("m") or "").lower() in ("14", "fourteen", ""):
+                for cap in capitals().all:
+                    key = f"geonames:{cap.geonames_id}"
+                    if key not in held_keys:
+                        add(key, cap.place(), side, ref, False)
+        for m in UNDER_CONTROL.finditer(text):
+            clause_start = max(
+                (b.end() for b in CLAUSE_BREAK.finditer(text, 0, m.start())), default=0
+            )
+            if IRREALIS.search(text[clause_start : m.start()]):
+                continue
+            holder_text = " ".join(g for g in (m.group("pre"), m.group("post")) if g)
+            hlo = s.start + m.start()
+            ref = _actor_in(doc, actors, hlo, s.start + m.end())
+            side = _side(doc, actors, ref, holder_text)
+            if side is None or not normalise_text(holder_text):
+                continue
+            for p in _places_in(doc, s.start + clause_start, hlo):
+                cp = control_place(p)
+                if cp:
+                    add(cp[0], cp[1], side, ref, True)
+    return tuple(out)
