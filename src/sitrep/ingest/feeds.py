@@ -35,7 +35,10 @@ def read_feed(data: bytes, source: str, defaults: Defaults) -> Iterator[Record]:
     import feedparser
 
     # a stream, never bytes: feedparser opens bytes that name a local file and reads that file
-    parsed = feedparser.parse(io.BytesIO(data))
+    try:
+        parsed = feedparser.parse(io.BytesIO(data))
+    except (ValueError, OverflowError) as exc:  # e.g. "&#x110000;" makes feedparser call chr()
+        raise InputError(f"{source} is not a readable RSS/Atom feed ({exc})") from exc
     entries = parsed.get("entries") or []
     if not entries:
         why = parsed.get("bozo_exception")
