@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Iterator
 
 from ..errors import InputError, SitrepError
 from .readers import Defaults, Record, RecordError, make_article
+
+# control characters XML cannot hold; lxml refuses them when text is set on an element
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _entry_text(entry: dict) -> str:
@@ -19,6 +23,7 @@ def _entry_text(entry: dict) -> str:
         return ""
     if "<" not in html:
         return html.strip()
+    html = _XML_ILLEGAL.sub(" ", html)
     try:
         root = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):
