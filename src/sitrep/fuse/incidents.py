@@ -21,7 +21,7 @@ from ..ids import digest, normalise_text
 from ..models import ActorRef, Place
 from .mentions import EventMention
 from .resources import families
-from .sources import corroboration_score, summarise_sources
+from .sources import summarise_sources
 
 DISTANCE_KM = {1: 25.0, 2: 50.0, 3: 150.0}
 DEFAULT_DISTANCE_KM = 50.0
@@ -242,7 +242,7 @@ def build_incident(mentions: Sequence[EventMention]) -> Incident:
     date = min(date_counts, key=lambda d: (-date_counts[d], d)) if date_counts else None
     fatal = [e.fatalities for m, e in zip(ms, events, strict=True)
              if e.fatalities is not None and not m.denied]
-    summary = summarise_sources([m for m in ms if m.factual] or ms)
+    summary = summarise_sources(ms)
     contradictions = sorted(
         {m.id for m in ms if m.event.modality == "denied"} | {c for m in ms for c in m.denied_by}
     )
@@ -262,7 +262,7 @@ def build_incident(mentions: Sequence[EventMention]) -> Incident:
         date_max=max((m.date for m in dated), default=None),  # type: ignore[type-var]
         date_precision=_most_common([m.date_precision for m in precise]),
         modality=modality,
-        contradicted=contradicted,
+        contradicted=contradicted or summary.contradicted,
         fatalities=min(fatal) if fatal else None,
         fatalities_max=max(fatal) if fatal else None,
         mentions=tuple(m.id for m in ms),
@@ -272,9 +272,7 @@ def build_incident(mentions: Sequence[EventMention]) -> Incident:
         sources_count=summary.sources_count,
         independent_sources=summary.independent_sources,
         cross_alignment=summary.cross_alignment,
-        corroboration=corroboration_score(
-            summary.independent_sources, summary.cross_alignment, contradicted
-        ),
+        corroboration=summary.corroboration,
         contradictions=tuple(contradictions),
         note=rep.sentence_text.strip(),
     )

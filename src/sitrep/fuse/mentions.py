@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..models import FACTUAL_MODALITIES, Actor, Document, Event
+from ..models import FACTUAL_MODALITIES, Actor, ActorRef, Document, Event
 from .resources import sides, wires
 
 DENYING_STANCES = frozenset({"denies", "rejects", "denied"})
@@ -30,6 +30,7 @@ class EventMention:
     actor2_side: str | None = None
     source_sides: tuple[tuple[str, str | None], ...] = ()
     denied_by: tuple[str, ...] = ()
+    deniers: tuple[ActorRef, ...] = ()
     claim_ids: tuple[str, ...] = ()
 
     @property
@@ -72,12 +73,15 @@ def mentions_from_document(doc: Document) -> tuple[EventMention, ...]:
     actors: dict[str, Actor] = {a.id: a for a in doc.actors}
     wire = next((w for w in (wires().wire_of(c) for c in doc.article.credits) if w), None)
     denied: dict[str, list[str]] = {}
+    deniers: dict[str, list[ActorRef]] = {}
     claimed: dict[str, list[str]] = {}
     for claim in doc.claims:
         for eid in claim.events:
             claimed.setdefault(eid, []).append(claim.id)
             if claim.stance in DENYING_STANCES:
                 denied.setdefault(eid, []).append(claim.id)
+                if claim.speaker is not None:
+                    deniers.setdefault(eid, []).append(claim.speaker)
     out = []
     for e in doc.events:
         if 0 <= e.sentence < len(doc.sentences):
@@ -98,6 +102,7 @@ def mentions_from_document(doc: Document) -> tuple[EventMention, ...]:
                 actor2_side=table.side_of(e.actor2, actors),
                 source_sides=tuple((s.id, table.side_of(s, actors)) for s in e.sources),
                 denied_by=tuple(sorted(denied.get(e.id, ()))),
+                deniers=tuple(deniers.get(e.id, ())),
                 claim_ids=tuple(sorted(claimed.get(e.id, ()))),
             )
         )

@@ -1,9 +1,10 @@
 """Who reports an incident, and how many of them are independent.
 
 A *report* is one article's mention. Its *voices* are the sources it attributes the event to
-(the Observatory, Sham FM), else the outlet itself. Reports that copy one wire story (same wire
-credit) or repost one text (near-identical sentences) share an *origin*; a voice heard only
-through one origin counts once, however many outlets repeat it.
+(the Observatory, Sham FM), else its origin. Reports that copy one wire story (same wire
+credit) or repost one text (near-identical sentences) share an *origin*, which counts once,
+however many outlets repeat it. Independence between named sources (one state's media) and
+cross-alignment come from the claims engineer's ``corroboration``.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..ids import normalise_text
+from ..claims.corroboration import corroboration
+from ..claims.profiles import SourceProfiles, default_profiles
+from ..ids import normalise_text, slug
+from ..models import ActorRef
 from .mentions import EventMention
 
 NEAR_DUPLICATE = 0.7
-OPPOSED_SIDES = (frozenset({"government"}), frozenset({"opposition", "kurdish-led"}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +29,8 @@ class SourceSummary:
     sources_count: int
     independent_sources: int
     cross_alignment: bool
+    contradicted: bool
+    corroboration: float
 
 
 def _shingles(text: str, n: int = 3) -> frozenset[tuple[str, ...]]:
@@ -72,45 +77,67 @@ def origins(mentions: Sequence[EventMention]) -> dict[str, str]:
     return {mid: uf.find(key) for mid, key in base.items()}
 
 
-def summarise_sources(mentions: Sequence[EventMention]) -> SourceSummary:
-    """Source count, independent-source count and cross-alignment for one incident.
+STANCE_OF_MODALITY = {
+    "asserted": "asserts", "reported": "reports", "alleged": "alleges", "denied": "denies",
+}
 
-    sources_count counts distinct (outlet, voice) reports; independent_sources counts
-    distinct voices after collapsing every report of one origin without its own attributed
-    source into that origin.
+
+def _outlet_ref(name: str, profiles: SourceProfiles) -> ActorRef:
+    profile = profiles.find(name)
+    return profile.ref(name) if profile else ActorRef(f"outlet:{slug(name)}", name, name)
+
+
+def _origin_ref(key: str, mention: EventMention, profiles: SourceProfiles) -> ActorRef:
+    kind, _, value = key.partition(":")
+    if kind == "wire":
+        return _outlet_ref(value.upper() if len(value) <= 4 else value, profiles)
+    return _outlet_ref(mention.outlet or mention.article_id, profiles)
+
+
+def summarise_sources(
+    mentions: Sequence[EventMention], profiles: SourceProfiles | None = None
+) -> SourceSummary:
+    """Sources, independent sources and corroboration for one incident's mentions.
+
+    Each report's voices are its attributed sources (with the stance its modality gives),
+    else its origin: the wire it copies or the outlet, merged across reposts of one text.
+    ``sources_count`` counts distinct (outlet, voice) reports; the independent count,
+    cross-alignment and score come from ``sitrep.claims.corroboration``.
     """
+    profiles = profiles or default_profiles()
     origin = origins(mentions)
+    first_of_origin: dict[str, EventMention] = {}
+    for m in sorted(mentions, key=lambda m: m.id):
+        first_of_origin.setdefault(origin[m.id], m)
     reports: set[tuple[str, str]] = set()
-    independent: set[str] = set()
+    refs: list[ActorRef] = []
+    stances: list[str] = []
     named: set[str] = set()
-    sides: set[str] = set()
     for m in mentions:
+        stance = STANCE_OF_MODALITY.get(m.event.modality, "opinion")
         if m.event.sources:
-            for (sid, side) in m.source_sides:
-                reports.add((m.outlet_key, f"source:{sid}"))
-                independent.add(f"source:{sid}")
-                named.add(sid)
-                if side:
-                    sides.add(side)
+            voices = list(m.event.sources)
+            named.update(r.name for r in voices)
         else:
-            reports.add((m.outlet_key, m.outlet_key))
-            independent.add(origin[m.id])
+            key = origin[m.id]
+            voices = [_origin_ref(key, first_of_origin[key], profiles)]
+        for ref in voices:
+            reports.add((m.outlet_key, ref.id))
+            refs.append(ref)
+            stances.append(stance)
+        for ref in m.deniers:
+            refs.append(ref)
+            stances.append("denies")
+    corr = corroboration(refs, stances, profiles)
     outlets = sorted({m.outlet or m.article_id for m in mentions})
-    cross = all(sides & group for group in OPPOSED_SIDES)
     return SourceSummary(
         sources=tuple(sorted(named)) or tuple(outlets),
         outlets=tuple(outlets),
         sources_count=len(reports),
-        independent_sources=len(independent),
-        cross_alignment=cross,
+        independent_sources=corr.independent_sources,
+        cross_alignment=corr.cross_alignment,
+        contradicted=corr.contradicted,
+        corroboration=corr.score,
     )
 
 
-def corroboration_score(independent: int, cross_alignment: bool, contradicted: bool) -> float:
-    """0..1: more independent sources and agreement across sides raise it, a denial lowers it."""
-    score = 1.0 - 0.5 ** max(independent, 0)
-    if cross_alignment:
-        score = min(1.0, score + 0.25)
-    if contradicted:
-        score *= 0.5
-    return round(score, 3)
