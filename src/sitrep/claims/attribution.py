@@ -1,0 +1,430 @@
+"""Attribution: find who says what in each sentence, from the dependency parse.
+
+An ``Attribution`` is a claim before its speaker is resolved: the cue, the speaker's token
+range (a name, a descriptor, a pronoun, a typed source), the content span, the quote flag
+and the stance. ``speakers.py`` turns the speaker range into an ActorRef.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..models import Document, Token
+from .lexicon import CueLexicon
+from .syntax import QUOTES_OPEN, Tree, quote_spans
+
+SUBJECTS = ("nsubj",)
+NP_SKIP = ("appos", "relcl", "acl", "punct", "conj", "cc", "preconj", "advcl")
+CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp")
+CONTENT_PREPS = frozenset({"of", "as", "for", "about", "against", "over"})
+INHERITING_DEPS = frozenset({"advcl", "conj", "xcomp"})
+RELATIVE = frozenset({"who", "that", "which"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """An unresolved claim: token ranges are absolute ``[start, end)`` token indices."""
+
+    sentence: int
+    cue: str
+    lemma: str
+    speaker: tuple[int, int] | None
+    appos: tuple[int, int] | None
+    content: tuple[int, int]
+    quote: bool
+    stance: str
+    refers_back: bool = False
+    method: str = ""
+
+
+class Attributor:
+    """Finds attributions sentence by sentence; one instance per document."""
+
+    def __init__(self, doc: Document, cues: CueLexicon):
+        self.doc = doc
+        self.cues = cues
+        self.tree = Tree(doc)
+
+    def __iter__(self) -> Iterator[Attribution]:
+        previous: list[Attribution] = []
+        for sent in self.doc.sentences:
+            if sent.heading or sent.boilerplate:
+                previous = []
+                continue
+            found = list(self.sentence(sent.i))
+            found = self._across(sent.i, found, previous)
+            yield from found
+            previous = found
+
+    # -- one sentence ------------------------------------------------------------------
+
+    def sentence(self, i: int) -> Iterator[Attribution]:
+        tokens = self.doc.sentence_tokens(i)
+        seen_cues: set[int] = set()
+        for t in tokens:
+            if t.text.lower() == "according":
+                found = self._according(i, t)
+            elif t.pos in ("VERB", "AUX") and t.lemma.casefold() in self.cues.verbs:
+                found = self._verb(i, t)
+            elif t.pos == "VERB" and t.lemma.casefold() in self.cues.speaking_participles:
+                found = self._speaking(i, t)
+            elif t.pos in ("NOUN", "PROPN"):
+                found = self._noun(i, t)
+            else:
+                continue
+            for a in found:
+                seen_cues.add(t.i)
+                yield a
+
+    def _according(self, i: int, t: Token) -> list[Attribution]:
+        to = next(iter(self.tree.children(t.i, "prep")), None)
+        if to is None or to.text.lower() != "to":
+            return []
+        objs = self.tree.children(to.i, "pobj")
+        if not objs:
+            return []
+        sent = self.doc.sentences[i]
+        comma = self._next_comma(to.i, sent.token_end)
+        speakers = [self._np(s, limit=comma) for s in self._conjuncts(objs[0])]
+        pp_start = t.i
+        pp_end = max(r[1] for r in speakers)
+        if pp_start == sent.token_start or (
+            pp_start > sent.token_start
+            and self.tree.tokens[pp_start - 1].dep == "punct"
+            and pp_start - 1 == sent.token_start
+        ):
+            content = range(comma + 1 if comma is not None else pp_end, sent.token_end)
+        else:
+            content = range(sent.token_start, pp_start)
+        span = self.tree.char_span(content)
+        if span is None:
+            return []
+        cue_text = self.tree.text(t.start, to.end)
+        return [
+            self._make(i, cue_text, "according to", s, None, span, self.cues.according)
+            for s in speakers
+        ]
+
+    def _verb(self, i: int, v: Token) -> list[Attribution]:
+        lemma = v.lemma.casefold()
+        subj = self._subject(v)
+        if subj is None:
+            return []
+        content, clause = self._verb_content(i, v, subj)
+        if content is None:
+            return []
+        if not clause and lemma in self.cues.clause_only | self.cues.medium_verbs:
+            return []
+        cue_text = v.text
+        medium = self._medium(v)
+        if lemma in self.cues.medium_verbs and medium is not None:
+            cue_text = self.tree.text(v.start, medium.end)
+        base = self.cues.verbs[lemma]
+        refers = self._refers_back(content)
+        out = []
+        for s in self._conjuncts(subj):
+            speaker = self._np(s)
+            appos = self._appos(s)
+            stance = self._stance(base, content, speaker, appos)
+            out.append(self._make(i, cue_text, lemma, speaker, appos, content, stance, refers))
+        return out
+
+    def _speaking(self, i: int, t: Token) -> list[Attribution]:
+        """ "Speaking at the forum, the envoy called for talks": the main clause is a claim."""
+        if t.tag != "VBG":
+            return []
+        if t.dep != "advcl":
+            return self._speaking_opener(i, t)
+        head = self.tree.tokens[t.head]
+        if head.lemma.casefold() in self.cues.verbs:
+            return []
+        subj = self._subject(head)
+        if subj is None:
+            return []
+        skip = set(self.tree.subtree(t.i)) | set(self.tree.subtree(subj.i))
+        body = [k for k in self.tree.subtree(head.i) if k not in skip]
+        span = self.tree.char_span(k for k in body if k >= subj.i)
+        if span is None:
+            return []
+        prep = next(iter(self.tree.children(t.i, "prep")), None)
+        cue_text = self.tree.text(t.start, prep.end if prep else t.end)
+        speaker = self._np(subj)
+        appos = self._appos(subj)
+        stance = self._stance("asserts", span, speaker, appos)
+        return [self._make(i, cue_text, "speak", speaker, appos, span, stance)]
+
+    def _speaking_opener(self, i: int, t: Token) -> list[Attribution]:
+        """A sentence-opening "Speaking at ..., X did Y" the parser did not attach: the
+        speaker runs from the first comma to the first finite verb."""
+        sent = self.doc.sentences[i]
+        if t.i != sent.token_start:
+            return []
+        comma = self._next_comma(t.i, sent.token_end)
+        if comma is None:
+            return []
+        verb = next(
+            (
+                k
+                for k in range(comma + 1, sent.token_end)
+                if self.tree.tokens[k].tag in ("VBD", "VBZ", "VBP", "MD")
+            ),
+            None,
+        )
+        if (
+            verb is None
+            or verb <= comma + 1
+            or self.tree.tokens[verb].lemma.casefold() in self.cues.verbs
+        ):
+            return []
+        span = self.tree.char_span(range(verb, sent.token_end))
+        prep = next(iter(self.tree.children(t.i, "prep")), None)
+        if span is None or prep is None:
+            return []
+        cue_text = self.tree.text(t.start, prep.end)
+        speaker = (comma + 1, verb)
+        return [self._make(i, cue_text, "speak", speaker, None, span, "asserts")]
+
+    def _noun(self, i: int, n: Token) -> list[Attribution]:
+        """Rumours, speculation and "reports indicating that ..." without a named speaker."""
+        lemma = n.lemma.casefold()
+        rumour = lemma in self.cues.rumour_nouns or (
+            lemma == "report"
+            and any(c.lemma.casefold() in self.cues.unconfirmed for c in self.tree.children(n.i))
+        )
+        if not rumour and lemma != "report":
+            return []
+        if n.dep not in ("nsubj",) and any(
+            a.lemma.casefold() in self.cues.verbs and a.pos == "VERB"
+            for a in self.tree.ancestors(n.i)
+        ):
+            return []
+        content = self._noun_content(n)
+        if content is None:
+            return []
+        sent = self.doc.sentences[i]
+        medium = self._social_media(sent.token_start, sent.token_end)
+        if rumour:
+            speaker = medium or self._np(n)
+            return [self._make(i, n.text, lemma, speaker, None, content, "rumour")]
+        if n.tag != "NNS":
+            return []
+        return [self._make(i, n.text, lemma, medium, None, content, "reports")]
+
+    # -- pieces ------------------------------------------------------------------------
+
+    def _subject(self, v: Token) -> Token | None:
+        for _ in range(4):
+            subj = next(iter(self.tree.children(v.i, *SUBJECTS)), None)
+            if subj is not None:
+                if subj.text.lower() in RELATIVE and v.dep == "relcl":
+                    return self.tree.tokens[v.head]
+                return subj
+            if v.dep not in INHERITING_DEPS or v.head == v.i:
+                return None
+            v = self.tree.tokens[v.head]
+        return None
+
+    def _verb_content(self, i: int, v: Token, subj: Token) -> tuple[tuple[int, int] | None, bool]:
+        """The content span of a reporting verb and whether it is a clause or quote."""
+        sent = self.doc.sentences[i]
+        speaker_idx = set(self.tree.subtree(subj.i)) if subj.i < sent.token_end else set()
+        comps = self.tree.children(v.i, "ccomp")
+        after = [c for c in comps if c.i > v.i]
+        before = [c for c in comps if c.i < v.i]
+        if after or before:
+            chosen = after or before
+            idx = [k for c in chosen for k in self.tree.subtree(c.i)]
+            return self.tree.char_span(k for k in idx if k not in speaker_idx), True
+        kids = [
+            c
+            for c in self.tree.children(v.i)
+            if c.i > v.i
+            and (c.dep in CONTENT_DEPS or (c.dep == "prep" and c.text.lower() in CONTENT_PREPS))
+            and not (v.lemma.casefold() == "tell" and c.dep in ("dobj", "dative"))
+        ]
+        if kids:
+            idx = [k for c in kids for k in self.tree.subtree(c.i)]
+            clause = any(c.dep in ("xcomp", "ccomp") for c in kids) or self._quoted(idx)
+            return self.tree.char_span(idx), clause
+        quotes = [
+            q
+            for q in quote_spans(self.tree.text(sent.start, sent.end), sent.start)
+            if q[1] <= v.start
+        ]
+        if quotes:
+            return (quotes[0][0], quotes[-1][1]), True
+        lead = [k for k in range(sent.token_start, v.i) if k not in speaker_idx]
+        if lead and min(speaker_idx, default=v.i) > sent.token_start + 2:
+            stop = min(speaker_idx, default=v.i)
+            return self.tree.char_span(k for k in lead if k < stop), True
+        if i > 0 and v.i + 2 >= sent.token_end:
+            prev = self.doc.sentences[i - 1]
+            if self.tree.text(prev.start, prev.end)[:1] in QUOTES_OPEN:
+                return (prev.start, prev.end), True
+        return None, False
+
+    def _noun_content(self, n: Token) -> tuple[int, int] | None:
+        parts: list[int] = []
+        for c in self.tree.children(n.i):
+            if c.dep in ("acl", "ccomp", "relcl") and c.i > n.i:
+                parts.extend(self.tree.subtree(c.i))
+        if not parts:
+            about = [
+                k
+                for k in self.tree.subtree(n.i)
+                if k > n.i and self.tree.tokens[k].text.lower() == "about"
+            ]
+            if about:
+                parts.extend(self.tree.subtree(about[0])[1:])
+        head = self.tree.tokens[n.head]
+        if not parts and n.dep == "nsubj" and head.lemma.casefold() in self.cues.carrier_verbs:
+            for c in self.tree.children(head.i, "ccomp"):
+                parts.extend(self.tree.subtree(c.i))
+        return self.tree.char_span(parts) if parts else None
+
+    def _np(self, head: Token, limit: int | None = None) -> tuple[int, int]:
+        idx = [k for k in self.tree.subtree(head.i, NP_SKIP) if limit is None or k < limit]
+        idx = [k for k in idx if k <= head.i or self.tree.tokens[k].text != ","]
+        start, end = idx[0], idx[-1] + 1
+        for k in range(head.i + 1, end):
+            if self.tree.tokens[k].text == ",":
+                end = k
+                break
+        while start < head.i and self.tree.tokens[start].dep in ("punct", "preconj", "cc"):
+            start += 1
+        return start, max(end, head.i + 1)
+
+    def _appos(self, head: Token) -> tuple[int, int] | None:
+        for a in self.tree.children(head.i, "appos"):
+            idx = self.tree.subtree(a.i, ("punct",))
+            return idx[0], idx[-1] + 1
+        return None
+
+    def _conjuncts(self, t: Token) -> list[Token]:
+        out = [t]
+        for _ in range(8):
+            nxt = next(iter(self.tree.children(out[-1].i, "conj")), None)
+            if nxt is None or nxt.pos not in ("NOUN", "PROPN"):
+                break
+            out.append(nxt)
+        return out
+
+    def _next_comma(self, after: int, stop: int) -> int | None:
+        for k in range(after + 1, stop):
+            if self.tree.tokens[k].text == ",":
+                return k
+        return None
+
+    def _medium(self, v: Token) -> Token | None:
+        for p in self.tree.children(v.i, "prep"):
+            for o in self.tree.children(p.i, "pobj"):
+                if o.text.casefold() in self.cues.media_words or o.lemma.casefold() in (
+                    "medium",
+                    "media",
+                ):
+                    return o
+        return None
+
+    def _social_media(self, lo: int, hi: int) -> tuple[int, int] | None:
+        for k in range(lo + 1, hi):
+            t = self.tree.tokens[k]
+            if t.text.lower() == "media" and self.tree.tokens[k - 1].text.lower() == "social":
+                return k - 1, k + 1
+        return None
+
+    def _quoted(self, idx: list[int]) -> bool:
+        return any(self.tree.tokens[k].text in QUOTES_OPEN for k in idx)
+
+    def _refers_back(self, content: tuple[int, int]) -> bool:
+        words = self.tree.text(*content).casefold().split()
+        return (
+            len(words) == 2
+            and words[0] in ("these", "those", "the", "such")
+            and words[1].rstrip("s") in self.cues.claim_nouns
+        )
+
+    def _stance(
+        self,
+        base: str,
+        content: tuple[int, int],
+        speaker: tuple[int, int] | None,
+        appos: tuple[int, int] | None,
+    ) -> str:
+        if base not in ("asserts", "reports"):
+            return base
+        toks = [t for t in self.doc.tokens if content[0] <= t.start and t.end <= content[1]]
+        lemmas = {t.lemma.casefold() for t in toks} | {t.text.casefold() for t in toks}
+        if base == "asserts" and lemmas & self.cues.denial_words:
+            return "denies"
+        if base == "reports":
+            return base
+        if any(t.tag == "MD" and t.text.casefold() in self.cues.normative_modals for t in toks):
+            return "opinion"
+        roots = [t for t in toks if not (content[0] <= self.doc.tokens[t.head].start < content[1])]
+        if any(t.lemma.casefold() in self.cues.opinion_verbs for t in roots):
+            return "opinion"
+        if any(
+            self.doc.tokens[k].lemma.casefold() in self.cues.opinion_speakers
+            for r in (speaker, appos)
+            if r
+            for k in range(*r)
+        ):
+            return "opinion"
+        return base
+
+    def _make(
+        self,
+        i: int,
+        cue: str,
+        lemma: str,
+        speaker: tuple[int, int] | None,
+        appos: tuple[int, int] | None,
+        content: tuple[int, int],
+        stance: str,
+        refers_back: bool = False,
+        method: str = "",
+    ) -> Attribution:
+        sent = self.doc.sentences[i]
+        quotes = quote_spans(self.tree.text(sent.start, sent.end), sent.start)
+        quoted = any(q[0] < content[1] and content[0] < q[1] for q in quotes)
+        return Attribution(
+            sentence=i,
+            cue=cue,
+            lemma=lemma,
+            speaker=speaker,
+            appos=appos,
+            content=content,
+            quote=quoted,
+            stance=stance,
+            refers_back=refers_back,
+            method=method or f"cue:{lemma}",
+        )
+
+    # -- across sentences --------------------------------------------------------------
+
+    def _across(
+        self, i: int, found: list[Attribution], previous: list[Attribution]
+    ) -> list[Attribution]:
+        """A quote that continues the previous sentence's quoted speaker, or a bare
+        "X said." whose content is the quote sentence before it."""
+        sent = self.doc.sentences[i]
+        text = self.tree.text(sent.start, sent.end)
+        if not found and text[:1] in QUOTES_OPEN and previous and previous[-1].quote:
+            last = previous[-1]
+            span = (sent.start, sent.end)
+            return [
+                Attribution(
+                    i,
+                    last.cue,
+                    last.lemma,
+                    last.speaker,
+                    last.appos,
+                    span,
+                    True,
+                    last.stance,
+                    method="quote-continuation",
+                )
+            ]
+        return found

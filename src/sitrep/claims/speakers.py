@@ -1,0 +1,196 @@
+"""Source resolution: turn an attribution's speaker phrase into an ActorRef.
+
+In order: a pronoun takes the nearest earlier speaker or person; a mention the actors
+stage resolved keeps its registry actor; a profiled outlet or monitor by name; a short name
+("Abdurrahman") takes the earlier full name; a descriptor ("a pro-government media outlet")
+takes the profiled source named elsewhere in the article that fits it; an unnamed typed
+source ("rebel sources") becomes ``src:<type>``; anything else a provisional ``src:<slug>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..ids import slug
+from ..models import ActorRef, Document, Token
+from .attribution import PRONOUNS, Attribution
+from .profiles import SourceProfile, SourceProfiles
+
+ActorAt = Callable[[Document, int, int], ActorRef | None]
+
+PERSON_PRONOUNS = frozenset({"he", "she"})
+NAME_TITLES = frozenset(
+    {
+        "president",
+        "minister",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "prime",
+        "secretary",
+        "general",
+        "colonel",
+        "spokesman",
+        "spokeswoman",
+        "envoy",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "commander",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A speaker and, when known, the profiled organisation it speaks for."""
+
+    ref: ActorRef
+    organisation: SourceProfile | None = None
+
+
+class SpeakerResolver:
+    """Resolves speakers of one document; earlier resolutions feed later ones."""
+
+    def __init__(self, doc: Document, profiles: SourceProfiles, actor_at: ActorAt | None = None):
+        self.doc = doc
+        self.text = doc.article.text
+        self.profiles = profiles
+        self.actor_at = actor_at
+        self.history: list[tuple[int, Resolved]] = []
+        self._named = [(s, p) for s, _e, p in profiles.mentions(self.text)]
+
+    def resolve(self, a: Attribution) -> Resolved | None:
+        if a.speaker is None:
+            return None
+        toks = self.doc.tokens[a.speaker[0] : a.speaker[1]]
+        start, end = toks[0].start, toks[-1].end
+        found = self._resolve(a, toks, start, end)
+        if found is not None:
+            self.history.append((start, found))
+        return found
+
+    def _resolve(
+        self, a: Attribution, toks: Sequence[Token], start: int, end: int
+    ) -> Resolved | None:
+        text = self.text[start:end]
+        if len(toks) == 1 and toks[0].text.casefold() in PRONOUNS:
+            return self._antecedent(toks[0])
+        organisation = self._organisation(a)
+        if self.actor_at is not None:
+            ref = self.actor_at(self.doc, start, end)
+            if ref is not None:
+                return Resolved(
+                    ActorRef(ref.id, ref.name, text), organisation or self._affiliation(ref)
+                )
+        profile = self.profiles.find(text)
+        if profile is not None:
+            return Resolved(profile.ref(text), profile)
+        short = self._short_name(toks)
+        if short is not None:
+            return Resolved(ActorRef(short.ref.id, short.ref.name, text), short.organisation)
+        words = [t.text.casefold() for t in toks]
+        if not any(t.pos == "PROPN" for t in toks):
+            described = self._descriptor(words, start)
+            if described is not None:
+                return Resolved(described.ref(text), described)
+        typed = self.profiles.unnamed_ref(
+            [t.text for t in toks if t.pos != "ADP" and t.i <= self._head(toks).i], text
+        )
+        if typed is not None and not any(t.pos == "PROPN" for t in toks):
+            return Resolved(typed, organisation)
+        name = self._name(toks)
+        member = self.profiles.member_of(name)
+        return Resolved(ActorRef("src:" + slug(name), name, text), organisation or member)
+
+    # -- pieces ------------------------------------------------------------------------
+
+    def _antecedent(self, pronoun: Token) -> Resolved | None:
+        """The nearest earlier speaker, or the nearest person named in the last sentences."""
+        person = pronoun.text.casefold() in PERSON_PRONOUNS
+        best: tuple[int, Resolved] | None = None
+        for pos, r in reversed(self.history):
+            if pos < pronoun.start and (
+                not person or not r.ref.id.startswith(("outlet:", "src:media"))
+            ):
+                best = (pos, r)
+                break
+        labels = ("PERSON",) if person else ("ORG", "NORP", "GPE")
+        first_sent = max(0, pronoun.sent - 2)
+        for e in reversed(self.doc.entities):
+            if e.label in labels and e.end <= pronoun.start and e.sent >= first_sent:
+                if best is None or e.start > best[0]:
+                    ref = self.actor_at(self.doc, e.start, e.end) if self.actor_at else None
+                    ref = ref or ActorRef("src:" + slug(e.text), e.text, e.text)
+                    best = (e.start, Resolved(ref, self._affiliation(ref)))
+                break
+        if best is None:
+            return None
+        r = best[1]
+        return Resolved(ActorRef(r.ref.id, r.ref.name, pronoun.text), r.organisation)
+
+    def _short_name(self, toks: Sequence[Token]) -> Resolved | None:
+        """ "Abdurrahman" or "Sheikh Mohammed" after the full name was a speaker."""
+        if not toks or not all(t.pos == "PROPN" for t in toks):
+            return None
+        words = {t.text.casefold() for t in toks}
+        for _pos, r in reversed(self.history):
+            names = set(r.ref.name.casefold().split())
+            if words <= names and len(names) > len(words):
+                return r
+        for e in self.doc.entities:
+            if e.label == "PERSON" and e.end <= toks[0].start:
+                names = set(e.text.casefold().split())
+                if words <= names and len(names) > len(words):
+                    ref = self.actor_at(self.doc, e.start, e.end) if self.actor_at else None
+                    ref = ref or ActorRef("src:" + slug(e.text), e.text, e.text)
+                    return Resolved(ref, self._affiliation(ref) or self.profiles.member_of(e.text))
+        return None
+
+    def _descriptor(self, words: Sequence[str], at: int) -> SourceProfile | None:
+        """A source described, not named: the named profile in the article that fits."""
+        descriptor = self.profiles.descriptor(list(words))
+        if descriptor is None:
+            return None
+        ordered = sorted(self._named, key=lambda h: (h[0] < at, abs(h[0] - at)))
+        seen: list[SourceProfile] = []
+        for _s, p in ordered:
+            if p not in seen:
+                seen.append(p)
+        return self.profiles.match_descriptor(descriptor, seen)
+
+    def _organisation(self, a: Attribution) -> SourceProfile | None:
+        """The profiled organisation an apposition names ("director of the ... Observatory")."""
+        if a.appos is None:
+            return None
+        toks = self.doc.tokens[a.appos[0] : a.appos[1]]
+        return self.profiles.find(self.text[toks[0].start : toks[-1].end])
+
+    def _affiliation(self, ref: ActorRef) -> SourceProfile | None:
+        found = self.profiles.for_ref(ref)
+        if found is not None:
+            return found
+        for actor in self.doc.actors:
+            if actor.id == ref.id and actor.affiliation:
+                return self.profiles.by_ref_id.get(actor.affiliation)
+        return None
+
+    @staticmethod
+    def _head(toks: Sequence[Token]) -> Token:
+        inside = {t.i for t in toks}
+        heads = [t for t in toks if t.head not in inside or t.head == t.i]
+        return heads[-1] if heads else toks[-1]
+
+    def _name(self, toks: Sequence[Token]) -> str:
+        """A speaker's name: its PERSON/ORG entity, else its words without a determiner."""
+        lo, hi = toks[0].start, toks[-1].end
+        for e in self.doc.entities:
+            if lo <= e.start and e.end <= hi and e.label in ("PERSON", "ORG"):
+                return e.text
+        words = [t.text for t in toks]
+        while words and words[0].casefold() in ("the", "a", "an"):
+            words = words[1:]
+        return " ".join(words) or self.text[lo:hi]

@@ -1,0 +1,258 @@
+"""Attribution: cues, speakers, content spans, quotes and stances, on sentences written here."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.claims import ClaimsStage
+from sitrep.models import Claim, Document, Event, Mention
+
+STAGE = ClaimsStage()
+
+
+def with_events(doc: Document, *triggers: str) -> Document:
+    """Add one hand-built event per trigger word (first occurrence in the text)."""
+    events = []
+    for word in triggers:
+        start = doc.article.text.index(word)
+        sent = next(s.i for s in doc.sentences if s.start <= start < s.end)
+        events.append(
+            Event(
+                id=f"e-{word}",
+                sentence=sent,
+                trigger=Mention(word, start, start + len(word)),
+                plover_type="ASSAULT",
+            )
+        )
+    return dataclasses.replace(doc, events=tuple(events))
+
+
+def claims_of(parse_text: Callable[..., Document], text: str, *triggers: str) -> Document:
+    return STAGE(with_events(parse_text(text), *triggers))
+
+
+def content(doc: Document, claim: Claim) -> str:
+    return doc.article.text[claim.start : claim.end]
+
+
+def only(doc: Document, cue: str) -> Claim:
+    found = [c for c in doc.claims if c.cue.casefold() == cue.casefold()]
+    assert len(found) == 1, [c.cue for c in doc.claims]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "stance", "gist"),
+    [
+        (
+            "Government troops left the town of Saraqib overnight, according to the Syrian "
+            "Observatory for Human Rights.",
+            "according to",
+            "Syrian Observatory for Human Rights",
+            "reports",
+            "Government troops left the town of Saraqib overnight",
+        ),
+        (
+            "According to Ukrainian officials, Russian forces fired 40 glide bombs at Kupiansk.",
+            "According to",
+            "Ukrainian officials",
+            "reports",
+            "Russian forces fired 40 glide bombs",
+        ),
+        (
+            "The pro-government radio Sham FM reported that the army had regrouped near Hama.",
+            "reported",
+            "Sham FM",
+            "reports",
+            "the army had regrouped near Hama",
+        ),
+        (
+            "Two people died when a shell hit a school in Idlib, local residents told Reuters.",
+            "told",
+            "local residents",
+            "asserts",
+            "Two people died when a shell hit a school",
+        ),
+        (
+            "The militia claimed its fighters had downed a drone over Sinjar.",
+            "claimed",
+            "militia",
+            "alleges",
+            "its fighters had downed a drone",
+        ),
+        (
+            "The ministry denied that its aircraft had struck the market in Ariha.",
+            "denied",
+            "ministry",
+            "denies",
+            "its aircraft had struck the market",
+        ),
+        (
+            "Officials dismissed the footage as a fabrication.",
+            "dismissed",
+            "Officials",
+            "denies",
+            "the footage as a fabrication",
+        ),
+        (
+            "The governor announced that a curfew would begin at dusk in Kherson.",
+            "announced",
+            "governor",
+            "asserts",
+            "a curfew would begin at dusk",
+        ),
+        (
+            "Analysts say the loss of the airbase could be a turning point for the army.",
+            "say",
+            "Analysts",
+            "opinion",
+            "the loss of the airbase could be a turning point",
+        ),
+        (
+            "Rebel commanders have corroborated reports that the garrison surrendered.",
+            "corroborated",
+            "Rebel commanders",
+            "asserts",
+            "the garrison surrendered",
+        ),
+        (
+            "The spokesman insisted that the offensive was going to plan.",
+            "insisted",
+            "spokesman",
+            "asserts",
+            "the offensive was going to plan",
+        ),
+        (
+            "Turkish security sources said artillery had returned fire near Kilis.",
+            "said",
+            "Turkish security sources",
+            "asserts",
+            "artillery had returned fire near Kilis",
+        ),
+    ],
+)
+def test_claims_cue_speaker_stance(parse_text, text, cue, speaker, stance, gist) -> None:
+    doc = claims_of(parse_text, text)
+    claim = only(doc, cue)
+    assert claim.speaker is not None
+    assert speaker.casefold() in claim.speaker.text.casefold()
+    assert claim.stance == stance
+    assert gist in content(doc, claim)
+
+
+def test_claims_posted_on_social_media_is_one_cue_with_the_medium(parse_text) -> None:
+    doc = claims_of(
+        parse_text, "On Monday the mayor posted on social media that the bridge had reopened."
+    )
+    claim = only(doc, "posted on social media")
+    assert claim.speaker is not None and claim.speaker.text == "the mayor"
+    assert content(doc, claim) == "that the bridge had reopened"
+
+
+def test_claims_speaking_at_attributes_the_main_clause(parse_text) -> None:
+    doc = claims_of(
+        parse_text, "Speaking at a forum in Oslo, the envoy called for talks in Geneva."
+    )
+    claim = only(doc, "Speaking at")
+    assert claim.speaker is not None and claim.speaker.text == "the envoy"
+    assert "called for talks in Geneva" in content(doc, claim)
+
+
+def test_claims_direct_quote_before_the_speaker(parse_text) -> None:
+    text = "“The army did not use the truce to rebuild trust with its people,” Sheikh Tamim said."
+    doc = claims_of(parse_text, text, "rebuild")
+    claim = only(doc, "said")
+    assert claim.quote
+    assert claim.speaker is not None and claim.speaker.text == "Sheikh Tamim"
+    assert content(doc, claim).startswith("The army did not use the truce")
+    assert claim.events == ("e-rebuild",)
+
+
+def test_claims_mixed_quote_sets_the_quote_flag(parse_text) -> None:
+    doc = claims_of(
+        parse_text, "The envoy said the situation was “changing by the hour” in the north."
+    )
+    claim = only(doc, "said")
+    assert claim.quote
+    assert "changing by the hour" in content(doc, claim)
+
+
+def test_claims_indirect_speech_has_no_quote_flag(parse_text) -> None:
+    doc = claims_of(parse_text, "The envoy said the situation was changing quickly in the north.")
+    assert not only(doc, "said").quote
+
+
+def test_claims_pronoun_speaker_takes_the_earlier_speaker(parse_text) -> None:
+    text = (
+        "Foreign Minister Hakan Fidan criticized the delay in the talks. "
+        "“There is a real danger of a wider war,” he stated."
+    )
+    doc = claims_of(parse_text, text)
+    claim = only(doc, "stated")
+    assert claim.speaker is not None
+    assert claim.speaker.text == "he"
+    assert claim.speaker.name == "Hakan Fidan"
+
+
+def test_claims_short_name_continues_the_speaker(parse_text) -> None:
+    text = (
+        "Ahmed Hassan, a spokesman for the Sudanese Red Crescent, said volunteers had reached "
+        "El Fasher. According to Hassan, the southern road remains closed."
+    )
+    doc = claims_of(parse_text, text)
+    first, second = only(doc, "said"), only(doc, "According to")
+    assert first.speaker is not None and second.speaker is not None
+    assert second.speaker.id == first.speaker.id
+    assert second.speaker.text == "Hassan"
+    assert "the southern road remains closed" in content(doc, second)
+
+
+def test_claims_participle_inherits_the_speaker(parse_text) -> None:
+    text = "State television dismissed the rumours, insisting the president was in the capital."
+    doc = claims_of(parse_text, text)
+    dismissed, insisting = only(doc, "dismissed"), only(doc, "insisting")
+    assert dismissed.stance == "denies" and insisting.stance == "asserts"
+    assert dismissed.speaker == insisting.speaker
+    assert content(doc, insisting) == "the president was in the capital"
+
+
+def test_claims_quote_continues_into_the_next_sentence(parse_text) -> None:
+    text = "“We will not withdraw,” the general said. “Every position in the province is held.”"
+    doc = claims_of(parse_text, text, "held")
+    assert len(doc.claims) == 2
+    second = doc.claims[1]
+    assert second.speaker == doc.claims[0].speaker
+    assert second.quote and second.events == ("e-held",)
+
+
+def test_claims_rumour_on_social_media(parse_text) -> None:
+    text = "The fighting led to speculation on social media about the governor's whereabouts."
+    doc = claims_of(parse_text, text)
+    claim = only(doc, "speculation")
+    assert claim.stance == "rumour"
+    assert claim.speaker is not None and claim.speaker.text == "social media"
+
+
+def test_claims_said_with_false_content_is_a_denial(parse_text) -> None:
+    doc = claims_of(parse_text, "The presidency said the reports of a coup were false.")
+    assert only(doc, "said").stance == "denies"
+
+
+def test_claims_normative_modal_makes_an_opinion(parse_text) -> None:
+    doc = claims_of(parse_text, "The senator said the country should stay out of the war.")
+    assert only(doc, "said").stance == "opinion"
+
+
+def test_claims_plain_object_of_add_is_not_a_claim(parse_text) -> None:
+    doc = claims_of(parse_text, "The army added two brigades to the northern front.")
+    assert doc.claims == ()
+
+
+def test_claims_ids_are_deterministic(parse_text) -> None:
+    text = "The ministry said three soldiers were wounded near Raqqa."
+    first, second = claims_of(parse_text, text), claims_of(parse_text, text)
+    assert [c.id for c in first.claims] == [c.id for c in second.claims]
+    assert first.claims[0].id.startswith("c-")
