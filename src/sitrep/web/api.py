@@ -1,0 +1,223 @@
+"""JSON API routes: thin edges that parse parameters, call ``sitrep.query`` and render JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import json
+from dataclasses import asdict, is_dataclass
+from importlib import resources as importlib_resources
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
+
+from .. import query
+from ..engine import ingest_payload
+from ..errors import NotFoundError
+from ..ingest import Defaults
+from ..settings import Settings
+from ..store import Store
+from .evidence import evidence_for
+
+router = APIRouter(prefix="/api", tags=["api"])
+BOUNDARIES = ("world", "syria-admin0", "syria-admin1", "syria-admin2")
+
+
+def get_store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"cannot encode {type(value).__name__} as JSON")
+
+
+def json_response(data: Any, status: int = 200, max_age: int | None = None) -> Response:
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=_encode)
+    headers = {"Cache-Control": f"max-age={max_age}"} if max_age else None
+    return Response(body, status_code=status, media_type="application/json", headers=headers)
+
+
+def event_filter(
+    since: Annotated[dt.date | None, Query(description="first date, YYYY-MM-DD")] = None,
+    until: Annotated[dt.date | None, Query(description="last date, YYYY-MM-DD")] = None,
+    bbox: Annotated[str | None, Query(description="west,south,east,north")] = None,
+    place: Annotated[str | None, Query(description="place id")] = None,
+    actor: Annotated[str | None, Query(description="actor id, either side")] = None,
+    type: Annotated[list[str] | None, Query(description="PLOVER type(s)")] = None,
+    modality: Annotated[list[str] | None, Query(description="modality(ies)")] = None,
+    min_sources: Annotated[int, Query(ge=0)] = 0,
+    sort: Annotated[str, Query(description="date, sources, confidence or id; -desc")] = "-date",
+    limit: Annotated[int, Query(ge=1, le=query.MAX_LIMIT)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> query.EventFilter:
+    return query.EventFilter(
+        since=since, until=until, bbox=query.parse_bbox(bbox), place=place, actor=actor,
+        types=query.split_list(type), modalities=query.split_list(modality),
+        min_sources=min_sources, sort=sort, limit=limit, offset=offset,
+    )
+
+
+FilterDep = Annotated[query.EventFilter, Depends(event_filter)]
+
+
+@router.get("/events", summary="Events, filtered, sorted and paginated")
+def events(store: StoreDep, f: FilterDep,
+           article: str | None = None, incident: str | None = None) -> Response:
+    f = query.EventFilter(**{**_fields(f), "article": article, "incident": incident})
+    return json_response(query.list_events(store, f).to_dict())
+
+
+@router.get("/events/{event_id}", summary="One event with its source sentence")
+def event(store: StoreDep, event_id: str) -> Response:
+    row = query.get_event(store, event_id)
+    row["evidence"] = evidence_for(store, [row])
+    return json_response(row)
+
+
+@router.get("/incidents", summary="Incidents (events fused across articles), filtered")
+def incidents(store: StoreDep, f: FilterDep) -> Response:
+    return json_response(query.list_incidents(store, f).to_dict())
+
+
+@router.get("/incidents/{incident_id}", summary="One incident with every source sentence")
+def incident(store: StoreDep, incident_id: str) -> Response:
+    row = query.get_incident(store, incident_id)
+    row["evidence"] = evidence_for(store, row["mentions"])
+    return json_response(row)
+
+
+@router.get("/timeline", summary="Counts per day and PLOVER type under the filter")
+def timeline(store: StoreDep, f: FilterDep, kind: str = "incidents") -> Response:
+    return json_response(query.timeline(store, f, kind))
+
+
+@router.get("/articles", summary="Stored articles, newest first")
+def articles(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+             offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+    return json_response(query.list_articles(store, limit, offset).to_dict())
+
+
+@router.get("/articles/{article_id}", summary="One article with sentences and annotations")
+def article(store: StoreDep, article_id: str) -> Response:
+    return json_response(query.get_article(store, article_id))
+
+
+@router.get("/actors", summary="Actors by number of articles naming them")
+def actors(store: StoreDep, q: str | None = None,
+           limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+           offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+    return json_response(query.list_actors(store, q, limit, offset).to_dict())
+
+
+@router.get("/actors/{actor_id}", summary="One actor with articles, events and claims")
+def actor(store: StoreDep, actor_id: str) -> Response:
+    return json_response(query.get_actor(store, actor_id))
+
+
+@router.get("/places", summary="Resolved places by number of articles naming them")
+def places(store: StoreDep, q: str | None = None,
+           limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+           offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+    return json_response(query.list_places(store, q, limit, offset).to_dict())
+
+
+@router.get("/places/{place_id}", summary="One place with events, incidents and control")
+def place(store: StoreDep, place_id: str) -> Response:
+    return json_response(query.get_place(store, place_id))
+
+
+@router.get("/claims", summary="Claims: who says what, with stance")
+def claims(store: StoreDep, speaker: str | None = None, article: str | None = None,
+           stance: str | None = None, event: str | None = None,
+           limit: Annotated[int, Query(ge=1, le=query.MAX_LIMIT)] = 100,
+           offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+    f = query.ClaimFilter(speaker, article, stance, event, limit, offset)
+    return json_response(query.list_claims(store, f).to_dict())
+
+
+@router.get("/control", summary="Who controls each place as of a date (contract shape)")
+def control(store: StoreDep, as_of: dt.date | None = None) -> Response:
+    return json_response(query.control_as_of(store, as_of or dt.date.today()))
+
+
+@router.get("/stats", summary="Counts, date spans and counts by type")
+def stats(store: StoreDep) -> Response:
+    return json_response(query.stats(store))
+
+
+@router.get("/boundaries/{name}", summary="Simplified boundary GeoJSON for the offline map")
+def boundaries(name: str) -> Response:
+    if name not in BOUNDARIES:
+        raise NotFoundError(f"no boundary layer {name!r}; choose one of {', '.join(BOUNDARIES)}")
+    path = importlib_resources.files("sitrep.data") / "boundaries" / f"{name}.geojson"
+    if not path.is_file():
+        raise NotFoundError(f"boundary layer {name!r} is not installed")
+    return Response(path.read_bytes(), media_type="application/geo+json",
+                    headers={"Cache-Control": "max-age=86400"})
+
+
+@router.post("/ingest", summary="Ingest text, HTML or JSON Lines (bearer token required)")
+async def ingest(
+    request: Request,
+    authorization: Annotated[str | None, Header()] = None,
+    content_type: Annotated[str, Header()] = "text/plain",
+    published: dt.date | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+) -> Response:
+    settings = get_settings(request)
+    _authorise(settings, authorization)
+    data = await _read_body(request, settings.max_html_bytes)
+    defaults = Defaults(published=published, outlet=outlet, url=url,
+                        max_chars=settings.max_article_chars, max_bytes=settings.max_html_bytes)
+    pipeline = await run_in_threadpool(request.app.state.resources.get)
+    report = await run_in_threadpool(
+        ingest_payload, data, content_type, request.app.state.store, pipeline, defaults
+    )
+    return json_response(report.as_dict())
+
+
+def _authorise(settings: Settings, authorization: str | None) -> None:
+    if not settings.api_token:
+        raise HTTPException(403, "this server is read-only: set SITREP_TOKEN to allow ingest")
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        token.strip().encode(), settings.api_token.encode()
+    ):
+        raise HTTPException(401, "send 'Authorization: Bearer <token>' with the server's token",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise HTTPException(413, f"request body over {limit} bytes; split the input")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HTTPException(413, f"request body over {limit} bytes; split the input")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _fields(f: query.EventFilter) -> dict[str, Any]:
+    return {k: getattr(f, k) for k in f.__dataclass_fields__}

@@ -1,0 +1,403 @@
+// sitrep dashboard: map, control slider, timeline, filters, list and detail panel.
+// All data comes from /api by fetch; every data string goes into the page through textContent.
+"use strict";
+
+(function () {
+  const TYPE_COLOURS = {
+    ASSAULT: "#c62828", COERCE: "#ad1457", MOBILIZE: "#6a1b9a", THREATEN: "#4527a0",
+    RETREAT: "#1565c0", CONCEDE: "#0277bd", PROTEST: "#00838f", SANCTION: "#00695c",
+    ACCUSE: "#2e7d32", REJECT: "#558b2f", REQUEST: "#9e9d24", AID: "#f9a825",
+    COOPERATE: "#ff8f00", SUPPORT: "#ef6c00", CONSULT: "#d84315", AGREE: "#6d4c41",
+  };
+  const SIDE_COLOURS = [
+    [/gov|regime|state|army|saa|assad/i, "#c0392b"],
+    [/rebel|opposition|hts|islamist|fsa|insurg/i, "#2e7d32"],
+    [/sdf|kurd|ypg/i, "#d4a017"],
+    [/turk|sna/i, "#1f6fb2"],
+    [/isis|isil|islamic state|daesh/i, "#222222"],
+    [/russia/i, "#7b1fa2"],
+  ];
+  const MUTED = new Set(["hypothetical", "denied", "negated", "future"]);
+  const DAY = 86400000;
+
+  const dash = document.getElementById("dash");
+  const form = document.getElementById("filters");
+  const statusEl = document.getElementById("status");
+  const slider = document.getElementById("asof");
+  const sliderLabel = document.getElementById("asof-label");
+  const state = { kind: "incidents", items: [], byId: new Map(), dateMin: null, days: 0 };
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === "text") node.textContent = String(v);
+      else if (k === "class") node.className = v;
+      else node.setAttribute(k, String(v));
+    }
+    for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c ?? "")));
+    return node;
+  }
+
+  function svg(tag, attrs) {
+    const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
+    return node;
+  }
+
+  async function getJSON(url) {
+    const response = await fetch(url, { headers: { Accept: "application/json" } });
+    const body = await response.json();
+    if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
+    return body;
+  }
+
+  function typeColour(t) { return TYPE_COLOURS[t] || "#546e7a"; }
+
+  function sideColour(controller, status) {
+    if (status === "contested") return "#ff8c00";
+    if (!controller) return "#9e9e9e";
+    const key = `${controller.side || ""} ${controller.name || ""} ${controller.id || ""}`;
+    for (const [re, colour] of SIDE_COLOURS) if (re.test(key)) return colour;
+    return "#607d8b";
+  }
+
+  function isoDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
+  function dayMs(iso) { return Date.parse(`${iso}T00:00:00Z`); }
+
+  function norm(name) {
+    return (name || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/\b(governorate|province|muhafazat)\b/g, "").replace(/[^a-z]/g, "");
+  }
+
+  function actorsText(item) {
+    const a1 = item.actor1 ? item.actor1.name : "";
+    const a2 = item.actor2 ? item.actor2.name : "";
+    return a2 ? `${a1 || "?"} → ${a2}` : a1;
+  }
+
+  // --- map ---------------------------------------------------------------------------
+  const hasLeaflet = typeof window.L !== "undefined";
+  let map = null;
+  let markerLayer = null;
+  let controlLayer = null;
+  let provinceLayer = null;
+  const provinces = new Map();
+
+  function initMap() {
+    if (!hasLeaflet) return;
+    map = L.map("map", { preferCanvas: true, zoomSnap: 0.25, minZoom: 3, maxZoom: 13,
+      attributionControl: true, worldCopyJump: false });
+    map.attributionControl.setPrefix(false);
+    map.attributionControl.addAttribution("Boundaries: Natural Earth; OCHA (CC BY-IGO)");
+    map.fitBounds([[32.3, 35.6], [37.4, 42.4]]);
+    markerLayer = L.layerGroup().addTo(map);
+    controlLayer = L.layerGroup().addTo(map);
+    const legend = L.control({ position: "bottomleft" });
+    legend.onAdd = () => legendBox();
+    legend.addTo(map);
+  }
+
+  function legendBox() {
+    const box = el("div", { class: "legend-box" });
+    box.append(el("strong", { text: "Control" }));
+    for (const [label, colour] of [["government", "#c0392b"], ["rebels / opposition", "#2e7d32"],
+      ["SDF / Kurdish", "#d4a017"], ["Turkey-backed", "#1f6fb2"], ["contested", "#ff8c00"],
+      ["unknown", "#9e9e9e"]]) {
+      const sw = el("span", { class: "swatch" });
+      sw.style.background = colour;
+      box.append(el("div", {}, sw, label));
+    }
+    return box;
+  }
+
+  async function loadBoundaries() {
+    if (!map) return;
+    const base = { world: { color: "#90a4ae", weight: 0.8, fillColor: "#eceff1", fillOpacity: 1 },
+      "syria-admin2": { color: "#b0bec5", weight: 0.5, fill: false },
+      "syria-admin1": { color: "#455a64", weight: 1.2, fillColor: "#fafafa", fillOpacity: 0.6 } };
+    for (const name of ["world", "syria-admin2", "syria-admin1"]) {
+      try {
+        const data = await getJSON(`/api/boundaries/${name}`);
+        const layer = L.geoJSON(data, { style: () => base[name], interactive: name === "syria-admin1" });
+        layer.addTo(map);
+        layer.bringToBack();
+        if (name === "syria-admin1") {
+          provinceLayer = layer;
+          layer.eachLayer((lyr) => {
+            const p = lyr.feature.properties;
+            for (const n of [p.name, ...(p.alt_names || [])]) provinces.set(norm(n), lyr);
+            lyr.bindTooltip(p.name, { sticky: true });
+          });
+        }
+      } catch (err) {
+        setStatus(`boundary layer ${name} missing: ${err.message}`);
+      }
+    }
+    if (provinceLayer) provinceLayer.bringToFront();
+    markerLayer.eachLayer((m) => m.bringToFront && m.bringToFront());
+  }
+
+  function drawMarkers() {
+    if (!map) return;
+    markerLayer.clearLayers();
+    for (const item of state.items) {
+      if (!item.place || item.place.lat === null || item.place.lon === null) continue;
+      const muted = MUTED.has(item.modality);
+      const colour = typeColour(item.plover.type);
+      const m = L.circleMarker([item.place.lat, item.place.lon], {
+        radius: 4 + 2.5 * Math.sqrt(item.sources_count || 0), color: colour, weight: muted ? 1 : 1.5,
+        opacity: muted ? 0.5 : 0.9, fillColor: muted ? "#ffffff" : colour,
+        fillOpacity: muted ? 0.2 : 0.55, dashArray: muted ? "2 3" : null,
+      });
+      m.on("click", () => showDetail(item.id));
+      m.bindTooltip(`${item.plover.type} · ${item.place.name || ""} · ${item.date.value || "undated"}`);
+      markerLayer.addLayer(m);
+    }
+  }
+
+  // --- filters, list, timeline ----------------------------------------------------------
+  function filterParams() {
+    const data = new FormData(form);
+    const params = new URLSearchParams();
+    for (const key of ["since", "until"]) if (data.get(key)) params.set(key, data.get(key));
+    const min = Number(data.get("min_sources") || 0);
+    if (min > 0) params.set("min_sources", String(min));
+    for (const t of data.getAll("type")) params.append("type", t);
+    for (const m of data.getAll("modality")) params.append("modality", m);
+    return params;
+  }
+
+  function setStatus(text) { statusEl.textContent = text; }
+
+  async function loadItems() {
+    state.kind = document.getElementById("kind").value;
+    const params = filterParams();
+    setStatus("Loading…");
+    const listParams = new URLSearchParams(params);
+    listParams.set("limit", "20000");
+    const [page, timeline] = await Promise.all([
+      getJSON(`/api/${state.kind}?${listParams}`),
+      getJSON(`/api/timeline?kind=${state.kind}&${params}`),
+    ]);
+    state.items = page.items;
+    state.byId = new Map(page.items.map((x) => [x.id, x]));
+    const more = page.next_offset !== null ? " (first 20,000)" : "";
+    setStatus(`${page.items.length} ${state.kind}${more}`);
+    drawMarkers();
+    drawList();
+    drawTimeline(timeline);
+  }
+
+  function drawList() {
+    const body = document.querySelector("#list tbody");
+    const rows = state.items.slice(0, 500).map((item) => {
+      const chip = el("span", { class: `type-chip t-${item.plover.type}`, text: item.plover.type });
+      const tr = el("tr", { class: `mod-${item.modality}`, "data-id": item.id, tabindex: 0 },
+        el("td", { text: item.date.value || "—" }), el("td", {}, chip),
+        el("td", { text: item.place ? item.place.name : "" }), el("td", { text: actorsText(item) }),
+        el("td", { text: item.sources_count }));
+      tr.addEventListener("click", () => showDetail(item.id));
+      tr.addEventListener("keydown", (e) => { if (e.key === "Enter") showDetail(item.id); });
+      return tr;
+    });
+    if (!rows.length) rows.push(el("tr", {}, el("td", { colspan: 5, class: "empty", text: `No ${state.kind} match.` })));
+    body.replaceChildren(...rows);
+  }
+
+  function drawTimeline(rows) {
+    const box = document.getElementById("timeline");
+    box.replaceChildren();
+    if (!rows.length || state.dateMin === null) return;
+    const width = 1000, height = 100;
+    box.setAttribute("viewBox", `0 0 ${width} ${height}`);
+    const perDay = new Map();
+    for (const r of rows) {
+      const list = perDay.get(r.date) || [];
+      list.push(r);
+      perDay.set(r.date, list);
+    }
+    const maxTotal = Math.max(...[...perDay.values()].map((l) => l.reduce((s, r) => s + r.n, 0)));
+    const span = Math.max(1, state.days + 1);
+    const barW = Math.max(1, width / span - 1);
+    for (const [date, list] of perDay) {
+      const x = ((dayMs(date) - state.dateMin) / DAY) * (width / span);
+      let y = height;
+      for (const r of list) {
+        const h = (r.n / maxTotal) * (height - 4);
+        y -= h;
+        const rect = svg("rect", { x, y, width: barW, height: h, fill: typeColour(r.type), class: "bar" });
+        const title = svg("title", {});
+        title.textContent = `${date} ${r.type}: ${r.n}`;
+        rect.append(title);
+        box.append(rect);
+      }
+    }
+    box.append(svg("line", { id: "asof-line", x1: 0, x2: 0, y1: 0, y2: height, class: "asof-line" }));
+    moveTimelineCursor();
+  }
+
+  function moveTimelineCursor() {
+    const line = document.getElementById("asof-line");
+    if (!line) return;
+    const span = Math.max(1, state.days + 1);
+    const x = (Number(slider.value) + 0.5) * (1000 / span);
+    line.setAttribute("x1", x);
+    line.setAttribute("x2", x);
+  }
+
+  function drawTypeOptions(byType) {
+    const box = document.getElementById("type-options");
+    const types = Object.keys(byType).sort();
+    box.replaceChildren(...types.map((t) => {
+      const sw = el("span", { class: "swatch" });
+      sw.style.background = typeColour(t);
+      return el("label", { class: "chk" }, el("input", { type: "checkbox", name: "type", value: t }), sw, ` ${t}`);
+    }));
+    if (!types.length) box.append(el("span", { class: "small", text: "none yet" }));
+  }
+
+  // --- detail ------------------------------------------------------------------------
+  function showTab(id) {
+    for (const tab of document.querySelectorAll('[role="tab"]')) {
+      const on = tab.dataset.panel === id;
+      tab.setAttribute("aria-selected", on ? "true" : "false");
+      document.getElementById(tab.dataset.panel).hidden = !on;
+    }
+  }
+
+  function evidenceBlock(ev) {
+    const text = ev.sentence.text;
+    const [a, b] = ev.mark;
+    const quote = el("blockquote", { class: "evidence-text" },
+      text.slice(0, a), el("mark", { text: text.slice(a, b) }), text.slice(b));
+    const meta = el("p", { class: "evidence-meta" },
+      el("span", { class: "speaker", text: ev.speaker ? `Speaker: ${ev.speaker}` : "Speaker: —" }), " · ",
+      el("span", { class: "outlet", text: ev.article.outlet || "unknown outlet" }), " · ",
+      el("span", { class: "stance", text: `stance: ${ev.stance || "—"}` }), " · ",
+      el("span", { class: "date", text: ev.article.published || ev.date || "undated" }), " · ",
+      el("span", { class: "modality", text: ev.modality }));
+    const link = el("a", { href: `/articles/${encodeURIComponent(ev.article.id)}?focus=${encodeURIComponent(ev.event_id)}#s-${ev.sentence.i}`,
+      text: ev.article.title ? `in “${ev.article.title}”` : "in the article" });
+    return el("li", { class: "evidence" }, quote, meta, link);
+  }
+
+  async function showDetail(id) {
+    const panel = document.getElementById("panel-detail");
+    showTab("panel-detail");
+    panel.replaceChildren(el("p", { class: "empty", text: "Loading…" }));
+    let d;
+    try {
+      d = await getJSON(`/api/${state.kind}/${encodeURIComponent(id)}`);
+    } catch (err) {
+      panel.replaceChildren(el("p", { class: "error-message", text: err.message }));
+      return;
+    }
+    const kind = d.plover.mode ? `${d.plover.type} / ${d.plover.mode}` : d.plover.type;
+    const facts = el("dl", { class: "facts" });
+    const add = (k, v) => { if (v !== null && v !== undefined && v !== "") facts.append(el("dt", { text: k }), el("dd", { text: v })); };
+    add("Date", d.date.value || "undated");
+    add("Place", d.place ? d.place.name : null);
+    add("Actors", actorsText(d));
+    add("Modality", d.modality);
+    add("Sources", d.kind === "incident" ? `${d.sources_count} (${d.independent_sources} independent)` : d.sources_count);
+    if (d.kind === "incident") add("Corroboration", d.corroboration.toFixed(2));
+    if (d.contradicted) add("Contradicted", "yes: a source denies it");
+    add("Fatalities", d.fatalities_max && d.fatalities_max !== d.fatalities ? `${d.fatalities}–${d.fatalities_max}` : d.fatalities);
+    const list = el("ol", { class: "evidence-list" }, ...d.evidence.map(evidenceBlock));
+    panel.replaceChildren(el("h2", { class: "detail-title" }, el("span", { class: `type-chip t-${d.plover.type}`, text: kind })),
+      facts, el("h3", { text: `Source sentences (${d.evidence.length})` }), list);
+  }
+
+  // --- control ----------------------------------------------------------------------
+  let controlTimer = null;
+
+  function sliderDate() { return isoDay(state.dateMin + Number(slider.value) * DAY); }
+
+  async function loadControl() {
+    if (state.dateMin === null) return;
+    const asOf = sliderDate();
+    sliderLabel.textContent = asOf;
+    moveTimelineCursor();
+    const entries = await getJSON(`/api/control?as_of=${asOf}`);
+    drawControl(entries, asOf);
+  }
+
+  function drawControl(entries, asOf) {
+    if (provinceLayer) provinceLayer.eachLayer((l) => l.setStyle({ fillColor: "#fafafa", fillOpacity: 0.6 }));
+    if (controlLayer) controlLayer.clearLayers();
+    const rows = [];
+    for (const c of entries) {
+      const colour = sideColour(c.controller, c.status);
+      const who = c.controller ? c.controller.name : "";
+      const p = c.place || {};
+      const feature = String(p.feature || "");
+      const province = /ADM1/.test(feature) && !/PPL/.test(feature) ? provinces.get(norm(p.name)) : null;
+      if (province) province.setStyle({ fillColor: colour, fillOpacity: 0.45 });
+      else if (controlLayer && p.lat !== null && p.lat !== undefined) {
+        const m = L.circleMarker([p.lat, p.lon], { radius: 9, color: "#263238", weight: 2,
+          fillColor: colour, fillOpacity: 0.9, dashArray: c.status === "contested" ? "3 2" : null });
+        m.bindTooltip(`${p.name}: ${c.status}${who ? ` (${who})` : ""} since ${c.since || "?"}`);
+        controlLayer.addLayer(m);
+      }
+      const sw = el("span", { class: "swatch" });
+      sw.style.background = colour;
+      rows.push(el("tr", { "data-place": p.id || "", "data-status": c.status },
+        el("td", {}, sw, ` ${p.name || ""}`), el("td", { class: "status-cell", text: c.status }),
+        el("td", { text: who }), el("td", { text: c.since || "—" })));
+    }
+    if (!rows.length) rows.push(el("tr", {}, el("td", { colspan: 4, class: "empty", text: `No control record as of ${asOf}.` })));
+    document.querySelector("#control-table tbody").replaceChildren(...rows);
+    if (markerLayer) markerLayer.eachLayer((m) => m.bringToFront && m.bringToFront());
+  }
+
+  function onSlider() {
+    sliderLabel.textContent = sliderDate();
+    moveTimelineCursor();
+    clearTimeout(controlTimer);
+    controlTimer = setTimeout(() => loadControl().catch((e) => setStatus(e.message)), 120);
+  }
+
+  // --- start -------------------------------------------------------------------------
+  async function start() {
+    initMap();
+    if (Number(dash.dataset.incidents) === 0 && Number(dash.dataset.events) > 0) {
+      document.getElementById("kind").value = "events";
+    }
+    const stats = await getJSON("/api/stats");
+    const kind = document.getElementById("kind").value;
+    drawTypeOptions(stats[kind].by_type);
+    const dates = [stats.events.date_min, stats.events.date_max, stats.incidents.date_min,
+      stats.incidents.date_max, ...stats.control_dates].filter(Boolean).map(dayMs);
+    if (dates.length) {
+      state.dateMin = Math.min(...dates);
+      state.days = Math.round((Math.max(...dates) - state.dateMin) / DAY);
+      slider.max = String(state.days);
+      slider.value = String(state.days);
+    } else {
+      slider.disabled = true;
+    }
+    const boundaries = loadBoundaries();
+    await loadItems();
+    await loadControl();
+    await boundaries;
+    if (provinceLayer) await loadControl();
+    dash.dataset.ready = "true";
+  }
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    loadItems().catch((err) => setStatus(err.message));
+  });
+  form.addEventListener("reset", () => setTimeout(() => loadItems().catch((err) => setStatus(err.message)), 0));
+  document.getElementById("kind").addEventListener("change", async () => {
+    const stats = await getJSON("/api/stats");
+    drawTypeOptions(stats[document.getElementById("kind").value].by_type);
+    loadItems().catch((err) => setStatus(err.message));
+  });
+  slider.addEventListener("input", onSlider);
+  for (const tab of document.querySelectorAll('[role="tab"]')) {
+    tab.addEventListener("click", () => showTab(tab.dataset.panel));
+  }
+  start().catch((err) => setStatus(`Error: ${err.message}`));
+})();
