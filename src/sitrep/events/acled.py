@@ -1,0 +1,105 @@
+"""ACLED sub-event types from a trigger's family and the words around it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Family, Lexicon
+from .syntax import SentenceView
+
+
+@dataclass(frozen=True, slots=True)
+class AcledContext:
+    """What the coder needs to know about one event."""
+
+    agent_text: str
+    agent_kind: str
+    patient_text: str
+    object_class: str | None
+
+
+class AcledCoder:
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        fams = lex.families
+        terr = fams["TERRITORY"].options
+        self.state_cues = tuple(f" {c} " for c in terr["state_cues"])
+        self.nonstate_cues = tuple(f" {c} " for c in terr["nonstate_cues"])
+        vio = fams["VIOLENCE"].options
+        self.civilian_cues = tuple(f" {c} " for c in vio["civilian_cues"])
+        self.armed_cues = tuple(f" {c} " for c in vio["armed_cues"])
+
+    def types(self, code: str | None) -> tuple[str | None, str | None]:
+        if code is None or code not in self.lex.acled:
+            return None, None
+        return self.lex.acled[code]
+
+    def code(
+        self, family: str | None, view: SentenceView, ctx: AcledContext
+    ) -> tuple[str | None, bool]:
+        """(ACLED code, whether a specific cue decided it)."""
+        if family is None:
+            return None, False
+        code, specific = self._family_code(family, view, ctx)
+        if code in self.lex.agent_override_codes:
+            agent = f" {ctx.agent_text.lower()} "
+            for rule in self.lex.agent_overrides:
+                if any(f" {c}" in agent for c in rule.cues):
+                    return rule.code, True
+        return code, specific
+
+    def _family_code(
+        self, family: str, view: SentenceView, ctx: AcledContext
+    ) -> tuple[str | None, bool]:
+        if family in self.lex.refinable:
+            for rule in self.lex.families["VIOLENCE"].rules:
+                weapon = rule.code in self.lex.refinable or rule.code in ("CHEM_WEAP", "SUIC_BOMB")
+                if weapon and any(view.has_cue(c) for c in rule.cues):
+                    return rule.code, True
+            return family, False
+        if family in self.lex.acled:
+            return family, False
+        fam = self.lex.families[family]
+        if family == "SEIZE":
+            return self._seize(fam, view, ctx)
+        if family == "TERRITORY":
+            return self._territory(fam, ctx), False
+        for rule in fam.rules:
+            if any(view.has_cue(c) for c in rule.cues):
+                return rule.code, True
+        if family == "VIOLENCE":
+            target = f" {ctx.patient_text.lower()} "
+            if any(c in target for c in self.armed_cues):
+                return "ARMED_CLASH", False
+            if any(c in target for c in self.civilian_cues):
+                return "ATTACK", False
+            if any(
+                c in view.word_string or c in view.lemma_string for c in self.civilian_cues
+            ) and not any(c in view.lemma_string for c in self.armed_cues):
+                return "ATTACK", False
+        return fam.default, False
+
+    def _is_state(self, ctx: AcledContext) -> bool | None:
+        text = f" {ctx.agent_text.lower()} {ctx.agent_kind.lower()} "
+        if any(c in text for c in self.nonstate_cues):
+            return False
+        if any(c in text for c in self.state_cues):
+            return True
+        return None
+
+    def _territory(self, fam: Family, ctx: AcledContext) -> str:
+        state = self._is_state(ctx)
+        if state is None:
+            return str(fam.default)
+        return str(fam.options["state"] if state else fam.options["nonstate"])
+
+    def _seize(self, fam: Family, view: SentenceView, ctx: AcledContext) -> tuple[str | None, bool]:
+        cls = ctx.object_class
+        if cls == "weapon":
+            return str(fam.options["weapon"]), True
+        if cls == "person":
+            state = self._is_state(ctx)
+            return str(
+                fam.options["person_state" if state is not False else "person_nonstate"]
+            ), True
+        return self._territory(self.lex.families["TERRITORY"], ctx), False

@@ -1,0 +1,77 @@
+"""Turn character spans into the document's actors and places.
+
+These follow the agreed interface of ``sitrep.actors.lookup.actor_at`` and
+``sitrep.places.lookup.place_for_span`` (the actor or place whose mention overlaps the span,
+preferring mentions inside it, then the longest), indexed once per document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..ids import slug
+from ..models import ActorRef, Document, Place
+
+# "Turkey-backed rebels": the country names a sponsor, not the actor
+_SPONSOR = re.compile(
+    r"\s*[-\u2010\u2011]\s*(backed|led|supported|sponsored|allied|linked|affiliated|aligned|"
+    r"based|held|controlled|funded|armed|trained|born|made)\b",
+    re.IGNORECASE,
+)
+
+
+class Anchors:
+    """Actor and place mentions of one document, for span lookups."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.actor_mentions: list[tuple[int, int, ActorRef, str]] = []
+        for actor in doc.actors:
+            for m in actor.mentions:
+                self.actor_mentions.append(
+                    (m.start, m.end, ActorRef(actor.id, actor.name, m.text), actor.kind)
+                )
+        self.actor_mentions.sort(key=lambda x: (x[0], -x[1]))
+        self.places = sorted(doc.places, key=lambda p: p.start)
+
+    def actor_at(self, start: int, end: int, *, allow_sponsor: bool = False) -> ActorRef | None:
+        best: tuple[int, int, int] | None = None
+        found: ActorRef | None = None
+        text = self.doc.article.text
+        for s, e, ref, _ in self.actor_mentions:
+            if e <= start or s >= end:
+                continue
+            if not allow_sponsor and _SPONSOR.match(text, e):
+                continue
+            inside = int(start <= s and e <= end)
+            score = (inside, e - s, -s)
+            if best is None or score > best:
+                best, found = score, ref
+        return found
+
+    def actor_kind(self, ref: ActorRef) -> str:
+        for _, _, r, kind in self.actor_mentions:
+            if r.id == ref.id:
+                return kind
+        return ""
+
+    def actors_before(self, pos: int) -> list[ActorRef]:
+        """Actor mentions ending before ``pos``, nearest last."""
+        return [ref for s, e, ref, _ in self.actor_mentions if e <= pos]
+
+    def place_for_span(self, start: int, end: int) -> Place | None:
+        best: Place | None = None
+        for p in self.places:
+            if p.end <= start or p.start >= end:
+                continue
+            if best is None or (p.end - p.start) > (best.end - best.start):
+                best = p
+        return best
+
+    def places_in(self, start: int, end: int) -> list[Place]:
+        return [p for p in self.places if start <= p.start and p.end <= end]
+
+
+def provisional_ref(text: str) -> ActorRef:
+    """An actor the registry does not know, named by its words ("rebel forces")."""
+    return ActorRef(id=f"provisional.{slug(text)}", name=text, text=text)

@@ -1,0 +1,159 @@
+"""Trigger detection: verbal and nominal event words from the lexicon, with their checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .anchors import Anchors
+from .lexicon import Lexicon, TriggerSpec
+from .syntax import OBJECTS, PARTICLE_DEPS, SentenceView
+
+VERB_POS = frozenset({"VERB"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    index: int
+    spec: TriggerSpec
+    nominal: bool
+    start: int
+    end: int
+
+
+def object_head(view: SentenceView, i: int, nominal: bool) -> int | None:
+    """The thing acted on: direct object, else the object of a preposition."""
+    if not nominal:
+        o = view.child(i, OBJECTS)
+        if o is not None:
+            return o
+        passive = view.child(i, frozenset({"nsubjpass"}))
+        if passive is not None:
+            return passive
+    for p in view.children(i, frozenset({"prep"})):
+        if nominal and view.lemma(p) not in ("of", "on", "against", "in"):
+            continue
+        pobj = view.child(p, frozenset({"pobj"}))
+        if pobj is not None:
+            return pobj
+        # "pulled out of parts": out -> of -> parts
+        for q in view.children(p, frozenset({"prep"})):
+            pobj = view.child(q, frozenset({"pobj"}))
+            if pobj is not None:
+                return pobj
+    if view.tok(i).dep == "acl" and not nominal:
+        return view.head(i)
+    return None
+
+
+def object_class(
+    view: SentenceView, anchors: Anchors, lex: Lexicon, head: int | None
+) -> str | None:
+    """``place``, ``weapon``, ``person``, ``troops``, ``base`` or ``None`` for an object head."""
+    if head is None:
+        return None
+    t = view.tok(head)
+    lem = t.lemma.lower()
+    sets = lex.word_sets
+    if lem in sets["weapon_nouns"] or t.text.lower() in sets["weapon_nouns"]:
+        return "weapon"
+    if anchors.place_for_span(t.start, t.end) is not None or t.ent_type in ("GPE", "LOC", "FAC"):
+        return "place"
+    if lem in sets["base_nouns"]:
+        return "base"
+    if lem in sets["territory_nouns"]:
+        return "place"
+    if lem in sets["troop_nouns"]:
+        return "troops"
+    if (
+        lem in sets["person_nouns"]
+        or lem in sets["agent_nouns"]
+        or t.ent_type in ("PERSON", "NORP")
+    ):
+        return "person"
+    if anchors.actor_at(t.start, t.end) is not None:
+        return "person"
+    for k in view.subtree(head):
+        if anchors.place_for_span(view.tok(k).start, view.tok(k).end) is not None:
+            return "place"
+    return None
+
+
+def _satisfied(need: str | None, cls: str | None) -> bool:
+    if need is None:
+        return True
+    if need == "place":
+        return cls in ("place", "base")
+    if need == "base":
+        return cls == "base"
+    return cls == need
+
+
+class TriggerFinder:
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        self.abstract = lex.word_sets["abstract_objects"]
+
+    def find(self, view: SentenceView, anchors: Anchors) -> list[Candidate]:
+        out: list[Candidate] = []
+        for t in view:
+            lem = t.lemma.lower()
+            if t.pos in VERB_POS:
+                specs = self.lex.verbs.get(lem)
+                nominal = False
+            elif t.pos in NOUN_POS:
+                specs = self.lex.nouns.get(lem)
+                nominal = True
+            else:
+                continue
+            if not specs:
+                continue
+            cand = self._match(view, anchors, t.i, specs, nominal)
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    def _match(
+        self,
+        view: SentenceView,
+        anchors: Anchors,
+        i: int,
+        specs: tuple[TriggerSpec, ...],
+        nominal: bool,
+    ) -> Candidate | None:
+        t = view.tok(i)
+        obj = object_head(view, i, nominal)
+        if obj is not None and view.lemma(obj) in self.abstract and not nominal:
+            return None
+        for spec in specs:
+            start, end = t.start, t.end
+            if spec.extra is not None:
+                hit = self._extra(view, i, spec.extra, nominal)
+                if hit is None:
+                    continue
+                start, end = min(start, view.tok(hit).start), max(end, view.tok(hit).end)
+                if spec.needs is None:
+                    return Candidate(i, spec, nominal, start, end)
+            if spec.needs is not None:
+                target = obj
+                if spec.extra is not None and obj is not None and view.lemma(obj) == spec.extra:
+                    target = object_head(view, obj, True)
+                if not _satisfied(spec.needs, object_class(view, anchors, self.lex, target)):
+                    continue
+            return Candidate(i, spec, nominal, start, end)
+        return None
+
+    def _extra(self, view: SentenceView, i: int, word: str, nominal: bool) -> int | None:
+        if nominal:
+            for k in view.children(i, NOUN_MODIFIERS):
+                if view.lemma(k) == word or view.tok(k).text.lower() == word:
+                    return k
+            prev = i - 1
+            if prev >= view.first and view.lemma(prev) == word:
+                return prev
+            return None
+        for k in view.children(i, PARTICLE_DEPS):
+            if view.lemma(k) == word or view.tok(k).text.lower() == word:
+                return k
+        return None

@@ -1,0 +1,171 @@
+"""The event lexicon: trigger words, ACLED rules, modality cues and number words.
+
+Everything here is read once from the YAML files in ``sitrep/data/events`` and cached.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..errors import ConfigError
+
+DATA_PACKAGE = "sitrep"
+DATA_DIR = "data/events"
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerSpec:
+    """One lexicon entry: a trigger word (plus an optional second word) and its coding."""
+
+    key: str
+    head: str
+    extra: str | None
+    plover_type: str
+    plover_mode: str | None
+    acled: str | None
+    weight: float
+    needs: str | None = None
+    consequence: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CueRule:
+    code: str
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """An ACLED family resolved by cues: rules in order, then a default."""
+
+    name: str
+    rules: tuple[CueRule, ...]
+    default: str
+    options: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityCues:
+    priority: tuple[str, ...]
+    modal_aux: dict[str, str]
+    adverbs: dict[str, str]
+    governors: dict[str, str]
+    evaluation_verbs: frozenset[str]
+    conditional_marks: frozenset[str]
+    hypothetical_heads: frozenset[str]
+    negating_determiners: frozenset[str]
+    hypothetical_adjectives: frozenset[str]
+    reported_phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Numbers:
+    words: dict[str, int]
+    vague: dict[str, int]
+    death_words: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, tuple[TriggerSpec, ...]]
+    nouns: dict[str, tuple[TriggerSpec, ...]]
+    light_verbs: frozenset[str]
+    word_sets: dict[str, frozenset[str]]
+    acled: dict[str, tuple[str, str]]
+    families: dict[str, Family]
+    refinable: frozenset[str]
+    agent_overrides: tuple[CueRule, ...]
+    agent_override_codes: frozenset[str]
+    modality: ModalityCues
+    numbers: Numbers
+
+
+def read_data(name: str) -> Any:
+    """Parse one YAML data file of the events package."""
+    path = resources.files(DATA_PACKAGE).joinpath(f"{DATA_DIR}/{name}")
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(
+            f"event data file {name!r} is missing from the sitrep package; reinstall sitrep"
+        ) from exc
+
+
+def _specs(table: dict[str, list[Any]], noun: bool) -> dict[str, tuple[TriggerSpec, ...]]:
+    index: dict[str, list[TriggerSpec]] = {}
+    for key, value in table.items():
+        words = key.split()
+        # verbs are indexed by their first word ("pull out"), nouns by their last ("air strike")
+        head, extra = (words[-1], " ".join(words[:-1])) if noun else (words[0], " ".join(words[1:]))
+        ptype, mode, acled, weight = value[0], value[1], value[2], float(value[3])
+        needs = value[4] if len(value) > 4 else None
+        consequence = len(value) > 5 and value[5] == "consequence"
+        spec = TriggerSpec(key, head, extra or None, ptype, mode, acled, weight, needs, consequence)
+        index.setdefault(head, []).append(spec)
+    # entries with a second word first: the more specific reading wins
+    return {k: tuple(sorted(v, key=lambda s: s.extra is None)) for k, v in index.items()}
+
+
+def _family(name: str, raw: dict[str, Any]) -> Family:
+    rules = tuple(
+        CueRule(code, tuple(c.lower() for c in cues)) for code, cues in raw.get("rules", [])
+    )
+    options = {k: v for k, v in raw.items() if k not in ("rules", "default")}
+    return Family(name, rules, raw["default"], options)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read and index every events data file (once per process)."""
+    trig = read_data("triggers.yaml")
+    acled = read_data("acled.yaml")
+    rules = read_data("acled_rules.yaml")
+    mod = read_data("modality.yaml")
+    num = read_data("numbers.yaml")
+    sets = {
+        k: frozenset(str(w).lower() for w in trig[k])
+        for k in (
+            "abstract_objects",
+            "territory_nouns",
+            "person_nouns",
+            "weapon_nouns",
+            "troop_nouns",
+            "base_nouns",
+            "agent_nouns",
+        )
+    }
+    modality = ModalityCues(
+        priority=tuple(mod["priority"]),
+        modal_aux=dict(mod["modal_aux"]),
+        adverbs=dict(mod["adverbs"]),
+        governors=dict(mod["governors"]),
+        evaluation_verbs=frozenset(mod["evaluation_verbs"]),
+        conditional_marks=frozenset(mod["conditional_marks"]),
+        hypothetical_heads=frozenset(mod["hypothetical_heads"]),
+        negating_determiners=frozenset(mod["negating_determiners"]),
+        hypothetical_adjectives=frozenset(mod["hypothetical_adjectives"]),
+        reported_phrases=tuple(mod["reported_phrases"]),
+    )
+    numbers = Numbers(
+        words={str(k).lower(): int(v) for k, v in num["words"].items()},
+        vague={str(k).lower(): int(v) for k, v in num["vague"].items()},
+        death_words=frozenset(num["death_words"]),
+    )
+    return Lexicon(
+        verbs=_specs(trig["verbs"], noun=False),
+        nouns=_specs(trig["nouns"], noun=True),
+        light_verbs=frozenset(trig.get("light_verbs", [])),
+        word_sets=sets,
+        acled={code: (v[0], v[1]) for code, v in acled["sub_types"].items()},
+        families={name: _family(name, raw) for name, raw in rules["families"].items()},
+        refinable=frozenset(rules["refinable"]),
+        agent_overrides=tuple(CueRule(c, tuple(cues)) for c, cues in rules["agent_overrides"]),
+        agent_override_codes=frozenset(rules["agent_override_codes"]),
+        modality=modality,
+        numbers=numbers,
+    )

@@ -1,0 +1,91 @@
+"""Modality: did it happen, is it reported, alleged, hypothetical, planned, negated or denied?
+
+A trigger takes the strongest cue found on itself or on the words that govern it, walking up
+the parse. Relative clauses stop the walk (they assert on their own); a trigger inside a
+subject only takes its verb's modal ("the loss of Homs would represent ...").
+"""
+
+from __future__ import annotations
+
+from .lexicon import ModalityCues
+from .syntax import SentenceView
+
+STOP_DEPS = frozenset({"relcl", "appos", "parataxis"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+COMPLEMENT_DEPS = frozenset(
+    {"ccomp", "xcomp", "dobj", "pobj", "prep", "pcomp", "acl", "advcl", "conj", "attr", "oprd"}
+)
+
+
+class ModalityJudge:
+    def __init__(self, cues: ModalityCues):
+        self.cues = cues
+        self.rank = {m: r for r, m in enumerate(cues.priority)}
+
+    def _pick(self, found: list[str]) -> str:
+        return min(found, key=lambda m: self.rank.get(m, 99)) if found else "asserted"
+
+    def _own(self, view: SentenceView, i: int, nominal: bool) -> list[str]:
+        """Cues attached directly to word ``i``: aux, negation, adverbs, marks."""
+        c = self.cues
+        found: list[str] = []
+        for k in view.children(i):
+            t = view.tok(k)
+            lem = t.lemma.lower()
+            low = t.text.lower()
+            if t.dep in ("aux", "auxpass") and (low in c.modal_aux or lem in c.modal_aux):
+                found.append(c.modal_aux.get(low) or c.modal_aux[lem])
+            elif t.dep == "neg":
+                found.append("negated")
+            elif t.dep == "advmod" and lem in c.adverbs:
+                found.append(c.adverbs[lem])
+            elif t.dep == "mark" and lem in c.conditional_marks:
+                found.append("hypothetical")
+            elif nominal and t.dep == "det" and lem in c.negating_determiners:
+                found.append("negated")
+            elif nominal and t.dep == "amod" and lem in c.hypothetical_adjectives:
+                found.append("hypothetical")
+        return found
+
+    def judge(self, view: SentenceView, i: int, nominal: bool) -> str:
+        c = self.cues
+        found = self._own(view, i, nominal)
+        child, via = i, view.tok(i).dep
+        for a in view.ancestors(i):
+            at = view.tok(a)
+            lem = at.lemma.lower()
+            if via in STOP_DEPS:
+                break
+            if via in SUBJECT_DEPS:
+                found.extend(
+                    m for m in self._own(view, a, False) if m in ("hypothetical", "future")
+                )
+            else:
+                own = self._own(view, a, at.pos == "NOUN")
+                # negation of a governing verb only carries into xcomp ("did not manage to")
+                found.extend(m for m in own if m != "negated" or via == "xcomp")
+                if at.pos in ("VERB", "AUX") and lem in c.governors and via in COMPLEMENT_DEPS:
+                    found.append(c.governors[lem])
+                # "see the capture of Homs as a turning point"
+                if (
+                    at.pos == "VERB"
+                    and lem in c.evaluation_verbs
+                    and via in ("dobj", "obj")
+                    and any(view.lemma(k) == "as" for k in view.children(a))
+                ):
+                    found.append("hypothetical")
+                if (
+                    at.pos == "NOUN"
+                    and lem in c.hypothetical_heads
+                    and via in ("prep", "pobj", "acl")
+                ):
+                    found.append("hypothetical")
+            child, via = a, at.dep
+        del child
+        mode = self._pick(found)
+        if mode == "asserted" and any(p in view.word_string for p in self._phrases()):
+            return "reported"
+        return mode
+
+    def _phrases(self) -> tuple[str, ...]:
+        return tuple(f" {p} " for p in self.cues.reported_phrases)

@@ -1,0 +1,257 @@
+"""Who did it to whom, and where: roles from the dependency parse.
+
+Handles passive voice ("proxies have been targeted by Israeli airstrikes"), adjectival and
+possessive agents ("Israeli airstrikes", "their offensive"), coordination ("ministers from
+Iran, Russia, and Turkey"), relative clauses, light verbs ("carried out airstrikes") and
+pronouns ("they have reached").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import ActorRef, Place
+from .anchors import Anchors, provisional_ref
+from .lexicon import Lexicon
+from .syntax import OBJECTS, PASSIVE_SUBJECTS, PRONOUNS, SUBJECTS, SentenceView
+
+INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp"})
+AGENT_PREPS = frozenset({"by"})
+PATIENT_PREPS = frozenset({"on", "against", "at", "upon", "of", "into"})
+MEMBER_PREPS = frozenset({"from", "of"})
+CLAUSE_SKIP = frozenset(
+    {"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "relcl", "parataxis", "appos"}
+)
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+@dataclass(frozen=True, slots=True)
+class RoleHeads:
+    """Token heads of the agent and patient phrases (``None`` when absent)."""
+
+    agent: int | None
+    patient: int | None
+    verb: int | None
+    more_agents: tuple[int, ...] = ()
+
+
+def _verb_subject(view: SentenceView, v: int) -> tuple[int | None, int | None]:
+    """(agent head, patient head) of verb ``v``, climbing through conj/xcomp/advcl."""
+    seen: set[int] = set()
+    cur: int | None = v
+    while cur is not None and cur not in seen:
+        seen.add(cur)
+        subj = view.child(cur, SUBJECTS)
+        passive = view.child(cur, PASSIVE_SUBJECTS)
+        if subj is not None:
+            return subj, None
+        if passive is not None:
+            agent = view.child(cur, frozenset({"agent"}))
+            pobj = view.child(agent, frozenset({"pobj"})) if agent is not None else None
+            return pobj, passive
+        dep = view.tok(cur).dep
+        head = view.head(cur)
+        if head is None:
+            return _stray_subject(view, cur), None
+        if dep == "relcl":
+            return head, None
+        if dep == "acl":
+            # "rebels seizing the town" vs "the town seized by rebels"
+            return (head, None) if view.tok(cur).tag == "VBG" else (None, head)
+        if dep not in INHERIT_DEPS:
+            return _stray_subject(view, v), None
+        cur = head
+    return None, None
+
+
+def _stray_subject(view: SentenceView, v: int) -> int | None:
+    """A misattached subject: the nearest noun before the verb hanging as an apposition
+    ("According to X, rebel forces have moved" parsed with "forces" as X's apposition)."""
+    for k in range(v - 1, view.first - 1, -1):
+        t = view.tok(k)
+        if t.pos in ("NOUN", "PROPN") and t.dep in ("appos", "npadvmod", "dep", "ROOT"):
+            return k
+        if t.pos == "VERB" and t.dep not in ("amod",):
+            return None
+    return None
+
+
+def verb_roles(view: SentenceView, v: int) -> RoleHeads:
+    agent, patient = _verb_subject(view, v)
+    if view.child(v, PASSIVE_SUBJECTS) is not None:
+        patient = view.child(v, PASSIVE_SUBJECTS)
+        ag = view.child(v, frozenset({"agent"}))
+        agent = view.child(ag, frozenset({"pobj"})) if ag is not None else None
+    elif patient is None:
+        patient = view.child(v, OBJECTS)
+        if patient is None:
+            for p in view.children(v, frozenset({"prep"})):
+                if view.lemma(p) in PATIENT_PREPS:
+                    patient = view.child(p, frozenset({"pobj"}))
+                    if patient is not None:
+                        break
+    if (
+        agent is not None
+        and view.lemma(agent) in ("who", "which", "that")
+        and view.tok(v).dep == "relcl"
+    ):
+        agent = view.head(v)
+    # "ministers from Egypt, Jordan, and Oman met": a misparse can give a verb two subjects
+    owner = view.head(agent) if agent is not None else None
+    more = (
+        tuple(k for k in view.children(owner, SUBJECTS) if k != agent) if owner is not None else ()
+    )
+    return RoleHeads(agent, patient, v, more)
+
+
+def noun_roles(view: SentenceView, n: int, lex: Lexicon, anchors: Anchors) -> RoleHeads:
+    """Agent from a possessive, an adjective/compound actor or a "by" phrase; else the verb."""
+    agent: int | None = None
+    territory = lex.word_sets["territory_nouns"]
+    kids = view.children(n)
+    for k in kids:
+        if view.tok(k).dep == "prep" and view.lemma(k) in AGENT_PREPS:
+            agent = view.child(k, frozenset({"pobj"}))
+    for k in kids:
+        if agent is not None:
+            break
+        t = view.tok(k)
+        if t.dep == "poss":
+            # "the city's capture": a possessive place is what was taken, not who took it
+            if t.lemma.lower() not in territory and not anchors.place_for_span(t.start, t.end):
+                agent = k
+        elif t.dep in ("amod", "compound", "nmod") and (
+            anchors.actor_at(t.start, t.end)
+            or t.ent_type == "NORP"
+            or t.lemma.lower() in lex.word_sets["agent_nouns"]
+        ):
+            agent = k
+    patient: int | None = None
+    for p in view.children(n, frozenset({"prep"})):
+        if view.lemma(p) in PATIENT_PREPS:
+            patient = view.child(p, frozenset({"pobj"}))
+            if patient is not None:
+                break
+    verb = _governing_verb(view, n)
+    if agent is None and verb is not None:
+        dep = view.tok(n).dep
+        via_prep = (
+            dep == "pobj" and view.head(n) is not None and view.tok(view.head(n) or n).dep == "prep"
+        )
+        if dep in OBJECTS or via_prep:
+            a, _ = _verb_subject(view, verb)
+            if a is not None and view.tok(a).pos == "NOUN":
+                poss = view.child(a, frozenset({"poss"}))
+                a = poss if poss is not None else a
+            agent = a
+        elif dep == "pobj" and view.tok(view.head(n) or n).dep == "agent":
+            agent = None
+    return RoleHeads(agent, patient, verb)
+
+
+def _governing_verb(view: SentenceView, i: int) -> int | None:
+    for a in view.ancestors(i):
+        if view.tok(a).pos in ("VERB", "AUX"):
+            return a
+    return None
+
+
+class ActorResolver:
+    """Noun phrase heads to ActorRefs, with coordination and pronouns."""
+
+    def __init__(self, view: SentenceView, anchors: Anchors, lex: Lexicon):
+        self.view = view
+        self.anchors = anchors
+        self.agent_nouns = lex.word_sets["agent_nouns"]
+
+    def resolve(self, head: int | None) -> list[ActorRef]:
+        if head is None:
+            return []
+        out: list[ActorRef] = []
+        for c in self.view.conjuncts(head):
+            for ref in self._one(c, depth=0):
+                if all(ref.id != r.id for r in out):
+                    out.append(ref)
+        return out
+
+    def _one(self, i: int, depth: int) -> list[ActorRef]:
+        view, t = self.view, self.view.tok(i)
+        if t.lemma.lower() in PRONOUNS or t.pos == "PRON":
+            ref = self._pronoun(i)
+            return [ref] if ref else []
+        own = self.anchors.actor_at(t.start, t.end)
+        if own is not None:
+            return [own]
+        start, end = view.compact_span(i)
+        ref = self.anchors.actor_at(start, end)
+        if ref is not None and view.child(i, frozenset({"appos"})) is None:
+            return [ref]
+        for k in view.children(i, frozenset({"appos"})):
+            named = self._one(k, depth + 1)
+            if named:
+                return named
+        if ref is not None:
+            return [ref]
+        if depth == 0:
+            members: list[ActorRef] = []
+            for p in view.children(i, frozenset({"prep"})):
+                if view.lemma(p) in MEMBER_PREPS:
+                    pobj = view.child(p, frozenset({"pobj"}))
+                    if pobj is not None:
+                        for c in view.conjuncts(pobj):
+                            members.extend(self._one(c, depth + 1))
+            if members:
+                return members
+        nameable = t.ent_type == "NORP" or (
+            t.pos in ("NOUN", "PROPN") and (t.lemma.lower() in self.agent_nouns or t.pos == "PROPN")
+        )
+        if nameable and self.anchors.place_for_span(t.start, t.end) is None:
+            return [provisional_ref(view.text(start, end))]
+        return []
+
+    def _pronoun(self, i: int) -> ActorRef | None:
+        """The nearest actor (or agent noun) before the pronoun, within two sentences."""
+        view = self.view
+        doc = view.doc
+        s = view.tok(i).sent
+        first = doc.sentences[max(0, s - 2)].token_start
+        for k in range(i - 1, first - 1, -1):
+            t = doc.tokens[k]
+            if t.pos not in NOMINAL_POS or t.lemma.lower() in PRONOUNS:
+                continue
+            ref = self.anchors.actor_at(t.start, t.end)
+            if ref is not None:
+                return ref
+            if t.lemma.lower() in self.agent_nouns and t.tag in ("NNS", "NNPS", "NN", "NNP"):
+                sent = doc.sentences[t.sent]
+                other = SentenceView(doc, sent) if t.sent != s else view
+                a, b = other.compact_span(k)
+                return provisional_ref(doc.article.text[a:b])
+        return None
+
+
+def clause_places(
+    view: SentenceView, anchors: Anchors, head: int, exclude: list[tuple[int, int]]
+) -> list[Place]:
+    """Places named in the clause of ``head`` (not in its subject or in actor phrases),
+    then in the clauses above it; nearest clause first."""
+    came_from: int | None = None
+    cur: int | None = head
+    while cur is not None:
+        skip = CLAUSE_SKIP if came_from is None else CLAUSE_SKIP | {"conj"}
+        idx = [k for k in view.subtree(cur, skip=skip) if k != came_from]
+        if came_from is not None:
+            branch = set(view.subtree(came_from))
+            idx = [k for k in idx if k not in branch]
+        found: list[Place] = []
+        for k in idx:
+            t = view.tok(k)
+            if any(s <= t.start and t.end <= e for s, e in exclude):
+                continue
+            p = anchors.place_for_span(t.start, t.end)
+            if p is not None and all(p is not q for q in found):
+                found.append(p)
+        if found:
+            return sorted(found, key=lambda p: p.start)
+        came_from, cur = cur, view.head(cur)
+    return []

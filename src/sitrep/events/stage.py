@@ -1,0 +1,222 @@
+"""The events stage: sentences to PLOVER/ACLED events with roles, place and modality."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from ..ids import digest
+from ..models import ActorRef, Document, Event, Mention, Place
+from .acled import AcledCoder, AcledContext
+from .anchors import Anchors
+from .detect import Candidate, TriggerFinder, object_class, object_head
+from .fatalities import FatalityCounter
+from .lexicon import Lexicon, load_lexicon
+from .modality import ModalityJudge
+from .roles import ActorResolver, RoleHeads, clause_places, noun_roles, verb_roles
+from .syntax import SentenceView
+
+MODALITY_FACTOR = {
+    "asserted": 1.0,
+    "reported": 0.95,
+    "alleged": 0.85,
+    "future": 0.6,
+    "hypothetical": 0.5,
+    "negated": 0.5,
+    "denied": 0.5,
+}
+VIOLENT_TYPES = frozenset({"ASSAULT", "PROTEST"})
+TERRITORIAL = frozenset({("COERCE", "seize"), ("RETREAT", "withdraw"), ("MOBILIZE", "troops")})
+
+
+@dataclass(slots=True)
+class Draft:
+    cand: Candidate
+    roles: RoleHeads
+    agents: list[ActorRef] = field(default_factory=list)
+    patients: list[ActorRef] = field(default_factory=list)
+    dropped: bool = False
+    fatalities: int | None = None
+
+
+class EventsStage:
+    """Trigger lexicon plus dependency rules; one pass over the parsed sentences."""
+
+    name = "events"
+    requires = ("sentences", "tokens", "entities", "actors", "places", "focus")
+    assigns = ("events",)
+
+    def __init__(self, lexicon: Lexicon | None = None, min_confidence: float = 0.2):
+        self.lex = lexicon or load_lexicon()
+        self.min_confidence = min_confidence
+        self.finder = TriggerFinder(self.lex)
+        self.judge = ModalityJudge(self.lex.modality)
+        self.counter = FatalityCounter(self.lex.numbers)
+        self.coder = AcledCoder(self.lex)
+
+    def __call__(self, doc: Document) -> Document:
+        anchors = Anchors(doc)
+        events: list[Event] = []
+        for sentence in doc.sentences:
+            if sentence.heading or sentence.boilerplate:
+                continue
+            view = SentenceView(doc, sentence)
+            cands = self.finder.find(view, anchors)
+            if cands:
+                events.extend(self._sentence_events(doc, view, anchors, cands))
+        return dataclasses.replace(doc, events=tuple(events))
+
+    def _drafts(self, view: SentenceView, anchors: Anchors, cands: list[Candidate]) -> list[Draft]:
+        resolver = ActorResolver(view, anchors, self.lex)
+        drafts: list[Draft] = []
+        for c in cands:
+            roles = (
+                noun_roles(view, c.index, self.lex, anchors)
+                if c.nominal
+                else verb_roles(view, c.index)
+            )
+            agents = resolver.resolve(roles.agent)
+            for extra in roles.more_agents:
+                agents += [r for r in resolver.resolve(extra) if all(r.id != a.id for a in agents)]
+            d = Draft(c, roles, agents, resolver.resolve(roles.patient))
+            drafts.append(d)
+        by_index = {d.cand.index: d for d in drafts}
+        violent = [
+            d
+            for d in drafts
+            if d.cand.spec.plover_type in VIOLENT_TYPES and not d.cand.spec.consequence
+        ]
+        for d in drafts:
+            c = d.cand
+            if c.nominal:
+                continue
+            # "proxies have been targeted by Israeli airstrikes": the noun is the event
+            for head in (d.roles.agent,):
+                noun = by_index.get(head) if head is not None else None
+                if noun is not None and noun.cand.nominal and noun is not d:
+                    if not noun.patients:
+                        noun.patients = d.patients
+                    d.dropped = True
+            if c.spec.consequence and any(v is not d and not v.dropped for v in violent):
+                d.dropped = True
+            if c.spec.plover_type == "CONSULT":
+                for a in view.ancestors(c.index):
+                    up = by_index.get(a)
+                    if up is not None and up.cand.spec.plover_type == "CONSULT":
+                        d.dropped = True
+                        break
+        return [d for d in drafts if not d.dropped]
+
+    def _sentence_events(
+        self, doc: Document, view: SentenceView, anchors: Anchors, cands: list[Candidate]
+    ) -> list[Event]:
+        drafts = self._drafts(view, anchors, cands)
+        deaths: int | None = None
+        if any(d.cand.spec.plover_type in VIOLENT_TYPES for d in drafts):
+            deaths = self.counter.count(view)
+        out: list[Event] = []
+        given = False
+        for d in sorted(drafts, key=lambda d: -d.cand.spec.weight):
+            fatalities = None
+            if deaths is not None and not given and d.cand.spec.plover_type in VIOLENT_TYPES:
+                fatalities, given = deaths, True
+            out.extend(self._events(doc, view, anchors, d, fatalities))
+        out.sort(key=lambda e: (e.trigger.start, e.place.start if e.place else -1))
+        return [e for e in out if e.confidence >= self.min_confidence]
+
+    def _events(
+        self, doc: Document, view: SentenceView, anchors: Anchors, d: Draft, fatalities: int | None
+    ) -> list[Event]:
+        c, spec = d.cand, d.cand.spec
+        modality = self.judge.judge(view, c.index, c.nominal)
+        obj = object_head(view, c.index, c.nominal)
+        obj_cls = object_class(view, anchors, self.lex, obj)
+        agent_text = ""
+        if d.roles.agent is not None:
+            a, b = view.compact_span(d.roles.agent)
+            agent_text = view.text(a, b)
+        agent_kind = " ".join(anchors.actor_kind(r) for r in d.agents)
+        patient_text = ""
+        if d.roles.patient is not None or obj is not None:
+            p = d.roles.patient if d.roles.patient is not None else obj
+            assert p is not None
+            patient_text = view.span_string(view.subtree(p))
+        ctx = AcledContext(
+            agent_text + " " + " ".join(r.name for r in d.agents), agent_kind, patient_text, obj_cls
+        )
+        code, specific = self.coder.code(spec.acled, view, ctx)
+        acled_type, acled_sub = self.coder.types(code)
+
+        exclude = [view.compact_span(h) for h in (d.roles.agent,) if h is not None]
+        exclude += [(m.start, m.end) for r in d.agents for m in _mentions(doc, r)]
+        found = self._places(view, anchors, d, obj, exclude)
+        in_clause = bool(found)
+        places: list[Place | None] = list(found) if found else [doc.focus.place]
+
+        conf = spec.weight + (0.1 if specific else 0.0) + (0.05 if d.agents else 0.0)
+        conf += 0.03 if in_clause else 0.0
+        conf = max(0.01, min(0.99, conf * MODALITY_FACTOR[modality]))
+
+        actor1 = d.agents[0] if d.agents else None
+        more = tuple(d.agents[1:])
+        actor2 = d.patients[0] if d.patients else None
+        if actor2 is not None and actor1 is not None and actor2.id == actor1.id:
+            actor2 = None
+        trigger = Mention(
+            doc.article.text[c.start : c.end], c.start, c.end, "noun" if c.nominal else "verb"
+        )
+        events = []
+        for place in places:
+            key = place.start if (place is not None and len(places) > 1) else -1
+            events.append(
+                Event(
+                    id="ev-" + digest(doc.article.id, c.start, c.end, key),
+                    sentence=view.sentence.i,
+                    trigger=trigger,
+                    plover_type=spec.plover_type,
+                    plover_mode=spec.plover_mode,
+                    acled_event_type=acled_type,
+                    acled_sub_event_type=acled_sub,
+                    actor1=actor1,
+                    actor2=actor2,
+                    actor1_more=more,
+                    place=place,
+                    modality=modality,
+                    fatalities=fatalities,
+                    confidence=round(conf, 3),
+                    method=f"lexicon:{spec.key}",
+                )
+            )
+        return events
+
+    def _places(
+        self,
+        view: SentenceView,
+        anchors: Anchors,
+        d: Draft,
+        obj: int | None,
+        exclude: list[tuple[int, int]],
+    ) -> list[Place]:
+        spec = d.cand.spec
+        if obj is not None and (spec.plover_type, spec.plover_mode) in TERRITORIAL:
+            a = min(view.tok(k).start for k in view.subtree(obj))
+            b = max(view.tok(k).end for k in view.subtree(obj))
+            listed = anchors.places_in(a, b)
+            if len(listed) > 1:
+                # "the seizure of key cities, including Aleppo and Hama": one event per city
+                return listed
+        heads = [d.cand.index]
+        if d.cand.nominal and d.roles.verb is not None:
+            heads.append(d.roles.verb)
+        for h in heads:
+            found = clause_places(view, anchors, h, exclude)
+            if found:
+                return found[:1]
+        return []
+
+
+def _mentions(doc: Document, ref: ActorRef) -> list[Mention]:
+    for actor in doc.actors:
+        if actor.id == ref.id:
+            return [m for m in actor.mentions if m.text == ref.text]
+    return []

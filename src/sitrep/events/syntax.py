@@ -1,0 +1,138 @@
+"""A light view over one parsed sentence: children, subtrees and lemma strings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cached_property
+
+from ..models import Document, Sentence, Token
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+OBJECTS = frozenset({"dobj", "obj", "attr", "oprd"})
+PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dobj", "compound:prt", "acomp", "attr"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
+PRONOUNS = frozenset(
+    {
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "you",
+        "them",
+        "him",
+        "her",
+        "its",
+        "their",
+        "his",
+        "our",
+        "who",
+        "which",
+        "that",
+    }
+)
+
+
+class SentenceView:
+    """Token access for one sentence; indices are absolute ``doc.tokens`` indices."""
+
+    def __init__(self, doc: Document, sentence: Sentence):
+        self.doc = doc
+        self.sentence = sentence
+        self.tokens: tuple[Token, ...] = doc.tokens
+        self.first = sentence.token_start
+        self.last = sentence.token_end
+        kids: dict[int, list[int]] = {}
+        for i in range(self.first, self.last):
+            h = self.tokens[i].head
+            if h != i:
+                kids.setdefault(h, []).append(i)
+        self._children = kids
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self.tokens[self.first : self.last])
+
+    def tok(self, i: int) -> Token:
+        return self.tokens[i]
+
+    def lemma(self, i: int) -> str:
+        return self.tokens[i].lemma.lower()
+
+    def children(self, i: int, deps: frozenset[str] | None = None) -> list[int]:
+        kids = self._children.get(i, [])
+        return [k for k in kids if deps is None or self.tokens[k].dep in deps]
+
+    def child(self, i: int, deps: frozenset[str]) -> int | None:
+        for k in self._children.get(i, []):
+            if self.tokens[k].dep in deps:
+                return k
+        return None
+
+    def head(self, i: int) -> int | None:
+        h = self.tokens[i].head
+        return None if h == i or not (self.first <= h < self.last) else h
+
+    def ancestors(self, i: int) -> Iterator[int]:
+        seen = {i}
+        h = self.head(i)
+        while h is not None and h not in seen:
+            yield h
+            seen.add(h)
+            h = self.head(h)
+
+    def subtree(self, i: int, skip: frozenset[str] = frozenset()) -> list[int]:
+        out = [i]
+        stack = [k for k in self._children.get(i, []) if self.tokens[k].dep not in skip]
+        while stack:
+            k = stack.pop()
+            out.append(k)
+            stack.extend(self._children.get(k, []))
+        return sorted(out)
+
+    def conjuncts(self, i: int) -> list[int]:
+        """``i`` and the words coordinated with it ("Iran, Russia, and Turkey")."""
+        out = [i]
+        stack = self.children(i, frozenset({"conj", "appos"}))
+        while stack:
+            k = stack.pop(0)
+            if self.tokens[k].dep == "conj":
+                out.append(k)
+            stack.extend(self.children(k, frozenset({"conj"})))
+        return out
+
+    def compact_span(self, i: int) -> tuple[int, int]:
+        """Character span of a noun with its left modifiers ("Syrian government forces")."""
+        left = i
+        for k in self.subtree(
+            i, skip=frozenset({"prep", "relcl", "acl", "appos", "conj", "cc", "punct", "advcl"})
+        ):
+            if k < left:
+                left = k
+        while left < i and self.tokens[left].dep in ("det", "punct", "cc", "preconj"):
+            left += 1
+        return self.tokens[left].start, self.tokens[i].end
+
+    def text(self, start: int, end: int) -> str:
+        return self.doc.article.text[start:end]
+
+    @cached_property
+    def lemma_string(self) -> str:
+        """`` lemma lemma ... `` lower-cased, padded, for cue matching."""
+        return " " + " ".join(self.lemma(i) for i in range(self.first, self.last)) + " "
+
+    @cached_property
+    def word_string(self) -> str:
+        return (
+            " " + " ".join(self.tokens[i].text.lower() for i in range(self.first, self.last)) + " "
+        )
+
+    def has_cue(self, cue: str) -> bool:
+        padded = f" {cue} "
+        return padded in self.lemma_string or padded in self.word_string
+
+    def span_string(self, indices: list[int]) -> str:
+        return (
+            " " + " ".join(f"{self.lemma(k)} {self.tokens[k].text.lower()}" for k in indices) + " "
+        )
