@@ -10,7 +10,7 @@ from sitrep.fuse.control import as_of, control_timelines, observations_from_ment
 from sitrep.fuse.control import observations_from_statements as from_statements
 from sitrep.fuse.mentions import mentions_from_document
 from sitrep.fuse.statements import statements_from_document
-from sitrep.fuse.synthetic import DocumentBuilder
+from sitrep.fuse.synthetic import DocumentBuilder, withdrawal_example
 from sitrep.models import Document
 
 D = dt.date
@@ -28,57 +28,8 @@ def _state(docs: list[Document], day: dt.date) -> dict[str, tuple[str, str | Non
     return {e.place.name: (e.status, e.side) for e in as_of(_timelines(*docs), day)}
 
 
-def withdrawal_article() -> Document:
-    """Mirrors the founding article: partial withdrawal from Homs reported by two sources,
-    earlier seizures of Aleppo and Hama, rebels at the capital's suburbs, a hypothetical
-    capture, and a statement of the four capitals the government still holds."""
-    text = (
-        "Government troops have pulled out of large parts of the city of Homs, according to a "
-        "monitoring group and a state radio station. "
-        "The radio said soldiers had redeployed to positions outside Homs. "
-        "Rebel fighters have already moved into parts of Homs, the monitor said. "
-        "The loss of Homs would be a heavy blow for the president. "
-        "In recent weeks the rebels completed the seizure of Aleppo and Hama. "
-        "On Saturday the rebels reached the suburbs of Damascus. "
-        "Assad's forces now hold just four of the country's 14 provincial capitals: "
-        "Damascus, Homs, Latakia and Tartus."
-    )
-    b = DocumentBuilder(text, published=D(2024, 12, 8), outlet="Example Daily")
-    army = b.actor("SYR.state-forces", "Syrian Armed Forces", side="government",
-                   mention="Government troops")
-    monitor = b.actor("SOHR", "Syrian Observatory for Human Rights", side="opposition",
-                      kind="monitor", mention="a monitoring group")
-    radio = b.actor("ShamFM", "Sham FM", side="pro-government", kind="media",
-                    mention="a state radio station")
-    b.event("pulled out", "RETREAT", mode="withdraw", actor1=army, place=b.place("Homs"),
-            modality="reported", sources=[monitor, radio])
-    soldiers = b.actor("SYR.state-forces", "Syrian Armed Forces", side="government",
-                       mention="soldiers")
-    b.event("redeployed", "RETREAT", mode="withdraw", actor1=soldiers,
-            place=b.place("Homs", after=b.find("outside")), modality="reported",
-            sources=[radio])
-    rebels = b.actor("rebels", "Rebels", side="opposition", mention="Rebel fighters")
-    b.event("moved into", "COERCE", mode="seize", actor1=rebels,
-            place=b.place("Homs", after=b.find("moved into")), modality="reported",
-            sources=[monitor])
-    b.event("loss", "CONCEDE", actor1=army, place=b.place("Homs", after=b.find("loss")),
-            modality="hypothetical")
-    seizure_rebels = b.actor("rebels", "Rebels", mention="the rebels")
-    for city in ("Aleppo", "Hama"):
-        b.event("seizure", "COERCE", mode="seize", actor1=seizure_rebels,
-                place=b.place(city), date=D(2024, 12, 1), precision="week")
-    b.event("reached", "MOBILIZE", actor1=seizure_rebels, place=b.place("Damascus"),
-            date=D(2024, 12, 7))
-    b.actor("SYR.state-forces", "Syrian Armed Forces", side="government",
-            mention="Assad's forces")
-    statement = b.find("Assad's forces")
-    for city in ("Damascus", "Homs", "Latakia", "Tartus"):
-        b.place(city, after=statement)
-    return b.build()
-
-
 def test_control_founding_article_as_of_fall_of_homs():
-    state = _state([withdrawal_article()], D(2024, 12, 8))
+    state = _state([withdrawal_example()], D(2024, 12, 8))
     for city in ("Damascus", "Latakia", "Tartus"):
         assert state[city] == ("held", "government"), city
     for city in ("Aleppo", "Hama"):
@@ -90,7 +41,7 @@ def test_control_founding_article_as_of_fall_of_homs():
 
 
 def test_control_founding_article_since_dates_and_evidence():
-    timelines = _timelines(withdrawal_article())
+    timelines = _timelines(withdrawal_example())
     aleppo = timelines["geonames:170063"]
     assert aleppo[-1].since == D(2024, 12, 1)
     assert any(ev.startswith("ev-") for ev in aleppo[-1].evidence)

@@ -119,7 +119,8 @@ class DocumentBuilder:
         at = self.find(trigger, after)
         value = date if date is not None else self.article.published
         e = Event(
-            id="ev-" + digest(self.article.id, at, plover_type),
+            id="ev-" + digest(self.article.id, at, plover_type, place.id if place else "",
+                              len(self.events)),
             sentence=self.sentence_at(at),
             trigger=Mention(trigger, at, at + len(trigger), "hand"),
             plover_type=plover_type, plover_mode=mode,
@@ -153,3 +154,52 @@ class DocumentBuilder:
             done=frozenset({"article", "sentences", "actors", "places", "focus", "events",
                             "claims"}),
         )
+
+
+def withdrawal_example() -> Document:
+    """Mirrors the founding article: partial withdrawal from Homs reported by two sources,
+    earlier seizures of Aleppo and Hama, rebels at the capital's suburbs, a hypothetical
+    capture, and a statement of the four capitals the government still holds."""
+    text = (
+        "Government troops have pulled out of large parts of the city of Homs, according to a "
+        "monitoring group and a state radio station. "
+        "The radio said soldiers had redeployed to positions outside Homs. "
+        "Rebel fighters have already moved into parts of Homs, the monitor said. "
+        "The loss of Homs would be a heavy blow for the president. "
+        "In recent weeks the rebels completed the seizure of Aleppo and Hama. "
+        "On Saturday the rebels reached the suburbs of Damascus. "
+        "Assad's forces now hold just four of the country's 14 provincial capitals: "
+        "Damascus, Homs, Latakia and Tartus."
+    )
+    b = DocumentBuilder(text, published=dt.date(2024, 12, 8), outlet="Example Daily")
+    army = b.actor("SYR.state-forces", "Syrian Armed Forces", side="government",
+                   mention="Government troops")
+    monitor = b.actor("SOHR", "Syrian Observatory for Human Rights", side="opposition",
+                      kind="monitor", mention="a monitoring group")
+    radio = b.actor("ShamFM", "Sham FM", side="pro-government", kind="media",
+                    mention="a state radio station")
+    b.event("pulled out", "RETREAT", mode="withdraw", actor1=army, place=b.place("Homs"),
+            modality="reported", sources=[monitor, radio])
+    soldiers = b.actor("SYR.state-forces", "Syrian Armed Forces", side="government",
+                       mention="soldiers")
+    b.event("redeployed", "RETREAT", mode="withdraw", actor1=soldiers,
+            place=b.place("Homs", after=b.find("outside")), modality="reported",
+            sources=[radio])
+    rebels = b.actor("rebels", "Rebels", side="opposition", mention="Rebel fighters")
+    b.event("moved into", "COERCE", mode="seize", actor1=rebels,
+            place=b.place("Homs", after=b.find("moved into")), modality="reported",
+            sources=[monitor])
+    b.event("loss", "CONCEDE", actor1=army, place=b.place("Homs", after=b.find("loss")),
+            modality="hypothetical")
+    seizure_rebels = b.actor("rebels", "Rebels", mention="the rebels")
+    for city in ("Aleppo", "Hama"):
+        b.event("seizure", "COERCE", mode="seize", actor1=seizure_rebels,
+                place=b.place(city), date=dt.date(2024, 12, 1), precision="week")
+    b.event("reached", "MOBILIZE", actor1=seizure_rebels, place=b.place("Damascus"),
+            date=dt.date(2024, 12, 7))
+    b.actor("SYR.state-forces", "Syrian Armed Forces", side="government",
+            mention="Assad's forces")
+    statement = b.find("Assad's forces")
+    for city in ("Damascus", "Homs", "Latakia", "Tartus"):
+        b.place(city, after=statement)
+    return b.build()

@@ -1,0 +1,189 @@
+"""Fusion against the store: recompute incidents and control, and read control back.
+
+``fuse_store`` is deterministic and idempotent: it replaces the ``incidents`` and ``control``
+rows and every ``events.incident_id`` with what the stored documents give now.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import Column, Connection, String, Table, Text, bindparam, delete, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import StoreError
+from ..ids import digest
+from ..models import ActorRef
+from ..serialize import place_from_dict, place_to_dict
+from ..store import Store
+from ..store import schema as t
+from .contract import incident_to_dict
+from .control import ControlEntry, as_of
+from .fusion import Fusion, fuse_documents
+from .incidents import Incident
+
+# Control details the shared ``control`` table has no column for (one row per control row).
+control_detail = Table(
+    "control_detail",
+    t.metadata,
+    Column("id", String(40), primary_key=True),
+    Column("place_key", String(120), nullable=False),
+    Column("not_held_by", Text, nullable=False),
+    Column("contested_by", Text, nullable=False),
+    Column("controller_text", Text),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FuseSummary:
+    mentions: int
+    incidents: int
+    multi_mention_incidents: int
+    statements: int
+    places: int
+    control_rows: int
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "mentions": self.mentions, "incidents": self.incidents,
+            "multi_mention_incidents": self.multi_mention_incidents,
+            "statements": self.statements, "places": self.places,
+            "control_rows": self.control_rows,
+        }
+
+
+def fuse_store(store: Store) -> FuseSummary:
+    """Recompute incidents (and ``events.incident_id``) and control from every stored
+    document, replacing what was there."""
+    fusion = fuse_documents(store.iter_documents())
+    write_fusion(store, fusion)
+    return FuseSummary(
+        mentions=fusion.mentions,
+        incidents=len(fusion.incidents),
+        multi_mention_incidents=sum(1 for i in fusion.incidents if len(i.mentions) > 1),
+        statements=fusion.statements,
+        places=len(fusion.timelines),
+        control_rows=sum(len(v) for v in fusion.timelines.values()),
+    )
+
+
+def write_fusion(store: Store, fusion: Fusion) -> None:
+    try:
+        with store.engine.begin() as conn:
+            t.metadata.create_all(conn, tables=[control_detail])
+            _write_incidents(conn, fusion.incidents)
+            _write_control(conn, [e for tl in fusion.timelines.values() for e in tl])
+    except SQLAlchemyError as exc:
+        raise StoreError(f"could not write incidents and control: {exc}") from exc
+
+
+def _incident_row(i: Incident) -> dict[str, object]:
+    p = i.place
+    return {
+        "id": i.id, "plover_type": i.plover_type, "plover_mode": i.plover_mode,
+        "acled_event_type": i.acled_event_type, "acled_sub_event_type": i.acled_sub_event_type,
+        "actor1_id": i.actor1.id if i.actor1 else None,
+        "actor1_name": i.actor1.name if i.actor1 else None,
+        "actor2_id": i.actor2.id if i.actor2 else None,
+        "actor2_name": i.actor2.name if i.actor2 else None,
+        "place_id": p.id if p else None, "place_name": p.name if p else None,
+        "lat": p.lat if p else None, "lon": p.lon if p else None,
+        "country": p.country if p else None, "admin1": p.admin1 if p else None,
+        "geo_precision": p.precision if p else None,
+        "date": i.date, "date_min": i.date_min, "date_max": i.date_max,
+        "time_precision": i.time_precision, "modality": i.modality,
+        "fatalities": i.fatalities, "fatalities_max": i.fatalities_max,
+        "n_mentions": len(i.mentions), "sources_count": i.sources_count,
+        "independent_sources": i.independent_sources, "cross_alignment": i.cross_alignment,
+        "contradicted": i.contradicted, "corroboration": i.corroboration,
+        "data_json": json.dumps(incident_to_dict(i), ensure_ascii=False),
+    }
+
+
+def _write_incidents(conn: Connection, incidents: tuple[Incident, ...]) -> None:
+    conn.execute(delete(t.incidents))
+    conn.execute(update(t.events).values(incident_id=None))
+    if not incidents:
+        return
+    conn.execute(t.incidents.insert(), [_incident_row(i) for i in incidents])
+    conn.execute(
+        update(t.events).where(t.events.c.id == bindparam("eid")).values(
+            incident_id=bindparam("iid")
+        ),
+        [{"eid": m, "iid": i.id} for i in incidents for m in i.mentions],
+    )
+
+
+def _control_id(e: ControlEntry) -> str:
+    return "ctl-" + digest(e.place_key, e.since, e.status, e.side, e.not_held_by)
+
+
+def _write_control(conn: Connection, entries: list[ControlEntry]) -> None:
+    conn.execute(delete(t.control))
+    conn.execute(delete(control_detail))
+    if not entries:
+        return
+    conn.execute(
+        t.control.insert(),
+        [
+            {
+                "id": _control_id(e), "place_id": e.place_key, "since": e.since,
+                "place_name": e.place.name,
+                "place_json": json.dumps(place_to_dict(e.place), ensure_ascii=False),
+                "controller_id": e.controller.id if e.controller else None,
+                "controller_name": e.controller.name if e.controller else None,
+                "side": e.side, "status": e.status,
+                "evidence_json": json.dumps(list(e.evidence)),
+            }
+            for e in entries
+        ],
+    )
+    conn.execute(
+        control_detail.insert(),
+        [
+            {
+                "id": _control_id(e), "place_key": e.place_key,
+                "not_held_by": json.dumps(list(e.not_held_by)),
+                "contested_by": json.dumps(list(e.contested_by)),
+                "controller_text": e.controller.text if e.controller else None,
+            }
+            for e in entries
+        ],
+    )
+
+
+def control_timeline(store: Store) -> dict[str, list[ControlEntry]]:
+    """Every stored control entry, per place key, oldest first."""
+    with store.engine.begin() as conn:
+        t.metadata.create_all(conn, tables=[control_detail])
+        rows = conn.execute(
+            select(t.control, control_detail.c.not_held_by, control_detail.c.contested_by,
+                   control_detail.c.controller_text)
+            .outerjoin(control_detail, control_detail.c.id == t.control.c.id)
+            .order_by(t.control.c.place_id, t.control.c.since)
+        ).mappings().all()
+    out: dict[str, list[ControlEntry]] = {}
+    for r in rows:
+        place = place_from_dict(json.loads(r["place_json"]))
+        assert place is not None
+        controller = None
+        if r["controller_id"]:
+            controller = ActorRef(r["controller_id"], r["controller_name"] or "",
+                                  r["controller_text"] or r["controller_name"] or "")
+        out.setdefault(r["place_id"], []).append(
+            ControlEntry(
+                place_key=r["place_id"], place=place, status=r["status"], side=r["side"],
+                controller=controller, since=r["since"],
+                evidence=tuple(json.loads(r["evidence_json"])),
+                not_held_by=tuple(json.loads(r["not_held_by"] or "[]")),
+                contested_by=tuple(json.loads(r["contested_by"] or "[]")),
+            )
+        )
+    return out
+
+
+def control_as_of(store: Store, date: dt.date) -> list[ControlEntry]:
+    """Who held each known place on ``date``, by place name."""
+    return as_of(control_timeline(store), date)
