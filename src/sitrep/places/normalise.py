@@ -1,0 +1,60 @@
+"""Place-name normalisation: the keys under which the gazetteer indexes names.
+
+Two keys per name:
+
+- ``norm``: case-folded, accents stripped, apostrophes and ayn/hamza marks dropped,
+  hyphens, dots and commas turned into spaces, a leading "the" removed.
+  "Deir ez-Zor" -> "deir ez zor", "Dar'a" -> "dara".
+- ``loose``: ``norm`` without Arabic articles (al-, el-, ad-, as-, ar-, ash-, ...)
+  anywhere in the name, and with doubled letters collapsed.
+  "Al-Hasakah" -> "hasakah", "Deir el-Zor" -> "deir zor", "Lattakia" -> "latakia".
+
+Lookups try ``norm`` first and fall back to ``loose``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ARTICLES = frozenset(
+    {"al", "el", "ad", "as", "ar", "ash", "at", "az", "ez", "an", "ed", "es", "ul", "ag", "ath"}
+)
+_MARKS = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02bf\u02be\u0060\u00b4'\u2032\u02b9\u02ca]")
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_.,/]+")
+_DROP = re.compile(r"[^\w\s]")
+_DOUBLE = re.compile(r"([a-z])\1+")
+_LATIN_OR_ARABIC = re.compile(
+    r"^[\sA-Za-z\u00c0-\u024f\u1e00-\u1eff\u0600-\u06ff'\u2019\u02bf\u02be\-.,()]+$"
+)
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalise_name(name: str) -> str:
+    """The ``norm`` key: "The Hague" -> "hague", "Dar'a" -> "dara"."""
+    text = strip_accents(name).casefold()
+    text = _MARKS.sub("", text)
+    text = _SEPARATORS.sub(" ", text)
+    text = _DROP.sub("", text)
+    text = " ".join(text.split())
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def loose_key(name: str) -> str:
+    """The ``loose`` key: articles dropped and doubled letters collapsed."""
+    words = [w for w in normalise_name(name).split() if w not in ARTICLES]
+    return _DOUBLE.sub(r"\1", " ".join(words))
+
+
+def is_indexable(name: str) -> bool:
+    """Keep names in Latin or Arabic script; skip airport-style codes ("ALP", "DEZ")."""
+    stripped = name.strip()
+    if len(stripped) < 2 or not _LATIN_OR_ARABIC.match(stripped):
+        return False
+    return not (stripped.isupper() and stripped.isalpha() and len(stripped) <= 4)

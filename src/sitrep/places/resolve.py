@@ -1,0 +1,203 @@
+"""Resolution: pick one gazetteer entry for each recognised span, in document context.
+
+Each candidate gets a score from its feature (country > capital > admin area > admin
+seat > town), population, how the name matched, the document's focus country, other
+countries and admin1 areas the document names, cue words ("province", "city"), and
+nearness to the other places of the document. One name keeps one place within a
+document. A name whose two best candidates score alike and lie far apart is kept with
+precision 3 and method ``ambiguous``, so no confident wrong point is emitted.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .gazetteer import Entry, Gazetteer
+from .normalise import normalise_name
+from .recognise import PlaceSpan
+
+FEATURE_BONUS = {
+    "PCLI": 6.0,
+    "PCLD": 5.0,
+    "PCLF": 5.0,
+    "PCLS": 5.0,
+    "PCLIX": 5.0,
+    "PCL": 5.0,
+    "TERR": 4.0,
+    "CONT": 5.0,
+    "RGN": 2.0,
+    "OCN": 4.0,
+    "SEA": 3.0,
+    "GULF": 2.0,
+    "PPLC": 4.5,
+    "ADM1": 2.5,
+    "PPLA": 1.5,
+    "PPLA2": 0.8,
+    "ADM2": 0.5,
+}
+KIND_BONUS = {"name": 1.0, "code": 0.5, "alt": 0.0, "loose": -1.0}
+SAME_NAME_ADMIN_PENALTY = 4.0
+AMBIGUITY_MARGIN = 0.5
+AMBIGUITY_KM = 161.0
+
+
+@dataclass(slots=True)
+class Context:
+    """What the document says about where it is."""
+
+    focus: str | None = None
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1s: set[tuple[str, str]] = field(default_factory=set)
+    points: list[tuple[str, float, float]] = field(default_factory=list)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _contains(admin: Entry, place: Entry) -> bool:
+    if admin.country != place.country or place.id == admin.id or not place.is_populated:
+        return False
+    if admin.feature == "ADM1":
+        return admin.admin1_code == place.admin1_code
+    return admin.admin1_code == place.admin1_code and admin.admin2_code == place.admin2_code
+
+
+def score(c: Entry, span: PlaceSpan, pool: tuple[Entry, ...], ctx: Context) -> float:
+    s = math.log10(c.population + 10) + FEATURE_BONUS.get(c.feature, 0.0)
+    s += KIND_BONUS.get(c.kind, 0.0)
+    if span.cue == "admin":
+        s += 6.0 if c.feature == "ADM1" else 0.0
+    elif span.cue == "admin2":
+        s += 6.0 if c.feature == "ADM2" else 0.0
+    elif span.cue == "city":
+        s += 3.0 if c.is_populated else 0.0
+    elif c.is_admin and any(_contains(c, o) for o in pool):
+        s -= SAME_NAME_ADMIN_PENALTY
+    if c.country and not c.is_country:
+        if c.country == ctx.focus:
+            s += 3.0
+        elif ctx.countries.get(c.country):
+            s += 1.5
+        if c.admin1_code and (c.country, c.admin1_code) in ctx.admin1s:
+            s += 2.5
+    if c.lat is not None and c.lon is not None and not (c.is_country or c.is_region):
+        near = min(
+            (
+                distance_km(c.lat, c.lon, lat, lon)
+                for key, lat, lon in ctx.points
+                if key != normalise_name(span.name)
+            ),
+            default=None,
+        )
+        if near is not None:
+            s += 2.0 if near < 50 else 1.5 if near < 200 else 0.5 if near < 500 else 0.0
+    return s
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    entry: Entry | None
+    ambiguous: bool = False
+
+
+class Resolver:
+    """Resolves all spans of one document together."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gaz = gazetteer
+
+    def candidates(self, span: PlaceSpan) -> tuple[Entry, ...]:
+        found = self.gaz.lookup(span.name)
+        if not found and span.name != span.text:
+            found = self.gaz.lookup(span.text)
+        return found
+
+    def resolve(self, spans: list[PlaceSpan]) -> tuple[dict[int, Resolution], Context]:
+        """Resolution per span index, and the document context used."""
+        pools = {i: self.candidates(s) for i, s in enumerate(spans) if s.role != "demonym"}
+        ctx = self._context(spans, pools, {})
+        first = self._pass(spans, pools, ctx)
+        ctx = self._context(spans, pools, first)
+        return self._pass(spans, pools, ctx), ctx
+
+    def _pass(
+        self, spans: list[PlaceSpan], pools: dict[int, tuple[Entry, ...]], ctx: Context
+    ) -> dict[int, Resolution]:
+        chosen: dict[tuple[str, str | None], Resolution] = {}
+        out: dict[int, Resolution] = {}
+        for i, span in enumerate(spans):
+            if i not in pools:
+                continue
+            key = (normalise_name(span.name), span.cue)
+            if key not in chosen:
+                chosen[key] = self._best(span, pools[i], ctx)
+            out[i] = chosen[key]
+        return out
+
+    def _best(self, span: PlaceSpan, pool: tuple[Entry, ...], ctx: Context) -> Resolution:
+        if not pool:
+            return Resolution(None)
+        ranked = sorted(pool, key=lambda c: (-score(c, span, pool, ctx), -c.population, c.id))
+        best = ranked[0]
+        if len(ranked) > 1 and best.lat is not None:
+            second = ranked[1]
+            gap = score(best, span, pool, ctx) - score(second, span, pool, ctx)
+            far = (
+                second.lat is not None
+                and second.lon is not None
+                and best.lon is not None
+                and distance_km(best.lat, best.lon, second.lat, second.lon) > AMBIGUITY_KM
+            )
+            if gap < AMBIGUITY_MARGIN and far:
+                return Resolution(best, ambiguous=True)
+        return Resolution(best)
+
+    def _context(
+        self,
+        spans: list[PlaceSpan],
+        pools: dict[int, tuple[Entry, ...]],
+        resolved: dict[int, Resolution],
+    ) -> Context:
+        ctx = Context()
+        dateline_country = None
+        for i, span in enumerate(spans):
+            if span.role == "demonym" and span.country:
+                ctx.countries[span.country] += 1
+                continue
+            res = resolved.get(i)
+            entry = res.entry if res and not res.ambiguous else _obvious(pools.get(i, ()))
+            if entry is None or entry.country is None:
+                continue
+            weight = 3 if span.role == "dateline" else 2 if entry.is_country else 1
+            ctx.countries[entry.country] += weight
+            if span.role == "dateline":
+                dateline_country = entry.country
+            if entry.admin1_code and (entry.feature == "ADM1" or res is not None):
+                ctx.admin1s.add((entry.country, entry.admin1_code))
+            if entry.lat is not None and entry.lon is not None and not entry.is_country:
+                ctx.points.append((normalise_name(span.name), entry.lat, entry.lon))
+        if dateline_country:
+            ctx.focus = dateline_country
+        elif ctx.countries:
+            ctx.focus = ctx.countries.most_common(1)[0][0]
+        return ctx
+
+
+def _obvious(pool: tuple[Entry, ...]) -> Entry | None:
+    """The candidate before any context: a country, else one far bigger than the rest."""
+    if not pool:
+        return None
+    countries = [c for c in pool if c.is_country]
+    if countries:
+        return countries[0]
+    ranked = sorted(pool, key=lambda c: -c.population)
+    if len(ranked) == 1 or ranked[0].population >= 10 * max(ranked[1].population, 1):
+        return ranked[0]
+    return None

@@ -1,0 +1,135 @@
+"""The places stage: recognise place spans, resolve them, set the document focus.
+
+``doc.places`` holds one ``Place`` per mention, in text order. ``Place.role`` says what
+the mention is: ``mention`` (a place named in the text), ``dateline`` (where the story was
+filed), ``capital`` ("the capital", resolved to the focus country's capital) or
+``demonym`` ("Syrian": country context at precision 3, never an event location; kept
+because it tells a reader and the ranking which country a story is about).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..ids import slug
+from ..models import Document, Focus, Place
+from .gazetteer import Entry, Gazetteer
+from .recognise import PlaceSpan, Recogniser
+from .resolve import Resolution, Resolver
+
+_CAPITAL = re.compile(r"\b[Tt]he\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?capital\b(?!\s+of\b)")
+
+
+def precision_for(entry: Entry, span: PlaceSpan, ambiguous: bool = False) -> int:
+    """ACLED geo_precision: 1 the town, 2 near it or a district, 3 a larger region."""
+    if ambiguous or entry.is_country or entry.is_region or entry.feature == "ADM1":
+        return 3
+    if entry.feature == "ADM2" or span.modifier in ("near", "part"):
+        return 2
+    return 1
+
+
+def to_place(
+    span: PlaceSpan,
+    res: Resolution | None,
+    country: str | None = None,
+    gaz: Gazetteer | None = None,
+) -> Place:
+    """The contract ``Place`` for a span and its resolution (or none)."""
+    entry = res.entry if res else None
+    if entry is None and country and gaz is not None:
+        entry = gaz.country(country)
+    if entry is None:
+        return Place(
+            id=f"x:{slug(span.name)}",
+            name=span.name,
+            text=span.text,
+            start=span.start,
+            end=span.end,
+            method=span.method,
+            role=span.role,
+        )
+    ambiguous = bool(res and res.ambiguous)
+    return Place(
+        id=f"gn:{entry.id}",
+        name=entry.name,
+        text=span.text,
+        start=span.start,
+        end=span.end,
+        lat=entry.lat,
+        lon=entry.lon,
+        country=entry.country,
+        admin1=entry.admin1,
+        feature=entry.feature,
+        geonames_id=entry.id,
+        precision=3 if span.role == "demonym" else precision_for(entry, span, ambiguous),
+        method=span.method + (":ambiguous" if ambiguous else ""),
+        role=span.role,
+    )
+
+
+class PlacesStage:
+    """Place mentions resolved to gazetteer entries, and the document's focus."""
+
+    name = "places"
+    requires = ("sentences", "tokens", "entities", "actors")
+    assigns = ("places", "focus")
+
+    def __init__(self, gazetteer: Gazetteer, demonyms: bool = True):
+        self.gazetteer = gazetteer
+        self.demonyms = demonyms
+        self.recogniser = Recogniser(gazetteer)
+        self.resolver = Resolver(gazetteer)
+
+    def __call__(self, doc: Document) -> Document:
+        spans = self.recogniser(doc)
+        resolved, ctx = self.resolver.resolve(spans)
+        places = [
+            to_place(s, resolved.get(i), s.country, self.gazetteer)
+            for i, s in enumerate(spans)
+            if self.demonyms or s.role != "demonym"
+        ]
+        places += self._capitals(doc, ctx.focus, places)
+        places.sort(key=lambda p: (p.start, p.end))
+        focus = Focus(country=ctx.focus, place=self._focus_place(places, ctx.focus))
+        return dataclasses.replace(doc, places=tuple(places), focus=focus)
+
+    def _capitals(self, doc: Document, focus: str | None, places: list[Place]) -> list[Place]:
+        """ "the capital" / "the Syrian capital" -> that country's capital."""
+        out = []
+        text = doc.article.text
+        for m in _CAPITAL.finditer(text):
+            if any(p.start < m.end() and m.start() < p.end and p.role != "demonym" for p in places):
+                continue
+            country = self.gazetteer.demonym(m.group("adj")) if m.group("adj") else focus
+            capital = self.gazetteer.capital(country) if country else None
+            if capital is None:
+                continue
+            span = PlaceSpan(
+                m.group(), m.start(), m.end(), capital.name, role="capital", method="capital"
+            )
+            out.append(to_place(span, Resolution(capital)))
+        return out
+
+    @staticmethod
+    def _focus_place(places: list[Place], country: str | None) -> Place | None:
+        """The dateline place, else the most mentioned town of the focus country."""
+        for p in places:
+            if p.role == "dateline" and p.geonames_id is not None:
+                return p
+        towns = [
+            p
+            for p in places
+            if p.role == "mention"
+            and p.country == country
+            and p.precision is not None
+            and p.precision <= 2
+        ]
+        if not towns:
+            return None
+        counts: dict[str, int] = {}
+        for p in towns:
+            counts[p.id] = counts.get(p.id, 0) + 1
+        best = max(counts, key=lambda k: counts[k])
+        return next(p for p in towns if p.id == best)
