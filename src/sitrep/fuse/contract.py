@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from ..serialize import place_to_dict, ref_to_dict
+from ..serialize import place_from_dict, place_to_dict, ref_from_dict, ref_to_dict
 from .control import ControlEntry
 from .incidents import Incident
 
@@ -66,6 +67,32 @@ def incident_to_dict(i: Incident) -> JSON:
         "corroboration": i.corroboration,
         "note": i.note,
     }
+
+
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def incident_from_dict(d: JSON) -> Incident:
+    """The inverse of ``incident_to_dict``."""
+    acled = d.get("acled") or {}
+    date = d.get("date") or {}
+    return Incident(
+        id=d["id"], family=d["family"], plover_type=d["plover"]["type"],
+        plover_mode=d["plover"].get("mode"), acled_event_type=acled.get("event_type"),
+        acled_sub_event_type=acled.get("sub_event_type"),
+        actor1=ref_from_dict(d.get("actor1")), actor2=ref_from_dict(d.get("actor2")),
+        place=place_from_dict(d.get("place")), date=_day(date.get("value")),
+        date_min=_day(date.get("min")), date_max=_day(date.get("max")),
+        date_precision=date.get("precision"), modality=d["modality"],
+        contradicted=d["contradicted"], fatalities=d.get("fatalities"),
+        fatalities_max=d.get("fatalities_max"), mentions=tuple(d["mentions"]),
+        articles=tuple(d["articles"]), outlets=tuple(d["outlets"]),
+        sources=tuple(d["sources"]), sources_count=d["sources_count"],
+        independent_sources=d["independent_sources"], cross_alignment=d["cross_alignment"],
+        corroboration=d["corroboration"], contradictions=tuple(d["contradictions"]),
+        note=d.get("note", ""),
+    )
 
 
 def render_control_table(entries: Sequence[ControlEntry]) -> str:

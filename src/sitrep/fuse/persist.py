@@ -19,7 +19,7 @@ from ..models import ActorRef
 from ..serialize import place_from_dict, place_to_dict
 from ..store import Store
 from ..store import schema as t
-from .contract import incident_to_dict
+from .contract import incident_from_dict, incident_to_dict
 from .control import ControlEntry, as_of
 from .fusion import Fusion, fuse_documents
 from .incidents import Incident
@@ -187,3 +187,12 @@ def control_timeline(store: Store) -> dict[str, list[ControlEntry]]:
 def control_as_of(store: Store, date: dt.date) -> list[ControlEntry]:
     """Who held each known place on ``date``, by place name."""
     return as_of(control_timeline(store), date)
+
+
+def load_incidents(store: Store) -> list[Incident]:
+    """Every stored incident, by date then id."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(t.incidents.c.data_json).order_by(t.incidents.c.date, t.incidents.c.id)
+        ).all()
+    return [incident_from_dict(json.loads(r[0])) for r in rows]

@@ -20,7 +20,7 @@ from ..models import Actor, ActorRef, Place
 DATA = "sitrep.data.control"
 
 
-def _text(name: str) -> str:
+def read_text(name: str) -> str:
     try:
         return resources.files(DATA).joinpath(name).read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError) as exc:
@@ -30,7 +30,7 @@ def _text(name: str) -> str:
 
 
 def _yaml(name: str) -> dict[str, Any]:
-    data = yaml.safe_load(_text(name))
+    data = yaml.safe_load(read_text(name))
     if not isinstance(data, dict):
         raise ConfigError(f"data/control/{name} must be a YAML mapping; fix the file")
     return data
@@ -199,7 +199,8 @@ class Capitals:
 
 @functools.cache
 def capitals() -> Capitals:
-    rows = [ln for ln in _text("provincial-capitals.csv").splitlines() if not ln.startswith("#")]
+    text = read_text("provincial-capitals.csv")
+    rows = [ln for ln in text.splitlines() if not ln.startswith("#")]
     out = []
     for r in csv.DictReader(io.StringIO("\n".join(rows))):
         out.append(
