@@ -1,0 +1,184 @@
+"""In-document aliasing: acronyms in parentheses, "formerly known as", short forms of
+people's names, and provisional actors for named entities the registry does not know."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..ids import slug
+from ..models import Document, EntityMention
+from .context import city_countries
+from .matching import Hit
+from .registry import Registry
+from .words import Word, fold, split_words
+
+_ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "identity-group"}
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "van", "von", "sheikh", "the"})
+
+
+def _word_at(words: list[list[Word]], sent: int, char: int) -> int | None:
+    for i, w in enumerate(words[sent]):
+        if w.start <= char < w.end:
+            return i
+    return None
+
+
+def guess_kind(registry: Registry, text: str) -> str:
+    """A provisional organisation's kind from the words of its name."""
+    keys = [w.key for w in split_words(text)]
+    for kind in ("monitor", "media", "state-forces", "government", "rebel-group", "ngo", "igo"):
+        words = registry.lexicon.kind_words[kind]
+        if kind == "rebel-group" and keys and keys[-1] not in words:
+            continue
+        if any(k in words for k in keys):
+            return kind
+    return "organisation"
+
+
+def provisional_hits(
+    registry: Registry, doc: Document, words: list[list[Word]], hits: list[Hit]
+) -> list[Hit]:
+    """Hits for PERSON/ORG/NORP entities no registry phrase covers (kept, never dropped)."""
+    covered = [(h.start, h.end) for h in hits]
+    out: list[Hit] = []
+    for e in doc.entities:
+        kind = _ENTITY_KINDS.get(e.label)
+        if kind is None or doc.sentences[e.sent].boilerplate:
+            continue
+        if any(s < e.end and e.start < t for s, t in covered):
+            continue
+        hit = _entity_hit(registry, doc, words, e, kind)
+        if hit is not None:
+            out.append(hit)
+            covered.append((hit.start, hit.end))
+    return out
+
+
+def _entity_hit(
+    registry: Registry, doc: Document, words: list[list[Word]], e: EntityMention, kind: str
+) -> Hit | None:
+    text = e.text
+    start = e.start
+    if text.lower().startswith("the "):
+        text, start = text[4:], start + 4
+    text = text.removesuffix("'s").removesuffix("’s").strip()
+    if not any(c.isalpha() for c in text) or len(text) < 2:
+        return None
+    if kind == "identity-group":
+        toks = doc.tokens[e.token_start : e.token_end]
+        if not any(t.tag in {"NNPS", "NNS"} for t in toks):
+            return None
+        if registry.country_of_adjective(text.rstrip("s")) or registry.country_of_adjective(text):
+            return None
+    if fold(text) in city_countries() or registry.country_of(text):
+        return None
+    if kind == "person" and doc.sentences[e.sent].heading:
+        return None
+    if kind == "organisation":
+        kind = guess_kind(registry, text)
+    w0 = _word_at(words, e.sent, start)
+    w1 = _word_at(words, e.sent, start + len(text) - 1)
+    if w0 is None or w1 is None:
+        return None
+    method = "entity-person" if kind == "person" else "entity"
+    return Hit(
+        e.sent,
+        w0,
+        w1 + 1,
+        start,
+        start + len(text),
+        text,
+        (),
+        f"prov:{slug(text)}",
+        method,
+        (("kind", kind),),
+    )
+
+
+def short_form_hits(registry: Registry, words: list[list[Word]], hits: list[Hit]) -> list[Hit]:
+    """Surnames of people named in full earlier ("Pedersen" after "Geir Pedersen")."""
+    surnames: dict[str, str] = {}
+    for h in hits:
+        entry = registry.get(h.actor)
+        is_person = (entry is not None and entry.kind == "person") or h.method == "entity-person"
+        if not is_person:
+            continue
+        names = [h.text] + ([entry.name] if entry else [])
+        for name in names:
+            parts = [w for w in split_words(name) if w.key not in _NAME_PARTICLES]
+            if len(parts) >= 2:
+                surnames.setdefault(parts[-1].key, h.actor)
+    if not surnames:
+        return hits
+    hits = [
+        replace(h, actor=surnames[key], method="short-form")
+        if h.method in ("entity-person", "entity")
+        and h.w1 - h.w0 == 1
+        and (key := fold(h.text)) in surnames
+        and surnames[key] != h.actor
+        else h
+        for h in hits
+    ]
+    return _add_word_hits(
+        words, hits, lambda w: surnames.get(w.key) if w.capitalised else None, "short-form"
+    )
+
+
+def _add_word_hits(words: list[list[Word]], hits: list[Hit], actor_of, method: str) -> list[Hit]:  # type: ignore[no-untyped-def]
+    covered = {(h.sent, i) for h in hits for i in range(h.w0, h.w1)}
+    extra: list[Hit] = []
+    for s, ws in enumerate(words):
+        for i, w in enumerate(ws):
+            if (s, i) in covered:
+                continue
+            actor = actor_of(w)
+            if actor:
+                extra.append(Hit(s, i, i + 1, w.start, w.end, w.text, (), actor, method))
+    return sorted(hits + extra, key=lambda h: h.start)
+
+
+def parenthesised_aliases(words: list[list[Word]], hits: list[Hit]) -> list[Hit]:
+    """ "Hayat Tahrir al-Sham (HTS)": the acronym names the same actor in this article."""
+    aliases: dict[str, str] = {}
+    by_start = {(h.sent, h.w0): h for h in hits}
+    out = list(hits)
+    for h in hits:
+        ws = words[h.sent]
+        if h.w1 + 2 < len(ws) and ws[h.w1].key == "(" and ws[h.w1 + 2].key == ")":
+            acr = ws[h.w1 + 1]
+            if sum(c.isupper() for c in acr.text) >= 2:
+                aliases[acr.text] = h.actor
+                inner = by_start.get((h.sent, h.w1 + 1))
+                if inner is not None and inner.actor != h.actor:
+                    out[out.index(inner)] = replace(inner, actor=h.actor, method="doc-alias")
+    if not aliases:
+        return out
+    return _add_word_hits(words, out, lambda w: aliases.get(w.text), "doc-alias")
+
+
+def former_names(registry: Registry, words: list[list[Word]], hits: list[Hit]) -> list[Hit]:
+    """ "X, formerly known as Y": Y's mentions in this article are X's."""
+    cues = registry.lexicon.alias_cues
+    merge: dict[str, str] = {}
+    by_start = {(h.sent, h.w0): h for h in hits}
+    for h in hits:
+        ws = words[h.sent]
+        i = h.w1
+        if i < len(ws) and ws[i].key == "(" and i + 2 < len(ws) and ws[i + 2].key == ")":
+            i += 3
+        if i < len(ws) and ws[i].key == ",":
+            i += 1
+        for n in (1, 2, 3):
+            if tuple(w.key for w in ws[i : i + n]) in cues:
+                other = by_start.get((h.sent, i + n))
+                if other is not None and other.actor != h.actor:
+                    merge[other.actor] = h.actor
+                break
+    if not merge:
+        return hits
+    return [
+        replace(h, actor=merge[h.actor], method=h.method + "+former-name")
+        if h.actor in merge
+        else h
+        for h in hits
+    ]

@@ -1,0 +1,283 @@
+"""Resolution of registry hits in their sentence: context actors, places that are not
+actors, descriptors ("Turkey-backed Islamist rebel forces"), titles and appositions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .matching import Hit
+from .registry import CONTEXT, SHORT, Registry
+from .words import Word
+
+GROUP_KINDS = frozenset(
+    {"rebel-group", "political-militia", "identity-militia", "state-forces", "unidentified"}
+)
+ORG_KINDS = frozenset(
+    {
+        "media",
+        "monitor",
+        "ngo",
+        "igo",
+        "government",
+        "rebel-group",
+        "political-militia",
+        "identity-militia",
+        "state-forces",
+    }
+)
+# context phrases that name the government side outright; bare "troops" corefer instead
+_GOVERNMENT_WORDS = frozenset({"government", "regime", "pro", "loyalist", "state"})
+
+
+def drop_unintroduced_short(hits: list[Hit]) -> list[Hit]:
+    """Short names ("Sheikh Mohammed") count only when the full name appears in the article."""
+    introduced = {t.id for h in hits for t in h.targets if t.priority > SHORT}
+    out = []
+    for h in hits:
+        targets = tuple(t for t in h.targets if t.priority != SHORT or t.id in introduced)
+        if targets:
+            out.append(replace(h, targets=targets))
+    return out
+
+
+def resolve_named(hits: list[Hit]) -> list[Hit]:
+    """Give every hit whose best target is a named actor its actor id."""
+    out = []
+    for h in hits:
+        best = h.best
+        if best.priority > CONTEXT:
+            out.append(replace(h, actor=best.id, method=best.method))
+        else:
+            out.append(h)
+    return out
+
+
+def resolve_context(
+    registry: Registry, hits: list[Hit], words: list[list[Word]], country: str | None
+) -> list[Hit]:
+    """Resolve "government forces", "rebels", "civilians" to the context country's actor.
+
+    Bare "troops", "soldiers", "the army" corefer to the last state force named before them.
+    """
+    out: list[Hit] = []
+    last_forces: str | None = None
+    for h in hits:
+        if h.actor:
+            entry = registry.get(h.actor)
+            if entry and entry.kind == "state-forces" and entry.country:
+                last_forces = h.actor
+            out.append(h)
+            continue
+        target = h.best.id
+        said = {w.key for w in words[h.sent][h.w0 : h.w1]}
+        if target == "*.state-forces" and last_forces and not said & _GOVERNMENT_WORDS:
+            actor = last_forces
+        else:
+            actor = registry.in_country(target, country)
+        out.append(replace(h, actor=actor, method="context"))
+    return out
+
+
+def drop_places(registry: Registry, hits: list[Hit], words: list[list[Word]]) -> list[Hit]:
+    """Countries named as places ("pulled out of Syria") and capitals that do not act
+    ("in Damascus") are places, not actors: the places stage owns them."""
+    lex = registry.lexicon
+    out = []
+    for h in hits:
+        entry = registry.get(h.actor)
+        ws = words[h.sent]
+        prev = ws[h.w0 - 1].key if h.w0 > 0 else ""
+        before = ws[h.w0 - 2].key if h.w0 > 1 else ""
+        nxt = ws[h.w1].key if h.w1 < len(ws) else ""
+        if h.method == "metonym" and not _acts(ws, h):
+            continue
+        if entry is not None and entry.kind == "country" and nxt not in {"'s"}:
+            if prev in lex.locatives:
+                continue
+            if prev in lex.compass or (prev == "of" and before in lex.place_nouns):
+                continue
+            if prev in {"to", "from"} and before in lex.motion_verbs:
+                continue
+        out.append(h)
+    return out
+
+
+def _acts(ws: list[Word], h: Hit) -> bool:
+    """A capital acts when it is followed by a possessive or a verb-like word ("Moscow said")."""
+    nxt = ws[h.w1].key if h.w1 < len(ws) else ""
+    prev = ws[h.w0 - 1].key if h.w0 > 0 else ""
+    if prev in {"in", "to", "from", "near", "of", "at", "outside", "around", "into", "toward"}:
+        return False
+    return (
+        nxt == "'s"
+        or nxt.endswith(("ed", "s"))
+        or nxt in {"has", "have", "will", "would", "is", "was", "says", "said"}
+    )
+
+
+def apply_descriptors(
+    registry: Registry, hits: list[Hit], words: list[list[Word]], text: str
+) -> list[Hit]:
+    """Attach patrons, leaders and ideologies written around group mentions."""
+    lex = registry.lexicon
+    by_end = {(h.sent, h.w1): h for h in hits}
+    by_start = {(h.sent, h.w0): h for h in hits}
+    out = []
+    for h in hits:
+        entry = registry.get(h.actor)
+        if entry is None or entry.kind not in GROUP_KINDS:
+            out.append(h)
+            continue
+        ws = words[h.sent]
+        attrs = list(h.attributes)
+        j = h.w0 - 1
+        while j >= 0:
+            key = ws[j].key
+            if key in lex.ideologies:
+                attrs.append(("ideology", lex.ideologies[key]))
+                j -= 1
+                continue
+            if key in lex.patron_cues or key in lex.leader_cues:
+                who, first = _named_before(registry, by_end, ws, h.sent, j)
+                if who is None:
+                    break
+                attrs.append(("patron" if key in lex.patron_cues else "leader", who))
+                j = first - 1
+                continue
+            who, first = _named_before(registry, by_end, ws, h.sent, j + 1)
+            if who and first > 0 and ws[first - 1].key == "pro":
+                attrs.append(("patron", who))
+                j = first - 2
+                continue
+            break
+        start_w = j + 1
+        attrs += _post_modifiers(registry, by_start, ws, h)
+        if start_w < h.w0:
+            start = ws[start_w].start
+            h = replace(
+                h,
+                w0=start_w,
+                start=start,
+                text=text[start : h.end],
+                method=h.method + "+descriptor",
+            )
+        out.append(
+            replace(
+                h,
+                attributes=tuple(dict.fromkeys(attrs)),
+                affiliation=h.affiliation or _leader(attrs),
+            )
+        )
+    return out
+
+
+def _leader(attrs: list[tuple[str, str]]) -> str | None:
+    return next((v for k, v in attrs if k == "leader"), None)
+
+
+def _named_before(
+    registry: Registry, by_end: dict[tuple[int, int], Hit], ws: list[Word], sent: int, end: int
+) -> tuple[str | None, int]:
+    """The actor named by the words ending just before word ``end`` (a hit or an adjective)."""
+    hit = by_end.get((sent, end))
+    if hit is not None and hit.actor:
+        entry = registry.get(hit.actor)
+        return (entry.country if entry and entry.kind == "country" else hit.actor), hit.w0
+    if end > 0:
+        w = ws[end - 1]
+        iso3 = registry.country_of_adjective(w.text) or registry.country_of(w.text)
+        if iso3:
+            return iso3, end - 1
+    return None, end
+
+
+def _post_modifiers(
+    registry: Registry, by_start: dict[tuple[int, int], Hit], ws: list[Word], h: Hit
+) -> list[tuple[str, str]]:
+    lex = registry.lexicon
+    for n in (2, 3, 4):
+        cue = tuple(w.key for w in ws[h.w1 : h.w1 + n])
+        nxt = by_start.get((h.sent, h.w1 + n))
+        if nxt is None or not nxt.actor:
+            continue
+        if cue in lex.post_leader_cues:
+            return [("leader", nxt.actor)]
+        if cue in lex.post_patron_cues:
+            return [("patron", nxt.actor)]
+    return []
+
+
+def absorb_titles(registry: Registry, hits: list[Hit], words: list[list[Word]]) -> list[Hit]:
+    """ "Syrian President Bashar Assad": the title names the person's office, not an actor;
+    "Qatar's Foreign Minister X" and "Hezbollah leader X" give the person an affiliation."""
+    lex = registry.lexicon
+    out: list[Hit] = []
+    for i, h in enumerate(hits):
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        entry = registry.get(h.actor)
+        person = registry.get(nxt.actor) if nxt else None
+        if nxt is None or person is None or person.kind != "person" or nxt.sent != h.sent:
+            out.append(h)
+            continue
+        between = [w.key for w in words[h.sent][h.w1 : nxt.w0]]
+        title = [k for k in between if k != "'s"]
+        if entry is not None and entry.kind == "government" and not between:
+            hits[i + 1] = replace(nxt, affiliation=nxt.affiliation or h.actor)
+            continue
+        if title and all(k in lex.roles or k in _TITLE_WORDS for k in title):
+            org = h.actor
+            if entry is not None and entry.kind == "country":
+                org = f"{entry.id}.government"
+            hits[i + 1] = replace(nxt, affiliation=nxt.affiliation or org)
+        out.append(h)
+    return out
+
+
+_TITLE_WORDS = frozenset(
+    [
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "prime",
+        "vice",
+        "deputy",
+        "special",
+        "senior",
+        "top",
+        "military",
+        "political",
+        "affairs",
+        "state",
+        "of",
+        "the",
+        "for",
+    ]
+)
+
+
+def appositions(registry: Registry, hits: list[Hit], words: list[list[Word]]) -> list[Hit]:
+    """ "Rami Abdurrahman, the director of the ... Observatory": a person with an affiliation."""
+    lex = registry.lexicon
+    out = list(hits)
+    for i, h in enumerate(out):
+        entry = registry.get(h.actor)
+        if entry is None and not h.actor.startswith("prov:"):
+            continue
+        if (entry and entry.kind != "person") or (not entry and h.method != "entity-person"):
+            continue
+        ws = words[h.sent]
+        if h.w1 >= len(ws) or ws[h.w1].key != ",":
+            continue
+        stop = next((k for k in range(h.w1 + 1, len(ws)) if ws[k].key in {",", ".", ";"}), len(ws))
+        has_role = any(ws[k].key in lex.roles for k in range(h.w1 + 1, stop))
+        if not has_role:
+            continue
+        for other in out[i + 1 :]:
+            if other.sent != h.sent or other.w0 >= stop:
+                break
+            kind = registry.get(other.actor).kind if registry.get(other.actor) else "org"
+            if kind in ORG_KINDS or kind == "org":
+                out[i] = replace(h, affiliation=other.actor)
+                break
+    return out

@@ -1,0 +1,73 @@
+"""Registry phrase matching: the longest registry phrase at each word of a sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import Document
+from .registry import Registry, Target
+from .words import Word, split_words
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A phrase of the article that names an actor, before and after resolution.
+
+    ``w0``/``w1`` index the words of sentence ``sent``; ``actor`` is the resolved id
+    (empty until resolved); ``attributes`` are descriptor facts ("patron", "TUR").
+    """
+
+    sent: int
+    w0: int
+    w1: int
+    start: int
+    end: int
+    text: str
+    targets: tuple[Target, ...] = ()
+    actor: str = ""
+    method: str = "registry"
+    attributes: tuple[tuple[str, str], ...] = ()
+    affiliation: str | None = None
+
+    @property
+    def best(self) -> Target:
+        return max(self.targets, key=lambda t: t.priority)
+
+
+def sentence_words(doc: Document) -> list[list[Word]]:
+    """The words of every sentence of the document, offsets into ``article.text``."""
+    text = doc.article.text
+    return [split_words(text[s.start : s.end], s.start) for s in doc.sentences]
+
+
+def _caps_ok(target: Target, words: list[Word]) -> bool:
+    return all(w.capitalised or not need for need, w in zip(target.caps, words, strict=False))
+
+
+def find_hits(registry: Registry, words: list[Word], sent: int, text: str) -> list[Hit]:
+    """Greedy left-to-right longest matches of registry phrases in one sentence."""
+    hits: list[Hit] = []
+    i, n = 0, len(words)
+    limit = registry.max_phrase_words
+    while i < n:
+        best: tuple[int, list[Target]] | None = None
+        j = i
+        while j < n and j - i < limit:
+            folded = tuple(w.key for w in words[i : j + 1])
+            if not registry.is_prefix(folded):
+                break
+            raw = tuple(w.text for w in words[i : j + 1])
+            found = [t for t in registry.targets(folded, raw) if _caps_ok(t, words[i : j + 1])]
+            if found:
+                best = (j + 1, found)
+            j += 1
+        if best is None:
+            i += 1
+            continue
+        end, targets = best
+        start_char, end_char = words[i].start, words[end - 1].end
+        hits.append(
+            Hit(sent, i, end, start_char, end_char, text[start_char:end_char], tuple(targets))
+        )
+        i = end
+    return hits

@@ -1,0 +1,396 @@
+"""The actor registry: who is who, loaded once from the YAML files under ``sitrep/data/actors``.
+
+``Registry.load()`` reads the package data (countries, templates, named actors, people),
+expands every country into its state and generic actors, and builds one phrase index
+(normalised alias -> targets) so matching an article never touches a file.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from ..errors import ConfigError
+from .words import fold, phrase_key, raw_key, split_words
+
+DATA_PACKAGE = "sitrep.data.actors"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+ACTOR_FILES = ("syria.yaml", "middle-east.yaml", "international.yaml", "people.yaml")
+
+# match priorities: a named alias beats a templated phrase beats a context phrase
+NAMED, TEMPLATED, SHORT, CONTEXT = 3, 2, 1, 0
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    title: str
+    org: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+    def held_on(self, day: str | None) -> bool:
+        """Whether the office was held on ISO date ``day`` (always true when unknown)."""
+        if day is None:
+            return self.end is None
+        return (self.start or "") <= day and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class FormerName:
+    name: str
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryEntry:
+    """One known actor. ``country`` is ISO alpha-3; ``inter`` the ACLED inter code."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    inter: int | None = None
+    sector: str | None = None
+    side: str | None = None
+    aliases: tuple[str, ...] = ()
+    acronyms: tuple[str, ...] = ()
+    former: tuple[FormerName, ...] = ()
+    short: tuple[str, ...] = ()
+    metonyms: tuple[str, ...] = ()
+    parent: str | None = None
+    patrons: tuple[str, ...] = ()
+    designations: tuple[str, ...] = ()
+    ideology: str | None = None
+    affiliation: str | None = None
+    offices: tuple[Office, ...] = ()
+    iso2: str | None = None
+    adjectives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Descriptor words (lexicon.yaml), keyed by folded word or phrase key."""
+
+    ideologies: Mapping[str, str]
+    patron_cues: frozenset[str]
+    leader_cues: frozenset[str]
+    post_patron_cues: frozenset[tuple[str, ...]]
+    post_leader_cues: frozenset[tuple[str, ...]]
+    alias_cues: frozenset[tuple[str, ...]]
+    roles: frozenset[str]
+    place_nouns: frozenset[str]
+    motion_verbs: frozenset[str]
+    locatives: frozenset[str]
+    compass: frozenset[str]
+    kind_words: Mapping[str, frozenset[str]]
+
+    @classmethod
+    def from_data(cls, raw: Mapping[str, Any]) -> Lexicon:
+        def phrases(key: str) -> frozenset[tuple[str, ...]]:
+            return frozenset(phrase_key(p) for p in raw[key])
+
+        return cls(
+            ideologies={fold(k): str(v) for k, v in raw["ideologies"].items()},
+            patron_cues=frozenset(map(fold, raw["patron_cues"])),
+            leader_cues=frozenset(map(fold, raw["leader_cues"])),
+            post_patron_cues=phrases("post_patron_cues"),
+            post_leader_cues=phrases("post_leader_cues"),
+            alias_cues=phrases("alias_cues"),
+            roles=frozenset(map(fold, raw["roles"])),
+            place_nouns=frozenset(map(fold, raw["place_nouns"])),
+            motion_verbs=frozenset(map(fold, raw["motion_verbs"])),
+            locatives=frozenset(map(fold, raw["locatives"])),
+            compass=frozenset(map(fold, raw["compass"])),
+            kind_words={k: frozenset(map(fold, v)) for k, v in raw["kind_words"].items()},
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a phrase names: an actor id, or ``*.suffix`` for the context country's actor."""
+
+    id: str
+    priority: int
+    caps: tuple[bool, ...] = ()
+    method: str = "registry"
+
+
+@dataclass
+class _Index:
+    ci: dict[tuple[str, ...], list[Target]] = field(default_factory=dict)
+    cs: dict[tuple[str, ...], list[Target]] = field(default_factory=dict)
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)
+
+    def add(
+        self, phrase: str, actor_id: str, priority: int, method: str, case_sensitive: bool = False
+    ) -> None:
+        words = split_words(phrase)
+        if not words:
+            return
+        folded = tuple(w.key for w in words)
+        if case_sensitive:
+            key, target = tuple(w.text for w in words), Target(actor_id, priority, (), method)
+        else:
+            caps = tuple(w.capitalised for w in words) if priority > CONTEXT else ()
+            key, target = folded, Target(actor_id, priority, caps, method)
+        table = self.cs if case_sensitive else self.ci
+        bucket = table.setdefault(key, [])
+        if all(t.id != actor_id for t in bucket):
+            bucket.append(target)
+        for n in range(1, len(folded) + 1):
+            self.prefixes.add(folded[:n])
+
+
+def _read(name: str) -> Any:
+    resource = importlib.resources.files(DATA_PACKAGE).joinpath(name)
+    try:
+        return yaml.load(resource.read_text(encoding="utf-8"), Loader=_LOADER)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(
+            f"actor registry file {name} cannot be read ({exc}); reinstall sitrep"
+        ) from exc
+
+
+def _tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def _date(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _entry(raw: Mapping[str, Any], base: RegistryEntry | None = None) -> RegistryEntry:
+    """Build an entry from a YAML mapping; fields given override ``base`` (aliases merge)."""
+    values: dict[str, Any] = {}
+    for key in ("name", "kind", "country", "side", "parent", "ideology", "affiliation", "sector"):
+        if key in raw:
+            values[key] = str(raw[key])
+    if "inter" in raw:
+        values["inter"] = int(raw["inter"])
+    for key in ("aliases", "acronyms", "short", "metonyms", "patrons", "designations"):
+        if key in raw:
+            old = getattr(base, key) if base else ()
+            values[key] = tuple(dict.fromkeys(old + _tuple(raw[key])))
+    if "former" in raw:
+        values["former"] = tuple(
+            FormerName(str(f["name"]), _date(f.get("from")), _date(f.get("until")))
+            for f in raw["former"]
+        )
+    if "offices" in raw:
+        values["offices"] = tuple(
+            Office(str(o["title"]), o.get("org"), _date(o.get("from")), _date(o.get("until")))
+            for o in raw["offices"]
+        )
+    if base is not None:
+        return replace(base, **values)
+    if "name" not in values or "kind" not in values:
+        raise ConfigError(f"actor {raw.get('id')!r} needs a name and a kind; fix the registry file")
+    return RegistryEntry(id=str(raw["id"]), **values)
+
+
+def _fill(template: str, country: Mapping[str, Any], name: str = "", adj: str = "") -> str:
+    return template.format(iso3=country["iso3"], name=name or country["name"], adj=adj)
+
+
+class Registry:
+    """Every known actor by id, and the phrase index used to find them in text."""
+
+    def __init__(
+        self,
+        entries: Iterable[RegistryEntry],
+        index: _Index,
+        countries: Mapping[str, str],
+        lexicon: Lexicon,
+    ):
+        self._entries = {e.id: e for e in entries}
+        self.lexicon = lexicon
+        self._index = index
+        self._country_keys = dict(countries)
+        self.max_phrase_words = max((len(k) for k in index.prefixes), default=1)
+
+    # -- loading ----------------------------------------------------------------------------
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls) -> Registry:
+        """The registry from the package data files, read once per process."""
+        countries = _read("countries.yaml")["countries"]
+        templates = _read("templates.yaml")["templates"]
+        entries: dict[str, RegistryEntry] = {}
+        index = _Index()
+        country_keys: dict[str, str] = {}
+        for c in countries:
+            cls._add_country(c, templates, entries, index, country_keys)
+        for tmpl in templates:
+            suffix = tmpl["id"].split(".", 1)[1]
+            entries[suffix] = RegistryEntry(
+                id=suffix,
+                name=tmpl["generic"],
+                kind=tmpl["kind"],
+                inter=tmpl.get("inter"),
+                sector=tmpl.get("sector"),
+                side=tmpl.get("side"),
+            )
+            for phrase in tmpl.get("context_phrases", ()):
+                index.add(phrase, "*." + suffix, CONTEXT, "context")
+        for name in ACTOR_FILES:
+            for raw in _read(name)["actors"]:
+                cls._add_named(raw, entries, index)
+        return cls(entries.values(), index, country_keys, Lexicon.from_data(_read("lexicon.yaml")))
+
+    @staticmethod
+    def _add_country(
+        c: Mapping[str, Any],
+        templates: list[Mapping[str, Any]],
+        entries: dict[str, RegistryEntry],
+        index: _Index,
+        country_keys: dict[str, str],
+    ) -> None:
+        iso3 = c["iso3"]
+        names = (c["name"], *_tuple(c.get("aliases")))
+        adjectives = _tuple(c.get("adjectives"))
+        entries[iso3] = RegistryEntry(
+            id=iso3,
+            name=c["name"],
+            kind="country",
+            country=iso3,
+            sector="GOV",
+            aliases=names,
+            metonyms=_tuple(c.get("metonyms")),
+            iso2=c["iso2"],
+            adjectives=adjectives,
+        )
+        for n in names:
+            index.add(n, iso3, NAMED, "registry", n.isupper() and len(n) <= 4)
+            country_keys[" ".join(phrase_key(n))] = iso3
+        for a in adjectives:
+            country_keys.setdefault("adj:" + " ".join(phrase_key(a)), iso3)
+        for r in _tuple(c.get("regions")):
+            country_keys["region:" + " ".join(phrase_key(r))] = iso3
+        country_keys["iso2:" + c["iso2"]] = iso3
+        for m in _tuple(c.get("metonyms")):
+            index.add(m, iso3 + ".government", NAMED, "metonym")
+        for tmpl in templates:
+            eid = _fill(tmpl["id"], c)
+            entries[eid] = RegistryEntry(
+                id=eid,
+                name=_fill(tmpl["name"], c),
+                kind=tmpl["kind"],
+                country=iso3,
+                inter=tmpl.get("inter"),
+                sector=tmpl.get("sector"),
+                side=tmpl.get("side"),
+                parent=_fill(tmpl["parent"], c) if tmpl.get("parent") else None,
+                patrons=(_fill(tmpl["patron"], c),) if tmpl.get("patron") else (),
+            )
+            for phrase in tmpl.get("phrases", ()):
+                for text in _expand(phrase, c, names, adjectives):
+                    index.add(text, eid, TEMPLATED, "template")
+
+    @staticmethod
+    def _add_named(
+        raw: Mapping[str, Any], entries: dict[str, RegistryEntry], index: _Index
+    ) -> None:
+        eid = str(raw["id"])
+        entry = _entry(raw, entries.get(eid))
+        entries[eid] = entry
+        for a in (*_tuple(raw.get("aliases")), *([raw["name"]] if "name" in raw else [])):
+            index.add(a, eid, NAMED, "registry")
+        for f in entry.former:
+            index.add(f.name, eid, NAMED, "former-name")
+        for a in _tuple(raw.get("acronyms")):
+            index.add(a, eid, NAMED, "acronym", case_sensitive=True)
+        for s in _tuple(raw.get("short")):
+            index.add(s, eid, SHORT, "short-name")
+        for m in _tuple(raw.get("metonyms")):
+            index.add(m, eid, NAMED, "metonym")
+
+    # -- lookups ------------------------------------------------------------------------------
+    def get(self, actor_id: str) -> RegistryEntry | None:
+        return self._entries.get(actor_id)
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self._entries
+
+    def __iter__(self) -> Iterator[RegistryEntry]:
+        return iter(self._entries.values())
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def targets(self, key: tuple[str, ...], raw: tuple[str, ...]) -> list[Target]:
+        """Targets of a phrase given its folded key and its words as written."""
+        return self._index.cs.get(raw, []) + self._index.ci.get(key, [])
+
+    def is_prefix(self, key: tuple[str, ...]) -> bool:
+        return key in self._index.prefixes
+
+    def lookup(self, phrase: str) -> RegistryEntry | None:
+        """The best actor a phrase names on its own (case-insensitive; no context)."""
+        key = phrase_key(phrase)
+        found = [t for t in self.targets(key, raw_key(phrase)) if not t.id.startswith("*.")]
+        if not found:
+            found = [
+                t for k, ts in self._index.cs.items() if tuple(map(fold, k)) == key for t in ts
+            ]
+        best = max(found, key=lambda t: t.priority, default=None)
+        return self._entries.get(best.id) if best else None
+
+    def country_of(self, name: str) -> str | None:
+        """ISO3 of a country name or alias ("Syria", "Türkiye"), or None."""
+        return self._country_keys.get(" ".join(phrase_key(name)))
+
+    def country_of_adjective(self, adjective: str) -> str | None:
+        """ISO3 of a demonym adjective ("Syrian"), or None."""
+        return self._country_keys.get("adj:" + " ".join(phrase_key(adjective)))
+
+    def region_country(self, name: str) -> str | None:
+        """ISO3 of a region listed in countries.yaml ("West Bank"), or None."""
+        return self._country_keys.get("region:" + " ".join(phrase_key(name)))
+
+    def iso3_of_iso2(self, iso2: str) -> str | None:
+        return self._country_keys.get("iso2:" + iso2.upper())
+
+    def in_country(self, actor_id: str, iso3: str | None) -> str:
+        """The id of the context actor ``*.suffix`` in ``iso3`` (the bare suffix when unknown)."""
+        suffix = actor_id[2:]
+        return f"{iso3}.{suffix}" if iso3 and f"{iso3}.{suffix}" in self._entries else suffix
+
+    def head_of(self, org_id: str, day: str | None = None) -> RegistryEntry | None:
+        """The person holding a top office of ``org_id`` on ``day`` (president, leader...)."""
+        for e in self._entries.values():
+            for o in e.offices:
+                if o.org == org_id and o.held_on(day) and o.title.split()[0] in _HEAD_TITLES:
+                    return e
+        return None
+
+    def ancestors(self, actor_id: str) -> list[str]:
+        """The parent chain of an actor, nearest first."""
+        out: list[str] = []
+        e = self._entries.get(actor_id)
+        while e is not None and e.parent and e.parent not in out:
+            out.append(e.parent)
+            e = self._entries.get(e.parent)
+        return out
+
+
+_HEAD_TITLES = frozenset({"President", "Leader", "Emir", "Supreme", "Secretary-General"})
+
+
+def _expand(
+    phrase: str, country: Mapping[str, Any], names: tuple[str, ...], adjectives: tuple[str, ...]
+) -> list[str]:
+    if "{adj}" in phrase:
+        return [_fill(phrase, country, adj=a) for a in adjectives]
+    if "{name}" in phrase:
+        return [_fill(phrase, country, name=n) for n in names if not (n.isupper() and len(n) <= 3)]
+    return [_fill(phrase, country)]

@@ -1,0 +1,99 @@
+"""The actors stage: every mention of an actor in an article, resolved to one actor."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+
+from ..models import Actor, Document, Mention
+from .aliasing import (
+    former_names,
+    parenthesised_aliases,
+    provisional_hits,
+    short_form_hits,
+)
+from .context import context_country
+from .descriptors import (
+    absorb_titles,
+    apply_descriptors,
+    appositions,
+    drop_places,
+    drop_unintroduced_short,
+    resolve_context,
+    resolve_named,
+)
+from .matching import Hit, find_hits, sentence_words
+from .registry import Registry
+
+
+class ActorsStage:
+    """Find actors: registry phrases, descriptions, in-article aliases and unknown names.
+
+    >>> stage = ActorsStage(Registry.load())   # doctest: +SKIP
+    >>> doc = stage(parsed_doc)                 # doctest: +SKIP
+    """
+
+    name = "actors"
+    requires = ("sentences", "tokens", "entities")
+    assigns = ("actors",)
+
+    def __init__(self, registry: Registry):
+        self.registry = registry
+
+    def __call__(self, doc: Document) -> Document:
+        return dataclasses.replace(doc, actors=self.find(doc))
+
+    def find(self, doc: Document) -> tuple[Actor, ...]:
+        reg = self.registry
+        text = doc.article.text
+        words = sentence_words(doc)
+        hits: list[Hit] = []
+        for i, ws in enumerate(words):
+            hits += find_hits(reg, ws, i, text)
+        hits = resolve_named(drop_unintroduced_short(hits))
+        hits = drop_places(reg, hits, words)
+        country = context_country(reg, doc, hits)
+        hits = resolve_context(reg, hits, words, country)
+        hits = apply_descriptors(reg, hits, words, text)
+        hits = absorb_titles(reg, hits, words)
+        hits = sorted(hits + provisional_hits(reg, doc, words, hits), key=lambda h: h.start)
+        hits = short_form_hits(reg, words, hits)
+        hits = parenthesised_aliases(words, hits)
+        hits = former_names(reg, words, hits)
+        hits = appositions(reg, hits, words)
+        return self._actors(hits)
+
+    def _actors(self, hits: list[Hit]) -> tuple[Actor, ...]:
+        groups: dict[str, list[Hit]] = defaultdict(list)
+        for h in hits:
+            groups[h.actor].append(h)
+        actors = [self._actor(actor_id, hs) for actor_id, hs in groups.items()]
+        return tuple(sorted(actors, key=lambda a: a.mentions[0].start))
+
+    def _actor(self, actor_id: str, hits: list[Hit]) -> Actor:
+        mentions = tuple(
+            sorted(
+                {
+                    (h.start, h.end): Mention(h.text, h.start, h.end, h.method) for h in hits
+                }.values(),
+                key=lambda m: m.start,
+            )
+        )
+        attributes = tuple(dict.fromkeys(a for h in hits for a in h.attributes if a[0] != "kind"))
+        affiliation = next((h.affiliation for h in hits if h.affiliation), None)
+        entry = self.registry.get(actor_id)
+        if entry is None:
+            kind = next((v for h in hits for k, v in h.attributes if k == "kind"), "organisation")
+            name = max((h.text for h in hits), key=len)
+            return Actor(actor_id, name, kind, None, mentions, True, None, affiliation, attributes)
+        return Actor(
+            id=entry.id,
+            name=entry.name,
+            kind=entry.kind,
+            country=entry.country,
+            mentions=mentions,
+            provisional=False,
+            side=entry.side,
+            affiliation=affiliation or entry.affiliation,
+            attributes=attributes,
+        )

@@ -1,0 +1,129 @@
+"""The actors stage on sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.actors import ActorsStage, Registry, actor_at, actors_in_span
+from sitrep.models import Actor, Document
+
+
+@pytest.fixture(scope="module")
+def stage() -> ActorsStage:
+    return ActorsStage(Registry.load())
+
+
+@pytest.fixture()
+def actors_of(parse_text, stage) -> Callable[[str], Document]:  # type: ignore[no-untyped-def]
+    def run(text: str) -> Document:
+        return stage(parse_text(text))
+
+    return run
+
+
+def _by_text(doc: Document, text: str) -> Actor:
+    for a in doc.actors:
+        if any(m.text == text for m in a.mentions):
+            return a
+    raise AssertionError(f"no actor mentioned as {text!r}: {[a.id for a in doc.actors]}")
+
+
+def test_actors_stage_declares_its_fields(stage: ActorsStage) -> None:
+    assert stage.requires == ("sentences", "tokens", "entities")
+    assert stage.assigns == ("actors",)
+
+
+def test_actors_former_name_and_acronym_are_one_actor(actors_of) -> None:  # type: ignore[no-untyped-def]
+    doc = actors_of(
+        "The offensive was led by Hayat Tahrir al-Sham (HTS), formerly known as the "
+        "al-Nusra Front. Several countries list HTS as a terrorist group."
+    )
+    hts = _by_text(doc, "Hayat Tahrir al-Sham")
+    assert hts.id == "SYR.hts"
+    assert {m.text for m in hts.mentions} >= {"Hayat Tahrir al-Sham", "HTS", "al-Nusra Front"}
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Syrian government forces",
+        "Syrian troops",
+        "the Syrian army",
+        "Assad's forces",
+        "regime forces",
+        "forces loyal to Assad",
+    ],
+)
+def test_actors_descriptions_of_the_syrian_army(actors_of, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    doc = actors_of(f"In Hama on Tuesday, {phrase} shelled two villages held by the opposition.")
+    refs = actors_in_span(doc, 0, len(doc.article.text))
+    assert any(a.id == "SYR.state-forces" for a, _ in refs), [a.id for a, _ in refs]
+
+
+def test_actors_descriptor_gives_patron_and_ideology(actors_of) -> None:  # type: ignore[no-untyped-def]
+    doc = actors_of("Turkey-backed Islamist rebel forces entered the town of Tal Rifaat in Syria.")
+    rebels = _by_text(doc, "Turkey-backed Islamist rebel forces")
+    assert rebels.id == "SYR.rebels"
+    assert ("patron", "TUR") in rebels.attributes
+    assert ("ideology", "Islamist") in rebels.attributes
+
+
+def test_actors_rebels_led_by_a_named_group(actors_of) -> None:  # type: ignore[no-untyped-def]
+    doc = actors_of("Rebels led by HTS captured the airport outside Aleppo, Syria, on Friday.")
+    rebels = _by_text(doc, "Rebels")
+    assert rebels.affiliation == "SYR.hts"
+
+
+def test_actors_apposition_gives_affiliation(actors_of) -> None:  # type: ignore[no-untyped-def]
+    doc = actors_of(
+        "Nadia Karimova, the spokeswoman of the Syrian Network for Human Rights, said "
+        "twelve people died. Karimova added that the toll could rise."
+    )
+    person = _by_text(doc, "Nadia Karimova")
+    assert person.provisional and person.kind == "person"
+    assert person.affiliation == "snhr"
+    assert {m.text for m in person.mentions} == {"Nadia Karimova", "Karimova"}
+
+
+def test_actors_short_name_needs_the_full_name(actors_of) -> None:  # type: ignore[no-untyped-def]
+    alone = actors_of("Sheikh Mohammed spoke to reporters in Dubai on Monday.")
+    assert all(a.id != "person.mohammed-bin-abdulrahman-al-thani" for a in alone.actors)
+    full = actors_of(
+        "Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani met the envoy. "
+        "Sheikh Mohammed said talks would continue."
+    )
+    pm = _by_text(full, "Sheikh Mohammed")
+    assert pm.id == "person.mohammed-bin-abdulrahman-al-thani"
+    assert len(pm.mentions) == 2
+
+
+def test_actors_country_as_actor_not_as_place(actors_of) -> None:  # type: ignore[no-untyped-def]
+    doc = actors_of(
+        "Russia has expressed concern after government troops pulled out of Homs. "
+        "Iran said it would keep its advisers in Syria."
+    )
+    ids = {a.id for a in doc.actors}
+    assert "RUS" in ids and "IRN" in ids
+    syria = [a for a in doc.actors if a.id == "SYR"]
+    assert not syria, "Syria after 'in' is a place"
+    assert all("homs" not in a.id for a in doc.actors)
+
+
+def test_actors_unknown_group_is_kept_as_provisional(actors_of) -> None:  # type: ignore[no-untyped-def]
+    doc = actors_of("The Free Hawks Brigade attacked a checkpoint near Daraa in Syria.")
+    prov = [a for a in doc.actors if a.provisional]
+    assert prov and prov[0].id.startswith("prov:")
+    assert prov[0].kind == "rebel-group"
+
+
+def test_actors_actor_at_prefers_the_containing_mention(actors_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Turkey-backed rebel forces shelled Kurdish positions."
+    doc = actors_of(text)
+    start = text.index("rebel")
+    ref = actor_at(doc, start, start + len("rebel forces"))
+    assert ref is not None and ref.text == "Turkey-backed rebel forces"
+    turkey = actor_at(doc, 0, len("Turkey"))
+    assert turkey is not None
+    assert actor_at(doc, text.index("shelled"), text.index("shelled") + 7) is None
