@@ -194,7 +194,7 @@
     const rows = state.items.slice(0, 500).map((item) => {
       const chip = el("span", { class: `type-chip t-${item.plover.type}`, text: item.plover.type });
       const tr = el("tr", { class: `mod-${item.modality}`, "data-id": item.id, tabindex: 0 },
-        el("td", { text: item.date.value || "—" }), el("td", {}, chip),
+        el("td", { class: "nowrap", text: item.date.value || "—" }), el("td", {}, chip),
         el("td", { text: item.place ? item.place.name : "" }), el("td", { text: actorsText(item) }),
         el("td", { text: item.sources_count }));
       tr.addEventListener("click", () => showDetail(item.id));
@@ -335,8 +335,9 @@
       const province = /ADM1/.test(feature) && !/PPL/.test(feature) ? provinces.get(norm(p.name)) : null;
       if (province) province.setStyle({ fillColor: colour, fillOpacity: 0.45 });
       else if (controlLayer && p.lat !== null && p.lat !== undefined) {
-        const m = L.circleMarker([p.lat, p.lon], { radius: 9, color: "#263238", weight: 2,
-          fillColor: colour, fillOpacity: 0.9, dashArray: c.status === "contested" ? "3 2" : null });
+        const m = L.circleMarker([p.lat, p.lon], { radius: 13, color: colour, weight: 4,
+          opacity: 0.9, fillColor: colour, fillOpacity: 0.12,
+          dashArray: c.status === "contested" ? "6 4" : null });
         m.bindTooltip(`${p.name}: ${c.status}${who ? ` (${who})` : ""} since ${c.since || "?"}`);
         controlLayer.addLayer(m);
       }
@@ -344,7 +345,7 @@
       sw.style.background = colour;
       rows.push(el("tr", { "data-place": p.id || "", "data-status": c.status },
         el("td", {}, sw, ` ${p.name || ""}`), el("td", { class: "status-cell", text: c.status }),
-        el("td", { text: who }), el("td", { text: c.since || "—" })));
+        el("td", { text: who }), el("td", { class: "nowrap", text: c.since || "—" })));
     }
     if (!rows.length) rows.push(el("tr", {}, el("td", { colspan: 4, class: "empty", text: `No control record as of ${asOf}.` })));
     document.querySelector("#control-table tbody").replaceChildren(...rows);
