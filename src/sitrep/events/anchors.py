@@ -1,8 +1,9 @@
 """Turn character spans into the document's actors and places.
 
-These follow the agreed interface of ``sitrep.actors.lookup.actor_at`` and
-``sitrep.places.lookup.place_for_span`` (the actor or place whose mention overlaps the span,
-preferring mentions inside it, then the longest), indexed once per document.
+Places follow ``sitrep.places.lookup``: only mentions that can be event locations count
+(not demonyms, not the dateline). Actors follow ``sitrep.actors.lookup.actor_at`` (the
+mention overlapping the span, preferring containment, then the longest), indexed once per
+document, and skip a country named as a sponsor ("Turkey-backed rebels").
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 
 from ..ids import slug
 from ..models import ActorRef, Document, Place
+from ..places.lookup import EVENT_ROLES
 
 # "Turkey-backed rebels": the country names a sponsor, not the actor
 _SPONSOR = re.compile(
@@ -32,7 +34,9 @@ class Anchors:
                     (m.start, m.end, ActorRef(actor.id, actor.name, m.text), actor.kind)
                 )
         self.actor_mentions.sort(key=lambda x: (x[0], -x[1]))
-        self.places = sorted(doc.places, key=lambda p: p.start)
+        self.places = sorted(
+            (p for p in doc.places if p.role in EVENT_ROLES), key=lambda p: p.start
+        )
 
     def actor_at(self, start: int, end: int, *, allow_sponsor: bool = False) -> ActorRef | None:
         best: tuple[int, int, int] | None = None

@@ -246,7 +246,8 @@ def clause_places(
         found: list[Place] = []
         for k in idx:
             t = view.tok(k)
-            if any(s <= t.start and t.end <= e for s, e in exclude):
+            # "Syria's underlying issues" names no location
+            if t.dep == "poss" or any(s <= t.start and t.end <= e for s, e in exclude):
                 continue
             p = anchors.place_for_span(t.start, t.end)
             if p is not None and all(p is not q for q in found):

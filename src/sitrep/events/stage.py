@@ -9,12 +9,15 @@ from ..ids import digest
 from ..models import ActorRef, Document, Event, Mention, Place
 from .acled import AcledCoder, AcledContext
 from .anchors import Anchors
+from .dates import DatesStage
 from .detect import Candidate, TriggerFinder, object_class, object_head
 from .fatalities import FatalityCounter
 from .lexicon import Lexicon, load_lexicon
 from .modality import ModalityJudge
 from .roles import ActorResolver, RoleHeads, clause_places, noun_roles, verb_roles
 from .syntax import SentenceView
+
+__all__ = ["DatesStage", "EventsStage"]
 
 MODALITY_FACTOR = {
     "asserted": 1.0,
