@@ -18,7 +18,25 @@ def current_version(conn: Connection) -> int:
 
 
 def _to_v1(conn: Connection) -> None:
+    _refuse_foreign(conn)
     t.metadata.create_all(conn)
+
+
+def _refuse_foreign(conn: Connection) -> None:
+    """Stop before touching a file whose tables have our names but not our columns.
+
+    Version-0 files (before ``meta``) have the version-1 columns in the tables they hold.
+    """
+    insp = inspect(conn)
+    for name, table in t.metadata.tables.items():
+        if not insp.has_table(name):
+            continue
+        missing = {c.name for c in table.columns} - {c["name"] for c in insp.get_columns(name)}
+        if missing:
+            raise StoreError(
+                f"this is not a sitrep database: its table {name!r} lacks columns "
+                f"{sorted(missing)}; give another --db or SITREP_DB"
+            )
 
 
 STEPS: dict[int, Callable[[Connection], None]] = {1: _to_v1}
