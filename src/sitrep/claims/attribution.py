@@ -111,7 +111,7 @@ class Attributor:
         lemma = v.lemma.casefold()
         subj = self._subject(v)
         if subj is None:
-            return []
+            return self._final_speaker(i, v)
         content, clause = self._verb_content(i, v, subj)
         if content is None:
             return []
@@ -126,10 +126,45 @@ class Attributor:
         out = []
         for s in self._conjuncts(subj):
             speaker = self._np(s)
+            speaker = self._merge_double_subject(v, s, speaker)
             appos = self._appos(s)
             stance = self._stance(base, content, speaker, appos)
             out.append(self._make(i, cue_text, lemma, speaker, appos, content, stance, refers))
         return out
+
+    def _final_speaker(self, i: int, v: Token) -> list[Attribution]:
+        """ "..., the civil defence service alleged on Tuesday." parsed with the cue as a
+        participle of the speaker: the speaker runs from the last comma to the cue."""
+        sent = self.doc.sentences[i]
+        if v.dep not in ("acl", "relcl") or v.tag not in ("VBD", "VBN"):
+            return []
+        comma = max(
+            (k for k in range(sent.token_start, v.i) if self.tree.tokens[k].text == ","),
+            default=None,
+        )
+        if comma is None or comma == sent.token_start or v.i - comma > 8:
+            return []
+        tail = [self.tree.tokens[k] for k in range(v.i + 1, sent.token_end)]
+        if any(t.dep in ("ccomp", "dobj", "xcomp") and t.head == v.i for t in tail):
+            return []
+        content = self.tree.char_span(range(sent.token_start, comma))
+        if content is None:
+            return []
+        lemma = v.lemma.casefold()
+        speaker = (comma + 1, v.i)
+        stance = self._stance(self.cues.verbs[lemma], content, speaker, None)
+        return [self._make(i, v.text, lemma, speaker, None, content, stance)]
+
+    def _merge_double_subject(
+        self, v: Token, s: Token, speaker: tuple[int, int]
+    ) -> tuple[int, int]:
+        """ "The Wagner-linked channel Grey Zone said": two subjects side by side are one
+        descriptor-and-name phrase."""
+        subjects = [c for c in self.tree.children(v.i, "nsubj") if c.i < v.i]
+        if len(subjects) < 2 or s.i != subjects[-1].i:
+            return speaker
+        first = self.tree.subtree(subjects[0].i, NP_SKIP)[0]
+        return (min(first, speaker[0]), speaker[1])
 
     def _speaking(self, i: int, t: Token) -> list[Attribution]:
         """ "Speaking at the forum, the envoy called for talks": the main clause is a claim."""
@@ -216,7 +251,7 @@ class Attributor:
 
     def _subject(self, v: Token) -> Token | None:
         for _ in range(4):
-            subj = next(iter(self.tree.children(v.i, *SUBJECTS)), None)
+            subj = next(iter(self.tree.children(v.i, *SUBJECTS)[::-1]), None)
             if subj is not None:
                 if subj.text.lower() in RELATIVE and v.dep == "relcl":
                     return self.tree.tokens[v.head]
@@ -282,7 +317,20 @@ class Attributor:
         if not parts and n.dep == "nsubj" and head.lemma.casefold() in self.cues.carrier_verbs:
             for c in self.tree.children(head.i, "ccomp"):
                 parts.extend(self.tree.subtree(c.i))
+            if not parts:
+                parts = self._that_clause(head)
         return self.tree.char_span(parts) if parts else None
+
+    def _that_clause(self, v: Token) -> list[int]:
+        """The first "that ..." clause after ``v`` in its sentence, however it is attached."""
+        end = self.doc.sentences[v.sent].token_end
+        for k in range(v.i + 1, end):
+            t = self.tree.tokens[k]
+            if t.text.lower() == "that" and t.head != k:
+                clause = self.tree.tokens[t.head]
+                if clause.pos in ("VERB", "AUX") and clause.i > k:
+                    return [j for j in self.tree.subtree(clause.i) if j >= k]
+        return []
 
     def _np(self, head: Token, limit: int | None = None) -> tuple[int, int]:
         idx = [k for k in self.tree.subtree(head.i, NP_SKIP) if limit is None or k < limit]
@@ -338,7 +386,10 @@ class Attributor:
         return any(self.tree.tokens[k].text in QUOTES_OPEN for k in idx)
 
     def _refers_back(self, content: tuple[int, int]) -> bool:
+        """Content that points at an earlier claim: "these claims", "the reports", "them"."""
         words = self.tree.text(*content).casefold().split()
+        if len(words) == 1:
+            return words[0] in ("them", "it", "this", "these", "those")
         return (
             len(words) == 2
             and words[0] in ("these", "those", "the", "such")

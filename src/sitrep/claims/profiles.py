@@ -171,19 +171,22 @@ class SourceProfiles:
     # -- descriptors -------------------------------------------------------------------
 
     def descriptor(self, words: Sequence[str]) -> Descriptor | None:
-        """Read a descriptor phrase's words (lower case); None when no head is a source kind."""
+        """Read a descriptor phrase's words (lower case); None when no word names a source
+        kind, or only a general one ("media") with no alignment or country to go on."""
         kinds: set[str] = set()
+        specific = False
         for word in words:
             if word in self.descriptor_kinds:
                 kinds.add(self.descriptor_kinds[word])
+                specific = True
             elif word in self.outlet_nouns:
                 kinds |= self.media_kinds
-        if not kinds:
-            return None
         alignment = None
         for word in words:
             alignment = alignment or self.descriptor_alignments.get(word)
         countries = tuple(w for w in words if w in self.country_adjectives)
+        if not kinds or not (specific or alignment or countries):
+            return None
         return Descriptor(frozenset(kinds), alignment, countries)
 
     def match_descriptor(

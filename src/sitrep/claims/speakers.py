@@ -20,6 +20,10 @@ from .profiles import SourceProfile, SourceProfiles
 ActorAt = Callable[[Document, int, int], ActorRef | None]
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
+# "the group" may take back any earlier organisation; "the monitor" only one of its kind
+# or whose name says so ("the ministry" after "the Defence Ministry").
+GENERIC_ANAPHORS = frozenset({"group", "organisation", "organization", "movement", "statement"})
+ARTICLES = frozenset({"a", "an", "the"})
 NAME_TITLES = frozenset(
     {
         "president",
@@ -80,8 +84,12 @@ class SpeakerResolver:
         if len(toks) == 1 and toks[0].text.casefold() in PRONOUNS:
             return self._antecedent(toks[0])
         organisation = self._organisation(a)
+        short = self._short_name(toks)
+        if short is not None:
+            return Resolved(ActorRef(short.ref.id, short.ref.name, text), short.organisation)
+        head = self._head(toks)
         if self.actor_at is not None:
-            ref = self.actor_at(self.doc, start, end)
+            ref = self.actor_at(self.doc, head.start, head.end)
             if ref is not None:
                 return Resolved(
                     ActorRef(ref.id, ref.name, text), organisation or self._affiliation(ref)
@@ -89,11 +97,11 @@ class SpeakerResolver:
         profile = self.profiles.find(text)
         if profile is not None:
             return Resolved(profile.ref(text), profile)
-        short = self._short_name(toks)
-        if short is not None:
-            return Resolved(ActorRef(short.ref.id, short.ref.name, text), short.organisation)
+        anaphor = self._definite_anaphor(toks)
+        if anaphor is not None:
+            return Resolved(ActorRef(anaphor.ref.id, anaphor.ref.name, text), anaphor.organisation)
         words = [t.text.casefold() for t in toks]
-        if not any(t.pos == "PROPN" for t in toks):
+        if words[0] in ARTICLES and not any(t.pos == "PROPN" for t in toks):
             described = self._descriptor(words, start)
             if described is not None:
                 return Resolved(described.ref(text), described)
@@ -138,7 +146,7 @@ class SpeakerResolver:
             return None
         words = {t.text.casefold() for t in toks}
         for _pos, r in reversed(self.history):
-            names = set(r.ref.name.casefold().split())
+            names = set(r.ref.name.casefold().split()) | set(r.ref.text.casefold().split())
             if words <= names and len(names) > len(words):
                 return r
         for e in self.doc.entities:
@@ -149,6 +157,37 @@ class SpeakerResolver:
                     ref = ref or ActorRef("src:" + slug(e.text), e.text, e.text)
                     return Resolved(ref, self._affiliation(ref) or self.profiles.member_of(e.text))
         return None
+
+    def _definite_anaphor(self, toks: Sequence[Token]) -> Resolved | None:
+        """ "the group", "the monitor": the nearest earlier organisation speaker that fits,
+        within the previous two sentences."""
+        if len(toks) != 2 or toks[0].text.casefold() != "the" or toks[1].pos != "NOUN":
+            return None
+        noun = toks[1].text.casefold()
+        for pos, r in reversed(self.history):
+            sent = self._sentence_at(pos)
+            if pos >= toks[0].start or sent is None or toks[0].sent - sent > 2:
+                continue
+            if self._is_person(r.ref):
+                continue
+            if noun in GENERIC_ANAPHORS or self._fits(noun, r):
+                return r
+        return None
+
+    def _fits(self, noun: str, r: Resolved) -> bool:
+        if noun in r.ref.name.casefold().split() or noun in r.ref.text.casefold().split():
+            return True
+        kind = self.profiles.descriptor_kinds.get(noun)
+        return kind is not None and r.organisation is not None and r.organisation.kind == kind
+
+    def _sentence_at(self, pos: int) -> int | None:
+        return next((s.i for s in self.doc.sentences if s.start <= pos < s.end), None)
+
+    def _is_person(self, ref: ActorRef) -> bool:
+        for actor in self.doc.actors:
+            if actor.id == ref.id:
+                return actor.kind == "person"
+        return any(e.label == "PERSON" and e.text == ref.name for e in self.doc.entities)
 
     def _descriptor(self, words: Sequence[str], at: int) -> SourceProfile | None:
         """A source described, not named: the named profile in the article that fits."""

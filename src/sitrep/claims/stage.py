@@ -74,6 +74,9 @@ class ClaimsStage:
         self, doc: Document, a: Attribution, resolved: Resolved | None, earlier: Sequence[Claim]
     ) -> Claim:
         start, end = a.content
+        dateline = doc.article.dateline
+        if dateline is not None and start < dateline.end < end:
+            start = end - len(doc.article.text[dateline.end : end].lstrip(" ,—–-"))
         about = [e.id for e in doc.events if start <= e.trigger.start and e.trigger.end <= end]
         if a.refers_back:
             about += [x for x in _previous_events(doc, a.sentence, earlier) if x not in about]
