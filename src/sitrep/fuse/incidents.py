@@ -120,9 +120,17 @@ def actors_compatible(a: EventMention, b: EventMention, symmetric: bool = False)
     )
 
 
-def compatible(a: EventMention, b: EventMention, symmetric: bool = False) -> bool:
+def modes_compatible(a: EventMention, b: EventMention) -> bool:
+    ma, mb = a.event.plover_mode, b.event.plover_mode
+    return ma is None or mb is None or ma == mb
+
+
+def compatible(
+    a: EventMention, b: EventMention, symmetric: bool = False, by_mode: bool = False
+) -> bool:
     return (
         dates_compatible(a, b)
+        and (not by_mode or modes_compatible(a, b))
         and places_compatible(a.event.place, b.event.place)
         and actors_compatible(a, b, symmetric)
     )
@@ -164,6 +172,7 @@ def cluster_mentions(mentions: Iterable[EventMention]) -> list[list[EventMention
     for (_pool_name, family), items in sorted(buckets.items()):
         items.sort(key=sort_key)
         symmetric = family in fams.symmetric
+        by_mode = family in fams.mode_sensitive
         max_window = max((_window(m) for m in items), default=0)
         # per cell: clusters' sort positions (ordinal of last date) for range lookups
         cells: dict[tuple[object, ...], list[tuple[int, int]]] = {}
@@ -181,7 +190,7 @@ def cluster_mentions(mentions: Iterable[EventMention]) -> list[list[EventMention
                     if ci in seen:
                         continue
                     seen.add(ci)
-                    if all(compatible(m, other, symmetric) for other in clusters[ci]):
+                    if all(compatible(m, other, symmetric, by_mode) for other in clusters[ci]):
                         cand = (abs(day - last), ci)
                         if best is None or cand < best:
                             best = cand

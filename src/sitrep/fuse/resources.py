@@ -149,6 +149,7 @@ def territorial() -> TerritorialCues:
 class Families:
     members: dict[str, str]
     symmetric: frozenset[str]
+    mode_sensitive: frozenset[str]
 
     def family(self, plover_type: str, mode: str | None) -> str:
         if mode and f"{plover_type}/{mode}" in self.members:
@@ -160,7 +161,9 @@ class Families:
 def families() -> Families:
     d = _yaml("incident-families.yaml")
     members = {m: fam for fam, ms in d["families"].items() for m in ms}
-    return Families(members, frozenset(d.get("symmetric", ())))
+    return Families(
+        members, frozenset(d.get("symmetric", ())), frozenset(d.get("mode_sensitive", ()))
+    )
 
 
 # --- provincial capitals -------------------------------------------------------------

@@ -9,6 +9,7 @@ cross-alignment come from the claims engineer's ``corroboration``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ class SourceSummary:
     corroboration: float
 
 
+@functools.lru_cache(maxsize=65536)
 def _shingles(text: str, n: int = 3) -> frozenset[tuple[str, ...]]:
     words = re.findall(r"\w+", normalise_text(text))
     if len(words) < n:
@@ -82,6 +84,7 @@ STANCE_OF_MODALITY = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def _outlet_ref(name: str, profiles: SourceProfiles) -> ActorRef:
     profile = profiles.find(name)
     return profile.ref(name) if profile else ActorRef(f"outlet:{slug(name)}", name, name)
