@@ -263,8 +263,12 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Abort:
         click.echo("sitrep: aborted", err=True)
         sys.exit(130)
+    except click.UsageError as exc:  # one line, not click's usage block
+        where = exc.ctx.command_path if exc.ctx is not None else "sitrep"
+        click.echo(f"sitrep: {exc.format_message()} (see {where} --help)", err=True)
+        sys.exit(EXIT_INPUT)
     except click.ClickException as exc:
-        exc.show()
+        click.echo(f"sitrep: {exc.format_message()}", err=True)
         sys.exit(EXIT_INPUT)
     except SitrepError as exc:
         click.echo(f"sitrep: {exc}", err=True)
