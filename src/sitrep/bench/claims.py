@@ -2,6 +2,8 @@
 
     python -m sitrep.bench.claims [--split dev|test|all] [--errors] [--no-actors]
 
+Exits 1 when a reported split falls below the floors (speaker 0.90, stance 0.85).
+
 The set (``sitrep/data/claims/attribution-set.yaml``) was written for sitrep; every third
 item is held out as the test split. Tune on dev; report test as measured. ``--errors``
 lists the dev items the stage gets wrong (it refuses to list test errors).
@@ -132,12 +134,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     outcomes = run(items, use_actors=not args.no_actors)
     elapsed = time.perf_counter() - t0
     splits = ("dev", "test") if args.split == "both" else (args.split,)
+    below = []
     for split in splits:
         r = report(outcomes, split)
         print(
             f"{split:5} items={r['items']:3} found={r['found']:.3f} "
             f"speaker_acc={r['speaker']:.3f} stance_acc={r['stance']:.3f}"
         )
+        below += [f"{split} {k} {r[k]:.3f} < {v}" for k, v in FLOORS.items() if r[k] < v]
     floors = ", ".join(f"{k} {v}" for k, v in FLOORS.items())
     print(f"({len(items)} items in {elapsed:.1f}s; floors: {floors})")
     if args.errors:
@@ -148,6 +152,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             got = f"{c.speaker.text if c and c.speaker else None!r}/{c.stance if c else None}"
             cue = c.cue if c else None
             print(f"- {o.item.text}\n    gold {o.item.speaker!r}/{o.item.stance}  got {got} {cue=}")
+    if below:
+        print("below floor: " + "; ".join(below), file=sys.stderr)
+        return 1
     return 0
 
 
