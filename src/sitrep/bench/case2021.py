@@ -28,6 +28,7 @@ from ..models import Article, Document
 from .corpora import DEFAULT_DATA, require
 
 FALLBACK = "ARMED_CLASH"
+LEAD_PRIOR = 0.03
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +75,10 @@ class CaseLabeller:
                 code = "DIPLO"
             else:
                 continue
-            if ev.confidence > best_conf:
-                best, best_conf = code, ev.confidence
+            # the lead sentence carries a snippet's main event: a small prior for it
+            score = ev.confidence - LEAD_PRIOR * min(ev.sentence, 3)
+            if score > best_conf:
+                best, best_conf = code, score
         for label, conf, hit in self._cues(doc):
             if hit and conf > best_conf:
                 best, best_conf = label, conf

@@ -16,6 +16,7 @@ class AcledContext:
     agent_kind: str
     patient_text: str
     object_class: str | None
+    context: str = ""  # the sentence's words and lemmas without the agent phrase
 
 
 class AcledCoder:
@@ -41,6 +42,8 @@ class AcledCoder:
         if family is None:
             return None, False
         code, specific = self._family_code(family, view, ctx)
+        if code in self.lex.protest_codes and any(view.has_cue(c) for c in self.lex.protest_cues):
+            return self._family_code("PROTEST", view, ctx)
         if code in self.lex.agent_override_codes:
             agent = f" {ctx.agent_text.lower()} "
             for rule in self.lex.agent_overrides:
@@ -73,9 +76,10 @@ class AcledCoder:
                 return "ARMED_CLASH", False
             if any(c in target for c in self.civilian_cues):
                 return "ATTACK", False
-            if any(
-                c in view.word_string or c in view.lemma_string for c in self.civilian_cues
-            ) and not any(c in view.lemma_string for c in self.armed_cues):
+            # no target phrase: weigh the rest of the sentence (the attacker left out)
+            civilian = sum(c in ctx.context for c in self.civilian_cues)
+            armed = sum(c in ctx.context for c in self.armed_cues)
+            if civilian > armed:
                 return "ATTACK", False
         return fam.default, False
 
@@ -89,6 +93,13 @@ class AcledCoder:
 
     def _territory(self, fam: Family, ctx: AcledContext) -> str:
         state = self._is_state(ctx)
+        if state is None:
+            # "the terrorists were pushed back": whoever took the ground fought them
+            lost = f" {ctx.patient_text.lower()} "
+            if any(c in lost for c in self.nonstate_cues):
+                state = True
+            elif any(c in lost for c in self.state_cues):
+                state = False
         if state is None:
             return str(fam.default)
         return str(fam.options["state"] if state else fam.options["nonstate"])

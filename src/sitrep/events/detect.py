@@ -53,9 +53,19 @@ def object_class(
     """``place``, ``weapon``, ``person``, ``troops``, ``base`` or ``None`` for an object head."""
     if head is None:
         return None
+    sets = lex.word_sets
+    if view.lemma(head) in sets["quantity_nouns"]:
+        # "a number of barracks", "dozens of Palestinians": what is counted
+        of = next(
+            (p for p in view.children(head, frozenset({"prep"})) if view.lemma(p) == "of"), None
+        )
+        pobj = view.child(of, frozenset({"pobj"})) if of is not None else None
+        if pobj is not None:
+            head = pobj
+        elif view.tok(head).tag in ("NNS", "CD"):
+            return "person"
     t = view.tok(head)
     lem = t.lemma.lower()
-    sets = lex.word_sets
     if lem in sets["weapon_nouns"] or t.text.lower() in sets["weapon_nouns"]:
         return "weapon"
     if anchors.place_for_span(t.start, t.end) is not None or t.ent_type in ("GPE", "LOC", "FAC"):
@@ -81,13 +91,15 @@ def object_class(
 
 
 def _satisfied(need: str | None, cls: str | None) -> bool:
+    """Whether an object of class ``cls`` meets ``need`` ("place", "weapon|person", ...)."""
     if need is None:
         return True
-    if need == "place":
-        return cls in ("place", "base")
-    if need == "base":
-        return cls == "base"
-    return cls == need
+    for want in need.split("|"):
+        if want == "place" and cls in ("place", "base"):
+            return True
+        if want == cls:
+            return True
+    return False
 
 
 class TriggerFinder:

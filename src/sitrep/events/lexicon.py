@@ -81,6 +81,8 @@ class Lexicon:
     refinable: frozenset[str]
     agent_overrides: tuple[CueRule, ...]
     agent_override_codes: frozenset[str]
+    protest_cues: tuple[str, ...]
+    protest_codes: frozenset[str]
     modality: ModalityCues
     numbers: Numbers
 
@@ -137,6 +139,7 @@ def load_lexicon() -> Lexicon:
             "troop_nouns",
             "base_nouns",
             "agent_nouns",
+            "quantity_nouns",
         )
     }
     modality = ModalityCues(
@@ -166,6 +169,8 @@ def load_lexicon() -> Lexicon:
         refinable=frozenset(rules["refinable"]),
         agent_overrides=tuple(CueRule(c, tuple(cues)) for c, cues in rules["agent_overrides"]),
         agent_override_codes=frozenset(rules["agent_override_codes"]),
+        protest_cues=tuple(rules["protest_cues"]),
+        protest_codes=frozenset(rules["protest_codes"]),
         modality=modality,
         numbers=numbers,
     )

@@ -144,8 +144,14 @@ class EventsStage:
             p = d.roles.patient if d.roles.patient is not None else obj
             assert p is not None
             patient_text = view.span_string(view.subtree(p))
+        agent_span = set(view.subtree(d.roles.agent)) if d.roles.agent is not None else set()
+        context = view.span_string([k for k in range(view.first, view.last) if k not in agent_span])
         ctx = AcledContext(
-            agent_text + " " + " ".join(r.name for r in d.agents), agent_kind, patient_text, obj_cls
+            agent_text + " " + " ".join(r.name for r in d.agents),
+            agent_kind,
+            patient_text,
+            obj_cls,
+            context,
         )
         code, specific = self.coder.code(spec.acled, view, ctx)
         acled_type, acled_sub = self.coder.types(code)
@@ -156,7 +162,11 @@ class EventsStage:
         in_clause = bool(found)
         places: list[Place | None] = list(found) if found else [doc.focus.place]
 
-        conf = spec.weight + (0.1 if specific else 0.0) + (0.05 if d.agents else 0.0)
+        conf = spec.weight + (0.15 if specific else 0.0) + (0.05 if d.agents else 0.0)
+        if c.nominal and any(
+            view.tok(a).dep == "appos" for a in [c.index, *view.ancestors(c.index)]
+        ):
+            conf *= 0.7  # "Aleppo, the scene of fierce fighting": background, not news
         conf += 0.03 if in_clause else 0.0
         conf = max(0.01, min(0.99, conf * MODALITY_FACTOR[modality]))
 
