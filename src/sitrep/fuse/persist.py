@@ -19,10 +19,22 @@ from ..models import ActorRef
 from ..serialize import place_from_dict, place_to_dict
 from ..store import Store
 from ..store import schema as t
-from .contract import incident_from_dict, incident_to_dict
+from .contract import (
+    control_to_contract,
+    incident_from_dict,
+    incident_to_dict,
+    render_control_table,
+)
 from .control import ControlEntry, as_of
 from .fusion import Fusion, fuse_documents
 from .incidents import Incident
+
+__all__ = [
+    "FuseSummary", "control_as_of", "control_table", "control_timeline", "control_to_contract",
+    "fuse_store", "load_incidents",
+]
+
+control_table = render_control_table  # the name ``sitrep control --format table`` imports
 
 # Control details the shared ``control`` table has no column for (one row per control row).
 control_detail = Table(
@@ -120,6 +132,12 @@ def _control_id(e: ControlEntry) -> str:
     return "ctl-" + digest(e.place_key, e.since, e.status, e.side, e.not_held_by)
 
 
+def _controller(e: ControlEntry) -> dict[str, str]:
+    controller = control_to_contract(e)["controller"]
+    assert controller is not None
+    return {"id": controller["id"], "name": controller["name"]}
+
+
 def _write_control(conn: Connection, entries: list[ControlEntry]) -> None:
     conn.execute(delete(t.control))
     conn.execute(delete(control_detail))
@@ -132,8 +150,8 @@ def _write_control(conn: Connection, entries: list[ControlEntry]) -> None:
                 "id": _control_id(e), "place_id": e.place_key, "since": e.since,
                 "place_name": e.place.name,
                 "place_json": json.dumps(place_to_dict(e.place), ensure_ascii=False),
-                "controller_id": e.controller.id if e.controller else None,
-                "controller_name": e.controller.name if e.controller else None,
+                "controller_id": _controller(e)["id"] if e.side else None,
+                "controller_name": _controller(e)["name"] if e.side else None,
                 "side": e.side, "status": e.status,
                 "evidence_json": json.dumps(list(e.evidence)),
             }
@@ -169,7 +187,7 @@ def control_timeline(store: Store) -> dict[str, list[ControlEntry]]:
         place = place_from_dict(json.loads(r["place_json"]))
         assert place is not None
         controller = None
-        if r["controller_id"]:
+        if r["controller_id"] and not r["controller_id"].startswith("side:"):
             controller = ActorRef(r["controller_id"], r["controller_name"] or "",
                                   r["controller_text"] or r["controller_name"] or "")
         out.setdefault(r["place_id"], []).append(
