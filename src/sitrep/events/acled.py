@@ -47,7 +47,7 @@ class AcledCoder:
         if code in self.lex.agent_override_codes:
             agent = f" {ctx.agent_text.lower()} "
             for rule in self.lex.agent_overrides:
-                if any(f" {c}" in agent for c in rule.cues):
+                if any(f" {c} " in agent for c in rule.cues):
                     return rule.code, True
         return code, specific
 
@@ -65,6 +65,8 @@ class AcledCoder:
         fam = self.lex.families[family]
         if family == "SEIZE":
             return self._seize(fam, view, ctx)
+        if "weapon" in fam.options and ctx.object_class == "weapon":
+            return str(fam.options["weapon"]), True
         if family == "TERRITORY":
             return self._territory(fam, ctx), False
         for rule in fam.rules:
