@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DatabaseError, IntegrityError, SQLAlchemyError
 
 from ..errors import ConfigError, NotFoundError, StoreError
 from ..models import Document
@@ -57,7 +57,7 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 upgrade(conn)
-        except OperationalError as exc:
+        except DatabaseError as exc:  # unreachable, locked, or not a database file at all
             raise StoreError(f"cannot open database {self.engine.url!r}: {exc.orig}") from exc
 
     def close(self) -> None:
