@@ -47,7 +47,7 @@ class AcledCoder:
         if code in self.lex.agent_override_codes:
             agent = f" {ctx.agent_text.lower()} "
             for rule in self.lex.agent_overrides:
-                if any(f" {c} " in agent for c in rule.cues):
+                if any(f" {c} " in agent or f" {c}s " in agent for c in rule.cues):
                     return rule.code, True
         return code, specific
 
