@@ -16,6 +16,7 @@ from matplotlib.collections import PolyCollection
 from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from .geodata import BBox, boundary_layer, regions, rings
 from .model import ControlPoint, MapPoint, Report
@@ -30,11 +31,13 @@ SIDE_COLOURS = {
 }
 UNKNOWN_SIDE = "#95a5a6"
 LAYERS = (  # (layer, face, edge, line width)
-    ("world", "#f4f1ea", "#b8b2a7", 0.5),
+    ("world", "#ebe7de", "#b8b2a7", 0.5),
+    ("syria-admin0", "#fbfaf7", "#6b6357", 1.0),
     ("syria-admin1", "none", "#c9c2b6", 0.5),
-    ("syria-admin0", "none", "#6b6357", 1.0),
 )
 MAX_LABELS = 40
+MIN_SPAN = 2.0  # degrees
+ASPECT = 1.3  # map width / height on the page
 DPI = 110
 
 
@@ -52,15 +55,22 @@ def type_palette(kinds: Sequence[str]) -> dict[str, str]:
 
 
 def extent(report: Report) -> BBox:
+    """The area to draw: the report's box, else its points padded to at least ``MIN_SPAN``
+    degrees and widened to the figure's shape."""
     if report.scope.bbox:
         return report.scope.bbox
     lons = [p.lon for p in report.points] + [c.lon for c in report.control_end if c.lon is not None]
     lats = [p.lat for p in report.points] + [c.lat for c in report.control_end if c.lat is not None]
     if not lons:
         return regions()["syria"][1]
-    pad = max(0.3, 0.08 * max(max(lons) - min(lons), max(lats) - min(lats)))
-    return (max(-180.0, min(lons) - pad), max(-90.0, min(lats) - pad),
-            min(180.0, max(lons) + pad), min(90.0, max(lats) + pad))
+    cx, cy = (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
+    shrink = max(0.2, math.cos(math.radians(cy)))
+    half_h = max(MIN_SPAN, (max(lats) - min(lats)) * 1.15) / 2
+    half_w = max(MIN_SPAN, (max(lons) - min(lons)) * 1.15) / 2
+    half_w = max(half_w, half_h * ASPECT / shrink)
+    half_h = max(half_h, half_w * shrink / ASPECT)
+    return (max(-180.0, cx - half_w), max(-90.0, cy - half_h),
+            min(180.0, cx + half_w), min(90.0, cy + half_h))
 
 
 def _overlaps(ring: list[tuple[float, float]], box: BBox) -> bool:
@@ -97,7 +107,7 @@ def map_png(report: Report) -> bytes:
     """Incidents by type (dots) and control at the end of the period (squares)."""
     box = extent(report)
     w, s, e, n = box
-    fig = Figure(figsize=(7.5, 6.0))
+    fig = Figure(figsize=(8.0, 6.4))
     ax = fig.add_subplot(1, 1, 1)
     ax.set_facecolor("#dfe9f2")
     has_boundaries = _draw_boundaries(ax, box)
@@ -111,8 +121,8 @@ def map_png(report: Report) -> bytes:
         if not pts:
             continue
         colour = palette.get(kind, OTHER_COLOUR)
-        ax.scatter([p.lon for p in pts], [p.lat for p in pts], s=14, c=colour, alpha=0.7,
-                   edgecolors="none", zorder=3)
+        ax.scatter([p.lon for p in pts], [p.lat for p in pts], s=16, c=colour, alpha=0.75,
+                   edgecolors="white", linewidths=0.3, zorder=4)
         handles.append(Line2D([], [], marker="o", linestyle="", color=colour,
                               label=f"{kind} ({len(pts)})"))
     _draw_control(ax, report.control_end, handles)
@@ -135,8 +145,8 @@ def _draw_control(ax: Axes, points: Sequence[ControlPoint], handles: list[Line2D
     shown = [(c, c.lon, c.lat) for c in points if c.lat is not None and c.lon is not None]
     for c, lon, lat in shown:
         face, edge = _control_style(c)
-        ax.scatter([lon], [lat], s=70, marker="s", c=face, edgecolors=edge,
-                   linewidths=1.6, zorder=4)
+        ax.scatter([lon], [lat], s=110, marker="s", c=face, edgecolors=edge,
+                   linewidths=1.6, zorder=3)
     for c, lon, lat in shown[:MAX_LABELS]:
         ax.annotate(c.place, (lon, lat), xytext=(5, 4), textcoords="offset points",
                     fontsize=7, zorder=5)
@@ -171,9 +181,10 @@ def chart_png(report: Report) -> bytes:
         bottom = [a + b for a, b in zip(bottom, counts, strict=True)]
     ax.xaxis_date()
     ax.set_ylabel("incidents")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title("Incidents per day by type", fontsize=10)
     ax.tick_params(axis="x", labelsize=7, rotation=45)
     if any(bottom):
-        ax.legend(fontsize=7, ncols=4, loc="upper left")
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     fig.tight_layout()
     return _png(fig)
