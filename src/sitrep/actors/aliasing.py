@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..ids import slug
 from ..models import Document, EntityMention
-from .context import city_countries
+from .context import place_countries
 from .matching import Hit
 from .registry import Registry
 from .words import Word, fold, split_words
@@ -70,7 +70,7 @@ def _entity_hit(
             return None
         if registry.country_of_adjective(text.rstrip("s")) or registry.country_of_adjective(text):
             return None
-    if fold(text) in city_countries() or registry.country_of(text):
+    if place_countries(registry, text):
         return None
     if kind == "person" and doc.sentences[e.sent].heading:
         return None

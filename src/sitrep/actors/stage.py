@@ -19,6 +19,7 @@ from .descriptors import (
     appositions,
     drop_places,
     drop_unintroduced_short,
+    pro_forces,
     resolve_context,
     resolve_named,
 )
@@ -52,7 +53,8 @@ class ActorsStage:
             hits += find_hits(reg, ws, i, text)
         hits = resolve_named(drop_unintroduced_short(hits))
         hits = drop_places(reg, hits, words)
-        country = context_country(reg, doc, hits)
+        hits = pro_forces(reg, hits, words, text)
+        country = context_country(reg, doc, hits, words)
         hits = resolve_context(reg, hits, words, country)
         hits = apply_descriptors(reg, hits, words, text)
         hits = absorb_titles(reg, hits, words)
