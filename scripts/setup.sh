@@ -18,4 +18,4 @@ if [ -f package-lock.json ]; then
   fi
 fi
 .venv/bin/python -m sitrep.web.assets
-.venv/bin/sitrep gazetteer build --if-missing
+.venv/bin/python -c "from sitrep.settings import Settings; from sitrep.places.gazetteer import ensure_gazetteer; ensure_gazetteer(Settings.from_env().gazetteer_path)"

@@ -245,16 +245,16 @@ def serve(db: str | None, host: str, port: int) -> None:
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 
-def _register_optional() -> None:
-    """Command groups that live beside their library code."""
-    try:
-        from .places.commands import gazetteer
-    except ImportError:
-        return
+def _register_groups() -> None:
+    """Commands that live beside their library code."""
+    from .places.commands import gazetteer
+    from .report.commands import report
+
     cli.add_command(gazetteer)
+    cli.add_command(report)
 
 
-_register_optional()
+_register_groups()
 
 
 def main(argv: list[str] | None = None) -> None:
