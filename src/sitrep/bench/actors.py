@@ -3,15 +3,19 @@
     python -m sitrep.bench.actors [--data ../shared/data] [--mode both] [--errors 20]
 
 Each row's ``notes`` text runs through ingest + parse + actors (and places + events in
-``events`` mode). The predicted actor1 is, in ``first-actor`` mode, the first actor
-mentioned that is not a source (media, monitor, NGO), a crowd (protesters, rioters)
-before any other, as ACLED codes the crowd as the actor of a demonstration; in ``events``
-mode, the actor1 of the document's top event (highest confidence, then earliest), falling back to the first
-actor when no event has one. actor2 is the next distinct non-source actor, or the top
-event's actor2. ACLED names are mapped to registry ids by ``sitrep.actors.acled``; a
+``events`` mode).
+
+Predicted actor1: in ``first-actor`` mode, the first actor mentioned that is not a
+source (media, monitor, NGO), a crowd (protesters, rioters) before any other, as ACLED
+codes the crowd as the actor of a demonstration; in ``events`` mode, the actor1 of the
+document's top event (highest confidence, then earliest), falling back to the first
+actor when no event has one. Predicted actor2: the next distinct non-source actor, or
+the top event's actor2.
+
+Matching rule: ACLED names are mapped to registry ids by ``sitrep.actors.acled``; a
 prediction matches when the ids are equal (strict) or one is the other's ancestor
-(lenient). An empty ACLED actor2 matches an empty prediction. Reads the data at run time;
-nothing of it is stored in the repository.
+(lenient). An empty ACLED actor2 matches an empty prediction. The data is read at run
+time; nothing of it is stored in the repository.
 """
 
 from __future__ import annotations
