@@ -177,3 +177,14 @@ def test_api_boundaries_are_small_geojson(client: TestClient) -> None:
     assert len(response.content) < 200_000
     names = {f["properties"]["name"] for f in body["features"]}
     assert {"Aleppo", "Homs", "Damascus"} <= names
+
+
+def test_api_map_points_are_compact_columns(client: TestClient) -> None:
+    body = client.get("/api/map", params={"kind": "incidents", "type": "ASSAULT"}).json()
+    assert body["count"] == 3 and body["truncated"] is False
+    columns = body["columns"]
+    rows = [dict(zip(columns, v, strict=True)) for v in zip(*body["values"], strict=True)]
+    assert {r["type"] for r in rows} == {"ASSAULT"}
+    saraqib = next(r for r in rows if r["id"] == "i-saraqib")
+    assert (saraqib["lat"], saraqib["lon"], saraqib["sources"]) == (35.8647, 36.8006, 3)
+    assert saraqib["date"] == "2024-12-05" and saraqib["place"] == "Saraqib"

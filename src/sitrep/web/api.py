@@ -103,6 +103,11 @@ def incident(store: StoreDep, incident_id: str) -> Response:
     return json_response(row)
 
 
+@router.get("/map", summary="Located events or incidents as compact columns, for the map")
+def map_points(store: StoreDep, f: FilterDep, kind: str = "incidents") -> Response:
+    return json_response(query.map_points(store, f, kind).to_dict())
+
+
 @router.get("/timeline", summary="Counts per day and PLOVER type under the filter")
 def timeline(store: StoreDep, f: FilterDep, kind: str = "incidents") -> Response:
     return json_response(query.timeline(store, f, kind))

@@ -19,13 +19,14 @@
   ];
   const MUTED = new Set(["hypothetical", "denied", "negated", "future"]);
   const DAY = 86400000;
+  const WINDOW_DAYS = 120;
 
   const dash = document.getElementById("dash");
   const form = document.getElementById("filters");
   const statusEl = document.getElementById("status");
   const slider = document.getElementById("asof");
   const sliderLabel = document.getElementById("asof-label");
-  const state = { kind: "incidents", items: [], byId: new Map(), dateMin: null, days: 0 };
+  const state = { kind: "incidents", items: [], dateMin: null, days: 0 };
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -70,11 +71,6 @@
       .replace(/\b(governorate|province|muhafazat)\b/g, "").replace(/[^a-z]/g, "");
   }
 
-  function actorsText(item) {
-    const a1 = item.actor1 ? item.actor1.name : "";
-    const a2 = item.actor2 ? item.actor2.name : "";
-    return a2 ? `${a1 || "?"} → ${a2}` : a1;
-  }
 
   // --- map ---------------------------------------------------------------------------
   const hasLeaflet = typeof window.L !== "undefined";
@@ -91,8 +87,10 @@
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Boundaries: Natural Earth; OCHA (CC BY-IGO)");
     map.fitBounds([[32.3, 35.6], [37.4, 42.4]]);
-    markerLayer = L.layerGroup().addTo(map);
+    map.createPane("boundaries").style.zIndex = "350";
     controlLayer = L.layerGroup().addTo(map);
+    markerLayer = L.featureGroup().addTo(map);
+    markerEvents();
     const legend = L.control({ position: "bottomleft" });
     legend.onAdd = () => legendBox();
     legend.addTo(map);
@@ -113,47 +111,57 @@
 
   async function loadBoundaries() {
     if (!map) return;
-    const base = { world: { color: "#90a4ae", weight: 0.8, fillColor: "#eceff1", fillOpacity: 1 },
+    const styles = { world: { color: "#90a4ae", weight: 0.8, fillColor: "#eceff1", fillOpacity: 1 },
       "syria-admin2": { color: "#b0bec5", weight: 0.5, fill: false },
       "syria-admin1": { color: "#455a64", weight: 1.2, fillColor: "#fafafa", fillOpacity: 0.6 } };
-    for (const name of ["world", "syria-admin2", "syria-admin1"]) {
-      try {
-        const data = await getJSON(`/api/boundaries/${name}`);
-        const layer = L.geoJSON(data, { style: () => base[name], interactive: name === "syria-admin1" });
-        layer.addTo(map);
-        layer.bringToBack();
-        if (name === "syria-admin1") {
-          provinceLayer = layer;
-          layer.eachLayer((lyr) => {
-            const p = lyr.feature.properties;
-            for (const n of [p.name, ...(p.alt_names || [])]) provinces.set(norm(n), lyr);
-            lyr.bindTooltip(p.name, { sticky: true });
-          });
-        }
-      } catch (err) {
-        setStatus(`boundary layer ${name} missing: ${err.message}`);
+    const names = Object.keys(styles);
+    const layers = await Promise.all(names.map((name) => getJSON(`/api/boundaries/${name}`)
+      .catch((err) => { setStatus(`boundary layer ${name} missing: ${err.message}`); return null; })));
+    const renderer = L.canvas({ pane: "boundaries" });
+    names.forEach((name, i) => {
+      if (!layers[i]) return;
+      const interactive = false;
+      const layer = L.geoJSON(layers[i], { style: () => styles[name], renderer, interactive });
+      layer.addTo(map);
+      if (name === "syria-admin1") {
+        provinceLayer = layer;
+        layer.eachLayer((lyr) => {
+          const p = lyr.feature.properties;
+          for (const n of [p.name, ...(p.alt_names || [])]) provinces.set(norm(n), lyr);
+        });
       }
-    }
-    if (provinceLayer) provinceLayer.bringToFront();
-    markerLayer.eachLayer((m) => m.bringToFront && m.bringToFront());
+    });
   }
 
   function drawMarkers() {
     if (!map) return;
+    markerLayer.remove();
     markerLayer.clearLayers();
     for (const item of state.items) {
-      if (!item.place || item.place.lat === null || item.place.lon === null) continue;
+      if (item.lat === null || item.lon === null) continue;
       const muted = MUTED.has(item.modality);
-      const colour = typeColour(item.plover.type);
-      const m = L.circleMarker([item.place.lat, item.place.lon], {
-        radius: 4 + 2.5 * Math.sqrt(item.sources_count || 0), color: colour, weight: muted ? 1 : 1.5,
+      const colour = typeColour(item.type);
+      const m = L.circleMarker([item.lat, item.lon], {
+        radius: 4 + 2.5 * Math.sqrt(item.sources || 0), color: colour, weight: muted ? 1 : 1.5,
         opacity: muted ? 0.5 : 0.9, fillColor: muted ? "#ffffff" : colour,
         fillOpacity: muted ? 0.2 : 0.55, dashArray: muted ? "2 3" : null,
       });
-      m.on("click", () => showDetail(item.id));
-      m.bindTooltip(`${item.plover.type} · ${item.place.name || ""} · ${item.date.value || "undated"}`);
+      m.sitrepItem = item;
       markerLayer.addLayer(m);
     }
+    markerLayer.addTo(map);
+  }
+
+  function markerEvents() {
+    const tip = L.tooltip({ direction: "top", offset: [0, -6] });
+    markerLayer.on("click", (e) => showDetail(e.layer.sitrepItem.id));
+    markerLayer.on("mouseover", (e) => {
+      const item = e.layer.sitrepItem;
+      tip.setLatLng(e.layer.getLatLng()).setContent(
+        `${item.type} · ${item.place || ""} · ${item.date || "undated"} · ${item.modality}`);
+      map.openTooltip(tip);
+    });
+    markerLayer.on("mouseout", () => map.closeTooltip(tip));
   }
 
   // --- filters, list, timeline ----------------------------------------------------------
@@ -176,27 +184,39 @@
     setStatus("Loading…");
     const listParams = new URLSearchParams(params);
     listParams.set("limit", "20000");
-    const [page, timeline] = await Promise.all([
-      getJSON(`/api/${state.kind}?${listParams}`),
+    listParams.set("kind", state.kind);
+    const [points, timeline] = await Promise.all([
+      getJSON(`/api/map?${listParams}`),
       getJSON(`/api/timeline?kind=${state.kind}&${params}`),
     ]);
-    state.items = page.items;
-    state.byId = new Map(page.items.map((x) => [x.id, x]));
-    const more = page.next_offset !== null ? " (first 20,000)" : "";
-    setStatus(`${page.items.length} ${state.kind}${more}`);
+    performance.mark("sitrep:data");
+    const cols = points.columns;
+    state.items = Array.from({ length: points.count }, (_, i) => {
+      const item = {};
+      cols.forEach((c, j) => { item[c] = points.values[j][i]; });
+      return item;
+    });
+    const more = points.truncated ? " (first 20,000)" : "";
+    setStatus(`${points.count} ${state.kind}${more}`);
     drawMarkers();
+    performance.mark("sitrep:markers");
     drawList();
     drawTimeline(timeline);
+    performance.mark("sitrep:list");
+  }
+
+  function actorsText(item) {
+    return item.actor2 ? `${item.actor1 || "?"} → ${item.actor2}` : (item.actor1 || "");
   }
 
   function drawList() {
     const body = document.querySelector("#list tbody");
     const rows = state.items.slice(0, 500).map((item) => {
-      const chip = el("span", { class: `type-chip t-${item.plover.type}`, text: item.plover.type });
+      const chip = el("span", { class: `type-chip t-${item.type}`, text: item.type });
       const tr = el("tr", { class: `mod-${item.modality}`, "data-id": item.id, tabindex: 0 },
-        el("td", { class: "nowrap", text: item.date.value || "—" }), el("td", {}, chip),
-        el("td", { text: item.place ? item.place.name : "" }), el("td", { text: actorsText(item) }),
-        el("td", { text: item.sources_count }));
+        el("td", { class: "nowrap", text: item.date || "—" }), el("td", {}, chip),
+        el("td", { text: item.place || "" }), el("td", { text: actorsText(item) }),
+        el("td", { text: item.sources }));
       tr.addEventListener("click", () => showDetail(item.id));
       tr.addEventListener("keydown", (e) => { if (e.key === "Enter") showDetail(item.id); });
       return tr;
@@ -221,6 +241,7 @@
     const span = Math.max(1, state.days + 1);
     const barW = Math.max(1, width / span - 1);
     for (const [date, list] of perDay) {
+      if (dayMs(date) < state.dateMin) continue;
       const x = ((dayMs(date) - state.dateMin) / DAY) * (width / span);
       let y = height;
       for (const r of list) {
@@ -298,7 +319,7 @@
     const add = (k, v) => { if (v !== null && v !== undefined && v !== "") facts.append(el("dt", { text: k }), el("dd", { text: v })); };
     add("Date", d.date.value || "undated");
     add("Place", d.place ? d.place.name : null);
-    add("Actors", actorsText(d));
+    add("Actors", actorsText({ actor1: d.actor1 && d.actor1.name, actor2: d.actor2 && d.actor2.name }));
     add("Modality", d.modality);
     add("Sources", d.kind === "incident" ? `${d.sources_count} (${d.independent_sources} independent)` : d.sources_count);
     if (d.kind === "incident") add("Corroboration", d.corroboration.toFixed(2));
@@ -349,7 +370,6 @@
     }
     if (!rows.length) rows.push(el("tr", {}, el("td", { colspan: 4, class: "empty", text: `No control record as of ${asOf}.` })));
     document.querySelector("#control-table tbody").replaceChildren(...rows);
-    if (markerLayer) markerLayer.eachLayer((m) => m.bringToFront && m.bringToFront());
   }
 
   function onSlider() {
@@ -371,18 +391,21 @@
     const dates = [stats.events.date_min, stats.events.date_max, stats.incidents.date_min,
       stats.incidents.date_max, ...stats.control_dates].filter(Boolean).map(dayMs);
     if (dates.length) {
-      state.dateMin = Math.min(...dates);
-      state.days = Math.round((Math.max(...dates) - state.dateMin) / DAY);
+      // the slider spans the data, at most WINDOW_DAYS back from the latest date
+      const last = Math.max(...dates);
+      state.dateMin = Math.max(Math.min(...dates), last - WINDOW_DAYS * DAY);
+      state.days = Math.round((last - state.dateMin) / DAY);
       slider.max = String(state.days);
       slider.value = String(state.days);
     } else {
       slider.disabled = true;
     }
-    const boundaries = loadBoundaries();
+    performance.mark("sitrep:stats");
+    const boundaries = loadBoundaries().then(() => performance.mark("sitrep:boundaries"));
     await loadItems();
-    await loadControl();
     await boundaries;
-    if (provinceLayer) await loadControl();
+    await loadControl();
+    dash.dataset.readyMs = String(Math.round(performance.now()));
     dash.dataset.ready = "true";
   }
 
