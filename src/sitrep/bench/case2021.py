@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..events.lexicon import load_lexicon, read_data
+from ..events.rank import event_score
 from ..events.syntax import SentenceView
 from ..ids import article_id
 from ..models import Article, Document
 from .corpora import DEFAULT_DATA, require
 
 FALLBACK = "ARMED_CLASH"
-LEAD_PRIOR = 0.03
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +75,7 @@ class CaseLabeller:
                 code = "DIPLO"
             else:
                 continue
-            # the lead sentence carries a snippet's main event: a small prior for it
-            score = ev.confidence - LEAD_PRIOR * min(ev.sentence, 3)
+            score = event_score(ev)
             if score > best_conf:
                 best, best_conf = code, score
         for label, conf, hit in self._cues(doc):

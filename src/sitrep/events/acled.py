@@ -48,6 +48,11 @@ class AcledCoder:
             agent = f" {ctx.agent_text.lower()} "
             for rule in self.lex.agent_overrides:
                 if any(f" {c} " in agent or f" {c}s " in agent for c in rule.cues):
+                    if rule.code == "RIOT":
+                        protest = any(
+                            view.has_cue(c) for c in ("demonstration", "protest", "rally")
+                        )
+                        return ("VIOL_DEMONSTR" if protest else "MOB_VIOL"), True
                     return rule.code, True
         return code, specific
 

@@ -15,6 +15,7 @@ import dataclasses
 import datetime as dt
 import re
 from functools import lru_cache
+from typing import Any
 
 from ..models import Document, Event, EventDate
 
@@ -92,6 +93,7 @@ RELATIVE = {
     "in the last 48 hours": (0, "week"),
 }
 FUTURE_MODALITIES = frozenset({"future"})
+INHERIT_SENTENCES = 2
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -178,19 +180,41 @@ class DatesStage:
             return doc
         published = doc.article.published
         cache: dict[int, list[DateMention]] = {}
+
+        def mentions(i: int) -> list[DateMention]:
+            if i not in cache:
+                s = doc.sentences[i]
+                cache[i] = find_dates(doc.article.text[s.start : s.end], s.start)
+            return cache[i]
+
         events: list[Event] = []
         for ev in doc.events:
-            if ev.sentence not in cache:
-                s = doc.sentences[ev.sentence]
-                cache[ev.sentence] = find_dates(doc.article.text[s.start : s.end], s.start)
-            mentions = cache[ev.sentence]
-            if mentions:
-                m = min(mentions, key=lambda m: _distance(m, ev.trigger.start, ev.trigger.end))
+            own = mentions(ev.sentence)
+            if own:
+                m = min(own, key=lambda m: _distance(m, ev.trigger.start, ev.trigger.end))
                 date = resolve(m, published, future=ev.modality in FUTURE_MODALITIES)
+            elif (earlier := self._inherited(doc, ev.sentence, mentions)) is not None:
+                date = resolve(earlier, published, future=ev.modality in FUTURE_MODALITIES)
             else:
                 date = EventDate(published, "week" if published else None)
             events.append(dataclasses.replace(ev, date=date))
         return dataclasses.replace(doc, events=tuple(events))
+
+    @staticmethod
+    def _inherited(doc: Document, i: int, mentions: Any) -> DateMention | None:
+        """The last date named earlier in the same paragraph ("On 1 December, X ... The
+        militants then ..."), looking back at most ``INHERIT_SENTENCES`` sentences."""
+        text = doc.article.text
+        for j in range(i - 1, max(-1, i - 1 - INHERIT_SENTENCES), -1):
+            if (
+                doc.sentences[j].heading
+                or "\n" in text[doc.sentences[j].end : doc.sentences[j + 1].start]
+            ):
+                return None
+            found = mentions(j)
+            if found:
+                return found[-1]
+        return None
 
 
 def _distance(m: DateMention, start: int, end: int) -> int:

@@ -1,0 +1,127 @@
+"""Events benchmarks: ACLED's own coding of its notes, and the cost of the events stage.
+
+    python -m sitrep.bench.events acled [--data ../shared/data] [--file sampled_events.csv]
+    python -m sitrep.bench.events speed [--data ../shared/data] [--limit 400]
+
+``acled`` runs the full pipeline over each ACLED row's ``notes`` (published on the row's
+upload date) and compares the most confident event with ACLED's coding: sub-event type,
+location within 25 km (needs the places stage and its gazetteer), exact date and
+fatalities (an event without a count counts as 0, as ACLED codes unknown fatalities).
+
+``speed`` times the parse stage and the events and dates stages on the same real news
+texts and prints their ratio (the target is at most 25 percent).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import math
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..events.rank import main_event
+from ..ids import article_id
+from ..models import Article, Document
+from ..pipeline import Pipeline
+from .corpora import DEFAULT_DATA, news_texts, require
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def _stages(full: bool = True) -> list[Any]:
+    from ..engine import Resources, build_pipeline
+    from ..settings import Settings
+
+    stages = list(build_pipeline(Resources.load(Settings.from_env())).stages)
+    return [s for s in stages if s.name != "claims"] if full else stages
+
+
+def acled(data: Path, name: str) -> int:
+    path = require(data, "acled-sample", name)
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r.get("notes")]
+    docs = [
+        Document(
+            Article(
+                id=article_id(r["notes"] + r["event_id_cnty"]),
+                text=r["notes"],
+                published=dt.datetime.fromtimestamp(int(r["timestamp"]), dt.UTC).date(),
+            )
+        )
+        for r in rows
+    ]
+    t0 = time.perf_counter()
+    out = list(Pipeline(_stages()).pipe(docs))
+    seconds = time.perf_counter() - t0
+    n = len(rows)
+    sub = loc = located = date = deaths = 0
+    confusion: Counter[tuple[str, str]] = Counter()
+    for row, doc in zip(rows, out, strict=True):
+        ev = main_event(doc)
+        pred = ev.acled_sub_event_type if ev else "(none)"
+        sub += pred == row["sub_event_type"]
+        if pred != row["sub_event_type"]:
+            confusion[(row["sub_event_type"], str(pred))] += 1
+        if ev is not None and ev.place is not None and ev.place.lat is not None:
+            located += 1
+            lon = ev.place.lon if ev.place.lon is not None else 0.0
+            km = haversine_km(ev.place.lat, lon, float(row["latitude"]), float(row["longitude"]))
+            loc += km <= 25.0
+        gold_date = dt.datetime.strptime(row["event_date"], "%d-%b-%y").date()
+        date += ev is not None and ev.date.value == gold_date
+        deaths += ev is not None and (ev.fatalities or 0) == int(row["fatalities"] or 0)
+    print(f"ACLED sample {name}: {n} notes, full pipeline {seconds:.1f} s")
+    print(f"  sub-event type accuracy {sub / n:.3f}")
+    print(f"  location within 25 km   {loc / n:.3f}  (events with coordinates: {located}/{n})")
+    print(f"  exact date              {date / n:.3f}")
+    print(f"  fatalities exact        {deaths / n:.3f}")
+    print("  most frequent confusions (gold -> predicted):")
+    for (g, p), c in confusion.most_common(8):
+        print(f"    {c:3d}  {g} -> {p}")
+    return 0
+
+
+def speed(data: Path, limit: int) -> int:
+    texts = news_texts(data)[:limit] if limit else news_texts(data)
+    stages = {s.name: s for s in _stages()}
+    docs = [Document(Article(id=article_id(t), text=t)) for t in texts]
+    t0 = time.perf_counter()
+    parsed = list(stages["parse"].pipe(docs))
+    parse_s = time.perf_counter() - t0
+    for name in ("actors", "places"):
+        parsed = [stages[name](d) for d in parsed]
+    t0 = time.perf_counter()
+    done = [stages["dates"](stages["events"](d)) for d in parsed]
+    events_s = time.perf_counter() - t0
+    tokens = sum(len(d.tokens) for d in done)
+    n_events = sum(len(d.events) for d in done)
+    print(f"{len(texts)} news texts, {tokens} tokens, {n_events} events")
+    print(f"  parse           {parse_s:7.2f} s")
+    print(f"  events + dates  {events_s:7.2f} s  ({100 * events_s / parse_s:.1f} % of parse)")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("what", choices=("acled", "speed"))
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--file", default="sampled_events.csv")
+    ap.add_argument("--limit", type=int, default=400)
+    args = ap.parse_args(argv)
+    if args.what == "acled":
+        return acled(args.data, args.file)
+    return speed(args.data, args.limit)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
