@@ -297,3 +297,22 @@ def test_fuzz_ingest_size_limits_are_clear_errors() -> None:
     (err,) = list(read_bytes(b'{"text": "' + b"y" * 2000 + b'"}\n', "jsonl", "b.jsonl", small))
     assert isinstance(err, RecordError) and err.line == 1
     assert "over the limit" in err.message
+
+
+def test_fuzz_ingest_article_count_limit_refuses_whole_input() -> None:
+    capped = Defaults(max_records=2)
+    jsonl = b'{"text": "a"}\n\n{"text": "b"}\n{"text": "c"}\n'
+    feed = (
+        "<rss><channel><title>T</title>"
+        + "".join(f"<item><description>entry {i}</description></item>" for i in range(3))
+        + "</channel></rss>"
+    ).encode()
+    for data, kind in ((jsonl, "jsonl"), (jsonl, "auto"), (feed, "feed")):
+        stream = read_bytes(data, kind, "request", capped)
+        try:
+            next(stream)
+        except InputError as exc:
+            assert "3 articles, over the limit of 2" in str(exc)
+        else:
+            raise AssertionError(f"{kind}: an input over max_records yielded a record")
+    assert len(list(read_bytes(jsonl, "jsonl", "request", Defaults(max_records=3)))) == 3

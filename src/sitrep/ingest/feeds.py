@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from ..errors import InputError, SitrepError
-from .readers import Defaults, Record, RecordError, make_article
+from .readers import Defaults, Record, RecordError, count_limit, make_article
 
 # control characters XML cannot hold; lxml refuses them when text is set on an element
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -48,6 +48,7 @@ def read_feed(data: bytes, source: str, defaults: Defaults) -> Iterator[Record]:
     if not entries:
         why = parsed.get("bozo_exception")
         raise InputError(f"{source} is not a readable RSS/Atom feed" + (f" ({why})" if why else ""))
+    count_limit(len(entries), source, defaults)
     outlet = (parsed.get("feed") or {}).get("title") or defaults.outlet
     for n, entry in enumerate(entries, start=1):
         try:

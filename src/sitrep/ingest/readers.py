@@ -36,6 +36,7 @@ class Defaults:
     url: str | None = None
     max_chars: int = 2_000_000
     max_bytes: int = 50_000_000
+    max_records: int | None = None  # articles per input (API requests); None: no limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +156,7 @@ def read_bytes(data: bytes, kind: str, source: str, defaults: Defaults) -> Itera
     if kind == "auto":
         kind = sniff(data)
     if kind == "jsonl":
+        count_limit(sum(1 for ln in data.split(b"\n") if ln.strip()), source, defaults)
         yield from read_jsonl(io.BytesIO(data), source, defaults)
         return
     if kind == "feed":
@@ -169,6 +171,14 @@ def read_bytes(data: bytes, kind: str, source: str, defaults: Defaults) -> Itera
         yield article_from_html(text, defaults)
     else:
         yield make_article(text, defaults)
+
+
+def count_limit(n: int, source: str, defaults: Defaults) -> None:
+    """Refuse a whole input with more than ``defaults.max_records`` articles, before any is read."""
+    if defaults.max_records is not None and n > defaults.max_records:
+        raise InputError(
+            f"{source} has {n:,} articles, over the limit of {defaults.max_records:,}; split it"
+        )
 
 
 def read_jsonl(stream: BinaryIO, source: str, defaults: Defaults) -> Iterator[Record]:
