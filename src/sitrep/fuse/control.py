@@ -15,6 +15,7 @@ part) and from state statements (``statements.py``). Per place they are replayed
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -22,13 +23,13 @@ from ..ids import normalise_text
 from ..models import ActorRef, Place
 from .mentions import EventMention
 from .places import control_place
-from .resources import territorial
+from .resources import DOMESTIC_SIDES, territorial
 from .statements import ControlStatement
 
 TERRITORIAL_TYPES = frozenset({"RETREAT", "CONCEDE", "COERCE", "ASSAULT", "MOBILIZE"})
 STATEMENT_DEFERS_DAYS = 3
 DISPUTE_WINDOW_DAYS = 7
-LOSS_NEAR_VETO = frozenset({"outskirts", "suburbs", "suburb", "countryside"})
+HISTORY_DAYS = 62
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,16 +89,47 @@ def _extent(m: EventMention, kind: str) -> str | None:
     e, cues = m.event, territorial()
     p = e.place
     assert p is not None
-    lo, hi = min(e.trigger.start, p.start), max(e.trigger.end, p.end)
-    window = normalise_text(m.sentence_slice(lo, hi + 24))
-    near = {x.group(0) for x in cues.near.finditer(window)}
+    if p.start >= e.trigger.end:
+        between = normalise_text(m.sentence_slice(e.trigger.end, p.start))
+    else:  # the place comes first: read the verb's object instead
+        between = normalise_text(m.sentence_slice(e.trigger.end, e.trigger.end + 40))
+    after = normalise_text(m.sentence_slice(p.end, p.end + 20))
+    near = {x.group(0) for x in cues.near.finditer(between)}
     if kind == "loss":
-        near &= LOSS_NEAR_VETO
-    if near:
+        near -= cues.loss_despite
+    if near or cues.near_after.search(after):
         return None
-    if cues.partial.search(window) or p.precision == 2:
+    if cues.partial.search(between) or p.precision == 2:
         return "partial"
     return "full"
+
+
+def _in_sentence(m: EventMention) -> bool:
+    """The place is named in the event's own sentence (not a dateline or focus fallback)."""
+    p = m.event.place
+    assert p is not None
+    if p.role == "dateline":
+        return False
+    return m.sentence_start <= p.start < m.sentence_start + len(m.sentence_text)
+
+
+def _historical(m: EventMention) -> bool:
+    """Background ("in 2018", "since 2016"): coarse dates well before publication."""
+    day, pub = m.date, m.published
+    if day is None or pub is None:
+        return False
+    if m.date_precision == "year":
+        return True
+    return (pub - day).days > (HISTORY_DAYS if m.date_precision == "month" else 366)
+
+
+def _place_fits_actor(m: EventMention) -> bool:
+    """A domestic side (Syria's government, rebels, SDF) acts inside its own country."""
+    p = m.event.place
+    assert p is not None
+    if m.actor1_side not in DOMESTIC_SIDES or not m.actor1_country or not p.country:
+        return True
+    return p.country == m.actor1_country
 
 
 def observations_from_mentions(mentions: Iterable[EventMention]) -> list[Observation]:
@@ -110,6 +142,8 @@ def observations_from_mentions(mentions: Iterable[EventMention]) -> list[Observa
         side = m.actor1_side
         cp = control_place(e.place)
         if kind is None or side is None or cp is None or m.date is None:
+            continue
+        if not _in_sentence(m) or _historical(m) or not _place_fits_actor(m):
             continue
         extent = _extent(m, kind)
         if extent is None:
@@ -136,21 +170,26 @@ def observations_from_statements(statements: Iterable[ControlStatement]) -> list
     ]
 
 
-def _claim(o: Observation) -> tuple[str, str]:
-    return (o.kind, o.side)
+def _confirms(o: Observation, denied: Observation) -> bool:
+    """Whether ``o`` says what ``denied`` said: the same change, or its other face (a side
+    entering a place its enemy denied leaving)."""
+    if (o.kind, o.side) == (denied.kind, denied.side):
+        return True
+    if denied.kind == "loss":
+        return o.kind == "gain" and o.side != denied.side
+    if denied.kind == "gain":
+        return o.kind == "loss" and o.side != denied.side
+    return False
 
 
 def _settle_disputes(obs: Sequence[Observation]) -> list[Observation]:
-    """Reports of a denied claim published up to the denial are disputed too; reports
-    published after it confirm the claim from their publication date."""
-    denials: dict[tuple[str, str], list[Observation]] = {}
-    for o in obs:
-        if o.disputed:
-            denials.setdefault(_claim(o), []).append(o)
+    """Reports that confirm a denied claim count from their publication date when published
+    after the denial; published up to it, they are disputed with it."""
+    denials = [o for o in obs if o.disputed]
     out = []
     for o in obs:
-        near = [d for d in denials.get(_claim(o), ())
-                if abs((d.date - o.date).days) <= DISPUTE_WINDOW_DAYS]
+        near = [d for d in denials
+                if abs((d.date - o.date).days) <= DISPUTE_WINDOW_DAYS and _confirms(o, d)]
         if not near or o.disputed or not o.from_event:
             out.append(o)
         elif o.published <= max(d.published for d in near):
@@ -181,56 +220,84 @@ def _apply_day(state: _State, day: dt.date, obs: list[Observation]) -> _State:
     statements = [o for o in obs if not o.from_event]
     events = [o for o in obs if o.from_event]
     for o in statements:
-        agrees = (o.kind == "held" and new.status == "held" and new.side == o.side) or (
-            o.kind == "not-held" and new.side != o.side
-        )
-        recent = (
-            new.by_event_on is not None
-            and (day - new.by_event_on).days <= STATEMENT_DEFERS_DAYS
-        )
-        if agrees:
-            if o.kind == "not-held" and new.status == "unknown":
-                new.not_held_by = tuple(sorted({*new.not_held_by, o.side}))
-            continue
-        if recent:
-            new.status, new.contested_by = "contested", tuple(sorted({*new.contested_by, o.side}))
-        elif o.kind == "held":
-            new = _State("held", o.side, o.actor, day, by_event_on=new.by_event_on)
-        else:
-            new = _State("unknown", None, None, day, not_held_by=(o.side,),
-                         by_event_on=new.by_event_on)
+        new = _apply_statement(new, day, o)
     if events:
         new = _apply_events(new, day, events)
     if new.key() != state.key():
         new.since = day
         new.evidence = evidence
     else:
+        new.since = state.since
+        new.actor = state.actor or new.actor
         new.evidence = tuple(sorted({*state.evidence, *evidence}))
     return new
 
 
-def _apply_events(state: _State, day: dt.date, events: list[Observation]) -> _State:
-    gains = [o for o in events if o.kind == "gain"]
-    losses = [o for o in events if o.kind == "loss"]
-    disputed = [o for o in events if o.disputed]
-    firm_full_gains = sorted(
-        {o.side for o in gains if not o.partial and not o.disputed}
+def _apply_statement(state: _State, day: dt.date, o: Observation) -> _State:
+    """A statement confirms, sets, or (against fresh events) contests control."""
+    recent = (
+        state.by_event_on is not None
+        and (day - state.by_event_on).days <= STATEMENT_DEFERS_DAYS
     )
-    lost_sides = {o.side for o in losses if not o.disputed}
-    parties = sorted({o.side for o in events} | ({state.side} if state.side else set()))
-    actor = next((o.actor for o in sorted(gains, key=lambda o: o.evidence) if o.actor), None)
-    if disputed or any(o.partial for o in events if not o.disputed) or len(firm_full_gains) > 1:
-        holder = state.side if state.side not in lost_sides else None
-        return _State("contested", holder, state.actor if holder else None, day,
-                      contested_by=tuple(s for s in parties if s != holder), by_event_on=day)
-    if firm_full_gains:
-        side = firm_full_gains[0]
-        actor = next((o.actor for o in gains if o.side == side and o.actor), None)
+    if o.kind == "held":
+        if state.status == "held" and state.side == o.side:
+            return state
+        if state.status == "unknown" and o.side not in state.not_held_by:
+            return _State("held", o.side, o.actor, day, by_event_on=state.by_event_on)
+        if recent:
+            return _State(**{**state.__dict__, "status": "contested",
+                             "contested_by": tuple(sorted({*state.contested_by, o.side}))})
+        return _State("held", o.side, o.actor, day, by_event_on=state.by_event_on)
+    if state.side != o.side:
+        if state.status == "unknown":
+            state.not_held_by = tuple(sorted({*state.not_held_by, o.side}))
+        return state
+    if recent:
+        return _State(**{**state.__dict__, "status": "contested",
+                         "contested_by": tuple(sorted({*state.contested_by, o.side}))})
+    return _State("unknown", None, None, day, not_held_by=(o.side,), by_event_on=state.by_event_on)
+
+
+def _apply_events(state: _State, day: dt.date, events: list[Observation]) -> _State:
+    """One day's territorial events on top of the state (statements already applied)."""
+    firm = [o for o in events if not o.disputed]
+    full_gains = sorted({o.side for o in firm if o.kind == "gain" and not o.partial})
+    part_gains = {o.side for o in firm if o.kind == "gain" and o.partial}
+    full_losses = {o.side for o in firm if o.kind == "loss" and not o.partial}
+    part_losses = {o.side for o in firm if o.kind == "loss" and o.partial}
+    holder = state.side if state.status == "held" else None
+    parties = {o.side for o in events} | ({state.side} if state.side else set())
+
+    def contested(keeper: str | None) -> _State:
+        return _State("contested", keeper, state.actor if keeper == state.side else None, day,
+                      contested_by=tuple(sorted(parties - {keeper} if keeper else parties)),
+                      by_event_on=day)
+
+    if len(events) > len(firm) or len(full_gains) > 1 or part_gains - set(full_gains):
+        keeper = state.side if state.side not in full_losses | part_losses else None
+        return contested(keeper)
+    if full_gains:
+        side = full_gains[0]
+        actor = _main_actor([o for o in firm if o.kind == "gain" and o.side == side])
         return _State("held", side, actor, day, by_event_on=day)
-    if lost_sides:
-        left = tuple(sorted(lost_sides | ({state.side} if state.side in lost_sides else set())))
+    if holder is not None and holder not in full_losses | part_losses:
+        return _State(**{**state.__dict__, "by_event_on": day})  # the other side left
+    if part_losses:
+        return contested(None if holder in part_losses | full_losses else state.side)
+    if full_losses:
+        left = tuple(sorted(full_losses))
         return _State("unknown", None, None, day, not_held_by=left, by_event_on=day)
-    return _State(**{**state.__dict__, "by_event_on": day, "actor": state.actor or actor})
+    return _State(**{**state.__dict__, "by_event_on": day})
+
+
+def _main_actor(obs: Sequence[Observation]) -> ActorRef | None:
+    """The actor most observations name (registry actors before provisional ones)."""
+    refs = [o.actor for o in obs if o.actor is not None]
+    if not refs:
+        return None
+    counts = Counter(r.id for r in refs)
+    best = min(counts, key=lambda i: (i.startswith("provisional"), -counts[i], i))
+    return next(r for r in refs if r.id == best)
 
 
 def timeline(obs: Sequence[Observation]) -> list[ControlEntry]:

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..models import FACTUAL_MODALITIES, Actor, ActorRef, Document, Event
-from .resources import sides, wires
+from .resources import actor_country, sides, wires
 
 DENYING_STANCES = frozenset({"denies", "rejects", "denied"})
 
@@ -28,6 +28,7 @@ class EventMention:
     sentence_start: int
     actor1_side: str | None = None
     actor2_side: str | None = None
+    actor1_country: str | None = None
     source_sides: tuple[tuple[str, str | None], ...] = ()
     denied_by: tuple[str, ...] = ()
     deniers: tuple[ActorRef, ...] = ()
@@ -100,6 +101,7 @@ def mentions_from_document(doc: Document) -> tuple[EventMention, ...]:
                 sentence_start=start,
                 actor1_side=table.side_of(e.actor1, actors),
                 actor2_side=table.side_of(e.actor2, actors),
+                actor1_country=actor_country(e.actor1, actors),
                 source_sides=tuple((s.id, table.side_of(s, actors)) for s in e.sources),
                 denied_by=tuple(sorted(denied.get(e.id, ()))),
                 deniers=tuple(deniers.get(e.id, ())),

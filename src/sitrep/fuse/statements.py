@@ -5,7 +5,9 @@ Two text rules over a document's sentences:
 - a list of held provincial capitals ("Assad's forces now hold just four of the country's
   14 provincial capitals: Damascus, Homs, Latakia, and Tartus"): the listed capitals are held
   by the speaker's side, every other capital is not;
-- "under the control of X" / "under X control" with the places of the same clause.
+- "under the control of X" / "under X control" with the places of the same clause;
+- "X controlled / took control of / holds [most of] PLACE", where the place follows the verb
+  and the holder is the last actor named before it in the clause.
 """
 
 from __future__ import annotations
@@ -29,6 +31,19 @@ UNDER_CONTROL = re.compile(
     r"\bunder\s+(?:the\s+)?(?:full\s+|firm\s+|complete\s+)?(?:(?P<pre>[\w'’ -]{1,40}?)\s+)?control"
     r"(?:\s+of\s+(?P<post>[^,.;]{1,80}))?",
     re.IGNORECASE,
+)
+CONTROL_VERB = re.compile(
+    r"\b(?:(?:took|take|takes|taken|seized|gained|assumed|wrested|have|has|had|in|under|"
+    r"retained|regained|established)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:over|of)|"
+    r"controlled|controls|control|now\s+holds?|still\s+holds?|held)\s+"
+    r"(?:(?:most|all|nearly\s+all|almost\s+all|the\s+whole|the\s+rest)\s+of\s+)?"
+    r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?"
+    r"(?:(?:city|town|village|province|governorate)\s+of\s+)?",
+    re.IGNORECASE,
+)
+NEGATION = re.compile(
+    r"\b(?:not|never|no longer|denied|deny|denies|dismissed|rejected|false|lost|losing|"
+    r"loses)\b|n['’]t\b", re.IGNORECASE,
 )
 IRREALIS = re.compile(r"\b(?:would|could|might|may|if|unless|whether|should)\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although)\b")
@@ -112,6 +127,24 @@ def statements_from_document(doc: Document) -> tuple[ControlStatement, ...]:
                     key = f"geonames:{cap.geonames_id}"
                     if key not in held_keys:
                         add(key, cap.place(), side, ref, False)
+        for m in CONTROL_VERB.finditer(text):
+            if m.group(0).lower().startswith("under"):
+                continue
+            clause_start = max(
+                (b.end() for b in CLAUSE_BREAK.finditer(text, 0, m.start())), default=0
+            )
+            before = text[clause_start : m.start()]
+            if IRREALIS.search(before) or NEGATION.search(before):
+                continue
+            place = next(
+                (p for p in _places_in(doc, s.start + m.end(), s.end)
+                 if p.start == s.start + m.end()), None,
+            )
+            cp = control_place(place)
+            ref = _actor_in(doc, actors, s.start + clause_start, s.start + m.start())
+            side = _side(doc, actors, ref, before) if ref else None
+            if cp is not None and side is not None:
+                add(cp[0], cp[1], side, ref, True)
         for m in UNDER_CONTROL.finditer(text):
             clause_start = max(
                 (b.end() for b in CLAUSE_BREAK.finditer(text, 0, m.start())), default=0
