@@ -97,3 +97,22 @@ def test_dates_stage_future_event_is_not_pulled_into_the_past():
     )
     (ev,) = DatesStage()(doc).events
     assert ev.date.value == dt.date(2024, 12, 10)
+
+
+def test_dates_stage_later_sentence_inherits_the_paragraph_date():
+    text = "On 1 December 2023, troops raided Dorra. The militants exchanged fire with them."
+    start = text.index("exchanged")
+    doc = Document(
+        Article(id="a-y", text=text, published=dt.date(2023, 12, 4)),
+        sentences=(Sentence(0, 0, 40), Sentence(1, 41, len(text))),
+        events=(
+            Event(
+                id="e",
+                sentence=1,
+                trigger=Mention("exchanged", start, start + 9),
+                plover_type="ASSAULT",
+            ),
+        ),
+    )
+    (ev,) = DatesStage()(doc).events
+    assert ev.date.value == dt.date(2023, 12, 1) and ev.date.text == "1 December 2023"

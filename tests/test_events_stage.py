@@ -248,7 +248,17 @@ def test_events_fatalities_follow_acled_rules(parser, stages, sentence, deaths):
         ("Police arrested twelve activists in Dorra.", "Arrests"),
         ("Hundreds of people protested peacefully in Dorra.", "Peaceful protest"),
         ("Police fired tear gas to disperse protesters in Dorra.", "Protest with intervention"),
-        ("Rioters torched shops in Dorra.", "Violent demonstration"),
+        ("Rioters torched shops in Dorra.", "Mob violence"),
+        ("Protesters torched shops during a demonstration in Dorra.", "Violent demonstration"),
+        (
+            "Police opened fire on protesters in Dorra, killing three.",
+            "Excessive force against protesters",
+        ),
+        (
+            "Soldiers discovered a cache of weapons and ammunition in Dorra.",
+            "Disrupted weapons use",
+        ),
+        ("The army has set up a new military base near Dorra.", "Headquarters or base established"),
         ("Helicopters dropped containers of chlorine gas on Dorra.", "Chemical weapon"),
     ],
 )
