@@ -57,8 +57,11 @@ def test_report_markdown_names_change_and_traces_incidents(db: tuple[str, Store]
     text = render_markdown(report)
     assert text.startswith("# Situation report: all areas, 2024-12-01 to 2024-12-08")
     assert re.search(r"\| 2024-12-07 \| \[Homs\]\(http://127.0.0.1:8000/places/[^)]+\) \| "
-                     r"Syrian Armed Forces \(government\) to Hayat Tahrir al-Sham \(opposition\)",
-                     text)
+                     r"taken by Hayat Tahrir al-Sham \(opposition\) from Syrian Armed Forces "
+                     r"\(government\)", text)
+    assert re.search(r"- \*\*2024-12-07\*\*: Homs fell to Hayat Tahrir al-Sham \(opposition\) "
+                     r"\(held before by Syrian Armed Forces \(government\)\); 2 pieces of "
+                     r"evidence; trace: \[inc-", text)
     assert "(http://127.0.0.1:8000/incidents/inc-" in text
     assert "<script>" not in text
 

@@ -21,7 +21,7 @@ from ..claims.profiles import SourceProfiles, default_profiles
 from ..models import FACTUAL_MODALITIES
 from ..store import Store
 from . import scoring
-from .control import control_at_end, control_changes
+from .control import control_at_end, control_changes, mark_headlines
 from .lines import key_incident
 from .method import method_note
 from .model import MapPoint, Report, Scope, Totals
@@ -84,6 +84,14 @@ def points(items: Iterable[JSON]) -> tuple[MapPoint, ...]:
     )
 
 
+def focus_country(items: Iterable[JSON]) -> str | None:
+    """The country most incidents lie in (ties: alphabetical), None when none has one."""
+    counts = Counter(i["place"]["country"] for i in items if i["place"] and i["place"]["country"])
+    if not counts:
+        return None
+    return min(counts, key=lambda c: (-counts[c], c))
+
+
 def build_report(
     store: Store,
     scope: Scope,
@@ -114,10 +122,11 @@ def build_report(
     key = [key_incident(i, scores[i["id"]], detail(i["id"]), profiles) for i in top]
     watch = watch_items(store, scope, ranked, detail, profiles, watch_limit)
     end = control_at_end(store, scope)
+    focus = focus_country(items)
     return Report(
         scope=scope,
         totals=totals(store, scope, items),
-        changes=control_changes(store, scope),
+        changes=mark_headlines(control_changes(store, scope), focus),
         contested=tuple(p for p in end if p.status == "contested"),
         control_end=end,
         key_incidents=tuple(key),
@@ -126,4 +135,5 @@ def build_report(
         points=points(items),
         generated=generated,
         link_base=link_base.rstrip("/"),
+        focus_country=focus,
     )

@@ -1,9 +1,10 @@
-"""Changes of control inside a period, read from the ``control`` table.
+"""Changes of control inside a period, and control at its end.
 
-The query layer answers "who holds what on a date" (``query.control_as_of``); a report also
-needs what changed between two dates, which this module reads from the same rows: per place,
-the entries in date order, and every entry dated inside the period whose holder or status
-differs from the entry before it.
+Fusion's ``control_timeline`` gives every place's entries in date order; a change is an
+entry dated inside the period whose holder, side or status differs from the entry before
+it. Control at the end comes from ``query.control_as_of``, the function behind the API.
+*Headline* changes are the ones an analyst leads with: a place of rank (a capital or an
+administrative seat or area) in the report's main country taken by another side or lost.
 """
 
 from __future__ import annotations
@@ -11,90 +12,100 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
+from dataclasses import replace
 
-from sqlalchemy import Row, select
+from sqlalchemy import select
 
 from .. import query
+from ..fuse.control import ControlEntry
+from ..fuse.persist import control_timeline
 from ..store import Store
 from ..store import schema as t
 from .model import ControlChange, ControlPoint, Scope, Side
 
 CHUNK = 500
 LOSS_TYPES = ("RETREAT", "CONCEDE")
+MAJOR_FEATURES = frozenset({"PPLC", "PPLA", "PPLA2", "ADM1", "ADM2"})
 
 
-def _inside(bbox: tuple[float, float, float, float] | None, lat: Any, lon: Any) -> bool:
+def _inside(bbox: tuple[float, float, float, float] | None, lat: float | None,
+            lon: float | None) -> bool:
     if bbox is None:
         return True
     if lat is None or lon is None:
         return False
     w, s, e, n = bbox
-    return bool(s <= lat <= n and w <= lon <= e)
+    return s <= lat <= n and w <= lon <= e
 
 
-def _side(row: Row[Any] | None) -> Side:
-    if row is None:
+def _side(entry: ControlEntry | None) -> Side:
+    if entry is None:
         return Side(None, None)
-    return Side(row.controller_name, row.side)
+    return Side(entry.controller.name if entry.controller else None, entry.side)
 
 
-def _key(row: Row[Any] | None) -> tuple[Any, ...]:
-    if row is None:
+def _key(entry: ControlEntry | None) -> tuple[object, ...]:
+    if entry is None:
         return (None, None, "unknown")
-    return (row.controller_id, row.side, row.status)
+    return (entry.controller.id if entry.controller else None, entry.side, entry.status)
 
 
 def control_changes(store: Store, scope: Scope) -> tuple[ControlChange, ...]:
     """Every change of holder or status dated inside ``scope``, by date then place name."""
-    c = t.control.c
-    stmt = (
-        select(t.control)
-        .where(c.since.is_(None) | (c.since <= scope.until))
-        .order_by(c.place_id, c.since.is_not(None), c.since, c.id)
-    )
-    found: list[tuple[Row[Any], Row[Any] | None]] = []
-    with store.engine.connect() as conn:
-        previous: Row[Any] | None = None
-        for row in conn.execute(stmt):
-            if previous is not None and previous.place_id != row.place_id:
-                previous = None
-            dated_inside = row.since is not None and scope.since <= row.since <= scope.until
-            if dated_inside and _key(row) != _key(previous):
-                place = json.loads(row.place_json)
-                if _inside(scope.bbox, place.get("lat"), place.get("lon")):
-                    found.append((row, previous))
-            previous = row
-    evidence = {r.id: tuple(json.loads(r.evidence_json)) for r, _ in found}
-    incidents = incidents_for_evidence(store, [e for ids in evidence.values() for e in ids])
-    losers = withdrawing_sides(store, [e for r, b in found if b is None for e in evidence[r.id]])
+    found: list[tuple[ControlEntry, ControlEntry | None]] = []
+    for entries in control_timeline(store).values():
+        previous: ControlEntry | None = None
+        for entry in entries:
+            inside = entry.since is not None and scope.since <= entry.since <= scope.until
+            if inside and _key(entry) != _key(previous) and _inside(
+                    scope.bbox, entry.place.lat, entry.place.lon):
+                found.append((entry, previous))
+            previous = entry
+    ids = [e for entry, before in found if before is None or not _side(before).known
+           for e in entry.evidence]
+    losers = withdrawing_sides(store, ids)
+    incidents = incidents_for_evidence(store, [e for entry, _ in found for e in entry.evidence])
     changes = []
-    for row, before in found:
-        place = json.loads(row.place_json)
-        ids = evidence[row.id]
-        changes.append(
-            ControlChange(
-                place_id=row.place_id,
-                place=row.place_name,
-                date=row.since,
-                before=_side(before) if before is not None else _first(ids, losers, row),
-                after=_side(row),
-                status=row.status,
-                evidence=ids,
-                incident_ids=tuple(sorted({i for e in ids for i in incidents.get(e, ())})),
-                lat=place.get("lat"),
-                lon=place.get("lon"),
-            )
-        )
+    for entry, before in found:
+        p = entry.place
+        held_before = _side(before)
+        changes.append(ControlChange(
+            place_id=p.id, place=p.name, date=entry.since,  # type: ignore[arg-type]
+            before=held_before if held_before.known else _loser(entry, losers),
+            after=_side(entry), status=entry.status, evidence=entry.evidence,
+            incident_ids=tuple(sorted({i for e in entry.evidence for i in incidents.get(e, ())})),
+            lat=p.lat, lon=p.lon, before_status=before.status if before else "unknown",
+            not_held_by=entry.not_held_by, contested_by=entry.contested_by,
+            country=p.country, feature=p.feature,
+        ))
     return tuple(sorted(changes, key=lambda ch: (ch.date, ch.place, ch.place_id)))
 
 
-def _first(ids: Sequence[str], losers: dict[str, Side], row: Row[Any]) -> Side:
-    """With no earlier entry, the holder before is whoever the evidence says withdrew."""
-    for e in ids:
+def is_headline(ch: ControlChange, focus_country: str | None) -> bool:
+    """A place of rank, in the report's main country, taken by another side or lost."""
+    if (ch.feature or "") not in MAJOR_FEATURES:
+        return False
+    if focus_country is not None and ch.country != focus_country:
+        return False
+    if ch.status == "held":
+        return ch.after.side != ch.before.side and ch.after.side is not None
+    return ch.status == "unknown" and (ch.before_status == "held" or bool(ch.not_held_by))
+
+
+def mark_headlines(changes: Iterable[ControlChange],
+                   focus_country: str | None) -> tuple[ControlChange, ...]:
+    return tuple(replace(ch, headline=is_headline(ch, focus_country)) for ch in changes)
+
+
+def _loser(entry: ControlEntry, losers: dict[str, Side]) -> Side:
+    """With no holder on record before, the holder before is whoever the evidence says
+    withdrew (and is not the new holder's side), else the side recorded as not holding it."""
+    for e in entry.evidence:
         side = losers.get(e)
-        if side is not None and (side.side != row.side or row.side is None):
+        if side is not None and (entry.side is None or side.side != entry.side):
             return side
+    if entry.not_held_by:
+        return Side(None, entry.not_held_by[0])
     return Side(None, None)
 
 
@@ -151,7 +162,9 @@ def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
 
 
 def control_at_end(store: Store, scope: Scope) -> tuple[ControlPoint, ...]:
-    """Control of every place in the area on the last day, as ``query.control_as_of`` gives it."""
+    """Control of every place in the area on the last day, as ``query.control_as_of`` gives
+    it, with the sides contesting each contested place."""
+    detail = {(e.place.id, e.since): e for tl in control_timeline(store).values() for e in tl}
     points = []
     for entry in query.control_as_of(store, scope.until):
         place = entry["place"]
@@ -159,17 +172,12 @@ def control_at_end(store: Store, scope: Scope) -> tuple[ControlPoint, ...]:
         if not _inside(scope.bbox, lat, lon):
             continue
         holder = entry["controller"] or {}
-        since = entry["since"]
-        points.append(
-            ControlPoint(
-                place_id=place["id"],
-                place=place["name"],
-                holder=Side(holder.get("name"), holder.get("side")),
-                status=entry["status"],
-                since=dt.date.fromisoformat(since) if since else None,
-                evidence=tuple(entry["evidence"]),
-                lat=lat,
-                lon=lon,
-            )
-        )
+        since = dt.date.fromisoformat(entry["since"]) if entry["since"] else None
+        same = detail.get((place["id"], since))
+        points.append(ControlPoint(
+            place_id=place["id"], place=place["name"],
+            holder=Side(holder.get("name"), holder.get("side")), status=entry["status"],
+            since=since, evidence=tuple(entry["evidence"]), lat=lat, lon=lon,
+            contested_by=same.contested_by if same else (),
+        ))
     return tuple(points)

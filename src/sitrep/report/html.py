@@ -38,6 +38,9 @@ def render_html(report: Report) -> str:
         counts_note=text.COUNTS_NOTE,
         reasons=text.REASONS,
         change_phrase=text.change_phrase,
+        headline=text.headline,
+        contested=text.contested,
+        plural=text.plural,
         map_png="" if report.empty else _b64(map_png(report)),
         chart_png="" if report.empty else _b64(chart_png(report)),
     )

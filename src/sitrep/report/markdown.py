@@ -48,6 +48,14 @@ def render_markdown(report: Report, images: dict[str, str] | None = None) -> str
         out += ["## Method", "", md(text.tracing(report)), ""]
         return "\n".join(out)
     out += ["## 1. Changes of control", ""]
+    if report.headlines:
+        out += ["### Headlines", ""]
+        out += [
+            f"- **{ch.date}**: {md(text.headline(ch))}; {text.plural(ch.evidence_count, 'piece')} "
+            f"of evidence; trace: {_ids(report, ch.incident_ids)}"
+            for ch in report.headlines
+        ]
+        out += ["", "### Every change in the period", ""]
     if report.changes:
         out += ["| Date | Place | Change | Evidence | Incidents |", "|---|---|---|---|---|"]
         out += [
@@ -59,11 +67,8 @@ def render_markdown(report: Report, images: dict[str, str] | None = None) -> str
     else:
         out.append("No change of control recorded in the period.")
     out += ["", "### Contested at the end of the period", ""]
-    out += [
-        f"- {md(c.place)}: contested since {c.since or 'an unknown date'} "
-        f"(last holder: {md(c.holder.label)}; {len(c.evidence)} pieces of evidence)"
-        for c in report.contested
-    ] or ["No place is recorded as contested on the last day."]
+    out += [f"- {md(text.contested(c))}" for c in report.contested] or [
+        "No place is recorded as contested on the last day."]
     out += ["", "## 2. Key incidents", ""]
     for n, k in enumerate(report.key_incidents, 1):
         out += _incident(n, report, k)

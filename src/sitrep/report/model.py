@@ -7,7 +7,7 @@ app), and for control changes the event or claim ids given as evidence.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +40,18 @@ class Side:
     side: str | None
 
     @property
+    def known(self) -> bool:
+        return bool(self.name or self.side)
+
+    @property
     def label(self) -> str:
+        """"Syrian Arab Army (government)"; a descriptor such as "his fighters" yields to
+        its side: "opposition forces (his fighters)"."""
+        if self.name and self.side and not self.name[:1].isupper():
+            return f"{self.side} forces ({self.name})"
         if self.name and self.side and self.side.casefold() not in self.name.casefold():
             return f"{self.name} ({self.side})"
-        return self.name or self.side or "unknown"
+        return self.name or (f"{self.side} forces" if self.side else "unknown")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +68,12 @@ class ControlChange:
     incident_ids: tuple[str, ...]
     lat: float | None = None
     lon: float | None = None
+    before_status: str = "unknown"
+    not_held_by: tuple[str, ...] = ()
+    contested_by: tuple[str, ...] = ()
+    country: str | None = None
+    feature: str | None = None
+    headline: bool = False
 
     @property
     def evidence_count(self) -> int:
@@ -78,6 +92,7 @@ class ControlPoint:
     evidence: tuple[str, ...]
     lat: float | None
     lon: float | None
+    contested_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +213,11 @@ class Report:
     points: tuple[MapPoint, ...] = ()
     generated: dt.datetime | None = None
     link_base: str = ""
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    focus_country: str | None = None
+
+    @property
+    def headlines(self) -> tuple[ControlChange, ...]:
+        return tuple(ch for ch in self.changes if ch.headline)
 
     @property
     def empty(self) -> bool:

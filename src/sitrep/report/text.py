@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import ControlChange, Report
+from .model import ControlChange, ControlPoint, Report
 
 TITLE = "Situation report"
 REASONS = {
@@ -46,12 +46,49 @@ def summary(report: Report) -> str:
     )
 
 
+def _sides(values: tuple[str, ...]) -> str:
+    return " and ".join(f"{v} forces" for v in values)
+
+
+def _contenders(values: tuple[str, ...]) -> str:
+    if not values:
+        return ""
+    return f" between {_sides(values)}" if len(values) > 1 else f" by {_sides(values)}"
+
+
 def change_phrase(ch: ControlChange) -> str:
+    """What happened to the place, from the holder before to the holder after."""
+    before = ch.before.label if ch.before.known else None
+    if ch.status == "held":
+        if ch.after.side != ch.before.side or not ch.before.known:
+            return f"taken by {ch.after.label}" + (f" from {before}" if before else "")
+        return f"now held by {ch.after.label} (was {before})"
     if ch.status == "contested":
-        return f"contested (last held by {ch.before.label})"
-    if ch.status != "held" or ch.after.name is None:
-        return f"no longer held by {ch.before.label}"
-    return f"{ch.before.label} to {ch.after.label}"
+        text = "contested" + _contenders(ch.contested_by)
+        return text + (f"; held before by {before}" if before else "")
+    loser = before or (_sides(ch.not_held_by) if ch.not_held_by else None)
+    return f"no longer held by {loser}; holder not known" if loser else "holder not known"
+
+
+def headline(ch: ControlChange) -> str:
+    """One sentence for a headline change: "Hama fell to ... (held before by ...)"."""
+    before = ch.before.label if ch.before.known else None
+    if ch.status == "held":
+        return f"{ch.place} fell to {ch.after.label}" + (
+            f" (held before by {before})" if before else "")
+    loser = before or (_sides(ch.not_held_by) if ch.not_held_by else "its holder")
+    return f"{ch.place} lost by {loser}; no new holder confirmed"
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def contested(c: ControlPoint) -> str:
+    who = _contenders(c.contested_by)
+    holder = f"; holder on record: {c.holder.label}" if c.holder.known else ""
+    return (f"{c.place}: contested{who} since {c.since or 'an unknown date'}{holder} "
+            f"({plural(len(c.evidence), 'piece')} of evidence)")
 
 
 def tracing(report: Report) -> str:
