@@ -256,3 +256,33 @@ def test_claims_ids_are_deterministic(parse_text) -> None:
     first, second = claims_of(parse_text, text), claims_of(parse_text, text)
     assert [c.id for c in first.claims] == [c.id for c in second.claims]
     assert first.claims[0].id.startswith("c-")
+
+
+def test_claims_named_apposition_is_the_speaker(parse_text) -> None:
+    text = "The UN envoy for Yemen, Hans Grundberg, said the truce was holding in Hodeidah."
+    claim = only(claims_of(parse_text, text), "said")
+    assert claim.speaker is not None and claim.speaker.text == "Hans Grundberg"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry did not say whether the convoy had reached Deir ez-Zor.",
+        "The spokesman declined to say whether troops had left the base.",
+        "The army did not confirm the report.",
+    ],
+)
+def test_claims_withheld_statements_are_not_claims(parse_text, text) -> None:
+    assert claims_of(parse_text, text).claims == ()
+
+
+def test_claims_coordinated_sources_in_one_phrase_are_two_speakers(parse_text) -> None:
+    text = "Fighters entered three villages, according to a war monitor and rebel sources."
+    doc = claims_of(parse_text, text)
+    assert [c.speaker.text for c in doc.claims if c.speaker] == ["a war monitor", "rebel sources"]
+
+
+def test_claims_sentence_final_speaker_with_a_dateline(parse_text) -> None:
+    text = "DAMASCUS — Rebels entered the city after troops pulled out, the army acknowledged."
+    claim = only(claims_of(parse_text, text), "acknowledged")
+    assert claim.speaker is not None and claim.speaker.text == "the army"

@@ -21,6 +21,7 @@ CONTENT_PREPS = frozenset({"of", "as", "for", "about", "against", "over"})
 INHERITING_DEPS = frozenset({"advcl", "conj", "xcomp"})
 RELATIVE = frozenset({"who", "that", "which"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+BREAKS = frozenset({",", "—", "–", ";", ":", "--"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,9 @@ class Attributor:
             return []
         sent = self.doc.sentences[i]
         comma = self._next_comma(to.i, sent.token_end)
-        speakers = [self._np(s, limit=comma) for s in self._conjuncts(objs[0])]
+        speakers = [
+            r for s in self._conjuncts(objs[0]) for r in self._split_and(self._np(s, limit=comma))
+        ]
         pp_start = t.i
         pp_end = max(r[1] for r in speakers)
         if pp_start == sent.token_start or (
@@ -109,6 +112,11 @@ class Attributor:
 
     def _verb(self, i: int, v: Token) -> list[Attribution]:
         lemma = v.lemma.casefold()
+        if self.tree.children(v.i, "neg"):
+            return []  # "did not say", "did not confirm": nothing was claimed
+        head = self.tree.tokens[v.head]
+        if v.dep == "xcomp" and head.lemma.casefold() in self.cues.withholding:
+            return []  # "declined to say"
         subj = self._subject(v)
         if subj is None:
             return self._final_speaker(i, v)
@@ -125,11 +133,13 @@ class Attributor:
         refers = self._refers_back(content)
         out = []
         for s in self._conjuncts(subj):
-            speaker = self._np(s)
-            speaker = self._merge_double_subject(v, s, speaker)
-            appos = self._appos(s)
-            stance = self._stance(base, content, speaker, appos)
-            out.append(self._make(i, cue_text, lemma, speaker, appos, content, stance, refers))
+            np = self._merge_double_subject(v, s, self._np(s))
+            appos = self._appos(s) or self._trailing_appos(s, np)
+            if appos is not None and self._named_appos(np, appos):
+                np, appos = appos, np  # "Its director, Rami Abdurrahman, said"
+            for speaker in self._split_and(np):
+                stance = self._stance(base, content, speaker, appos)
+                out.append(self._make(i, cue_text, lemma, speaker, appos, content, stance, refers))
         return out
 
     def _final_speaker(self, i: int, v: Token) -> list[Attribution]:
@@ -152,6 +162,8 @@ class Attributor:
             return []
         lemma = v.lemma.casefold()
         speaker = (comma + 1, v.i)
+        if any(self.tree.tokens[k].pos in ("VERB", "ADP", "SCONJ") for k in range(*speaker)):
+            return []  # "according to video posted online" is no speaker
         stance = self._stance(self.cues.verbs[lemma], content, speaker, None)
         return [self._make(i, v.text, lemma, speaker, None, content, stance)]
 
@@ -163,8 +175,10 @@ class Attributor:
         subjects = [c for c in self.tree.children(v.i, "nsubj") if c.i < v.i]
         if len(subjects) < 2 or s.i != subjects[-1].i:
             return speaker
-        first = self.tree.subtree(subjects[0].i, NP_SKIP)[0]
-        return (min(first, speaker[0]), speaker[1])
+        before = self.tree.subtree(subjects[-2].i, NP_SKIP)
+        if before[-1] + 1 != speaker[0]:
+            return speaker  # not side by side: a misparse elsewhere in the sentence
+        return (min(before[0], speaker[0]), speaker[1])
 
     def _speaking(self, i: int, t: Token) -> list[Attribution]:
         """ "Speaking at the forum, the envoy called for talks": the main clause is a claim."""
@@ -333,21 +347,69 @@ class Attributor:
         return []
 
     def _np(self, head: Token, limit: int | None = None) -> tuple[int, int]:
-        idx = [k for k in self.tree.subtree(head.i, NP_SKIP) if limit is None or k < limit]
+        timely = [
+            k
+            for c in self.tree.children(head.i, "prep", "npadvmod")
+            for k in self.tree.subtree(c.i)
+            if any(self.tree.tokens[j].ent_type in ("DATE", "TIME") for j in self.tree.subtree(c.i))
+        ]
+        idx = [
+            k
+            for k in self.tree.subtree(head.i, NP_SKIP)
+            if (limit is None or k < limit) and k not in timely
+        ]
         idx = [k for k in idx if k <= head.i or self.tree.tokens[k].text != ","]
         start, end = idx[0], idx[-1] + 1
         for k in range(head.i + 1, end):
             if self.tree.tokens[k].text == ",":
                 end = k
                 break
+        for k in range(head.i - 1, start - 1, -1):
+            if self.tree.tokens[k].text in BREAKS:
+                start = k + 1
+                break
         while start < head.i and self.tree.tokens[start].dep in ("punct", "preconj", "cc"):
             start += 1
         return start, max(end, head.i + 1)
+
+    def _named_appos(self, np: tuple[int, int], appos: tuple[int, int]) -> bool:
+        """A title with a name in apposition ("the UN envoy, Geir Pedersen,"): the name is
+        the speaker."""
+        toks = self.tree.tokens
+        if any(toks[k].ent_type == "PERSON" for k in range(*np)):
+            return False
+        head = max(range(*np), key=lambda k: (toks[k].head < np[0] or toks[k].head >= np[1], k))
+        if toks[head].pos != "NOUN":
+            return False
+        words = [toks[k] for k in range(*appos) if toks[k].pos != "PUNCT"]
+        return bool(words) and all(t.pos == "PROPN" for t in words)
+
+    def _split_and(self, span: tuple[int, int]) -> list[tuple[int, int]]:
+        """ "a war monitor and rebel sources" parsed as one phrase: two speakers. Names
+        with "and" ("Syrians for Truth and Justice") stay whole."""
+        toks = self.tree.tokens
+        for k in range(span[0] + 1, span[1] - 1):
+            common = toks[k - 1].pos == "NOUN" and toks[k - 1].ent_type == ""
+            rest = any(toks[j].pos in ("NOUN", "PROPN") for j in range(k + 1, span[1]))
+            if toks[k].text == "and" and common and rest:
+                return [(span[0], k), *self._split_and((k + 1, span[1]))]
+        return [span]
 
     def _appos(self, head: Token) -> tuple[int, int] | None:
         for a in self.tree.children(head.i, "appos"):
             idx = self.tree.subtree(a.i, ("punct",))
             return idx[0], idx[-1] + 1
+        return None
+
+    def _trailing_appos(self, head: Token, np: tuple[int, int]) -> tuple[int, int] | None:
+        """An apposition the parser hung on a word inside the phrase ("the envoy for Syria,
+        Geir Pedersen,"): the one that starts right after the comma closing the phrase."""
+        for k in self.tree.subtree(head.i):
+            t = self.tree.tokens[k]
+            if t.dep == "appos" and k > np[1]:
+                idx = self.tree.subtree(k, ("punct",))
+                if idx[0] == np[1] + 1 and self.tree.tokens[np[1]].text == ",":
+                    return idx[0], idx[-1] + 1
         return None
 
     def _conjuncts(self, t: Token) -> list[Token]:

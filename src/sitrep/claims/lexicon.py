@@ -47,6 +47,7 @@ class CueLexicon:
     normative_modals: frozenset[str]
     opinion_speakers: frozenset[str]
     modality_adverbs: dict[str, str]
+    withholding: frozenset[str]
 
     def __post_init__(self) -> None:
         bad = {v for v in self.verbs.values() if v not in STANCES} - {self.according}
@@ -74,6 +75,7 @@ class CueLexicon:
             normative_modals=words("normative_modals"),
             opinion_speakers=words("opinion_speakers"),
             modality_adverbs={str(k): str(v) for k, v in data.get("modality_adverbs", {}).items()},
+            withholding=words("withholding"),
         )
 
 

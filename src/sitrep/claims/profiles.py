@@ -93,6 +93,7 @@ class SourceProfiles:
         self.unnamed_alignments: dict[str, str] = dict(data.get("unnamed_alignments", {}))
         self.country_adjectives: dict[str, str] = dict(data.get("country_adjectives", {}))
         self.quantifiers = frozenset(data.get("quantifiers", ()))
+        self.person_heads = frozenset(data.get("person_heads", ()))
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> SourceProfiles:

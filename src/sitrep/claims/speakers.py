@@ -117,24 +117,28 @@ class SpeakerResolver:
     # -- pieces ------------------------------------------------------------------------
 
     def _antecedent(self, pronoun: Token) -> Resolved | None:
-        """The nearest earlier speaker, or the nearest person named in the last sentences."""
+        """The nearest earlier speaker of the right kind (a person for "he"/"she"), or a
+        nearer sentence subject named in the last two sentences ("Sheikh Tamim met ...")."""
         person = pronoun.text.casefold() in PERSON_PRONOUNS
         best: tuple[int, Resolved] | None = None
         for pos, r in reversed(self.history):
-            if pos < pronoun.start and (
-                not person or not r.ref.id.startswith(("outlet:", "src:media"))
-            ):
+            if pos < pronoun.start and self._is_person(r.ref) == person:
                 best = (pos, r)
                 break
+        if best is None and not person:
+            best = next(((p, r) for p, r in reversed(self.history) if p < pronoun.start), None)
         labels = ("PERSON",) if person else ("ORG", "NORP", "GPE")
         first_sent = max(0, pronoun.sent - 2)
         for e in reversed(self.doc.entities):
-            if e.label in labels and e.end <= pronoun.start and e.sent >= first_sent:
-                if best is None or e.start > best[0]:
-                    ref = self.actor_at(self.doc, e.start, e.end) if self.actor_at else None
-                    ref = ref or ActorRef("src:" + slug(e.text), e.text, e.text)
-                    best = (e.start, Resolved(ref, self._affiliation(ref)))
-                break
+            if e.end > pronoun.start or e.sent < first_sent or e.label not in labels:
+                continue
+            if self.doc.tokens[e.token_end - 1].dep not in ("nsubj", "nsubjpass"):
+                continue
+            if best is None or e.start > best[0]:
+                ref = self.actor_at(self.doc, e.start, e.end) if self.actor_at else None
+                ref = ref or ActorRef("src:" + slug(e.text), e.text, e.text)
+                best = (e.start, Resolved(ref, self._affiliation(ref)))
+            break
         if best is None:
             return None
         r = best[1]
@@ -187,6 +191,8 @@ class SpeakerResolver:
         for actor in self.doc.actors:
             if actor.id == ref.id:
                 return actor.kind == "person"
+        if ref.id.startswith("src:") and set(ref.name.split()[-1:]) & self.profiles.person_heads:
+            return True
         return any(e.label == "PERSON" and e.text == ref.name for e in self.doc.entities)
 
     def _descriptor(self, words: Sequence[str], at: int) -> SourceProfile | None:
