@@ -16,10 +16,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
+import socket
 import sqlite3
 import statistics
-import threading
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,7 +30,6 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import uvicorn
 
 from ..settings import Settings
 from ..store import open_store
@@ -131,22 +133,47 @@ def build_incidents_db(path: Path, n: int, seed: int = 11) -> None:
     conn.close()
 
 
+def bench_app() -> Any:
+    """The app over ``SITREP_DB``, for ``uvicorn --factory`` in a separate process."""
+    settings = Settings.from_env()
+    return create_app(settings, open_store(settings.db_url))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
 @contextmanager
 def serving(db: Path) -> Iterator[str]:
-    store = open_store(f"sqlite:///{db}")
-    server = uvicorn.Server(uvicorn.Config(create_app(Settings(), store), host="127.0.0.1",
-                                           port=0, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    port = server.servers[0].sockets[0].getsockname()[1]
+    """Serve ``db`` with uvicorn in its own process, so the client does not share its GIL."""
+    port = _free_port()
+    env = {**os.environ, "SITREP_DB": f"sqlite:///{db.resolve()}",
+           "PYTHONPATH": os.pathsep.join(filter(None, [_src_dir(), os.environ.get("PYTHONPATH")]))}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "--factory", "sitrep.bench.web:bench_app",
+         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"], env=env)
+    base = f"http://127.0.0.1:{port}"
     try:
-        yield f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(base + "/api/stats", timeout=30).raise_for_status()
+                break
+            except httpx.TransportError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("the benchmark server did not start") from None
+                time.sleep(0.2)
+        yield base
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        store.close()
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def _src_dir() -> str:
+    return str(Path(__file__).resolve().parents[2])
 
 
 def _percentile(values: list[float], q: float) -> float:

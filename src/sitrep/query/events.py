@@ -157,7 +157,8 @@ def event_row(r: Row[Any]) -> JSON:
         "place": _place(r),
         "date": {"value": iso_date(r.date), "precision": r.date_precision},
         "modality": r.modality, "fatalities": r.fatalities, "confidence": r.confidence,
-        "sources_count": r.n_sources, "sources": json.loads(r.sources_json),
+        "sources_count": r.n_sources,
+        "sources": json.loads(r.sources_json) if r.n_sources else [],
         "outlet": r.outlet, "published": iso_date(r.published), "incident_id": r.incident_id,
     }
 

@@ -26,7 +26,7 @@
   const statusEl = document.getElementById("status");
   const slider = document.getElementById("asof");
   const sliderLabel = document.getElementById("asof-label");
-  const state = { kind: "incidents", items: [], dateMin: null, days: 0 };
+  const state = { kind: "incidents", items: [], dateMin: null, days: 0, statsReady: null };
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -201,8 +201,9 @@
     drawMarkers();
     performance.mark("sitrep:markers");
     drawList();
-    drawTimeline(timeline);
     performance.mark("sitrep:list");
+    await state.statsReady;
+    drawTimeline(timeline);
   }
 
   function actorsText(item) {
@@ -380,14 +381,8 @@
   }
 
   // --- start -------------------------------------------------------------------------
-  async function start() {
-    initMap();
-    if (Number(dash.dataset.incidents) === 0 && Number(dash.dataset.events) > 0) {
-      document.getElementById("kind").value = "events";
-    }
-    const stats = await getJSON("/api/stats");
-    const kind = document.getElementById("kind").value;
-    drawTypeOptions(stats[kind].by_type);
+  function applyStats(stats) {
+    drawTypeOptions(stats[document.getElementById("kind").value].by_type);
     const dates = [stats.events.date_min, stats.events.date_max, stats.incidents.date_min,
       stats.incidents.date_max, ...stats.control_dates].filter(Boolean).map(dayMs);
     if (dates.length) {
@@ -401,9 +396,17 @@
       slider.disabled = true;
     }
     performance.mark("sitrep:stats");
+  }
+
+  async function start() {
+    initMap();
+    if (Number(dash.dataset.incidents) === 0 && Number(dash.dataset.events) > 0) {
+      document.getElementById("kind").value = "events";
+    }
+    // everything the first view needs is requested at once
+    state.statsReady = getJSON("/api/stats").then(applyStats);
     const boundaries = loadBoundaries().then(() => performance.mark("sitrep:boundaries"));
-    await loadItems();
-    await boundaries;
+    await Promise.all([loadItems(), state.statsReady, boundaries]);
     await loadControl();
     dash.dataset.readyMs = String(Math.round(performance.now()));
     dash.dataset.ready = "true";
