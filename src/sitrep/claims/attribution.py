@@ -12,16 +12,16 @@ from dataclasses import dataclass
 
 from ..models import Document, Token
 from .lexicon import CueLexicon
+from .phrases import Phrases
+from .stance import stance_of
 from .syntax import QUOTES_OPEN, Tree, quote_spans
 
 SUBJECTS = ("nsubj",)
-NP_SKIP = ("appos", "relcl", "acl", "punct", "conj", "cc", "preconj", "advcl")
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp")
 CONTENT_PREPS = frozenset({"of", "as", "for", "about", "against", "over"})
 INHERITING_DEPS = frozenset({"advcl", "conj", "xcomp"})
 RELATIVE = frozenset({"who", "that", "which"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
-BREAKS = frozenset({",", "—", "–", ";", ":", "--"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +47,7 @@ class Attributor:
         self.doc = doc
         self.cues = cues
         self.tree = Tree(doc)
+        self.phrases = Phrases(self.tree)
 
     def __iter__(self) -> Iterator[Attribution]:
         previous: list[Attribution] = []
@@ -87,9 +88,11 @@ class Attributor:
         if not objs:
             return []
         sent = self.doc.sentences[i]
-        comma = self._next_comma(to.i, sent.token_end)
+        comma = self.phrases.next_comma(to.i, sent.token_end)
         speakers = [
-            r for s in self._conjuncts(objs[0]) for r in self._split_and(self._np(s, limit=comma))
+            r
+            for s in self.phrases.conjuncts(objs[0])
+            for r in self.phrases.split_and(self.phrases.np(s, limit=comma))
         ]
         pp_start = t.i
         pp_end = max(r[1] for r in speakers)
@@ -132,13 +135,13 @@ class Attributor:
         base = self.cues.verbs[lemma]
         refers = self._refers_back(content)
         out = []
-        for s in self._conjuncts(subj):
-            np = self._merge_double_subject(v, s, self._np(s))
-            appos = self._appos(s) or self._trailing_appos(s, np)
-            if appos is not None and self._named_appos(np, appos):
+        for s in self.phrases.conjuncts(subj):
+            np = self.phrases.merge_double_subject(v, s, self.phrases.np(s))
+            appos = self.phrases.appos(s) or self.phrases.trailing_appos(s, np)
+            if appos is not None and self.phrases.named_appos(np, appos):
                 np, appos = appos, np  # "Its director, Rami Abdurrahman, said"
-            for speaker in self._split_and(np):
-                stance = self._stance(base, content, speaker, appos)
+            for speaker in self.phrases.split_and(np):
+                stance = stance_of(self.doc, self.cues, base, content, speaker, appos)
                 out.append(self._make(i, cue_text, lemma, speaker, appos, content, stance, refers))
         return out
 
@@ -164,21 +167,8 @@ class Attributor:
         speaker = (comma + 1, v.i)
         if any(self.tree.tokens[k].pos in ("VERB", "ADP", "SCONJ") for k in range(*speaker)):
             return []  # "according to video posted online" is no speaker
-        stance = self._stance(self.cues.verbs[lemma], content, speaker, None)
+        stance = stance_of(self.doc, self.cues, self.cues.verbs[lemma], content, speaker, None)
         return [self._make(i, v.text, lemma, speaker, None, content, stance)]
-
-    def _merge_double_subject(
-        self, v: Token, s: Token, speaker: tuple[int, int]
-    ) -> tuple[int, int]:
-        """ "The Wagner-linked channel Grey Zone said": two subjects side by side are one
-        descriptor-and-name phrase."""
-        subjects = [c for c in self.tree.children(v.i, "nsubj") if c.i < v.i]
-        if len(subjects) < 2 or s.i != subjects[-1].i:
-            return speaker
-        before = self.tree.subtree(subjects[-2].i, NP_SKIP)
-        if before[-1] + 1 != speaker[0]:
-            return speaker  # not side by side: a misparse elsewhere in the sentence
-        return (min(before[0], speaker[0]), speaker[1])
 
     def _speaking(self, i: int, t: Token) -> list[Attribution]:
         """ "Speaking at the forum, the envoy called for talks": the main clause is a claim."""
@@ -199,9 +189,9 @@ class Attributor:
             return []
         prep = next(iter(self.tree.children(t.i, "prep")), None)
         cue_text = self.tree.text(t.start, prep.end if prep else t.end)
-        speaker = self._np(subj)
-        appos = self._appos(subj)
-        stance = self._stance("asserts", span, speaker, appos)
+        speaker = self.phrases.np(subj)
+        appos = self.phrases.appos(subj)
+        stance = stance_of(self.doc, self.cues, "asserts", span, speaker, appos)
         return [self._make(i, cue_text, "speak", speaker, appos, span, stance)]
 
     def _speaking_opener(self, i: int, t: Token) -> list[Attribution]:
@@ -210,7 +200,7 @@ class Attributor:
         sent = self.doc.sentences[i]
         if t.i != sent.token_start:
             return []
-        comma = self._next_comma(t.i, sent.token_end)
+        comma = self.phrases.next_comma(t.i, sent.token_end)
         if comma is None:
             return []
         verb = next(
@@ -255,7 +245,7 @@ class Attributor:
         sent = self.doc.sentences[i]
         medium = self._social_media(sent.token_start, sent.token_end)
         if rumour:
-            speaker = medium or self._np(n)
+            speaker = medium or self.phrases.np(n)
             return [self._make(i, n.text, lemma, speaker, None, content, "rumour")]
         if n.tag != "NNS":
             return []
@@ -332,100 +322,8 @@ class Attributor:
             for c in self.tree.children(head.i, "ccomp"):
                 parts.extend(self.tree.subtree(c.i))
             if not parts:
-                parts = self._that_clause(head)
+                parts = self.phrases.that_clause(head)
         return self.tree.char_span(parts) if parts else None
-
-    def _that_clause(self, v: Token) -> list[int]:
-        """The first "that ..." clause after ``v`` in its sentence, however it is attached."""
-        end = self.doc.sentences[v.sent].token_end
-        for k in range(v.i + 1, end):
-            t = self.tree.tokens[k]
-            if t.text.lower() == "that" and t.head != k:
-                clause = self.tree.tokens[t.head]
-                if clause.pos in ("VERB", "AUX") and clause.i > k:
-                    return [j for j in self.tree.subtree(clause.i) if j >= k]
-        return []
-
-    def _np(self, head: Token, limit: int | None = None) -> tuple[int, int]:
-        timely = [
-            k
-            for c in self.tree.children(head.i, "prep", "npadvmod")
-            for k in self.tree.subtree(c.i)
-            if any(self.tree.tokens[j].ent_type in ("DATE", "TIME") for j in self.tree.subtree(c.i))
-        ]
-        idx = [
-            k
-            for k in self.tree.subtree(head.i, NP_SKIP)
-            if (limit is None or k < limit) and k not in timely
-        ]
-        idx = [k for k in idx if k <= head.i or self.tree.tokens[k].text != ","]
-        start, end = idx[0], idx[-1] + 1
-        for k in range(head.i + 1, end):
-            if self.tree.tokens[k].text == ",":
-                end = k
-                break
-        for k in range(head.i - 1, start - 1, -1):
-            if self.tree.tokens[k].text in BREAKS:
-                start = k + 1
-                break
-        while start < head.i and self.tree.tokens[start].dep in ("punct", "preconj", "cc"):
-            start += 1
-        return start, max(end, head.i + 1)
-
-    def _named_appos(self, np: tuple[int, int], appos: tuple[int, int]) -> bool:
-        """A title with a name in apposition ("the UN envoy, Geir Pedersen,"): the name is
-        the speaker."""
-        toks = self.tree.tokens
-        if any(toks[k].ent_type == "PERSON" for k in range(*np)):
-            return False
-        head = max(range(*np), key=lambda k: (toks[k].head < np[0] or toks[k].head >= np[1], k))
-        if toks[head].pos != "NOUN":
-            return False
-        words = [toks[k] for k in range(*appos) if toks[k].pos != "PUNCT"]
-        return bool(words) and all(t.pos == "PROPN" for t in words)
-
-    def _split_and(self, span: tuple[int, int]) -> list[tuple[int, int]]:
-        """ "a war monitor and rebel sources" parsed as one phrase: two speakers. Names
-        with "and" ("Syrians for Truth and Justice") stay whole."""
-        toks = self.tree.tokens
-        for k in range(span[0] + 1, span[1] - 1):
-            common = toks[k - 1].pos == "NOUN" and toks[k - 1].ent_type == ""
-            rest = any(toks[j].pos in ("NOUN", "PROPN") for j in range(k + 1, span[1]))
-            if toks[k].text == "and" and common and rest:
-                return [(span[0], k), *self._split_and((k + 1, span[1]))]
-        return [span]
-
-    def _appos(self, head: Token) -> tuple[int, int] | None:
-        for a in self.tree.children(head.i, "appos"):
-            idx = self.tree.subtree(a.i, ("punct",))
-            return idx[0], idx[-1] + 1
-        return None
-
-    def _trailing_appos(self, head: Token, np: tuple[int, int]) -> tuple[int, int] | None:
-        """An apposition the parser hung on a word inside the phrase ("the envoy for Syria,
-        Geir Pedersen,"): the one that starts right after the comma closing the phrase."""
-        for k in self.tree.subtree(head.i):
-            t = self.tree.tokens[k]
-            if t.dep == "appos" and k > np[1]:
-                idx = self.tree.subtree(k, ("punct",))
-                if idx[0] == np[1] + 1 and self.tree.tokens[np[1]].text == ",":
-                    return idx[0], idx[-1] + 1
-        return None
-
-    def _conjuncts(self, t: Token) -> list[Token]:
-        out = [t]
-        for _ in range(8):
-            nxt = next(iter(self.tree.children(out[-1].i, "conj")), None)
-            if nxt is None or nxt.pos not in ("NOUN", "PROPN"):
-                break
-            out.append(nxt)
-        return out
-
-    def _next_comma(self, after: int, stop: int) -> int | None:
-        for k in range(after + 1, stop):
-            if self.tree.tokens[k].text == ",":
-                return k
-        return None
 
     def _medium(self, v: Token) -> Token | None:
         for p in self.tree.children(v.i, "prep"):
@@ -457,35 +355,6 @@ class Attributor:
             and words[0] in ("these", "those", "the", "such")
             and words[1].rstrip("s") in self.cues.claim_nouns
         )
-
-    def _stance(
-        self,
-        base: str,
-        content: tuple[int, int],
-        speaker: tuple[int, int] | None,
-        appos: tuple[int, int] | None,
-    ) -> str:
-        if base not in ("asserts", "reports"):
-            return base
-        toks = [t for t in self.doc.tokens if content[0] <= t.start and t.end <= content[1]]
-        lemmas = {t.lemma.casefold() for t in toks} | {t.text.casefold() for t in toks}
-        if base == "asserts" and lemmas & self.cues.denial_words:
-            return "denies"
-        if base == "reports":
-            return base
-        if any(t.tag == "MD" and t.text.casefold() in self.cues.normative_modals for t in toks):
-            return "opinion"
-        roots = [t for t in toks if not (content[0] <= self.doc.tokens[t.head].start < content[1])]
-        if any(t.lemma.casefold() in self.cues.opinion_verbs for t in roots):
-            return "opinion"
-        if any(
-            self.doc.tokens[k].lemma.casefold() in self.cues.opinion_speakers
-            for r in (speaker, appos)
-            if r
-            for k in range(*r)
-        ):
-            return "opinion"
-        return base
 
     def _make(
         self,
