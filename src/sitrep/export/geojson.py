@@ -35,31 +35,33 @@ def event_features(records: Iterable[EventRecord]) -> list[JSON]:
     ]
 
 
+def _feature(fid: str, place: Place | None, props: JSON, extra: JSON) -> JSON | None:
+    geom = _point(place)
+    if geom is None:
+        return None
+    props.pop("place", None)
+    props.update(extra)
+    return {"type": "Feature", "id": fid, "geometry": geom, "properties": props}
+
+
 def incident_features(incidents: Iterable[Incident]) -> list[JSON]:
-    out = []
-    for i in incidents:
-        geom = _point(i.place)
-        if geom is None:
-            continue
-        props = incident_to_dict(i)
-        props.pop("place")
-        props["place_name"] = i.place.name if i.place else None
-        out.append({"type": "Feature", "id": i.id, "geometry": geom, "properties": props})
-    return out
+    """One feature per located incident; properties are the incident dict."""
+    features = (
+        _feature(i.id, i.place, incident_to_dict(i),
+                 {"place_name": i.place.name if i.place else None})
+        for i in incidents
+    )
+    return [f for f in features if f is not None]
 
 
 def control_features(entries: Iterable[ControlEntry]) -> list[JSON]:
-    out = []
-    for e in entries:
-        geom = _point(e.place)
-        if geom is None:
-            continue
-        props = control_to_contract(e)
-        place = props.pop("place")
-        props["place_name"] = place["name"] if place else None
-        props["place_id"] = e.place_key
-        out.append({"type": "Feature", "id": e.place_key, "geometry": geom, "properties": props})
-    return out
+    """One feature per place; properties are the control contract dict."""
+    features = (
+        _feature(e.place_key, e.place, control_to_contract(e),
+                 {"place_name": e.place.name, "place_id": e.place_key})
+        for e in entries
+    )
+    return [f for f in features if f is not None]
 
 
 def write_geojson(features: list[JSON], out: TextIO) -> int:

@@ -77,7 +77,7 @@ class DocumentBuilder:
 
     def actor(
         self, id: str, name: str, *, side: str | None = None, kind: str = "armed group",
-        mention: str | None = None, after: int = 0,
+        mention: str | None = None, after: int = 0, country: str | None = None,
     ) -> ActorRef:
         """Register an actor mentioned by ``mention`` (default ``name``) in the text."""
         said = mention or name
@@ -87,7 +87,8 @@ class DocumentBuilder:
         mentions = (*old.mentions, m) if old else (m,)
         if side is None and old is not None:
             side = old.side
-        self.actors[id] = Actor(id, name, kind, mentions=mentions, side=side)
+        self.actors[id] = Actor(id, name, kind, country=country or (old.country if old else None),
+                                mentions=mentions, side=side)
         return ActorRef(id, name, said)
 
     def place(
