@@ -26,6 +26,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -146,8 +147,23 @@ def _free_port() -> int:
         return port
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (Linux /proc), 0.0 where unavailable."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Server:
+    base: str
+    pid: int
+
+
 @contextmanager
-def serving(db: Path) -> Iterator[str]:
+def serving(db: Path) -> Iterator[Server]:
     """Serve ``db`` with uvicorn in its own process, so the client does not share its GIL."""
     port = _free_port()
     env = {**os.environ, "SITREP_DB": f"sqlite:///{db.resolve()}",
@@ -166,7 +182,7 @@ def serving(db: Path) -> Iterator[str]:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError("the benchmark server did not start") from None
                 time.sleep(0.2)
-        yield base
+        yield Server(base, proc.pid)
     finally:
         proc.terminate()
         proc.wait(timeout=20)
@@ -185,8 +201,9 @@ def api_latency(db: Path, queries: int, seed: int = 3) -> dict[str, Any]:
     rng = random.Random(seed)
     times: list[float] = []
     returned = 0
-    with serving(db) as base, httpx.Client(base_url=base, timeout=30) as client:
+    with serving(db) as server, httpx.Client(base_url=server.base, timeout=30) as client:
         client.get("/api/stats")
+        cpu0 = cpu_seconds(server.pid)
         for _ in range(queries):
             since = START + dt.timedelta(days=rng.randrange(DAYS - 30))
             w, s = rng.uniform(35.7, 40.0), rng.uniform(32.3, 35.0)
@@ -201,7 +218,9 @@ def api_latency(db: Path, queries: int, seed: int = 3) -> dict[str, Any]:
             times.append((time.perf_counter() - t0) * 1000)
             response.raise_for_status()
             returned += len(response.json()["items"])
+        cpu = cpu_seconds(server.pid) - cpu0
     return {"queries": queries, "mean_rows": returned / queries,
+            "server_cpu_ms_per_query": round(cpu * 1000 / queries, 1),
             "p50_ms": _percentile(times, 0.5), "p95_ms": _percentile(times, 0.95),
             "p99_ms": _percentile(times, 0.99), "max_ms": max(times),
             "mean_ms": statistics.fmean(times)}
@@ -215,12 +234,12 @@ def first_paint(db: Path, runs: int = 3) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
     fcp, ready = [], []
-    with serving(db) as base, sync_playwright() as pw:
+    with serving(db) as server, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for _ in range(runs):
             context = browser.new_context(viewport={"width": 1366, "height": 768})
             page = context.new_page()
-            page.goto(base + "/")
+            page.goto(server.base + "/")
             page.wait_for_selector("#dash[data-ready='true']", timeout=60_000)
             fcp.append(page.evaluate(
                 "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1"))
@@ -254,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
         if _row_count(db, "incidents") != args.incidents:
             build_incidents_db(db, args.incidents)
         result["browser"] = {"incidents": args.incidents, **first_paint(db)}
+    result["load_average"] = [round(x, 2) for x in os.getloadavg()]
+    result["cpus"] = os.cpu_count()
     print(json.dumps(result, indent=2))
     return 0
 

@@ -25,7 +25,8 @@ router = APIRouter(prefix="/api", tags=["api"])
 BOUNDARIES = ("world", "syria-admin0", "syria-admin1", "syria-admin2")
 
 
-def get_store(request: Request) -> Store:
+# dependencies are async (they do no I/O) so FastAPI runs them inline, not in the threadpool
+async def get_store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
 
@@ -54,7 +55,7 @@ def json_response(data: Any, status: int = 200, max_age: int | None = None) -> R
     return Response(body, status_code=status, media_type="application/json", headers=headers)
 
 
-def event_filter(
+async def event_filter(
     since: Annotated[dt.date | None, Query(description="first date, YYYY-MM-DD")] = None,
     until: Annotated[dt.date | None, Query(description="last date, YYYY-MM-DD")] = None,
     bbox: Annotated[str | None, Query(description="west,south,east,north")] = None,
