@@ -19,10 +19,9 @@ import pytest
 import uvicorn
 
 from sitrep.settings import Settings
-from sitrep.store import open_store
 from sitrep.web.app import create_app
 from sitrep.web.assets import leaflet_installed
-from sitrep.web.synthetic import fill_sample
+from sitrep.web.synthetic import sample_store
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -51,8 +50,7 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('web') / 'web.db'}")
-    fill_sample(store)
+    store = sample_store(tmp_path_factory.mktemp("web") / "web.db")
     port = free_port()
     config = uvicorn.Config(create_app(Settings(), store), host="127.0.0.1", port=port,
                             log_level="warning")

@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from sitrep.settings import Settings
-from sitrep.store import Store, open_store
+from sitrep.store import Store
 from sitrep.web.app import create_app
 from sitrep.web.highlight import segments
-from sitrep.web.synthetic import HOSTILE, fill_sample
+from sitrep.web.synthetic import HOSTILE, sample_store
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    path: Path = tmp_path_factory.mktemp("pages") / "pages.db"
-    s = open_store(f"sqlite:///{path}")
-    fill_sample(s)
+    s = sample_store(tmp_path_factory.mktemp("pages") / "pages.db")
     yield s
     s.close()
 

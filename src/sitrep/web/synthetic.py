@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, update
@@ -26,7 +27,7 @@ from ..models import (
     Place,
     Sentence,
 )
-from ..store import Store
+from ..store import Store, open_store
 from ..store import schema as t
 
 D = dt.date
@@ -236,3 +237,10 @@ def fill_sample(store: Store) -> list[Document]:
                          .values(incident_id=incident))
         conn.execute(insert(t.control), control)
     return docs
+
+
+def sample_store(path: Path) -> Store:
+    """A new SQLite store at ``path`` holding the sample (for tests and demos)."""
+    store = open_store(f"sqlite:///{path}")
+    fill_sample(store)
+    return store
