@@ -3,8 +3,7 @@
 Fusion's ``control_timeline`` gives every place's entries in date order; a change is an
 entry dated inside the period whose holder, side or status differs from the entry before
 it. Control at the end comes from ``query.control_as_of``, the function behind the API.
-*Headline* changes are the ones an analyst leads with: a place of rank (a capital or an
-administrative seat or area) in the report's main country taken by another side or lost.
+*Headline* changes are the ones an analyst leads with (see ``is_headline``).
 """
 
 from __future__ import annotations
@@ -71,9 +70,10 @@ def control_changes(store: Store, scope: Scope) -> tuple[ControlChange, ...]:
         held_before = _side(before)
         changes.append(ControlChange(
             place_id=p.id, place=p.name, date=entry.since,  # type: ignore[arg-type]
-            before=held_before if held_before.known else _loser(entry, losers),
+            before=held_before if held_before.known else _loser(entry, before, losers),
             after=_side(entry), status=entry.status, evidence=entry.evidence,
             incident_ids=tuple(sorted({i for e in entry.evidence for i in incidents.get(e, ())})),
+            article_ids=tuple(sorted({e.split("#", 1)[0] for e in entry.evidence if "#" in e})),
             lat=p.lat, lon=p.lon, before_status=before.status if before else "unknown",
             not_held_by=entry.not_held_by, contested_by=entry.contested_by,
             country=p.country, feature=p.feature,
@@ -82,14 +82,14 @@ def control_changes(store: Store, scope: Scope) -> tuple[ControlChange, ...]:
 
 
 def is_headline(ch: ControlChange, focus_country: str | None) -> bool:
-    """A place of rank, in the report's main country, taken by another side or lost."""
-    if (ch.feature or "") not in MAJOR_FEATURES:
-        return False
+    """In the report's main country: a place taken by another side, or a place of rank
+    (a capital, an administrative seat or area) lost with no new holder confirmed."""
     if focus_country is not None and ch.country != focus_country:
         return False
     if ch.status == "held":
-        return ch.after.side != ch.before.side and ch.after.side is not None
-    return ch.status == "unknown" and (ch.before_status == "held" or bool(ch.not_held_by))
+        return ch.after.side is not None and ch.after.side != ch.before.side
+    lost = ch.before_status == "held" or bool(ch.not_held_by)
+    return ch.status == "unknown" and lost and (ch.feature or "") in MAJOR_FEATURES
 
 
 def mark_headlines(changes: Iterable[ControlChange],
@@ -97,15 +97,16 @@ def mark_headlines(changes: Iterable[ControlChange],
     return tuple(replace(ch, headline=is_headline(ch, focus_country)) for ch in changes)
 
 
-def _loser(entry: ControlEntry, losers: dict[str, Side]) -> Side:
+def _loser(entry: ControlEntry, before: ControlEntry | None, losers: dict[str, Side]) -> Side:
     """With no holder on record before, the holder before is whoever the evidence says
     withdrew (and is not the new holder's side), else the side recorded as not holding it."""
     for e in entry.evidence:
         side = losers.get(e)
         if side is not None and (entry.side is None or side.side != entry.side):
             return side
-    if entry.not_held_by:
-        return Side(None, entry.not_held_by[0])
+    for gone in (*entry.not_held_by, *(before.not_held_by if before else ())):
+        if gone != entry.side:
+            return Side(None, gone)
     return Side(None, None)
 
 

@@ -16,8 +16,10 @@ def md(value: object) -> str:
     return _SPECIAL.sub(r"\\\1", flat).replace("&", "&amp;")
 
 
-def _ids(report: Report, ids: tuple[str, ...]) -> str:
-    return ", ".join(f"[{i}]({report.incident_url(i)})" for i in ids) or "-"
+def _ids(report: Report, ids: tuple[str, ...], articles: tuple[str, ...] = ()) -> str:
+    links = [f"[{i}]({report.incident_url(i)})" for i in ids]
+    links += [f"article [{a}]({report.article_url(a)})" for a in articles]
+    return ", ".join(links) or "-"
 
 
 def _incident(n: int, report: Report, k: KeyIncident) -> list[str]:
@@ -52,7 +54,7 @@ def render_markdown(report: Report, images: dict[str, str] | None = None) -> str
         out += ["### Headlines", ""]
         out += [
             f"- **{ch.date}**: {md(text.headline(ch))}; {text.plural(ch.evidence_count, 'piece')} "
-            f"of evidence; trace: {_ids(report, ch.incident_ids)}"
+            f"of evidence; trace: {_ids(report, ch.incident_ids, ch.article_ids)}"
             for ch in report.headlines
         ]
         out += ["", "### Every change in the period", ""]
@@ -61,7 +63,7 @@ def render_markdown(report: Report, images: dict[str, str] | None = None) -> str
         out += [
             f"| {ch.date} | [{md(ch.place)}]({report.place_url(ch.place_id)}) | "
             f"{md(text.change_phrase(ch))} | {ch.evidence_count} | "
-            f"{_ids(report, ch.incident_ids)} |"
+            f"{_ids(report, ch.incident_ids, ch.article_ids)} |"
             for ch in report.changes
         ]
     else:

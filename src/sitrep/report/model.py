@@ -74,6 +74,7 @@ class ControlChange:
     country: str | None = None
     feature: str | None = None
     headline: bool = False
+    article_ids: tuple[str, ...] = ()
 
     @property
     def evidence_count(self) -> int:
@@ -225,6 +226,9 @@ class Report:
 
     def incident_url(self, incident_id: str) -> str:
         return f"{self.link_base}/incidents/{incident_id}"
+
+    def article_url(self, article_id: str) -> str:
+        return f"{self.link_base}/articles/{article_id}"
 
     def place_url(self, place_id: str) -> str:
         return f"{self.link_base}/places/{place_id}"
