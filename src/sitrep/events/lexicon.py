@@ -53,6 +53,7 @@ class Family:
 class ModalityCues:
     priority: tuple[str, ...]
     modal_aux: dict[str, str]
+    polite_verbs: frozenset[str]
     adverbs: dict[str, str]
     governors: dict[str, str]
     evaluation_verbs: frozenset[str]
@@ -145,6 +146,7 @@ def load_lexicon() -> Lexicon:
     modality = ModalityCues(
         priority=tuple(mod["priority"]),
         modal_aux=dict(mod["modal_aux"]),
+        polite_verbs=frozenset(mod["polite_verbs"]),
         adverbs=dict(mod["adverbs"]),
         governors=dict(mod["governors"]),
         evaluation_verbs=frozenset(mod["evaluation_verbs"]),

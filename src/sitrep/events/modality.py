@@ -29,12 +29,14 @@ class ModalityJudge:
         """Cues attached directly to word ``i``: aux, negation, adverbs, marks."""
         c = self.cues
         found: list[str] = []
+        polite = view.lemma(i) in c.polite_verbs
         for k in view.children(i):
             t = view.tok(k)
             lem = t.lemma.lower()
             low = t.text.lower()
             if t.dep in ("aux", "auxpass") and (low in c.modal_aux or lem in c.modal_aux):
-                found.append(c.modal_aux.get(low) or c.modal_aux[lem])
+                if not polite:
+                    found.append(c.modal_aux.get(low) or c.modal_aux[lem])
             elif t.dep == "neg":
                 found.append("negated")
             elif t.dep == "advmod" and lem in c.adverbs:
