@@ -286,3 +286,47 @@ def test_claims_sentence_final_speaker_with_a_dateline(parse_text) -> None:
     text = "DAMASCUS — Rebels entered the city after troops pulled out, the army acknowledged."
     claim = only(claims_of(parse_text, text), "acknowledged")
     assert claim.speaker is not None and claim.speaker.text == "the army"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The governor was quoted by SANA as saying that the road to Latakia was open.",
+            "governor",
+        ),
+        (
+            "Local media quoted the governor as saying that the road to Latakia was open.",
+            "governor",
+        ),
+    ],
+)
+def test_claims_quoted_as_saying_speaks_for_the_quoted(parse_text, text, speaker) -> None:
+    claim = only(claims_of(parse_text, text), "saying")
+    assert claim.speaker is not None and speaker in claim.speaker.text
+    assert content(claims_of(parse_text, text), claim) == "that the road to Latakia was open"
+
+
+@pytest.mark.parametrize(("verb", "stance"), [("rumoured", "rumour"), ("reported", "reports")])
+def test_claims_impersonal_passive_has_no_speaker(parse_text, verb, stance) -> None:
+    doc = claims_of(parse_text, f"It was {verb} that the general had fled to Beirut.")
+    claim = only(doc, verb)
+    assert claim.speaker is None and claim.stance == stance
+
+
+def test_claims_expressed_concern_is_an_opinion(parse_text) -> None:
+    claim = only(claims_of(parse_text, "Jordan expressed concern over the fighting."), "expressed")
+    assert claim.stance == "opinion"
+
+
+def test_claims_they_takes_the_subject_of_the_sentence_before(parse_text) -> None:
+    text = (
+        "Kurdish officials met the envoy in Erbil. In a statement they said the talks had failed."
+    )
+    claim = only(claims_of(parse_text, text), "said")
+    assert claim.speaker is not None and claim.speaker.name == "kurdish officials"
+
+
+def test_claims_they_after_several_named_people_stays_unresolved(parse_text) -> None:
+    text = "Omar Haddad, Lina Saad and Karim Aziz met in Amman. They said the border must reopen."
+    assert only(claims_of(parse_text, text), "said").speaker is None

@@ -122,7 +122,7 @@ class Attributor:
             return []  # "declined to say"
         subj = self._subject(v)
         if subj is None:
-            return self._final_speaker(i, v)
+            return self._impersonal(i, v) or self._final_speaker(i, v)
         content, clause = self._verb_content(i, v, subj)
         if content is None:
             return []
@@ -144,6 +144,18 @@ class Attributor:
                 stance = stance_of(self.doc, self.cues, base, content, speaker, appos)
                 out.append(self._make(i, cue_text, lemma, speaker, appos, content, stance, refers))
         return out
+
+    def _impersonal(self, i: int, v: Token) -> list[Attribution]:
+        """ "It is rumoured that ...", "it was reported that ...": a claim with no speaker."""
+        expletive = next(iter(self.tree.children(v.i, "nsubjpass")), None)
+        comps = self.tree.children(v.i, "ccomp")
+        if expletive is None or expletive.text.lower() != "it" or not comps:
+            return []
+        content = self.tree.char_span(k for c in comps for k in self.tree.subtree(c.i))
+        if content is None:
+            return []
+        lemma = v.lemma.casefold()
+        return [self._make(i, v.text, lemma, None, None, content, self.cues.verbs[lemma])]
 
     def _final_speaker(self, i: int, v: Token) -> list[Attribution]:
         """ "..., the civil defence service alleged on Tuesday." parsed with the cue as a
@@ -260,6 +272,17 @@ class Attributor:
                 if subj.text.lower() in RELATIVE and v.dep == "relcl":
                     return self.tree.tokens[v.head]
                 return subj
+            passive = next(iter(self.tree.children(v.i, "nsubjpass")), None)
+            if passive is not None and v.lemma.casefold() in self.cues.passive_speakers:
+                return passive  # "X was quoted by SANA as saying ..."
+            head = self.tree.tokens[v.head]
+            if v.dep == "pcomp" and head.text.lower() == "as" and head.head != head.i:
+                # "quoted the military as saying": the quoted one speaks
+                v = self.tree.tokens[head.head]
+                quoted = next(iter(self.tree.children(v.i, "dobj")), None)
+                if quoted is not None and v.lemma.casefold() in self.cues.passive_speakers:
+                    return quoted
+                continue
             if v.dep not in INHERITING_DEPS or v.head == v.i:
                 return None
             v = self.tree.tokens[v.head]

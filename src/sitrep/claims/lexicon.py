@@ -48,6 +48,7 @@ class CueLexicon:
     opinion_speakers: frozenset[str]
     modality_adverbs: dict[str, str]
     withholding: frozenset[str]
+    passive_speakers: frozenset[str]
 
     def __post_init__(self) -> None:
         bad = {v for v in self.verbs.values() if v not in STANCES} - {self.according}
@@ -76,6 +77,7 @@ class CueLexicon:
             opinion_speakers=words("opinion_speakers"),
             modality_adverbs={str(k): str(v) for k, v in data.get("modality_adverbs", {}).items()},
             withholding=words("withholding"),
+            passive_speakers=words("passive_speakers"),
         )
 
 

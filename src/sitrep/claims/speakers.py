@@ -71,19 +71,17 @@ class SpeakerResolver:
         if a.speaker is None:
             return None
         toks = self.doc.tokens[a.speaker[0] : a.speaker[1]]
-        start, end = toks[0].start, toks[-1].end
-        found = self._resolve(a, toks, start, end)
+        found = self._resolve(a.appos, toks)
         if found is not None:
-            self.history.append((start, found))
+            self.history.append((toks[0].start, found))
         return found
 
-    def _resolve(
-        self, a: Attribution, toks: Sequence[Token], start: int, end: int
-    ) -> Resolved | None:
+    def _resolve(self, appos: tuple[int, int] | None, toks: Sequence[Token]) -> Resolved | None:
+        start, end = toks[0].start, toks[-1].end
         text = self.text[start:end]
         if len(toks) == 1 and toks[0].text.casefold() in PRONOUNS:
             return self._antecedent(toks[0])
-        organisation = self._organisation(a)
+        organisation = self._organisation(appos)
         short = self._short_name(toks)
         if short is not None:
             return Resolved(ActorRef(short.ref.id, short.ref.name, text), short.organisation)
@@ -108,7 +106,7 @@ class SpeakerResolver:
         typed = self.profiles.unnamed_ref(
             [t.text for t in toks if t.pos != "ADP" and t.i <= self._head(toks).i], text
         )
-        if typed is not None and not any(t.pos == "PROPN" for t in toks):
+        if typed is not None and not any(t.pos == "PROPN" and t.i <= head.i for t in toks):
             return Resolved(typed, organisation)
         name = self._name(toks)
         member = self.profiles.member_of(name)
@@ -125,9 +123,10 @@ class SpeakerResolver:
             if pos < pronoun.start and self._is_person(r.ref) == person:
                 best = (pos, r)
                 break
-        if best is None and not person:
-            best = next(((p, r) for p, r in reversed(self.history) if p < pronoun.start), None)
-        labels = ("PERSON",) if person else ("ORG", "NORP", "GPE")
+        if person:
+            labels: tuple[str, ...] = ("PERSON",)
+        else:
+            labels = ("ORG", "GPE") if pronoun.text.casefold() == "it" else ("NORP",)
         first_sent = max(0, pronoun.sent - 2)
         for e in reversed(self.doc.entities):
             if e.end > pronoun.start or e.sent < first_sent or e.label not in labels:
@@ -139,10 +138,47 @@ class SpeakerResolver:
                 ref = ref or ActorRef("src:" + slug(e.text), e.text, e.text)
                 best = (e.start, Resolved(ref, self._affiliation(ref)))
             break
+        if not person:
+            plural = pronoun.text.casefold() == "they"
+            here = self._subject_of(pronoun.sent, pronoun, plural)
+            if here is not None:
+                best = here
+            elif best is None or (self._sentence_at(best[0]) or 0) < pronoun.sent - 1:
+                best = self._subject_of(pronoun.sent - 1, None, plural) or best
         if best is None:
             return None
         r = best[1]
         return Resolved(ActorRef(r.ref.id, r.ref.name, pronoun.text), r.organisation)
+
+    def _subject_of(
+        self, sentence: int, before: Token | None, plural: bool
+    ) -> tuple[int, Resolved] | None:
+        """The main subject of a sentence (ahead of ``before`` when given), for "it" and
+        "they": "His group ordered ..., which it said ..."; "Ministers met. ... they said".
+        A coordinated subject ("X, Y and Z met") is several speakers: left unresolved."""
+        if sentence < 0:
+            return None
+        toks = self.doc.sentence_tokens(sentence)
+        root = next((t for t in toks if t.dep == "ROOT"), None)
+        subj = next((t for t in toks if root and t.head == root.i and t.dep == "nsubj"), None)
+        if subj is None or subj.pos == "PRON" or (before is not None and subj.i >= before.i):
+            return None
+        span = [t for t in toks if self._governed_by(t, subj.i)]
+        if plural and any(t.dep == "conj" for t in span):
+            return None
+        span = [t for t in toks if span[0].i <= t.i <= span[-1].i]
+        cut = next((k for k, t in enumerate(span) if t.text == "," and t.i > subj.i), len(span))
+        found = self._resolve(None, span[:cut])
+        return (span[0].start, found) if found is not None else None
+
+    def _governed_by(self, t: Token, head: int) -> bool:
+        for _ in range(32):
+            if t.i == head:
+                return True
+            if t.head == t.i:
+                return False
+            t = self.doc.tokens[t.head]
+        return False
 
     def _short_name(self, toks: Sequence[Token]) -> Resolved | None:
         """ "Abdurrahman" or "Sheikh Mohammed" after the full name was a speaker."""
@@ -207,11 +243,11 @@ class SpeakerResolver:
                 seen.append(p)
         return self.profiles.match_descriptor(descriptor, seen)
 
-    def _organisation(self, a: Attribution) -> SourceProfile | None:
+    def _organisation(self, appos: tuple[int, int] | None) -> SourceProfile | None:
         """The profiled organisation an apposition names ("director of the ... Observatory")."""
-        if a.appos is None:
+        if appos is None:
             return None
-        toks = self.doc.tokens[a.appos[0] : a.appos[1]]
+        toks = self.doc.tokens[appos[0] : appos[1]]
         return self.profiles.find(self.text[toks[0].start : toks[-1].end])
 
     def _affiliation(self, ref: ActorRef) -> SourceProfile | None:
