@@ -126,9 +126,15 @@ def test_gazetteer_loose_lookup_marks_its_kind(dump_gazetteer: Gazetteer) -> Non
 
 
 def test_gazetteer_demonyms_point_to_countries(dump_gazetteer: Gazetteer) -> None:
-    assert dump_gazetteer.demonym("Syrian") == "SY"
-    assert dump_gazetteer.demonym("Israelis") == "IL"
+    syrian, israelis = dump_gazetteer.demonym("Syrian"), dump_gazetteer.demonym("Israelis")
+    assert syrian is not None and syrian.country == "SY" and syrian.is_country
+    assert israelis is not None and israelis.country == "IL"
     assert dump_gazetteer.demonym("Homs") is None
+
+
+def test_gazetteer_demonyms_of_continents(dump_gazetteer: Gazetteer) -> None:
+    european = dump_gazetteer.demonym("European")
+    assert european is not None and european.feature == "CONT" and european.country is None
 
 
 def test_gazetteer_survives_pickling(dump_gazetteer: Gazetteer) -> None:

@@ -15,6 +15,9 @@ from sitrep.places.normalise import is_indexable, loose_key, normalise_name
         ("The Hague", "hague"),
         ("  Al-Qamishli ", "al qamishli"),
         ("St. Louis", "st louis"),
+        ("U.S.", "us"),
+        ("B.C.", "bc"),
+        ("Washington, D.C.", "washington dc"),
     ],
 )
 def test_gazetteer_normalise_name(name: str, norm: str) -> None:

@@ -19,6 +19,7 @@ from .sources import (
     read_countries_and_continents,
     read_geonames_dir,
     read_package_cities,
+    read_regions,
     read_subdivisions,
 )
 
@@ -45,6 +46,7 @@ def build_gazetteer(
     only = frozenset(c.upper() for c in countries) if countries is not None else None
     rows = Rows()
     read_countries_and_continents(rows)
+    read_regions(rows)
     if source == "packages":
         read_subdivisions(rows, only)
         read_package_cities(rows, only)
@@ -77,7 +79,11 @@ def finish(rows: Rows) -> None:
     for rec in package_data("aliases.csv"):
         gid = int(rec["geonames_id"])
         if gid in rows.places:
-            rows.add_names(gid, [rec["name"]])
+            rows.add_names(gid, [rec["name"]], checked=True)
+    for rec in package_data("admin_abbreviations.csv"):
+        admin = rows.admin1_by_iso.get(rec["iso_code"])
+        if admin is not None and admin in rows.places:
+            rows.add_names(admin, [rec["abbreviation"]], "code")
     for rec in package_data("country_names.csv"):
         place = rows.countries.get(rec["iso2"], {}).get("place")
         if place is not None:
@@ -188,6 +194,26 @@ def _admin1_names(rows: Rows) -> None:
         p.admin1 = names.get((p.country, p.admin1_code))
 
 
+def demonym_table(rows: Rows) -> dict[str, int]:
+    """Normalised demonym -> place id. The hand-written file wins; among the package's
+    demonyms shared by several countries ("Chinese", "French") the most populous wins."""
+    table: dict[str, int] = {}
+    for rec in package_data("demonyms.csv"):
+        place = (
+            int(rec["place"]) if rec["place"] else rows.countries.get(rec["iso2"], {}).get("place")
+        )
+        if place in rows.places:
+            table.setdefault(normalise_name(rec["demonym"]), place)
+    extra: dict[str, int] = {}
+    for info in rows.countries.values():
+        for demonym in info.get("demonyms", ()):
+            norm, place = normalise_name(demonym), info["place"]
+            old = extra.get(norm)
+            if old is None or rows.places[place].population > rows.places[old].population:
+                extra[norm] = place
+    return {**extra, **table}
+
+
 def write(rows: Rows, path: Path, meta: dict[str, str]) -> None:
     db = sqlite3.connect(path)
     try:
@@ -227,12 +253,7 @@ def write(rows: Rows, path: Path, meta: dict[str, str]) -> None:
                 for iso2, c in rows.countries.items()
             ),
         )
-        demonyms = [(d, iso2) for iso2, c in rows.countries.items() for d in c.get("demonyms", ())]
-        demonyms += [(r["demonym"], r["iso2"]) for r in package_data("demonyms.csv")]
-        db.executemany(
-            "INSERT INTO demonym VALUES (?, ?)",
-            sorted({(normalise_name(d), iso2) for d, iso2 in demonyms}),
-        )
+        db.executemany("INSERT INTO demonym VALUES (?, ?)", sorted(demonym_table(rows).items()))
         db.executescript(INDEXES)
         db.commit()
         db.execute("VACUUM")

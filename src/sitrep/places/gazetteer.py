@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import ConfigError
 from .normalise import loose_key, normalise_name
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -29,7 +29,7 @@ CREATE TABLE name (norm TEXT NOT NULL, loose TEXT NOT NULL, place INTEGER NOT NU
                    kind TEXT NOT NULL);
 CREATE TABLE country (iso2 TEXT PRIMARY KEY, iso3 TEXT, place INTEGER, capital INTEGER,
                       continent TEXT);
-CREATE TABLE demonym (norm TEXT NOT NULL, country TEXT NOT NULL);
+CREATE TABLE demonym (norm TEXT NOT NULL, place INTEGER NOT NULL);
 """
 
 INDEXES = """
@@ -98,7 +98,9 @@ class Gazetteer:
         self._db = self._connect(self.path)
         self._cache: OrderedDict[str, tuple[Entry, ...]] = OrderedDict()
         self._countries = self._load_countries()
-        self._demonyms = dict(self._db.execute("SELECT norm, country FROM demonym").fetchall())
+        self._demonyms: dict[str, int] = dict(
+            self._db.execute("SELECT norm, place FROM demonym").fetchall()
+        )
 
     @classmethod
     def open(cls, path: Path | str) -> Gazetteer:
@@ -170,10 +172,11 @@ class Gazetteer:
                 best[entry.id] = entry
         return tuple(best.values())
 
-    def demonym(self, word: str) -> str | None:
-        """The ISO alpha-2 country a demonym points to ("Syrian" -> "SY"), or None."""
+    def demonym(self, word: str) -> Entry | None:
+        """The country (or continent, region) a demonym points to: "Syrian" -> Syria."""
         norm = normalise_name(word)
-        return self._demonyms.get(norm) or self._demonyms.get(norm.removesuffix("s"))
+        place = self._demonyms.get(norm) or self._demonyms.get(norm.removesuffix("s"))
+        return self.get(place) if place is not None else None
 
     def knows(self, name: str) -> bool:
         return bool(self.lookup(name))

@@ -3,8 +3,8 @@
 Two keys per name:
 
 - ``norm``: case-folded, accents stripped, apostrophes and ayn/hamza marks dropped,
-  hyphens, dots and commas turned into spaces, a leading "the" removed.
-  "Deir ez-Zor" -> "deir ez zor", "Dar'a" -> "dara".
+  hyphens, dots and commas turned into spaces, runs of single letters joined, a leading
+  "the" removed. "Deir ez-Zor" -> "deir ez zor", "Dar'a" -> "dara", "U.S." -> "us".
 - ``loose``: ``norm`` without Arabic articles (al-, el-, ad-, as-, ar-, ash-, ...)
   anywhere in the name, and with doubled letters collapsed.
   "Al-Hasakah" -> "hasakah", "Deir el-Zor" -> "deir zor", "Lattakia" -> "latakia".
@@ -23,6 +23,7 @@ ARTICLES = frozenset(
 _MARKS = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02bf\u02be\u0060\u00b4'\u2032\u02b9\u02ca]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_.,/]+")
 _DROP = re.compile(r"[^\w\s]")
+_SINGLES = re.compile(r"\b\w(?: \w\b)+")
 _DOUBLE = re.compile(r"([a-z])\1+")
 _LATIN_OR_ARABIC = re.compile(
     r"^[\sA-Za-z\u00c0-\u024f\u1e00-\u1eff\u0600-\u06ff'\u2019\u02bf\u02be\-.,()]+$"
@@ -40,7 +41,7 @@ def normalise_name(name: str) -> str:
     text = _MARKS.sub("", text)
     text = _SEPARATORS.sub(" ", text)
     text = _DROP.sub("", text)
-    text = " ".join(text.split())
+    text = _SINGLES.sub(lambda m: m.group().replace(" ", ""), " ".join(text.split()))
     if text.startswith("the "):
         text = text[4:]
     return text

@@ -114,6 +114,9 @@ class Resolver:
         self.gaz = gazetteer
 
     def candidates(self, span: PlaceSpan) -> tuple[Entry, ...]:
+        if span.target is not None:
+            entry = self.gaz.get(span.target)
+            return (entry,) if entry else ()
         found = self.gaz.lookup(span.name)
         if not found and span.name != span.text:
             found = self.gaz.lookup(span.text)
@@ -121,7 +124,7 @@ class Resolver:
 
     def resolve(self, spans: list[PlaceSpan]) -> tuple[dict[int, Resolution], Context]:
         """Resolution per span index, and the document context used."""
-        pools = {i: self.candidates(s) for i, s in enumerate(spans) if s.role != "demonym"}
+        pools = {i: self.candidates(s) for i, s in enumerate(spans)}
         ctx = self._context(spans, pools, {})
         first = self._pass(spans, pools, ctx)
         ctx = self._context(spans, pools, first)
@@ -130,12 +133,12 @@ class Resolver:
     def _pass(
         self, spans: list[PlaceSpan], pools: dict[int, tuple[Entry, ...]], ctx: Context
     ) -> dict[int, Resolution]:
-        chosen: dict[tuple[str, str | None], Resolution] = {}
+        chosen: dict[tuple[str, str | None, int | None], Resolution] = {}
         out: dict[int, Resolution] = {}
         for i, span in enumerate(spans):
             if i not in pools:
                 continue
-            key = (normalise_name(span.name), span.cue)
+            key = (normalise_name(span.name), span.cue, span.target)
             if key not in chosen:
                 chosen[key] = self._best(span, pools[i], ctx)
             out[i] = chosen[key]
@@ -168,8 +171,9 @@ class Resolver:
         ctx = Context()
         dateline_country = None
         for i, span in enumerate(spans):
-            if span.role == "demonym" and span.country:
-                ctx.countries[span.country] += 1
+            if span.target is not None:
+                if span.country:
+                    ctx.countries[span.country] += 1
                 continue
             res = resolved.get(i)
             entry = res.entry if res and not res.ambiguous else _obvious(pools.get(i, ()))

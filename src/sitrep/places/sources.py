@@ -75,12 +75,18 @@ class Rows:
     places: dict[int, PlaceRow] = field(default_factory=dict)
     names: list[tuple[int, str, str]] = field(default_factory=list)
     countries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    admin1_by_iso: dict[str, int] = field(default_factory=dict)
 
     def add_names(
-        self, place_id: int, names: list[str] | tuple[str, ...], kind: str = "alt"
+        self,
+        place_id: int,
+        names: list[str] | tuple[str, ...],
+        kind: str = "alt",
+        checked: bool = False,
     ) -> None:
+        """Add names for a place; ``checked`` names (hand-curated) skip the script filter."""
         for n in names:
-            if n and (kind == "code" or is_indexable(n)):
+            if n and (kind == "code" or checked or is_indexable(n)):
                 self.names.append((place_id, n.strip(), kind))
 
 
@@ -187,6 +193,8 @@ def read_subdivisions(rows: Rows, countries: frozenset[str] | None) -> None:
         )
         rows.add_names(sub.geonames_id, [sub.name], "name")
         rows.add_names(sub.geonames_id, list(sub.aliases))
+        if sub.iso_code and sub.admin_level == 1:
+            rows.admin1_by_iso[sub.iso_code] = sub.geonames_id
         if sub.iso_code and parts[0] in ("US", "CA", "AU"):
             rows.add_names(sub.geonames_id, [sub.iso_code.split("-", 1)[1]], "code")
 
@@ -255,6 +263,8 @@ def read_geonames_dir(rows: Rows, directory: Path, countries: frozenset[str] | N
             if countries is not None and parts[0] not in countries:
                 continue
             admin_ids[code] = gid
+            if feature == "ADM1" and parts[0] == "US":
+                rows.admin1_by_iso[f"US-{parts[1]}"] = gid
             rows.places.setdefault(
                 gid,
                 PlaceRow(
@@ -305,6 +315,22 @@ def read_geonames_dir(rows: Rows, directory: Path, countries: frozenset[str] | N
         gid, lang, name = int(cols[1]), cols[2], cols[3]
         if gid in rows.places and lang not in SKIPPED_LANGUAGES:
             rows.add_names(gid, [name], "code" if lang == "abbr" else "alt")
+
+
+def read_regions(rows: Rows) -> None:
+    """Hand-compiled regions, seas and mountain ranges (``regions.csv``)."""
+    for rec in package_data("regions.csv"):
+        rid = int(rec["id"])
+        rows.places[rid] = PlaceRow(
+            rid,
+            rec["name"],
+            float(rec["lat"]),
+            float(rec["lon"]),
+            rec["country"] or None,
+            feature=rec["feature"],
+        )
+        rows.add_names(rid, [rec["name"]], "name")
+        rows.add_names(rid, [a for a in rec["aliases"].split("|") if a], checked=True)
 
 
 def _tsv(path: Path) -> Iterator[list[str]]:

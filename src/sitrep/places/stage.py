@@ -14,6 +14,7 @@ import re
 
 from ..ids import slug
 from ..models import Document, Focus, Place
+from .context import cues
 from .gazetteer import Entry, Gazetteer
 from .recognise import PlaceSpan, Recogniser
 from .resolve import Resolution, Resolver
@@ -30,16 +31,21 @@ def precision_for(entry: Entry, span: PlaceSpan, ambiguous: bool = False) -> int
     return 1
 
 
-def to_place(
-    span: PlaceSpan,
-    res: Resolution | None,
-    country: str | None = None,
-    gaz: Gazetteer | None = None,
-) -> Place:
+def convincing(res: Resolution | None, focus: str | None) -> bool:
+    """Is this resolution good enough to keep a weak span (a relabelled entity, a lone
+    capitalised word)? A country, region, admin area, capital or admin seat; a town of
+    100,000 people; or a town of the document's focus country."""
+    entry = res.entry if res else None
+    if entry is None or res is None or res.ambiguous:
+        return False
+    if entry.is_country or entry.is_region or entry.feature in ("ADM1", "PPLC", "PPLA"):
+        return True
+    return entry.population >= 100_000 or (focus is not None and entry.country == focus)
+
+
+def to_place(span: PlaceSpan, res: Resolution | None) -> Place:
     """The contract ``Place`` for a span and its resolution (or none)."""
     entry = res.entry if res else None
-    if entry is None and country and gaz is not None:
-        entry = gaz.country(country)
     if entry is None:
         return Place(
             id=f"x:{slug(span.name)}",
@@ -52,7 +58,7 @@ def to_place(
         )
     ambiguous = bool(res and res.ambiguous)
     return Place(
-        id=f"gn:{entry.id}",
+        id=f"gn:{entry.id}" if entry.id > 0 else f"sitrep:{slug(entry.name)}",
         name=entry.name,
         text=span.text,
         start=span.start,
@@ -62,7 +68,7 @@ def to_place(
         country=entry.country,
         admin1=entry.admin1,
         feature=entry.feature,
-        geonames_id=entry.id,
+        geonames_id=entry.id if entry.id > 0 else None,
         precision=3 if span.role == "demonym" else precision_for(entry, span, ambiguous),
         method=span.method + (":ambiguous" if ambiguous else ""),
         role=span.role,
@@ -85,15 +91,38 @@ class PlacesStage:
     def __call__(self, doc: Document) -> Document:
         spans = self.recogniser(doc)
         resolved, ctx = self.resolver.resolve(spans)
-        places = [
-            to_place(s, resolved.get(i), s.country, self.gazetteer)
-            for i, s in enumerate(spans)
-            if self.demonyms or s.role != "demonym"
-        ]
+        places = []
+        for i, span in enumerate(spans):
+            res = resolved.get(i)
+            if span.weak and not convincing(res, ctx.focus):
+                continue
+            if span.role != "demonym" or self.demonyms:
+                places.append(to_place(span, res))
         places += self._capitals(doc, ctx.focus, places)
-        places.sort(key=lambda p: (p.start, p.end))
         focus = Focus(country=ctx.focus, place=self._focus_place(places, ctx.focus))
+        places = [self._in_focus_town(p, focus.place) for p in places]
+        places.sort(key=lambda p: (p.start, p.end))
         return dataclasses.replace(doc, places=tuple(places), focus=focus)
+
+    @staticmethod
+    def _in_focus_town(place: Place, town: Place | None) -> Place:
+        """A street or building the gazetteer does not know ("Main Street", "Highway 19")
+        is placed in the document's focus town, at precision 2."""
+        if place.geonames_id is not None or place.lat is not None or town is None:
+            return place
+        words = place.text.lower().replace(".", "").split()
+        if not any(w in cues().street for w in words[1:]):
+            return place
+        return dataclasses.replace(
+            town,
+            id=town.id,
+            text=place.text,
+            start=place.start,
+            end=place.end,
+            precision=2,
+            method=place.method + ":in-focus-town",
+            role=place.role,
+        )
 
     def _capitals(self, doc: Document, focus: str | None, places: list[Place]) -> list[Place]:
         """ "the capital" / "the Syrian capital" -> that country's capital."""
@@ -102,7 +131,8 @@ class PlacesStage:
         for m in _CAPITAL.finditer(text):
             if any(p.start < m.end() and m.start() < p.end and p.role != "demonym" for p in places):
                 continue
-            country = self.gazetteer.demonym(m.group("adj")) if m.group("adj") else focus
+            adj = self.gazetteer.demonym(m.group("adj")) if m.group("adj") else None
+            country = adj.country if adj else focus
             capital = self.gazetteer.capital(country) if country else None
             if capital is None:
                 continue
