@@ -215,17 +215,25 @@ def _named_before(
 def _post_modifiers(
     registry: Registry, by_start: dict[tuple[int, int], Hit], ws: list[Word], h: Hit
 ) -> list[tuple[str, str]]:
+    """ "rebels, led by HTS", "rebel advances have been spearheaded by HTS": a cue within
+    a few words after the mention, then a named actor."""
     lex = registry.lexicon
-    for n in (2, 3, 4):
-        cue = tuple(w.key for w in ws[h.w1 : h.w1 + n])
-        nxt = by_start.get((h.sent, h.w1 + n))
-        if nxt is None or not nxt.actor:
-            continue
-        if cue in lex.post_leader_cues:
-            return [("leader", nxt.actor)]
-        if cue in lex.post_patron_cues:
-            return [("patron", nxt.actor)]
+    for k in range(h.w1, min(h.w1 + _POST_WINDOW, len(ws))):
+        if k > h.w1 and (ws[k].key in {".", ";", "(", ")"} or (h.sent, k) in by_start):
+            break
+        for n in (2, 3, 4):
+            cue = tuple(w.key for w in ws[k : k + n])
+            nxt = by_start.get((h.sent, k + n))
+            if nxt is None or not nxt.actor:
+                continue
+            if cue in lex.post_leader_cues:
+                return [("leader", nxt.actor)]
+            if cue in lex.post_patron_cues:
+                return [("patron", nxt.actor)]
     return []
+
+
+_POST_WINDOW = 6
 
 
 def absorb_titles(registry: Registry, hits: list[Hit], words: list[list[Word]]) -> list[Hit]:
@@ -245,36 +253,13 @@ def absorb_titles(registry: Registry, hits: list[Hit], words: list[list[Word]]) 
         if entry is not None and entry.kind == "government" and not between:
             hits[i + 1] = replace(nxt, affiliation=nxt.affiliation or h.actor)
             continue
-        if title and all(k in lex.roles or k in _TITLE_WORDS for k in title):
+        if title and all(k in lex.roles or k in lex.title_words for k in title):
             org = h.actor
             if entry is not None and entry.kind == "country":
                 org = f"{entry.id}.government"
             hits[i + 1] = replace(nxt, affiliation=nxt.affiliation or org)
         out.append(h)
     return out
-
-
-_TITLE_WORDS = frozenset(
-    [
-        "foreign",
-        "defence",
-        "defense",
-        "interior",
-        "prime",
-        "vice",
-        "deputy",
-        "special",
-        "senior",
-        "top",
-        "military",
-        "political",
-        "affairs",
-        "state",
-        "of",
-        "the",
-        "for",
-    ]
-)
 
 
 def appositions(registry: Registry, hits: list[Hit], words: list[list[Word]]) -> list[Hit]:

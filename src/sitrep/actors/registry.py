@@ -88,6 +88,9 @@ class Lexicon:
     motion_verbs: frozenset[str]
     locatives: frozenset[str]
     compass: frozenset[str]
+    title_words: frozenset[str]
+    leader_forces: frozenset[str]
+    leader_government: frozenset[str]
     kind_words: Mapping[str, frozenset[str]]
 
     @classmethod
@@ -107,6 +110,9 @@ class Lexicon:
             motion_verbs=frozenset(map(fold, raw["motion_verbs"])),
             locatives=frozenset(map(fold, raw["locatives"])),
             compass=frozenset(map(fold, raw["compass"])),
+            title_words=frozenset(map(fold, raw["title_words"])),
+            leader_forces=frozenset(map(fold, raw["leader_forces"])),
+            leader_government=frozenset(map(fold, raw["leader_government"])),
             kind_words={k: frozenset(map(fold, v)) for k, v in raw["kind_words"].items()},
         )
 
@@ -213,6 +219,7 @@ class Registry:
         lexicon: Lexicon,
     ):
         self._entries = {e.id: e for e in entries}
+        self._people = [e for e in self._entries.values() if e.offices]
         self.lexicon = lexicon
         self._index = index
         self._country_keys = dict(countries)
@@ -367,11 +374,34 @@ class Registry:
 
     def head_of(self, org_id: str, day: str | None = None) -> RegistryEntry | None:
         """The person holding a top office of ``org_id`` on ``day`` (president, leader...)."""
-        for e in self._entries.values():
+        for e in self._people:
             for o in e.offices:
                 if o.org == org_id and o.held_on(day) and o.title.split()[0] in _HEAD_TITLES:
                     return e
         return None
+
+    def office_holder(self, org_id: str, role: str, day: str | None = None) -> RegistryEntry | None:
+        """The person whose office in ``org_id`` is ``role`` ("foreign minister") on ``day``."""
+        role = fold(role).replace("defense", "defence")
+        for e in self._people:
+            for o in e.offices:
+                title = fold(o.title).replace("defense", "defence")
+                if o.org == org_id and o.held_on(day) and title.startswith(role + " of"):
+                    return e
+        return None
+
+    def led_state(self, person_id: str, day: str | None = None) -> str | None:
+        """ISO3 of the state whose government the person heads on ``day`` (or last headed)."""
+        entry = self._entries.get(person_id)
+        if entry is None:
+            return None
+        heads = [
+            o
+            for o in entry.offices
+            if o.org and o.org.endswith(".government") and o.title.split()[0] in _HEAD_TITLES
+        ]
+        current = [o for o in heads if o.held_on(day)] or heads[-1:]
+        return current[0].org.split(".")[0] if current and current[0].org else None
 
     def ancestors(self, actor_id: str) -> list[str]:
         """The parent chain of an actor, nearest first."""
@@ -383,7 +413,9 @@ class Registry:
         return out
 
 
-_HEAD_TITLES = frozenset({"President", "Leader", "Emir", "Supreme", "Secretary-General"})
+_HEAD_TITLES = frozenset(
+    {"President", "Leader", "Emir", "Supreme", "Secretary-General", "Prime", "King", "Crown"}
+)
 
 
 def _expand(

@@ -24,6 +24,7 @@ from .descriptors import (
     resolve_named,
 )
 from .matching import Hit, find_hits, sentence_words
+from .offices import leaders_forces, office_titles
 from .registry import Registry
 
 
@@ -58,6 +59,9 @@ class ActorsStage:
         hits = resolve_context(reg, hits, words, country)
         hits = apply_descriptors(reg, hits, words, text)
         hits = absorb_titles(reg, hits, words)
+        day = doc.article.published.isoformat() if doc.article.published else None
+        hits = office_titles(reg, hits, words, day)
+        hits = leaders_forces(reg, hits, words, text, day)
         hits = sorted(hits + provisional_hits(reg, doc, words, hits), key=lambda h: h.start)
         hits = short_form_hits(reg, words, hits)
         hits = parenthesised_aliases(words, hits)

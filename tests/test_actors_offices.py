@@ -1,0 +1,58 @@
+"""People through their offices, and capitals speaking for their governments."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.actors import ActorsStage, Registry
+from sitrep.models import Document
+
+
+@pytest.fixture(scope="module")
+def stage() -> ActorsStage:
+    return ActorsStage(Registry.load())
+
+
+@pytest.fixture()
+def actors_of(parse_text, stage) -> Callable[..., Document]:  # type: ignore[no-untyped-def]
+    def run(text: str, published: str | None = None) -> Document:
+        return stage(parse_text(text, published=published))
+
+    return run
+
+
+def _ids(doc: Document, text: str) -> set[str]:
+    return {a.id for a in doc.actors for m in a.mentions if m.text == text}
+
+
+def test_actors_office_title_names_the_holder_on_the_date(actors_of) -> None:  # type: ignore[no-untyped-def]
+    text = "The Syrian president met army commanders in Damascus on Friday."
+    assert _ids(actors_of(text, published="2024-12-06"), "Syrian president") == {
+        "person.bashar-al-assad"
+    }
+    assert _ids(actors_of(text, published="2025-03-01"), "Syrian president") == {"SYR.government"}
+
+
+def test_actors_leader_possessive_names_the_state(actors_of) -> None:  # type: ignore[no-untyped-def]
+    doc = actors_of(
+        "Erdogan's troops crossed the border. Forces loyal to Netanyahu fired on a village.",
+        published="2024-11-20",
+    )
+    assert _ids(doc, "Erdogan's troops") == {"TUR.state-forces"}
+    assert _ids(doc, "Forces loyal to Netanyahu") == {"ISR.state-forces"}
+    assert not _ids(doc, "troops")
+
+
+def test_actors_capital_speaks_only_when_it_acts(actors_of) -> None:  # type: ignore[no-untyped-def]
+    doc = actors_of("Moscow said it would keep its base. Fighting spread to the suburbs of Beirut.")
+    assert _ids(doc, "Moscow") == {"RUS.government"}
+    assert not _ids(doc, "Beirut")
+
+
+def test_actors_title_before_a_name_is_the_persons_affiliation(actors_of) -> None:  # type: ignore[no-untyped-def]
+    doc = actors_of("Russian Foreign Minister Sergey Lavrov spoke in Doha.")
+    lavrov = next(a for a in doc.actors if a.id == "person.sergey-lavrov")
+    assert lavrov.affiliation == "RUS.government"
+    assert not _ids(doc, "Russian Foreign Minister")
