@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, TextIO, cast
 
 from ..errors import InputError
 from ..fuse.persist import control_as_of, load_incidents
@@ -69,12 +69,12 @@ def _binary(out: TextIO | BinaryIO) -> BinaryIO:
     if hasattr(out, "encoding"):
         buffer = getattr(out, "buffer", None)
         if buffer is None:
-            raise InputError("parquet is binary: write it to a file (--output), not a text stream")
-        return buffer  # type: ignore[no-any-return]
-    return out  # type: ignore[return-value]
+            raise InputError("parquet is binary: write it to a file (--out FILE)")
+        return cast(BinaryIO, buffer)
+    return cast(BinaryIO, out)
 
 
 def _text(out: TextIO | BinaryIO) -> TextIO:
     if hasattr(out, "encoding"):
-        return out  # type: ignore[return-value]
+        return cast(TextIO, out)
     raise InputError(f"this format is text: pass a text stream, not {type(out).__name__}")

@@ -57,7 +57,7 @@ def country_facts(alpha2: str) -> tuple[str, int | None, str, str]:
     if region is None:
         subs = [m.name for m in c.macroregions if m.type == "subregion"]
         region = next((_table()["region_by_subregion"].get(s) for s in subs), None) or ""
-    return c.alpha3, c.numeric, c.common_name or c.name, region
+    return str(c.alpha3 or alpha2.upper()), c.numeric, str(c.common_name or c.name), str(region)
 
 
 def event_id_cnty(record: EventRecord) -> str:

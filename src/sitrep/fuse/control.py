@@ -309,7 +309,8 @@ def timeline(obs: Sequence[Observation]) -> list[ControlEntry]:
     days: dict[dt.date, list[Observation]] = {}
     for o in settled:
         days.setdefault(o.date, []).append(o)
-    state, out = _State(), []
+    state = _State()
+    out: list[_State] = []
     for day in sorted(days):
         new = _apply_day(state, day, days[day])
         if new.key() != state.key() or not out:

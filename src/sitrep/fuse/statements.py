@@ -136,11 +136,11 @@ def statements_from_document(doc: Document) -> tuple[ControlStatement, ...]:
             before = text[clause_start : m.start()]
             if IRREALIS.search(before) or NEGATION.search(before):
                 continue
-            place = next(
+            follows = next(
                 (p for p in _places_in(doc, s.start + m.end(), s.end)
                  if p.start == s.start + m.end()), None,
             )
-            cp = control_place(place)
+            cp = control_place(follows)
             ref = _actor_in(doc, actors, s.start + clause_start, s.start + m.start())
             side = _side(doc, actors, ref, before) if ref else None
             if cp is not None and side is not None:

@@ -57,7 +57,8 @@ class DocumentBuilder:
         self.claims: list[Claim] = []
 
     def _split(self, headings: Sequence[str]) -> tuple[Sentence, ...]:
-        out, start = [], 0
+        out: list[Sentence] = []
+        start = 0
         for m in [*SENTENCE_END.finditer(self.text), None]:
             end = m.start() if m else len(self.text)
             if self.text[start:end].strip():
