@@ -1,0 +1,98 @@
+"""Schemathesis against ``/openapi.json``: generated requests never get a 5xx or a response
+that breaks the schema (status codes, content types, declared bodies).
+
+Quick profile: 25 cases per operation. ``SITREP_HYPOTHESIS_PROFILE=slow`` runs 10,000 per
+operation (a long run: about an hour on two cores).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import (
+    negative_data_rejection,
+    positive_data_acceptance,
+    status_code_conformance,
+)
+
+from sitrep.settings import Settings
+from sitrep.store import open_store
+from sitrep.web.app import create_app
+from sitrep.web.synthetic import fill_sample
+
+SLOW = os.environ.get("SITREP_HYPOTHESIS_PROFILE") == "slow"
+EXAMPLES = 10_000 if SLOW else 25
+
+
+class RefuseToParse:
+    """Stands in for the pipeline: an authorised ingest must never reach it in this test."""
+
+    def pipe(self, docs: Any) -> Any:
+        raise AssertionError("schemathesis reached the pipeline without the token")
+
+
+def build_schema() -> Any:
+    """The app over a sample store in a temporary directory that lives as long as the module."""
+    path = Path(_TMP.name) / "api.db"
+    store = open_store(f"sqlite:///{path}")
+    fill_sample(store)
+    token = "not-guessable-" + os.urandom(8).hex()
+    app = create_app(Settings(api_token=token), store, resources_loader=RefuseToParse)
+    return schemathesis.openapi.from_asgi("/openapi.json", app)
+
+
+_TMP = tempfile.TemporaryDirectory(prefix="sitrep-schemathesis-")
+schema = build_schema()
+
+
+SETTINGS = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+# Findings that belong to the web layer, tracked by the xfail test below:
+#   status_code_conformance: 401/403/404/422 are not declared in the OpenAPI responses;
+#   negative_data_rejection: date parameters accept integers (?until=0 is read as 1970-01-01);
+#   positive_data_acceptance: free-text parameters the API then refuses (``sort``), huge offsets.
+WEB_FINDINGS = [status_code_conformance, negative_data_rejection, positive_data_acceptance]
+SQL_INT_MAX = 2**63 - 1
+
+
+def _huge_integer_sent(case: Any) -> bool:
+    """A query integer beyond SQLite/PostgreSQL BIGINT (the known web bug: such a value
+    reaches the database and raises OverflowError, a 500)."""
+    values: list[Any] = []
+    for v in (case.query or {}).values():
+        values.extend(v if isinstance(v, list) else [v])
+    return any(
+        (isinstance(v, int) and abs(v) > SQL_INT_MAX)
+        or (isinstance(v, str) and v.lstrip("-").isdigit() and abs(int(v)) > SQL_INT_MAX)
+        for v in values
+    )
+
+
+@schema.parametrize()
+@SETTINGS
+def test_security_schemathesis_no_5xx_no_schema_violation(case: Any) -> None:
+    """No 5xx; content types, headers and bodies of responses conform to the schema."""
+    response = case.call()
+    if response.status_code >= 500 and _huge_integer_sent(case):
+        pytest.xfail("web: bound offset/min_sources (le=2**63-1); a huge integer gives a 500")
+    case.validate_response(response, excluded_checks=WEB_FINDINGS)
+    assert response.status_code < 500
+
+
+@pytest.mark.xfail(
+    reason="web: declare 4xx responses in OpenAPI; parse date parameters strictly (YYYY-MM-DD)",
+    strict=False,
+)
+@schema.parametrize()
+@SETTINGS
+def test_security_schemathesis_status_codes_and_strict_inputs(case: Any) -> None:
+    case.call_and_validate(checks=WEB_FINDINGS)
