@@ -7,6 +7,7 @@ Expected errors print one line on stderr and exit with code 2.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import os
 import sys
@@ -17,7 +18,7 @@ from typing import Any
 import click
 
 from .errors import SitrepError
-from .ingest import Defaults, RecordError, read_paths
+from .ingest import Defaults, Record, RecordError, read_paths
 from .settings import Settings
 
 EXIT_INPUT = 2
@@ -52,6 +53,12 @@ def _progress(label: str, enabled: bool) -> Iterator[Callable[[int], None]]:
         return
     with click.progressbar(length=0, label=label, file=sys.stderr, show_pos=True) as bar:
         yield bar.update
+
+
+def _checked(records: Iterator[Record]) -> Iterator[Record]:
+    """Read the first record now, so a bad single input fails before the models load."""
+    first = next(records, None)
+    return records if first is None else itertools.chain([first], records)
 
 
 def _report_errors(errors: list[RecordError]) -> None:
@@ -95,7 +102,7 @@ def extract(paths: tuple[str, ...], published: Any, outlet: Any, url: Any, fmt: 
     from .serialize import document_to_dict
 
     settings = _settings()
-    records = read_paths(paths, _defaults(settings, published, outlet, url))
+    records = _checked(read_paths(paths, _defaults(settings, published, outlet, url)))
     pipeline = build_pipeline(Resources.load(settings))
     errors: list[RecordError] = []
     out = sys.stdout
@@ -141,7 +148,7 @@ def ingest(
     from .store import open_store
 
     settings = _settings(db)
-    records = read_paths(paths, _defaults(settings, published, outlet, url))
+    records = _checked(read_paths(paths, _defaults(settings, published, outlet, url)))
     store = open_store(settings.db_url)
     with _progress("ingesting", True) as step:
         if workers or scheduler:

@@ -210,8 +210,20 @@ class Gazetteer:
 def ensure_gazetteer(path: Path | str) -> Gazetteer:
     """Open the gazetteer at ``path``, building it from the packages first if it is missing."""
     target = Path(path)
+    if target.is_file() and not is_current(target):
+        target.unlink()  # a derived file from an older sitrep: build it again
     if not target.is_file():
         from .build import build_gazetteer
 
         build_gazetteer(target)
     return Gazetteer.open(target)
+
+
+def is_current(path: Path) -> bool:
+    """Whether ``path`` is a gazetteer with this sitrep's schema version."""
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except sqlite3.DatabaseError:
+        return False
+    return row is not None and row[0] == SCHEMA_VERSION
