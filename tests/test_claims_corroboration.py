@@ -110,3 +110,12 @@ def test_claims_profiles_descriptor_needs_more_than_media() -> None:
         profiles.match_descriptor(described, [profiles.by_id["sohr"], profiles.by_id["sham-fm"]])
         == (profiles.by_id["sham-fm"])
     )
+
+
+def test_claims_profiles_link_to_actor_registry_ids() -> None:
+    registry_module = pytest.importorskip("sitrep.actors.registry")
+    registry = registry_module.Registry.load()
+    missing = [
+        p.actor_id for p in default_profiles().profiles if p.actor_id and p.actor_id not in registry
+    ]
+    assert missing == []

@@ -171,3 +171,20 @@ def test_claims_hypothetical_event_keeps_its_modality(parse_text) -> None:
     out = ClaimsStage()(dataclasses.replace(doc, events=(future,)))
     assert out.events[0].modality == "future"
     assert out.events[0].sources[0].text == "The minister"
+
+
+class _Entry:
+    def __init__(self, id: str, name: str) -> None:
+        self.id, self.name = id, name
+
+
+class _Registry:
+    def lookup(self, phrase: str) -> _Entry | None:
+        return _Entry("syria-daily", "Syria Daily") if phrase == "Syria Daily" else None
+
+
+def test_claims_outlet_ids_come_from_profiles_then_registry_then_slug() -> None:
+    stage = ClaimsStage(_Registry())
+    assert stage.outlet_ref("AFP").id == "afp"
+    assert stage.outlet_ref("Syria Daily").id == "syria-daily"
+    assert stage.outlet_ref("Example Weekly").id == "outlet:example-weekly"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from typing import Protocol
 
 from ..ids import digest, slug
 from ..models import ActorRef, Claim, Document, Event
@@ -34,20 +35,35 @@ def _default_actor_at() -> ActorAt | None:
     return actor_at
 
 
+class _Named(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+class NameLookup(Protocol):
+    """What the claims stage needs of the actor registry: a name to a known actor."""
+
+    def lookup(self, phrase: str) -> _Named | None: ...
+
+
 class ClaimsStage:
     """Attributed claims, each event's sources, and reported/alleged/denied modality.
 
-    ``registry`` is the actor registry (accepted for the engine's uniform construction;
-    speakers are resolved through the actors stage's mentions via ``actor_at``).
+    ``registry`` (the actor registry) gives outlets and wires that have no source profile
+    the registry's id; speakers are resolved through the actors stage's mentions
+    (``actor_at``), source profiles and the article itself.
     """
 
-    name = "claims"
-    requires = ("sentences", "tokens", "actors", "events")
-    assigns = ("claims", "events")
+    name: str = "claims"
+    requires: tuple[str, ...] = ("sentences", "tokens", "actors", "events")
+    assigns: tuple[str, ...] = ("claims", "events")
 
     def __init__(
         self,
-        registry: object | None = None,
+        registry: NameLookup | None = None,
         *,
         cues: CueLexicon | None = None,
         profiles: SourceProfiles | None = None,
@@ -118,11 +134,20 @@ class ClaimsStage:
         names = [doc.article.outlet] if doc.article.outlet else []
         names += list(doc.article.credits)
         for name in names:
-            profile = self.profiles.find(name)
-            ref = profile.ref(name) if profile else ActorRef("outlet:" + slug(name), name, name)
+            ref = self.outlet_ref(name)
             if all(ref.id != x.id for x in out):
                 out.append(ref)
         return out
+
+    def outlet_ref(self, name: str) -> ActorRef:
+        """An outlet or wire: its profile's id, else the registry's, else ``outlet:<slug>``."""
+        profile = self.profiles.find(name)
+        if profile is not None:
+            return profile.ref(name)
+        known = self.registry.lookup(name) if self.registry is not None else None
+        if known is not None:
+            return ActorRef(known.id, known.name, name)
+        return ActorRef("outlet:" + slug(name), name, name)
 
     def _adverb_modality(self, doc: Document, event: Event) -> str:
         trigger = [t for t in doc.tokens if t.start == event.trigger.start]
