@@ -225,12 +225,14 @@ def events(
     store = open_store(_settings(db).db_url)
     if fmt == "parquet" and out is None:
         raise click.UsageError("--format parquet needs --out FILE")
-    binary = fmt == "parquet"
     if out is None:
         export_events(store, fmt, since, until, sys.stdout)
-        return
-    with open(out, "wb" if binary else "w", encoding=None if binary else "utf-8") as fh:
-        export_events(store, fmt, since, until, fh)
+    elif fmt == "parquet":
+        with open(out, "wb") as bfh:
+            export_events(store, fmt, since, until, bfh)
+    else:
+        with open(out, "w", encoding="utf-8") as tfh:
+            export_events(store, fmt, since, until, tfh)
 
 
 @cli.command()

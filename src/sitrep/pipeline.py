@@ -19,9 +19,14 @@ DOCUMENT_FIELDS = frozenset(f.name for f in dataclasses.fields(Document)) - {"do
 
 @runtime_checkable
 class Stage(Protocol):
-    name: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+
+    @property
+    def assigns(self) -> tuple[str, ...]: ...
 
     def __call__(self, doc: Document) -> Document: ...
 

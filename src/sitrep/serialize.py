@@ -63,11 +63,8 @@ def place_to_dict(p: Place | None) -> JSON | None:
 def place_from_dict(d: JSON | None) -> Place | None:
     if d is None:
         return None
-    return Place(
-        **{f: d.get(f) for f in PLACE_FIELDS},
-        method=d.get("method", ""),
-        role=d.get("role", "mention"),
-    )
+    fields: dict[str, Any] = {f: d.get(f) for f in PLACE_FIELDS}
+    return Place(**fields, method=d.get("method", ""), role=d.get("role", "mention"))
 
 
 def ref_to_dict(r: ActorRef | None) -> JSON | None:
