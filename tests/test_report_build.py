@@ -200,3 +200,25 @@ def test_report_resolves_regions(name: str, expected: str):
 def test_report_unknown_region_is_an_input_error():
     with pytest.raises(InputError, match="north-east"):
         resolve_region("Atlantis")
+
+
+def test_report_numbers_equal_the_http_api(store: Store):
+    from fastapi.testclient import TestClient
+
+    from sitrep.settings import Settings
+    from sitrep.web.app import create_app
+
+    scope = Scope(PERIOD.since, PERIOD.until, ALEPPO_BOX)
+    report = build_report(store, scope)
+    params = {"since": "2024-11-27", "until": "2024-12-10", "bbox": "36.9,36.0,37.4,36.4",
+              "limit": 1000}
+    client = TestClient(create_app(Settings(), store))
+    items = client.get("/api/incidents", params=params).json()["items"]
+    timeline = client.get("/api/timeline", params=params).json()
+    control = client.get("/api/control", params={"as_of": "2024-12-10"}).json()
+    assert report.totals.incidents == len(items)
+    assert dict(report.totals.by_type) == Counter(i["plover"]["type"] for i in items)
+    assert sum(n for _, _, n in report.totals.per_day) == sum(r["n"] for r in timeline)
+    in_box = [c for c in control if 36.0 <= c["place"]["lat"] <= 36.4]
+    assert [(c.place, c.status, c.holder.side) for c in report.control_end] == [
+        (c["place"]["name"], c["status"], (c["controller"] or {}).get("side")) for c in in_box]

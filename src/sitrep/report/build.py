@@ -78,7 +78,7 @@ def totals(store: Store, scope: Scope, items: list[JSON]) -> Totals:
 
 def points(items: Iterable[JSON]) -> tuple[MapPoint, ...]:
     return tuple(
-        MapPoint(i["place"]["lat"], i["place"]["lon"], i["plover"]["type"])
+        MapPoint(i["place"]["lat"], i["place"]["lon"], i["plover"]["type"], i["place"]["country"])
         for i in items
         if i["place"] and i["place"]["lat"] is not None and i["place"]["lon"] is not None
     )

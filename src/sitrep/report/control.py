@@ -179,6 +179,6 @@ def control_at_end(store: Store, scope: Scope) -> tuple[ControlPoint, ...]:
             place_id=place["id"], place=place["name"],
             holder=Side(holder.get("name"), holder.get("side")), status=entry["status"],
             since=since, evidence=tuple(entry["evidence"]), lat=lat, lon=lon,
-            contested_by=same.contested_by if same else (),
+            contested_by=same.contested_by if same else (), country=place.get("country"),
         ))
     return tuple(points)

@@ -19,7 +19,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from .geodata import BBox, boundary_layer, regions, rings
-from .model import ControlPoint, MapPoint, Report
+from .model import ControlPoint, Report
 
 TYPE_COLOURS = ("#d62728", "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b")
 OTHER_COLOUR = "#7f7f7f"
@@ -44,7 +44,7 @@ DPI = 110
 def _png(fig: Figure) -> bytes:
     FigureCanvasAgg(fig)
     out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=DPI, metadata={"Software": None})
+    fig.savefig(out, format="png", dpi=DPI, metadata={"Software": None}, bbox_inches="tight")
     return out.getvalue()
 
 
@@ -59,8 +59,7 @@ def extent(report: Report) -> BBox:
     degrees and widened to the figure's shape."""
     if report.scope.bbox:
         return report.scope.bbox
-    lons = [p.lon for p in report.points] + [c.lon for c in report.control_end if c.lon is not None]
-    lats = [p.lat for p in report.points] + [c.lat for c in report.control_end if c.lat is not None]
+    lons, lats = _focus_coordinates(report)
     if not lons:
         return regions()["syria"][1]
     cx, cy = (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
@@ -71,6 +70,24 @@ def extent(report: Report) -> BBox:
     half_h = max(half_h, half_w * shrink / ASPECT)
     return (max(-180.0, cx - half_w), max(-90.0, cy - half_h),
             min(180.0, cx + half_w), min(90.0, cy + half_h))
+
+
+def _focus_coordinates(report: Report) -> tuple[list[float], list[float]]:
+    """Coordinates of incidents and controlled places in the report's main country (all of
+    them when it has none), so a few far-away places do not turn the map into a world map."""
+    focus = report.focus_country
+    coords = [(p.lon, p.lat) for p in report.points if focus is None or p.country == focus]
+    coords += [(c.lon, c.lat) for c in report.control_end
+               if c.lon is not None and c.lat is not None and (focus is None or c.country == focus)]
+    if not coords:
+        coords = [(p.lon, p.lat) for p in report.points]
+    return [x for x, _ in coords], [y for _, y in coords]
+
+
+def _span(ring: list[tuple[float, float]]) -> float:
+    """Longitude span; rings cut at the antimeridian span ~360 and are not drawn."""
+    xs = [p[0] for p in ring]
+    return max(xs) - min(xs)
 
 
 def _overlaps(ring: list[tuple[float, float]], box: BBox) -> bool:
@@ -86,7 +103,7 @@ def _draw_boundaries(ax: Axes, box: BBox) -> bool:
         if not data:
             continue
         polys = [r for f in data.get("features", ()) for r in rings(f.get("geometry"))
-                 if len(r) > 2 and _overlaps(r, box)]
+                 if len(r) > 2 and _overlaps(r, box) and _span(r) < 180]
         if polys:
             ax.add_collection(PolyCollection(polys, facecolors=face, edgecolors=edge,
                                              linewidths=width, zorder=1))
@@ -104,7 +121,8 @@ def _control_style(c: ControlPoint) -> tuple[str, str]:
 
 
 def map_png(report: Report) -> bytes:
-    """Incidents by type (dots) and control at the end of the period (squares)."""
+    """Incidents by type (dots sized by count per place) and control at the end of the
+    period (squares)."""
     box = extent(report)
     w, s, e, n = box
     fig = Figure(figsize=(8.0, 6.4))
@@ -113,18 +131,23 @@ def map_png(report: Report) -> bytes:
     has_boundaries = _draw_boundaries(ax, box)
     palette = type_palette([p.kind for p in report.points])
     handles: list[Line2D] = []
-    groups: dict[str, list[MapPoint]] = {}
+    counts: dict[str, Counter[tuple[float, float]]] = {}
     for p in report.points:
-        groups.setdefault(p.kind if p.kind in palette else "other", []).append(p)
-    for kind in [*sorted(palette), "other"]:
-        pts = groups.get(kind, [])
-        if not pts:
-            continue
+        kind = p.kind if p.kind in palette else "other"
+        counts.setdefault(kind, Counter())[(p.lon, p.lat)] += 1
+    kinds = [k for k in [*sorted(palette), "other"] if k in counts]
+    ring = 0.012 * max(e - w, n - s)  # types at one place sit around it, not on each other
+    for i, kind in enumerate(kinds):
+        angle = 2 * math.pi * i / max(1, len(kinds))
+        dx, dy = ring * math.cos(angle), ring * math.sin(angle)
+        spots = sorted(counts[kind].items())
         colour = palette.get(kind, OTHER_COLOUR)
-        ax.scatter([p.lon for p in pts], [p.lat for p in pts], s=16, c=colour, alpha=0.75,
-                   edgecolors="white", linewidths=0.3, zorder=4)
+        ax.scatter([x + dx for (x, _), _ in spots], [y + dy for (_, y), _ in spots],
+                   s=[12 + 10 * math.sqrt(c) for _, c in spots], c=colour, alpha=0.8,
+                   edgecolors="white", linewidths=0.4, zorder=4)
+        total = sum(counts[kind].values())
         handles.append(Line2D([], [], marker="o", linestyle="", color=colour,
-                              label=f"{kind} ({len(pts)})"))
+                              label=f"{kind} ({total})"))
     _draw_control(ax, report.control_end, handles)
     ax.set_xlim(w, e)
     ax.set_ylim(s, n)

@@ -94,6 +94,7 @@ class ControlPoint:
     lat: float | None
     lon: float | None
     contested_by: tuple[str, ...] = ()
+    country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +200,7 @@ class MapPoint:
     lat: float
     lon: float
     kind: str
+    country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
