@@ -31,6 +31,8 @@ def test_actors_registry_loads_once(registry: Registry) -> None:
         ("Syrian Arab News Agency", "sana"),
         ("Abu Mohammed al-Jolani", "person.ahmed-al-sharaa"),
         ("Organisation for the Prohibition of Chemical Weapons", "opcw"),
+        ("Rapid Support Forces", "SDN.rsf"),
+        ("Tatmadaw", "MMR.state-forces"),
     ],
 )
 def test_actors_registry_names_and_former_names(

@@ -20,7 +20,7 @@ from .words import fold, phrase_key, raw_key, split_words
 
 DATA_PACKAGE = "sitrep.data.actors"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-ACTOR_FILES = ("syria.yaml", "middle-east.yaml", "international.yaml", "people.yaml")
+ACTOR_FILES = ("syria.yaml", "middle-east.yaml", "world.yaml", "international.yaml", "people.yaml")
 
 # match priorities: a named alias beats a templated phrase beats a context phrase
 NAMED, TEMPLATED, SHORT, CONTEXT = 3, 2, 1, 0
