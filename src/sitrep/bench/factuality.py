@@ -100,7 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     prec = tp / (tp + fp) if tp + fp else 0.0
     rec = tp / (tp + fn) if tp + fn else 0.0
     print(
-        f"MEANTIME factuality, {args.split} split: {n} annotated events ({n - sum(gold)} non-factual)"
+        f"MEANTIME factuality, {args.split} split: {n} annotated events "
+        f"({n - sum(gold)} non-factual)"
     )
     print(f"  accuracy {acc:.3f}  (majority baseline {majority:.3f})")
     print(f"  non-factual precision {prec:.3f} recall {rec:.3f}")
