@@ -52,19 +52,42 @@ def test_control_denied_withdrawal_then_entry_reported_later():
     assert (homs.status, homs.side, homs.since) == ("held", "opposition", D(2024, 12, 8))
 
 
-def test_control_ignores_dateline_places_and_other_countries():
-    text = "BEIRUT — Rebels took the capital on Sunday."
+def test_control_ignores_datelines_and_reads_the_capital_as_the_actors_capital():
+    """"the capital" resolved to the dateline's country (Beirut) is Syria's for Syrian rebels;
+    a dateline is never the place an event changes."""
+    text = "BEIRUT — Rebels took the capital on Sunday. Rebels also took over Beirut airport."
     b = DocumentBuilder(text, published=D(2024, 12, 8))
     rebels = b.actor("SYR.rebels", "Opposition Rebels (Syria)", side="opposition",
                      mention="Rebels")
-    beirut_dateline = b.place("BEIRUT", name="Beirut", lat=33.89, lon=35.5, country="LB",
-                              geonames_id=276781)
+    beirut = {"name": "Beirut", "lat": 33.89, "lon": 35.5, "country": "LB",
+              "geonames_id": 276781}
+    dateline = b.place("BEIRUT", **beirut)
+    capital = b.place("the capital", **beirut)
     b.event("took", "COERCE", mode="seize", actor1=rebels,
-            place=Place(**{**_fields(beirut_dateline), "role": "dateline"}))
-    capital = b.place("the capital", name="Beirut", lat=33.89, lon=35.5, country="LB",
-                      geonames_id=276781)
-    b.event("took", "COERCE", mode="seize", actor1=rebels, place=capital)
-    assert fuse_documents([b.build()]).timelines == {}
+            place=Place(**{**_fields(capital), "role": "capital"}))
+    b.event("took over", "COERCE", mode="seize", actor1=rebels,
+            place=Place(**{**_fields(dateline), "role": "dateline"}))
+    entries = _entries(b.build(), day=D(2024, 12, 8))
+    assert set(entries) == {"Damascus"}
+    assert (entries["Damascus"].status, entries["Damascus"].side) == ("held", "opposition")
+
+
+def test_control_the_city_is_the_city_the_article_is_about():
+    text = ("Rebels entered Hama on Thursday after a week of fighting near Aleppo. "
+            "Hama residents said the army had left. "
+            "A monitor said government forces had abandoned the city overnight.")
+    b = DocumentBuilder(text, published=D(2024, 12, 5))
+    army = b.actor("SYR.state-forces", "Syrian Arab Army", side="government",
+                   mention="government forces")
+    b.place("Hama")
+    b.place("Aleppo")
+    b.place("Hama", after=b.find("residents") - 5)
+    dateline_like = Place("geonames:170654", "Damascus", "Damascus", 0, 0, 33.51, 36.29, "SY",
+                          None, "PPLC", 170654, 1, "", "dateline")
+    b.event("abandoned", "RETREAT", mode="withdraw", actor1=army, place=dateline_like)
+    entries = _entries(b.build(), day=D(2024, 12, 5))
+    assert set(entries) == {"Hama"}
+    assert entries["Hama"].not_held_by == ("government",)
 
 
 def _fields(p: Place) -> dict[str, object]:

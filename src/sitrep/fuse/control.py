@@ -15,6 +15,7 @@ part) and from state statements (``statements.py``). Per place they are replayed
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -84,30 +85,32 @@ def territorial_kind(m: EventMention) -> str | None:
     return None
 
 
-def _extent(m: EventMention, kind: str) -> str | None:
+def _target(m: EventMention) -> Place | None:
+    """The place an event changes: its own, or the city "the city" refers to."""
+    return m.anaphor_place or m.event.place
+
+
+def _extent(m: EventMention, kind: str, p: Place) -> str | None:
     """``"partial"``, ``"full"``, or None when the event is only near the place."""
     e, cues = m.event, territorial()
-    p = e.place
-    assert p is not None
     if p.start >= e.trigger.end:
         between = normalise_text(m.sentence_slice(e.trigger.end, p.start))
     else:  # the place comes first: read the verb's object instead
         between = normalise_text(m.sentence_slice(e.trigger.end, e.trigger.end + 40))
     after = normalise_text(m.sentence_slice(p.end, p.end + 20))
     near = {x.group(0) for x in cues.near.finditer(between)}
-    if kind == "loss":
-        near -= cues.loss_despite
+    if kind == "loss" and re.search(r"\b(?:to|into)\b", between):
+        near -= cues.loss_despite  # "repositioned to areas outside Homs": Homs was left
     if near or cues.near_after.search(after):
         return None
-    if cues.partial.search(between) or p.precision == 2:
+    possessive = re.match(r"^\s*['’]s\b", m.sentence_slice(p.end, p.end + 3)) is not None
+    if cues.partial.search(between) or possessive or p.precision == 2:
         return "partial"
     return "full"
 
 
-def _in_sentence(m: EventMention) -> bool:
+def _in_sentence(m: EventMention, p: Place) -> bool:
     """The place is named in the event's own sentence (not a dateline or focus fallback)."""
-    p = m.event.place
-    assert p is not None
     if p.role == "dateline":
         return False
     return m.sentence_start <= p.start < m.sentence_start + len(m.sentence_text)
@@ -123,10 +126,8 @@ def _historical(m: EventMention) -> bool:
     return (pub - day).days > (HISTORY_DAYS if m.date_precision == "month" else 366)
 
 
-def _place_fits_actor(m: EventMention) -> bool:
+def _place_fits_actor(m: EventMention, p: Place) -> bool:
     """A domestic side (Syria's government, rebels, SDF) acts inside its own country."""
-    p = m.event.place
-    assert p is not None
     if m.actor1_side not in DOMESTIC_SIDES or not m.actor1_country or not p.country:
         return True
     return p.country == m.actor1_country
@@ -136,16 +137,17 @@ def observations_from_mentions(mentions: Iterable[EventMention]) -> list[Observa
     out = []
     for m in mentions:
         e = m.event
-        if not (m.factual or e.modality == "denied") or e.place is None:
+        place = _target(m)
+        if not (m.factual or e.modality == "denied") or place is None:
             continue
         kind = territorial_kind(m)
         side = m.actor1_side
-        cp = control_place(e.place)
+        cp = control_place(place)
         if kind is None or side is None or cp is None or m.date is None:
             continue
-        if not _in_sentence(m) or _historical(m) or not _place_fits_actor(m):
+        if not _in_sentence(m, place) or _historical(m) or not _place_fits_actor(m, place):
             continue
-        extent = _extent(m, kind)
+        extent = _extent(m, kind, place)
         if extent is None:
             continue
         out.append(
@@ -209,6 +211,8 @@ class _State:
     not_held_by: tuple[str, ...] = ()
     contested_by: tuple[str, ...] = ()
     by_event_on: dt.date | None = None
+    leaning: str | None = None  # the side the latest firm events favour, in a contest
+    losers: tuple[str, ...] = ()  # the sides the latest firm events say withdrew
 
     def key(self) -> tuple[object, ...]:
         return (self.status, self.side, self.not_held_by, self.contested_by)
@@ -219,10 +223,10 @@ def _apply_day(state: _State, day: dt.date, obs: list[Observation]) -> _State:
     new = _State(**{**state.__dict__})
     statements = [o for o in obs if not o.from_event]
     events = [o for o in obs if o.from_event]
-    for o in statements:
-        new = _apply_statement(new, day, o)
     if events:
         new = _apply_events(new, day, events)
+    for o in statements:
+        new = _apply_statement(new, day, o)
     if new.key() != state.key():
         new.since = day
         new.evidence = evidence
@@ -242,6 +246,11 @@ def _apply_statement(state: _State, day: dt.date, o: Observation) -> _State:
     if o.kind == "held":
         if state.status == "held" and state.side == o.side:
             return state
+        if state.status == "contested" and (
+            state.leaning == o.side or (state.leaning is None and state.losers
+                                        and o.side not in state.losers)
+        ):
+            return _State("held", o.side, o.actor, day, by_event_on=state.by_event_on)
         if state.status == "unknown" and o.side not in state.not_held_by:
             return _State("held", o.side, o.actor, day, by_event_on=state.by_event_on)
         if recent:
@@ -268,10 +277,16 @@ def _apply_events(state: _State, day: dt.date, events: list[Observation]) -> _St
     holder = state.side if state.status == "held" else None
     parties = {o.side for o in events} | ({state.side} if state.side else set())
 
+    gainers = {o.side for o in firm if o.kind == "gain"}
+    others = (parties | set(state.contested_by)) - full_losses - part_losses
+    favoured = gainers or (others if full_losses | part_losses else set())
+    leaning = next(iter(favoured)) if len(favoured) == 1 else None
+
     def contested(keeper: str | None) -> _State:
         return _State("contested", keeper, state.actor if keeper == state.side else None, day,
                       contested_by=tuple(sorted(parties - {keeper} if keeper else parties)),
-                      by_event_on=day)
+                      by_event_on=day, leaning=leaning,
+                      losers=tuple(sorted(full_losses | part_losses)))
 
     if len(events) > len(firm) or len(full_gains) > 1 or part_gains - set(full_gains):
         keeper = state.side if state.side not in full_losses | part_losses else None

@@ -7,12 +7,65 @@ from a ``Document`` (as ``Store.iter_documents()`` yields them).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
-from ..models import FACTUAL_MODALITIES, Actor, ActorRef, Document, Event
-from .resources import actor_country, sides, wires
+from ..models import FACTUAL_MODALITIES, Actor, ActorRef, Document, Event, Place, Sentence
+from .resources import actor_country, capitals, sides, wires
 
 DENYING_STANCES = frozenset({"denies", "rejects", "denied"})
+ANAPHOR = re.compile(r"\bthe\s+(?:(?P<capital>capital)|provincial\s+capital|city|town)\b",
+                     re.IGNORECASE)
+
+
+def _is_city(p: Place) -> bool:
+    return (p.feature or "").startswith("PPL") and p.lat is not None
+
+
+def _antecedent_city(doc: Document, sent: Sentence, allow_dateline: bool) -> Place | None:
+    """The city the article has named most often before ``sent`` (latest on ties); the
+    dateline city counts for "the city" only."""
+    roles = ("mention", "dateline") if allow_dateline else ("mention",)
+    before = [q for q in doc.places if q.role in roles and q.end <= sent.start and _is_city(q)]
+    if not before:
+        return None
+    counts: dict[str, int] = {}
+    last: dict[str, Place] = {}
+    for q in sorted(before, key=lambda q: q.start):
+        counts[q.id] = counts.get(q.id, 0) + 1
+        last[q.id] = q
+    best = max(last, key=lambda k: (counts[k], last[k].start))
+    return last[best]
+
+
+def anaphor_place(doc: Document, e: Event, sent: Sentence, country: str | None) -> Place | None:
+    """The place "the city" or "the capital" refers to, when the event's own place is not
+    named in its sentence (a dateline fallback) or is a capital of the wrong country.
+
+    "the city" or "the town" is the city the article has named most before the sentence
+    (the dateline counts for "the city"); "the capital" is the national capital of the
+    acting side's country.
+    """
+    p = e.place
+    named_here = p is not None and p.role != "dateline" and sent.start <= p.start < sent.end
+    if named_here and not (p is not None and p.role == "capital" and country
+                           and p.country != country):
+        return None
+    text = doc.article.text
+    found = [m for m in ANAPHOR.finditer(text, sent.start, sent.end)]
+    if not found:
+        return None
+    m = next((x for x in found if x.start() >= e.trigger.start), found[0])
+    base: Place | None = None
+    if m.group("capital"):
+        cap = capitals().national(country)
+        base = cap.place() if cap else None
+    else:
+        base = _antecedent_city(doc, sent, allow_dateline=m.group(0).lower().endswith("city"))
+    if base is None:
+        return None
+    return replace(base, text=m.group(0), start=m.start(), end=m.end(), role="anaphor",
+                   method="fuse-anaphor")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +86,7 @@ class EventMention:
     denied_by: tuple[str, ...] = ()
     deniers: tuple[ActorRef, ...] = ()
     claim_ids: tuple[str, ...] = ()
+    anaphor_place: Place | None = None
 
     @property
     def id(self) -> str:
@@ -85,9 +139,12 @@ def mentions_from_document(doc: Document) -> tuple[EventMention, ...]:
                     deniers.setdefault(eid, []).append(claim.speaker)
     out = []
     for e in doc.events:
+        country = actor_country(e.actor1, actors)
+        anaphor = None
         if 0 <= e.sentence < len(doc.sentences):
             sent = doc.sentences[e.sentence]
             text, start = doc.article.text[sent.start : sent.end], sent.start
+            anaphor = anaphor_place(doc, e, sent, country)
         else:
             text, start = doc.article.text, 0
         out.append(
@@ -101,11 +158,12 @@ def mentions_from_document(doc: Document) -> tuple[EventMention, ...]:
                 sentence_start=start,
                 actor1_side=table.side_of(e.actor1, actors),
                 actor2_side=table.side_of(e.actor2, actors),
-                actor1_country=actor_country(e.actor1, actors),
+                actor1_country=country,
                 source_sides=tuple((s.id, table.side_of(s, actors)) for s in e.sources),
                 denied_by=tuple(sorted(denied.get(e.id, ()))),
                 deniers=tuple(deniers.get(e.id, ())),
                 claim_ids=tuple(sorted(claimed.get(e.id, ()))),
+                anaphor_place=anaphor,
             )
         )
     return tuple(out)

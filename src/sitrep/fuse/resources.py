@@ -220,6 +220,7 @@ class Capital:
     lat: float
     lon: float
     aliases: tuple[str, ...]
+    national: str | None = None
 
     def place(self) -> Place:
         return Place(
@@ -234,6 +235,10 @@ class Capitals:
     all: tuple[Capital, ...]
     by_name: dict[str, Capital]
     by_geonames: dict[int, Capital]
+
+    def national(self, country: str | None) -> Capital | None:
+        """The national capital of ``country`` (ISO alpha-2), when the file knows it."""
+        return next((c for c in self.all if country and c.national == country), None)
 
     def find(self, name: str) -> Capital | None:
         key = normalise_text(name)
@@ -252,6 +257,7 @@ def capitals() -> Capitals:
                 pcode=r["pcode"], governorate=r["governorate"], admin1_code=r["admin1_code"],
                 name=r["capital"], geonames_id=int(r["geonames_id"]), lat=float(r["lat"]),
                 lon=float(r["lon"]), aliases=tuple(a for a in r["aliases"].split(";") if a),
+                national=r.get("national") or None,
             )
         )
     by_name: dict[str, Capital] = {}
