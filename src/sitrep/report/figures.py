@@ -160,19 +160,19 @@ def map_png(report: Report) -> bytes:
         ax.text(0.01, 0.01, "boundary data not installed", transform=ax.transAxes, fontsize=7)
     if handles:
         ax.legend(handles=handles, loc="upper left", fontsize=7, framealpha=0.85)
-    fig.tight_layout()
     return _png(fig)
 
 
 def _draw_control(ax: Axes, points: Sequence[ControlPoint], handles: list[Line2D]) -> None:
     shown = [(c, c.lon, c.lat) for c in points if c.lat is not None and c.lon is not None]
-    for c, lon, lat in shown:
-        face, edge = _control_style(c)
-        ax.scatter([lon], [lat], s=110, marker="s", c=face, edgecolors=edge,
-                   linewidths=1.6, zorder=3)
+    if shown:
+        styles = [_control_style(c) for c, _, _ in shown]
+        ax.scatter([lon for _, lon, _ in shown], [lat for _, _, lat in shown], s=110,
+                   marker="s", c=[f for f, _ in styles], edgecolors=[e for _, e in styles],
+                   linewidths=1.6, zorder=5)
     for c, lon, lat in shown[:MAX_LABELS]:
         ax.annotate(c.place, (lon, lat), xytext=(5, 4), textcoords="offset points",
-                    fontsize=7, zorder=5)
+                    fontsize=7, zorder=6)
     sides = sorted({(c.holder.side or "unknown", c.status) for c, _, _ in shown})
     for side, status in sides:
         colour = SIDE_COLOURS.get(side, UNKNOWN_SIDE)
@@ -203,11 +203,11 @@ def chart_png(report: Report) -> bytes:
                width=0.8)
         bottom = [a + b for a, b in zip(bottom, counts, strict=True)]
     ax.xaxis_date()
+    ax.set_xlim(x[0] - 0.6, x[-1] + 0.6)
     ax.set_ylabel("incidents")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title("Incidents per day by type", fontsize=10)
     ax.tick_params(axis="x", labelsize=7, rotation=45)
     if any(bottom):
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-    fig.tight_layout()
     return _png(fig)
