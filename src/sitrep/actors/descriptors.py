@@ -160,6 +160,10 @@ def apply_descriptors(
                 continue
             if key in lex.patron_cues or key in lex.leader_cues:
                 who, first = _named_before(registry, by_end, ws, h.sent, j)
+                if who is None and j > 0 and ws[j - 1].key in lex.ideologies:
+                    attrs.append(("ideology", lex.ideologies[ws[j - 1].key]))
+                    j -= 2
+                    continue
                 if who is None:
                     break
                 attrs.append(("patron" if key in lex.patron_cues else "leader", who))
