@@ -63,6 +63,8 @@ class CaseLabeller:
             for label, conf, cues in extra["categories"]
         ]
         self.diplomatic = frozenset(extra["diplomatic_plover"])
+        self.diplomatic_factor = float(extra["diplomatic_factor"])
+        self.overrides = [(a, b, float(c)) for a, b, c in extra["overrides"]]
 
     def label(self, doc: Document) -> tuple[str, float]:
         best, best_conf = FALLBACK, 0.0
@@ -75,12 +77,16 @@ class CaseLabeller:
                 code = "DIPLO"
             else:
                 continue
-            score = event_score(ev)
+            score = event_score(ev) * (self.diplomatic_factor if code == "DIPLO" else 1.0)
             if score > best_conf:
                 best, best_conf = code, score
-        for label, conf, hit in self._cues(doc):
+        cues = self._cues(doc)
+        for label, conf, hit in cues:
             if hit and conf > best_conf:
                 best, best_conf = label, conf
+        for winner, label, tier in self.overrides:
+            if best == winner and any(h and lab == label and c >= tier for lab, c, h in cues):
+                best = label
         return best, best_conf
 
     def _cues(self, doc: Document) -> list[tuple[str, float, bool]]:

@@ -75,7 +75,9 @@ class AcledCoder:
         if family == "TERRITORY":
             return self._territory(fam, ctx), False
         for rule in fam.rules:
-            if any(view.has_cue(c) for c in rule.cues):
+            if any(view.has_cue(c) for c in rule.cues) and not any(
+                view.has_cue(c) for c in rule.unless
+            ):
                 return rule.code, True
         if family == "VIOLENCE":
             target = f" {ctx.patient_text.lower()} "

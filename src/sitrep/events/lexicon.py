@@ -37,6 +37,7 @@ class TriggerSpec:
 class CueRule:
     code: str
     cues: tuple[str, ...]
+    unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +117,12 @@ def _specs(table: dict[str, list[Any]], noun: bool) -> dict[str, tuple[TriggerSp
 
 def _family(name: str, raw: dict[str, Any]) -> Family:
     rules = tuple(
-        CueRule(code, tuple(c.lower() for c in cues)) for code, cues in raw.get("rules", [])
+        CueRule(
+            r[0],
+            tuple(c.lower() for c in r[1]),
+            tuple(c.lower() for c in r[2]) if len(r) > 2 else (),
+        )
+        for r in raw.get("rules", [])
     )
     options = {k: v for k, v in raw.items() if k not in ("rules", "default")}
     return Family(name, rules, raw["default"], options)

@@ -12,8 +12,10 @@ from .syntax import SentenceView
 
 STOP_DEPS = frozenset({"relcl", "appos", "parataxis"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+# how a trigger hangs under a governing verb whose meaning colours it ("said that ...",
+# "plans to ...", "called for ..."); an adverbial or coordinated clause is not its content
 COMPLEMENT_DEPS = frozenset(
-    {"ccomp", "xcomp", "dobj", "pobj", "prep", "pcomp", "acl", "advcl", "conj", "attr", "oprd"}
+    {"ccomp", "xcomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd"}
 )
 
 
