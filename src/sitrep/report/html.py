@@ -41,6 +41,7 @@ def render_html(report: Report) -> str:
         headline=text.headline,
         contested=text.contested,
         plural=text.plural,
+        clip=text.clip,
         map_png="" if report.empty else _b64(map_png(report)),
         chart_png="" if report.empty else _b64(chart_png(report)),
     )

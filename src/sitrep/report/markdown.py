@@ -32,6 +32,8 @@ def _incident(n: int, report: Report, k: KeyIncident) -> list[str]:
         f"N {k.score.novelty:.1f})",
     ]
     lines = [head, f"   - {'; '.join(facts)}"]
+    if k.note:
+        lines.append(f"   - source sentence: “{md(text.clip(k.note))}”")
     if k.flag:
         lines.append(f"   - **flag: {k.flag}**")
     if k.sources:

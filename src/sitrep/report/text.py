@@ -80,6 +80,14 @@ def headline(ch: ControlChange) -> str:
     return f"{ch.place} lost by {loser}; no new holder confirmed"
 
 
+def clip(value: str, limit: int = 240) -> str:
+    """One line of at most ``limit`` characters, cut at a word."""
+    flat = " ".join(value.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
