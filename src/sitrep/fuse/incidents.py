@@ -102,9 +102,15 @@ def dates_compatible(a: EventMention, b: EventMention) -> bool:
     return abs((da - db).days) <= max(_window(a), _window(b))
 
 
+def _unknown(ref: ActorRef | None, side: str | None) -> bool:
+    """No actor, or a provisional one ("his fighters") whose side nobody knows."""
+    return ref is None or (side is None and ref.id.startswith("provisional"))
+
+
 def _actor_match(r1: ActorRef | None, s1: str | None, r2: ActorRef | None, s2: str | None) -> bool:
-    if r1 is None or r2 is None:
+    if _unknown(r1, s1) or _unknown(r2, s2):
         return True
+    assert r1 is not None and r2 is not None
     return r1.id == r2.id or (s1 is not None and s1 == s2)
 
 
@@ -125,13 +131,31 @@ def modes_compatible(a: EventMention, b: EventMention) -> bool:
     return ma is None or mb is None or ma == mb
 
 
+def fusion_place(m: EventMention) -> Place | None:
+    """Where a mention says the event happened: its place, "the city" it refers to, or
+    nothing when the place is only the article's dateline (a fallback, not a report)."""
+    p = m.anaphor_place or m.event.place
+    return None if p is None or p.role == "dateline" else p
+
+
+def _places_fit(a: EventMention, b: EventMention) -> bool:
+    pa, pb = fusion_place(a), fusion_place(b)
+    if pa is None and pb is None:  # unlocated: one article, or one named actor
+        ra, rb = a.event.actor1, b.event.actor1
+        return a.article_id == b.article_id or (
+            ra is not None and rb is not None and ra.id == rb.id
+            and not _unknown(ra, a.actor1_side)
+        )
+    return places_compatible(pa, pb)
+
+
 def compatible(
     a: EventMention, b: EventMention, symmetric: bool = False, by_mode: bool = False
 ) -> bool:
     return (
         dates_compatible(a, b)
         and (not by_mode or modes_compatible(a, b))
-        and places_compatible(a.event.place, b.event.place)
+        and _places_fit(a, b)
         and actors_compatible(a, b, symmetric)
     )
 
@@ -143,7 +167,7 @@ def _pool(m: EventMention) -> str:
 
 
 def _cell(m: EventMention) -> tuple[object, ...]:
-    p = m.event.place
+    p = fusion_place(m)
     if p is not None and p.lat is not None and p.lon is not None:
         return (math.floor(p.lat / CELL_DEGREES), math.floor(p.lon / CELL_DEGREES))
     return ("name", normalise_text(p.name) if p else "")
@@ -161,6 +185,15 @@ def sort_key(m: EventMention) -> tuple[int, str]:
     return (m.date.toordinal() if m.date else 0, m.id)
 
 
+def _affinity(m: EventMention, cluster: list[EventMention]) -> int:
+    """How much a cluster looks like ``m``'s: members from its article, same trigger words."""
+    trigger = m.event.trigger.text.casefold()
+    return sum(
+        (o.article_id == m.article_id) + (o.event.trigger.text.casefold() == trigger)
+        for o in cluster
+    )
+
+
 def cluster_mentions(mentions: Iterable[EventMention]) -> list[list[EventMention]]:
     """Groups of mentions of one incident, in canonical order."""
     fams = families()
@@ -170,7 +203,8 @@ def cluster_mentions(mentions: Iterable[EventMention]) -> list[list[EventMention
         buckets.setdefault(key, []).append(m)
     groups: list[list[EventMention]] = []
     for (_pool_name, family), items in sorted(buckets.items()):
-        items.sort(key=sort_key)
+        # mentions whose actor is known first, so the unknown ones join the best fit
+        items.sort(key=lambda m: (_unknown(m.event.actor1, m.actor1_side), sort_key(m)))
         symmetric = family in fams.symmetric
         by_mode = family in fams.mode_sensitive
         max_window = max((_window(m) for m in items), default=0)
@@ -179,26 +213,27 @@ def cluster_mentions(mentions: Iterable[EventMention]) -> list[list[EventMention
         clusters: list[list[EventMention]] = []
         for m in items:
             day = sort_key(m)[0]
-            best: tuple[int, int] | None = None
+            best: tuple[int, int, int] | None = None
             seen: set[int] = set()
             for cell in _neighbours(_cell(m)):
                 entries = cells.get(cell)
                 if not entries:
                     continue
                 lo = bisect.bisect_left(entries, (day - 2 * max_window, -1))
-                for last, ci in reversed(entries[lo:]):
+                hi = bisect.bisect_right(entries, (day + 2 * max_window, len(clusters)))
+                for last, ci in reversed(entries[lo:hi]):
                     if ci in seen:
                         continue
                     seen.add(ci)
                     if all(compatible(m, other, symmetric, by_mode) for other in clusters[ci]):
-                        cand = (abs(day - last), ci)
+                        cand = (-_affinity(m, clusters[ci]), abs(day - last), ci)
                         if best is None or cand < best:
                             best = cand
             if best is None:
                 clusters.append([m])
                 ci = len(clusters) - 1
             else:
-                ci = best[1]
+                ci = best[2]
                 clusters[ci].append(m)
             bisect.insort(cells.setdefault(_cell(m), []), (day, ci))
         groups.extend(clusters)
@@ -213,12 +248,13 @@ def _most_common(values: Sequence[str | None]) -> str | None:
 
 
 def _best_ref(refs: Sequence[ActorRef | None]) -> ActorRef | None:
-    top = _most_common([r.id for r in refs if r])
+    known = [r for r in refs if r and not r.id.startswith("provisional")]
+    top = _most_common([r.id for r in known or refs if r])
     return next((r for r in refs if r and r.id == top), None)
 
 
 def _best_place(mentions: Sequence[EventMention]) -> Place | None:
-    places = [m.event.place for m in mentions if m.event.place is not None]
+    places = [p for p in map(fusion_place, mentions) if p is not None]
     if not places:
         return None
     counts = Counter(p.id for p in places)

@@ -19,6 +19,7 @@ from ..claims.profiles import SourceProfiles, default_profiles
 from ..ids import normalise_text, slug
 from ..models import ActorRef
 from .mentions import EventMention
+from .resources import wires
 
 NEAR_DUPLICATE = 0.7
 
@@ -97,6 +98,23 @@ def _origin_ref(key: str, mention: EventMention, profiles: SourceProfiles) -> Ac
     return _outlet_ref(mention.outlet or mention.article_id, profiles)
 
 
+def _speakers(m: EventMention, profiles: SourceProfiles) -> list[ActorRef]:
+    """The event's sources without the publisher's own voice: the outlet and the wire it
+    credits stand for the report's origin, not for a separate source."""
+    publisher = {normalise_text(m.outlet)} if m.outlet else set()
+    out = []
+    for ref in m.event.sources:
+        if normalise_text(ref.name) in publisher or normalise_text(ref.text) in publisher:
+            continue
+        if m.wire and wires().wire_of(ref.name) == m.wire:
+            continue
+        profile = profiles.for_ref(ref)
+        if profile is not None and m.wire and wires().wire_of(profile.name) == m.wire:
+            continue
+        out.append(ref)
+    return out
+
+
 def summarise_sources(
     mentions: Sequence[EventMention], profiles: SourceProfiles | None = None
 ) -> SourceSummary:
@@ -118,8 +136,9 @@ def summarise_sources(
     named: set[str] = set()
     for m in mentions:
         stance = STANCE_OF_MODALITY.get(m.event.modality, "opinion")
-        if m.event.sources:
-            voices = list(m.event.sources)
+        speakers = _speakers(m, profiles)
+        if speakers:
+            voices = speakers
             named.update(r.name for r in voices)
         else:
             key = origin[m.id]
