@@ -330,3 +330,39 @@ def test_claims_they_takes_the_subject_of_the_sentence_before(parse_text) -> Non
 def test_claims_they_after_several_named_people_stays_unresolved(parse_text) -> None:
     text = "Omar Haddad, Lina Saad and Karim Aziz met in Amman. They said the border must reopen."
     assert only(claims_of(parse_text, text), "said").speaker is None
+
+
+def test_claims_later_negation_denies_the_earlier_claim(parse_text) -> None:
+    text = (
+        "The militia said it had shot down a drone over Mosul. "
+        "The ministry later said no drone had been lost."
+    )
+    doc = claims_of(parse_text, text, "shot")
+    denial = doc.claims[-1]
+    assert denial.stance == "denies"
+    assert "e-shot" in denial.events
+    assert next(e for e in doc.events if e.id == "e-shot").modality == "denied"
+
+
+def test_claims_plain_negated_statement_stays_an_assertion(parse_text) -> None:
+    doc = claims_of(parse_text, "The ministry said no civilians were hurt in the raid.")
+    assert only(doc, "said").stance == "asserts"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Unconfirmed reports said the colonel had defected.", "Unconfirmed reports"),
+        ("Videos shared on social media claimed the airport had fallen.", "social media"),
+    ],
+)
+def test_claims_unsourced_subjects_are_rumours(parse_text, text, speaker) -> None:
+    claim = claims_of(parse_text, text).claims[0]
+    assert claim.stance == "rumour"
+    assert claim.speaker is not None and claim.speaker.text == speaker
+
+
+def test_claims_restrictive_relative_clause_stays_in_the_speaker(parse_text) -> None:
+    text = "The army left the town, according to a farmer who lives nearby."
+    claim = only(claims_of(parse_text, text), "according to")
+    assert claim.speaker is not None and claim.speaker.text == "a farmer who lives nearby"

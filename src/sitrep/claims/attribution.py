@@ -38,6 +38,7 @@ class Attribution:
     stance: str
     refers_back: bool = False
     method: str = ""
+    contrary: bool = False
 
 
 class Attributor:
@@ -135,15 +136,58 @@ class Attributor:
         base = self.cues.verbs[lemma]
         refers = self._refers_back(content)
         out = []
+        contrary = self._contrary(v, content)
         for s in self.phrases.conjuncts(subj):
-            np = self.phrases.merge_double_subject(v, s, self.phrases.np(s))
+            np = self.phrases.merge_double_subject(v, s, self.phrases.np(s, cue=v.i))
             appos = self.phrases.appos(s) or self.phrases.trailing_appos(s, np)
             if appos is not None and self.phrases.named_appos(np, appos):
                 np, appos = appos, np  # "Its director, Rami Abdurrahman, said"
+            rumour, online = self._rumour_subject(s, v)
             for speaker in self.phrases.split_and(np):
                 stance = stance_of(self.doc, self.cues, base, content, speaker, appos)
-                out.append(self._make(i, cue_text, lemma, speaker, appos, content, stance, refers))
+                if rumour:
+                    speaker, stance = online or speaker, "rumour"
+                out.append(
+                    self._make(
+                        i, cue_text, lemma, speaker, appos, content, stance, refers, contrary
+                    )
+                )
         return out
+
+    def _rumour_subject(self, s: Token, v: Token) -> tuple[bool, tuple[int, int] | None]:
+        """Whether a subject is unsourced talk ("unconfirmed reports", "posts on social
+        media"), and the social-media phrase to name as its source."""
+        kids = {c.lemma.casefold() for c in self.tree.children(s.i)}
+        lemma = s.lemma.casefold()
+        sub = self.tree.subtree(s.i)
+        medium = self._social_media(sub[0], max(sub[-1] + 1, v.i))
+        rumour = (
+            lemma in self.cues.rumour_nouns
+            or (lemma in self.cues.claim_nouns and bool(kids & self.cues.unconfirmed))
+            or (lemma in self.cues.post_nouns and medium is not None)
+        )
+        return rumour, medium
+
+    def _contrary(self, v: Token, content: tuple[int, int]) -> bool:
+        """ "X later said no aircraft had been lost": a negated content with a marker of
+        contrast, which denies an earlier claim when there is one."""
+        sent = self.doc.sentences[v.sent]
+        first = self.tree.tokens[sent.token_start].text.casefold()
+        marked = first in self.cues.contrast_markers or any(
+            c.text.casefold() in self.cues.contrast_markers
+            for c in self.tree.children(v.i, "advmod", "cc")
+        )
+        if not marked:
+            return False
+        inside = [t for t in self.doc.sentence_tokens(v.sent) if content[0] <= t.start < content[1]]
+        roots = {
+            t.i for t in inside if not (content[0] <= self.tree.tokens[t.head].start < content[1])
+        }
+        near = roots | {t.i for t in inside if t.head in roots}
+        return any(
+            t.text.casefold() in self.cues.negators and (t.head in near or t.i in near)
+            for t in inside
+        )
 
     def _impersonal(self, i: int, v: Token) -> list[Attribution]:
         """ "It is rumoured that ...", "it was reported that ...": a claim with no speaker."""
@@ -389,6 +433,7 @@ class Attributor:
         content: tuple[int, int],
         stance: str,
         refers_back: bool = False,
+        contrary: bool = False,
         method: str = "",
     ) -> Attribution:
         sent = self.doc.sentences[i]
@@ -404,6 +449,7 @@ class Attributor:
             quote=quoted,
             stance=stance,
             refers_back=refers_back,
+            contrary=contrary,
             method=method or f"cue:{lemma}",
         )
 

@@ -49,6 +49,9 @@ class CueLexicon:
     modality_adverbs: dict[str, str]
     withholding: frozenset[str]
     passive_speakers: frozenset[str]
+    post_nouns: frozenset[str]
+    contrast_markers: frozenset[str]
+    negators: frozenset[str]
 
     def __post_init__(self) -> None:
         bad = {v for v in self.verbs.values() if v not in STANCES} - {self.according}
@@ -78,6 +81,9 @@ class CueLexicon:
             modality_adverbs={str(k): str(v) for k, v in data.get("modality_adverbs", {}).items()},
             withholding=words("withholding"),
             passive_speakers=words("passive_speakers"),
+            post_nouns=words("post_nouns"),
+            contrast_markers=words("contrast_markers"),
+            negators=words("negators"),
         )
 
 

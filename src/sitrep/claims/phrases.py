@@ -40,16 +40,26 @@ class Phrases:
                     return [j for j in self.tree.subtree(clause.i) if j >= k]
         return []
 
-    def np(self, head: Token, limit: int | None = None) -> tuple[int, int]:
+    def np(self, head: Token, limit: int | None = None, cue: int | None = None) -> tuple[int, int]:
+        """The speaker phrase headed by ``head``: its modifiers, a restrictive relative clause
+        ("a resident who fled on Friday") unless it holds the cue, no apposition, no date."""
         timely = [
             k
             for c in self.tree.children(head.i, "prep", "npadvmod")
             for k in self.tree.subtree(c.i)
             if any(self.tree.tokens[j].ent_type in ("DATE", "TIME") for j in self.tree.subtree(c.i))
         ]
+        relative = [
+            k
+            for c in self.tree.children(head.i, "relcl")
+            if c.i > head.i and self.tree.tokens[self.tree.subtree(c.i)[0] - 1].text != ","
+            for k in self.tree.subtree(c.i)
+        ]
+        if cue is not None and cue in relative:
+            relative = []
         idx = [
             k
-            for k in self.tree.subtree(head.i, NP_SKIP)
+            for k in sorted(set(self.tree.subtree(head.i, NP_SKIP)) | set(relative))
             if (limit is None or k < limit) and k not in timely
         ]
         idx = [k for k in idx if k <= head.i or self.tree.tokens[k].text != ","]

@@ -97,6 +97,11 @@ class ClaimsStage:
         if a.refers_back:
             about += [x for x in _previous_events(doc, a.sentence, earlier) if x not in about]
         speaker = resolved.ref if resolved else None
+        stance = a.stance
+        disputed = _disputed(a, speaker, earlier) if a.contrary else None
+        if disputed is not None and stance in ("asserts", "reports"):
+            stance = "denies"
+            about += [x for x in disputed.events if x not in about]
         return Claim(
             id="c-"
             + digest(doc.article.id, a.sentence, a.cue, start, end, speaker.id if speaker else ""),
@@ -106,7 +111,7 @@ class ClaimsStage:
             start=start,
             end=end,
             quote=a.quote,
-            stance=a.stance,
+            stance=stance,
             events=tuple(about),
             method=a.method,
         )
@@ -181,6 +186,17 @@ def _previous_events(doc: Document, sentence: int, earlier: Sequence[Claim]) -> 
     if before:
         return [x for c in before for x in c.events]
     return [e.id for e in doc.events if e.sentence == sentence - 1]
+
+
+def _disputed(a: Attribution, speaker: ActorRef | None, earlier: Sequence[Claim]) -> Claim | None:
+    """The latest claim by another speaker in this or the two sentences before, which a
+    negated "later said" statement contradicts."""
+    for c in reversed(earlier):
+        if c.sentence < a.sentence - 2:
+            return None
+        if c.speaker is not None and (speaker is None or c.speaker.id != speaker.id):
+            return c
+    return None
 
 
 def _stronger(a: str, b: str) -> str:
