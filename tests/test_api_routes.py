@@ -123,7 +123,7 @@ def test_api_control_changes_with_date(client: TestClient) -> None:
     before, after = homs("2024-12-01"), homs("2024-12-08")
     assert before["controller"]["side"] == "government" and before["since"] == "2024-11-01"
     assert after["controller"]["side"] == "opposition" and after["since"] == "2024-12-07"
-    assert set(after) == {"place", "controller", "status", "since", "evidence"}
+    assert {"place", "controller", "status", "since", "evidence"} <= set(after)
     early = client.get("/api/control", params={"as_of": "2024-10-01"}).json()
     assert early == []
 

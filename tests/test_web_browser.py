@@ -140,17 +140,20 @@ def test_web_time_slider_changes_control(page: Any) -> None:
     page.wait_for_selector("#control-table tbody tr[data-place='gn-homs']")
     assert control_cell(page, "Homs") == "Syrian rebels"
     page.focus("#asof")
-    for _ in range(7):
-        page.keyboard.press("ArrowLeft")
-    expect(page.locator("#asof-label")).to_have_text("2024-11-30")
+    page.keyboard.press("Home")  # three days before the first incident
+    expect(page.locator("#asof-label")).to_have_text("2024-12-02")
     homs = page.locator("#control-table tr[data-place='gn-homs'] td").nth(2)
     expect(homs).to_have_text("Syrian government forces")
     hama = page.locator("#control-table tr[data-place='gn-hama']")
     assert hama.get_attribute("data-status") == "held"
-    shot(page, "control-2024-11-30")
-    page.keyboard.press("End")
+    shot(page, "control-2024-12-02")
+    page.locator("#timeline rect.bar").first.click()
+    expect(page.locator("#asof-label")).to_have_text("2024-12-05")
     expect(hama).to_have_attribute("data-status", "contested")
-    assert control_cell(page, "Homs") == "Syrian rebels"
+    page.focus("#asof")
+    page.keyboard.press("End")
+    expect(page.locator("#asof-label")).to_have_text("2024-12-07")
+    expect(homs).to_have_text("Syrian rebels")
 
 
 def test_web_incident_detail_shows_source_sentence(page: Any) -> None:

@@ -9,24 +9,28 @@
     ACCUSE: "#2e7d32", REJECT: "#558b2f", REQUEST: "#9e9d24", AID: "#f9a825",
     COOPERATE: "#ff8f00", SUPPORT: "#ef6c00", CONSULT: "#d84315", AGREE: "#6d4c41",
   };
-  const SIDE_COLOURS = [
-    [/gov|regime|state|army|saa|assad/i, "#c0392b"],
-    [/rebel|opposition|hts|islamist|fsa|insurg/i, "#2e7d32"],
-    [/sdf|kurd|ypg/i, "#d4a017"],
-    [/turk|sna/i, "#1f6fb2"],
-    [/isis|isil|islamic state|daesh/i, "#222222"],
-    [/russia/i, "#7b1fa2"],
-  ];
+  // sides as fusion names them (data/control/sides.yaml); others fall back to FOREIGN
+  const SIDE_COLOURS = {
+    government: ["#c0392b", "government"], opposition: ["#2e7d32", "opposition / rebels"],
+    "kurdish-led": ["#d4a017", "Kurdish-led (SDF)"], "islamic-state": ["#212121", "Islamic State"],
+    "turkish-state": ["#1f6fb2", "Turkey"], "israeli-state": ["#5c6bc0", "Israel"],
+    "russian-state": ["#7b1fa2", "Russia"], "iranian-state": ["#00796b", "Iran"],
+    us: ["#455a64", "United States"],
+  };
+  const FOREIGN = "#8d6e63";
+  const CONTESTED = "#ff8c00";
+  const UNKNOWN = "#9e9e9e";
   const MUTED = new Set(["hypothetical", "denied", "negated", "future"]);
   const DAY = 86400000;
   const WINDOW_DAYS = 120;
+  const GAP_DAYS = 14;
 
   const dash = document.getElementById("dash");
   const form = document.getElementById("filters");
   const statusEl = document.getElementById("status");
   const slider = document.getElementById("asof");
   const sliderLabel = document.getElementById("asof-label");
-  const state = { kind: "incidents", items: [], dateMin: null, days: 0, statsReady: null };
+  const state = { kind: "incidents", items: [], dateMin: null, days: 0, stats: null };
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -56,11 +60,10 @@
   function typeColour(t) { return TYPE_COLOURS[t] || "#546e7a"; }
 
   function sideColour(controller, status) {
-    if (status === "contested") return "#ff8c00";
-    if (!controller) return "#9e9e9e";
-    const key = `${controller.side || ""} ${controller.name || ""} ${controller.id || ""}`;
-    for (const [re, colour] of SIDE_COLOURS) if (re.test(key)) return colour;
-    return "#607d8b";
+    if (status === "contested") return CONTESTED;
+    if (status !== "held" || !controller) return UNKNOWN;
+    const known = SIDE_COLOURS[controller.side || ""];
+    return known ? known[0] : FOREIGN;
   }
 
   function isoDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
@@ -99,9 +102,9 @@
   function legendBox() {
     const box = el("div", { class: "legend-box" });
     box.append(el("strong", { text: "Control" }));
-    for (const [label, colour] of [["government", "#c0392b"], ["rebels / opposition", "#2e7d32"],
-      ["SDF / Kurdish", "#d4a017"], ["Turkey-backed", "#1f6fb2"], ["contested", "#ff8c00"],
-      ["unknown", "#9e9e9e"]]) {
+    const entries = [...Object.values(SIDE_COLOURS).slice(0, 5), [FOREIGN, "other state forces"],
+      [CONTESTED, "contested"], [UNKNOWN, "unknown / not held"]];
+    for (const [colour, label] of entries) {
       const sw = el("span", { class: "swatch" });
       sw.style.background = colour;
       box.append(el("div", {}, sw, label));
@@ -202,7 +205,7 @@
     performance.mark("sitrep:markers");
     drawList();
     performance.mark("sitrep:list");
-    await state.statsReady;
+    if (state.dateMin === null) setRange(await state.stats, timeline);
     drawTimeline(timeline);
   }
 
@@ -248,7 +251,8 @@
       for (const r of list) {
         const h = (r.n / maxTotal) * (height - 4);
         y -= h;
-        const rect = svg("rect", { x, y, width: barW, height: h, fill: typeColour(r.type), class: "bar" });
+        const rect = svg("rect", { x, y, width: barW, height: h, fill: typeColour(r.type), class: "bar",
+          "data-day": Math.round((dayMs(date) - state.dateMin) / DAY) });
         const title = svg("title", {});
         title.textContent = `${date} ${r.type}: ${r.n}`;
         rect.append(title);
@@ -345,6 +349,16 @@
     drawControl(entries, asOf);
   }
 
+  // the same test as fusion's is_province (sitrep/fuse/places.py)
+  function provinceFor(p) {
+    const feature = p.feature || "";
+    if (feature === "ADM1" || feature === "ADM1H") return provinces.get(norm(p.name)) || null;
+    if (/\b(provinces?|governorates?|countryside)\b/i.test(p.text || "")) {
+      return provinces.get(norm(p.admin1 || p.name)) || null;
+    }
+    return null;
+  }
+
   function drawControl(entries, asOf) {
     if (provinceLayer) provinceLayer.eachLayer((l) => l.setStyle({ fillColor: "#fafafa", fillOpacity: 0.6 }));
     if (controlLayer) controlLayer.clearLayers();
@@ -353,8 +367,7 @@
       const colour = sideColour(c.controller, c.status);
       const who = c.controller ? c.controller.name : "";
       const p = c.place || {};
-      const feature = String(p.feature || "");
-      const province = /ADM1/.test(feature) && !/PPL/.test(feature) ? provinces.get(norm(p.name)) : null;
+      const province = provinceFor(p);
       if (province) province.setStyle({ fillColor: colour, fillOpacity: 0.45 });
       else if (controlLayer && p.lat !== null && p.lat !== undefined) {
         const m = L.circleMarker([p.lat, p.lon], { radius: 13, color: colour, weight: 4,
@@ -381,21 +394,29 @@
   }
 
   // --- start -------------------------------------------------------------------------
-  function applyStats(stats) {
-    drawTypeOptions(stats[document.getElementById("kind").value].by_type);
+  // the slider spans the latest run of data: back from the latest date until a gap of more
+  // than GAP_DAYS between dated rows (stray old dates stay out), and at most WINDOW_DAYS
+  function setRange(stats, rows) {
     const dates = [stats.events.date_min, stats.events.date_max, stats.incidents.date_min,
       stats.incidents.date_max, ...stats.control_dates].filter(Boolean).map(dayMs);
-    if (dates.length) {
-      // the slider spans the data, at most WINDOW_DAYS back from the latest date
-      const last = Math.max(...dates);
-      state.dateMin = Math.max(Math.min(...dates), last - WINDOW_DAYS * DAY);
-      state.days = Math.round((last - state.dateMin) / DAY);
-      slider.max = String(state.days);
-      slider.value = String(state.days);
-    } else {
+    if (!dates.length) {
       slider.disabled = true;
+      return;
     }
-    performance.mark("sitrep:stats");
+    const last = Math.max(...dates);
+    const days = [...new Set(rows.map((r) => dayMs(r.date)))].filter((d) => d <= last)
+      .sort((a, b) => b - a);
+    let first = days.length ? days[0] : Math.min(...dates);
+    for (const d of days) {
+      if (first - d > GAP_DAYS * DAY) break;
+      first = d;
+    }
+    first = Math.max(Math.min(...dates), first - 3 * DAY);
+    state.dateMin = Math.max(first, last - WINDOW_DAYS * DAY);
+    state.days = Math.round((last - state.dateMin) / DAY);
+    slider.max = String(state.days);
+    slider.value = String(state.days);
+    performance.mark("sitrep:range");
   }
 
   async function start() {
@@ -404,9 +425,10 @@
       document.getElementById("kind").value = "events";
     }
     // everything the first view needs is requested at once
-    state.statsReady = getJSON("/api/stats").then(applyStats);
+    state.stats = getJSON("/api/stats");
+    state.stats.then((stats) => drawTypeOptions(stats[document.getElementById("kind").value].by_type));
     const boundaries = loadBoundaries().then(() => performance.mark("sitrep:boundaries"));
-    await Promise.all([loadItems(), state.statsReady, boundaries]);
+    await Promise.all([loadItems(), boundaries]);
     await loadControl();
     dash.dataset.readyMs = String(Math.round(performance.now()));
     dash.dataset.ready = "true";
@@ -423,6 +445,12 @@
     loadItems().catch((err) => setStatus(err.message));
   });
   slider.addEventListener("input", onSlider);
+  document.getElementById("timeline").addEventListener("click", (e) => {
+    const day = e.target.getAttribute && e.target.getAttribute("data-day");
+    if (day === null || day === undefined) return;
+    slider.value = day;
+    onSlider();
+  });
   for (const tab of document.querySelectorAll('[role="tab"]')) {
     tab.addEventListener("click", () => showTab(tab.dataset.panel));
   }
