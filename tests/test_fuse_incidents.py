@@ -10,7 +10,7 @@ import pytest
 from sitrep.fuse.incidents import fuse_incidents
 from sitrep.fuse.mentions import mentions_from_document
 from sitrep.fuse.synthetic import DocumentBuilder
-from sitrep.models import Document
+from sitrep.models import ActorRef, Document, Place
 
 D = dt.date
 WIRE_STORY = (
@@ -146,3 +146,56 @@ def test_fuse_cross_alignment_from_two_opposed_sources():
     [incident] = fuse_incidents(mentions_from_document(b.build()))
     assert incident.sources_count == 2 and incident.independent_sources == 2
     assert incident.cross_alignment
+
+
+def test_fuse_publisher_and_wire_named_as_sources_count_as_the_origin():
+    """The claims stage lists the outlet and its wire credit as an event's sources when no
+    one else is quoted: three outlets reposting one AFP story are still one source."""
+    docs = []
+    for outlet in ("North Star", "South Star", "East Star"):
+        b = DocumentBuilder(WIRE_STORY, published=D(2024, 9, 9), outlet=outlet,
+                            credits=("AFP",), url=f"https://{outlet[:5].lower()}.example/x")
+        israel = b.actor("ISR.military", "Israel Defense Forces", mention="Israeli aircraft")
+        publisher = b.actor(f"outlet:{outlet}", outlet, kind="media", mention="Masyaf")
+        afp = b.actor("outlet:afp", "Agence France-Presse", kind="media", mention="Masyaf")
+        b.event("struck", "ASSAULT", mode="aerial", actor1=israel,
+                place=b.place("Masyaf", lat=35.0653, lon=36.3406, geonames_id=167046),
+                sources=[ActorRef(publisher.id, outlet, outlet), afp])
+        docs.append(b.build())
+    [incident] = fuse_incidents(_mentions(docs))
+    assert incident.independent_sources == 1
+    assert incident.sources_count == 3
+
+
+def test_fuse_unnamed_actor_joins_its_own_articles_incident():
+    text = ("Rebels entered Hama on Thursday. Their leader said in a video that his fighters "
+            "had entered Hama.")
+    b = DocumentBuilder(text, published=D(2024, 12, 5), outlet="A1")
+    rebels = b.actor("SYR.rebels", "Rebels", side="opposition", mention="Rebels")
+    his = b.actor("provisional.his-fighters", "his fighters", mention="his fighters")
+    b.event("entered", "COERCE", mode="seize", actor1=rebels, place=b.place("Hama"))
+    b.event("entered", "COERCE", mode="seize", actor1=his,
+            place=b.place("Hama", after=b.find("video")), after=b.find("video"))
+    other = DocumentBuilder("Government troops entered Hama on Thursday, state media said.",
+                            published=D(2024, 12, 5), outlet="B2")
+    army = other.actor("SYR.army", "Syrian Arab Army", side="government",
+                       mention="Government troops")
+    other.event("entered", "COERCE", mode="seize", actor1=army, place=other.place("Hama"))
+    incidents = fuse_incidents(_mentions([other.build(), b.build()]))
+    by_size = sorted(len(i.mentions) for i in incidents)
+    assert by_size == [1, 2]
+    pair = next(i for i in incidents if len(i.mentions) == 2)
+    assert pair.actor1 is not None and pair.actor1.id == "SYR.rebels"
+
+
+def test_fuse_dateline_fallback_places_do_not_join_articles():
+    docs = []
+    for outlet in ("A1", "B2"):
+        b = DocumentBuilder(f"BEIRUT — Fighting killed {len(outlet)} people, {outlet} said.",
+                            published=D(2024, 11, 27), outlet=outlet)
+        beirut = b.place("BEIRUT", name="Beirut", lat=33.89, lon=35.5, country="LB")
+        b.event("Fighting", "ASSAULT", mode="firearms",
+                place=Place(**{**{f: getattr(beirut, f) for f in Place.__slots__},
+                               "role": "dateline"}))
+        docs.append(b.build())
+    assert len(fuse_incidents(_mentions(docs))) == 2
