@@ -169,6 +169,7 @@ def test_report_watches_denied_single_source_and_figures(store: Store):
     assert ("unverified-figure", (strike_id,)) in reasons
     denial = [w for w in report.watch if w.reason == "claim"]
     assert denial and "denies" in denial[0].who and strike_id in denial[0].incident_ids
+    assert denial[0].text == "The army denied any strike on Sarmada."
     assert any(w.reason == "single-source" for w in report.watch)
 
 

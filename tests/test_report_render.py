@@ -121,3 +121,15 @@ def test_report_pdf_prints_through_chromium(db: tuple[str, Store], tmp_path: Pat
     out = tmp_path / "brief.pdf"
     write_report(build_report(db[1], PERIOD), "pdf", out)
     assert out.read_bytes().startswith(b"%PDF") and out.stat().st_size > 20_000
+
+
+def test_report_cli_prints_one_line_and_exits_2_on_bad_input(db: tuple[str, Store],
+                                                            capsys: pytest.CaptureFixture[str]):
+    from sitrep.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["report", "--db", db[0], "--from", "2024-12-01", "--to", "2024-12-08",
+              "--region", "Atlantis"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("sitrep: unknown region 'Atlantis'")

@@ -86,7 +86,8 @@ def render_markdown(report: Report, images: dict[str, str] | None = None) -> str
         out += [f"### {heading}", ""]
         out += [
             f"- {w.date or 'undated'}: {md(w.text)} — {md(w.who)} — trace: "
-            f"{_ids(report, w.incident_ids)}" + (f" (claim {w.claim_id})" if w.claim_id else "")
+            f"{_ids(report, w.incident_ids, (w.article_id,) if w.article_id else ())}"
+            + (f" (claim {w.claim_id})" if w.claim_id else "")
             for w in items
         ]
         out.append("")

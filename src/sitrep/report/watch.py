@@ -24,6 +24,7 @@ from .model import Scope, WatchItem
 
 JSON = dict[str, Any]
 WATCHED_STANCES = ("denies", "rumour")
+PAGE = 1000
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -72,14 +73,37 @@ def watch_items(
     return tuple(out)
 
 
+def _claims_in_period(store: Store, scope: Scope, stance: str) -> list[JSON]:
+    """Claims with ``stance`` from articles published in the period, newest first; paging
+    stops at the first claim published before the period (the query orders by date)."""
+    out: list[JSON] = []
+    offset = 0
+    while True:
+        page = query.list_claims(store, query.ClaimFilter(stance=stance, limit=PAGE,
+                                                          offset=offset))
+        for c in page.items:
+            day = _day(c["published"])
+            if day is not None and day < scope.since:
+                return out
+            if day is not None and day <= scope.until:
+                out.append(c)
+        if not page.has_more:
+            return out
+        offset += PAGE
+
+
+def _sentence(store: Store, claim: JSON) -> str:
+    """The sentence a claim was made in (the claim's own span is often just "it")."""
+    doc = store.document(claim["article_id"])
+    if 0 <= claim["sentence"] < len(doc.sentences):
+        return doc.sentence_text(claim["sentence"])
+    return str(claim["text"])
+
+
 def watched_claims(store: Store, scope: Scope, in_scope: set[str], limit: int) -> list[WatchItem]:
     """Denials and rumours published in the period, linked to in-scope incidents when the
     report is limited to an area."""
-    found: list[JSON] = []
-    for stance in WATCHED_STANCES:
-        page = query.list_claims(store, query.ClaimFilter(stance=stance, limit=query.MAX_LIMIT))
-        found.extend(c for c in page.items
-                     if c["published"] and scope.since <= _day(c["published"]) <= scope.until)  # type: ignore[operator]
+    found = [c for stance in WATCHED_STANCES for c in _claims_in_period(store, scope, stance)]
     links = incidents_for_evidence(store, [e for c in found for e in c["events"]])
     out: list[WatchItem] = []
     for c in sorted(found, key=lambda c: (c["published"], c["id"])):
@@ -88,7 +112,9 @@ def watched_claims(store: Store, scope: Scope, in_scope: set[str], limit: int) -
             continue
         speaker = c["speaker"]["name"] if c["speaker"] else "unnamed source"
         who = f"{speaker} ({c['stance']})" + (f" in {c['outlet']}" if c["outlet"] else "")
-        out.append(WatchItem(reason="claim", date=_day(c["published"]), text=c["text"], who=who,
-                             incident_ids=incidents, claim_id=c["id"],
-                             article_id=c["article_id"]))
-    return out[:limit]
+        out.append(WatchItem(reason="claim", date=_day(c["published"]),
+                             text=_sentence(store, c), who=who, incident_ids=incidents,
+                             claim_id=c["id"], article_id=c["article_id"]))
+        if len(out) == limit:
+            break
+    return out
