@@ -102,12 +102,15 @@ def render_control_table(entries: Sequence[ControlEntry]) -> str:
     for e in entries:
         if e.side is not None:
             who = e.side + (f" ({e.controller.name})" if e.controller else "")
+        elif e.contested_by:
+            who = " vs ".join(e.contested_by)
         elif e.not_held_by:
             who = "not " + "/".join(e.not_held_by)
         else:
             who = "-"
+        name = e.place.name + (" province" if e.place_key.startswith("admin1:") else "")
         rows.append((
-            e.place.name, e.place.admin1 or "-", e.status, who,
+            name, e.place.admin1 or "-", e.status, who,
             e.since.isoformat() if e.since else "-", str(len(e.evidence)),
         ))
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]

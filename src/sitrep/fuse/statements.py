@@ -96,14 +96,18 @@ def _listed_capitals(doc: Document, lo: int, hi: int, text: str) -> list[tuple[s
 
 
 def statements_from_document(doc: Document) -> tuple[ControlStatement, ...]:
-    """Every control statement in ``doc`` (dated by publication)."""
+    """Every control statement in ``doc`` (dated by publication). Its evidence id is the id
+    of a claim made in that sentence, else ``<article id>#s<sentence index>``."""
     actors = {a.id: a for a in doc.actors}
+    claim_for: dict[int, str] = {}
+    for c in sorted(doc.claims, key=lambda c: c.id):
+        claim_for.setdefault(c.sentence, c.id)
     out: list[ControlStatement] = []
     for s in doc.sentences:
         if s.heading or s.boilerplate:
             continue
         text = doc.article.text[s.start : s.end]
-        sid = f"{doc.article.id}#s{s.i}"
+        sid = claim_for.get(s.i, f"{doc.article.id}#s{s.i}")
 
         def add(key: str, place: Place, side: str, ref: ActorRef | None, held: bool,
                 _sid: str = sid, _i: int = s.i) -> None:
