@@ -266,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
         for p in (50, 95, 99):
             report[f"{kind}_p{p}_ms"] = round(percentile(values, p) * 1000, 1)
     if args.json:
-        print(json.dumps(report, indent=2))
+        print(json.dumps({**report, "error_samples": tally.errors[:10]}, indent=2))
     else:
         for key, value in report.items():
             print(f"{key:24} {value}")
