@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ import pytest
 import uvicorn
 
 from sitrep.settings import Settings
+from sitrep.store import Store, open_store
 from sitrep.web.app import create_app
 from sitrep.web.assets import leaflet_installed
 from sitrep.web.synthetic import sample_store
@@ -48,13 +50,12 @@ def free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    store = sample_store(tmp_path_factory.mktemp("web") / "web.db")
+@contextmanager
+def serve(store: Store) -> Iterator[str]:
+    """The app over ``store`` on a free loopback port, in a thread; yields its base URL."""
     port = free_port()
-    config = uvicorn.Config(create_app(Settings(), store), host="127.0.0.1", port=port,
-                            log_level="warning")
-    srv = uvicorn.Server(config)
+    srv = uvicorn.Server(uvicorn.Config(create_app(Settings(), store), host="127.0.0.1",
+                                        port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -62,9 +63,18 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if time.monotonic() > deadline:
             raise RuntimeError("the test server did not start in 20 s")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    store = sample_store(tmp_path_factory.mktemp("web") / "web.db")
+    with serve(store) as base:
+        yield base
     store.close()
 
 
@@ -240,4 +250,25 @@ def test_web_phone_width(browser: Any, server: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=str(SCREENSHOTS / "dashboard-phone.png"), full_page=True)
     context.close()
+    assert errors == []
+
+
+def test_web_empty_store_dashboard(browser: Any, tmp_path: Path) -> None:
+    """A fresh database shows an empty dashboard and page lists, without errors."""
+    store = open_store(f"sqlite:///{tmp_path / 'empty.db'}")
+    errors: list[str] = []
+    with serve(store) as base:
+        context = browser.new_context(viewport={"width": 1366, "height": 768})
+        pg = context.new_page()
+        pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.goto(base + "/")
+        pg.wait_for_selector("#dash[data-ready='true']", timeout=15_000)
+        expect(pg.locator("#status")).to_have_text("0 incidents")
+        assert pg.locator("#asof").is_disabled()
+        assert "No incidents match" in pg.locator("#list").inner_text()
+        pg.goto(base + "/articles")
+        assert "No articles yet" in pg.locator("main").inner_text()
+        context.close()
+    store.close()
     assert errors == []
