@@ -119,3 +119,17 @@ def test_claims_profiles_link_to_actor_registry_ids() -> None:
         p.actor_id for p in default_profiles().profiles if p.actor_id and p.actor_id not in registry
     ]
     assert missing == []
+
+
+def test_claims_profiles_descriptor_reads_the_seat() -> None:
+    profiles = default_profiles()
+    described = profiles.descriptor(["the", "britain", "-", "based", "war", "monitor"])
+    assert described is not None and described.location == "GB"
+    candidates = [profiles.by_id["airwars"], profiles.by_id["sohr"], profiles.by_id["acled"]]
+    assert profiles.match_descriptor(described, candidates) in (
+        profiles.by_id["airwars"],
+        profiles.by_id["sohr"],
+    )
+    opposition = profiles.descriptor(["a", "britain", "-", "based", "opposition", "monitor"])
+    assert opposition is not None
+    assert profiles.match_descriptor(opposition, candidates) == profiles.by_id["sohr"]

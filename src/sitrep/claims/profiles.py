@@ -63,6 +63,7 @@ class Descriptor:
     kinds: frozenset[str]
     alignment: str | None
     country_words: tuple[str, ...] = ()
+    location: str | None = None
 
 
 class SourceProfiles:
@@ -94,6 +95,7 @@ class SourceProfiles:
         self.country_adjectives: dict[str, str] = dict(data.get("country_adjectives", {}))
         self.quantifiers = frozenset(data.get("quantifiers", ()))
         self.person_heads = frozenset(data.get("person_heads", ()))
+        self.location_words: dict[str, str] = dict(data.get("location_words", {}))
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> SourceProfiles:
@@ -188,7 +190,19 @@ class SourceProfiles:
         countries = tuple(w for w in words if w in self.country_adjectives)
         if not kinds or not (specific or alignment or countries):
             return None
-        return Descriptor(frozenset(kinds), alignment, countries)
+        return Descriptor(frozenset(kinds), alignment, countries, self._based(words))
+
+    def _based(self, words: Sequence[str]) -> str | None:
+        """The seat a descriptor gives: "Britain-based" (one word or three tokens) is GB."""
+        for k, word in enumerate(words):
+            place = None
+            if word.endswith("-based"):
+                place = word[: -len("-based")]
+            elif words[k + 1 : k + 3] == ["-", "based"]:
+                place = word
+            if place is not None and place in self.location_words:
+                return self.location_words[place]
+        return None
 
     def match_descriptor(
         self, descriptor: Descriptor, candidates: Sequence[SourceProfile]
@@ -203,6 +217,10 @@ class SourceProfiles:
                 if descriptor.alignment != profile.alignment:
                     continue
                 score += 2
+            if descriptor.location is not None:
+                if profile.location != descriptor.location:
+                    continue
+                score += 1
             if descriptor.country_words:
                 if profile.country not in {
                     self.country_adjectives[w] for w in descriptor.country_words
