@@ -126,6 +126,9 @@ def test_report_counts_equal_the_query_layer(store: Store):
     factual = [i for i in api.items if i["modality"] in ("asserted", "reported", "alleged")]
     assert report.totals.fatalities == sum(i["fatalities"] or 0 for i in factual) == 12
     assert {k.id for k in report.key_incidents} <= {i["id"] for i in api.items}
+    before = query.list_incidents(store, query.EventFilter(
+        since=D(2024, 11, 13), until=D(2024, 11, 26), limit=100))
+    assert report.totals.previous_incidents == len(before.items) == 1
 
 
 def test_report_control_changes_in_date_order_with_evidence(store: Store):

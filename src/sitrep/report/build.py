@@ -63,6 +63,8 @@ def totals(store: Store, scope: Scope, items: list[JSON]) -> Totals:
     for _, kind, n in per_day:
         by_type[kind] += n
     factual = [i for i in items if i["modality"] in FACTUAL_MODALITIES]
+    before = incident_filter(scope, since=scope.since - dt.timedelta(days=scope.days),
+                             until=scope.since - dt.timedelta(days=1))
     return Totals(
         incidents=len(items),
         by_type=tuple(sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))),
@@ -73,6 +75,7 @@ def totals(store: Store, scope: Scope, items: list[JSON]) -> Totals:
             1 for i in items if i["contradicted"] or i["modality"] == "denied"
         ),
         single_source=sum(1 for i in factual if i["independent_sources"] <= 1),
+        previous_incidents=sum(int(r["n"]) for r in query.timeline(store, before, "incidents")),
     )
 
 

@@ -183,6 +183,7 @@ class Totals:
     incidents_with_fatalities: int
     denied_or_contradicted: int
     single_source: int
+    previous_incidents: int = 0
 
 
 @dataclass(frozen=True, slots=True)

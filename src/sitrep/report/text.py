@@ -38,7 +38,8 @@ def summary(report: Report) -> str:
             f"them published in the period."
         )
     return (
-        f"{t.incidents} incidents over {report.scope.days} days, {len(report.changes)} changes "
+        f"{t.incidents} incidents over {report.scope.days} days ({t.previous_incidents} in the "
+        f"{report.scope.days} days before), {len(report.changes)} changes "
         f"of control, {len(report.contested)} places contested at the end; {t.fatalities} "
         f"deaths reported across {t.incidents_with_fatalities} incidents (lowest figures); "
         f"{t.denied_or_contradicted} incidents denied or contradicted, {t.single_source} "
