@@ -27,6 +27,7 @@ DISTANCE_KM = {1: 25.0, 2: 50.0, 3: 150.0}
 DEFAULT_DISTANCE_KM = 50.0
 DATE_WINDOW_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 UNDATED_WINDOW_DAYS = 2
+DAY_SLACK = 1  # reports of one event often differ by a day (time zones, "overnight")
 CELL_DEGREES = 1.5  # > 150 km in latitude: neighbours of a cell hold every candidate
 FACTUAL_ORDER = ("asserted", "reported", "alleged")
 
@@ -95,11 +96,25 @@ def _window(m: EventMention) -> int:
     return DATE_WINDOW_DAYS.get(m.date_precision or "", UNDATED_WINDOW_DAYS)
 
 
+def date_interval(m: EventMention) -> tuple[int, int]:
+    """The days (ordinals) a mention's date can mean. A coarse date equal to the publication
+    date ("in recent weeks", or no date at all) reaches back from it, not forward."""
+    day = m.date
+    assert day is not None
+    d = day.toordinal()
+    width = _window(m)
+    if m.date_precision == "day":
+        return d, d
+    if m.published is not None and day >= m.published:
+        return d - width, d
+    return d - width // 2, d + width // 2
+
+
 def dates_compatible(a: EventMention, b: EventMention) -> bool:
-    da, db = a.date, b.date
-    if da is None or db is None:
-        return da is None and db is None
-    return abs((da - db).days) <= max(_window(a), _window(b))
+    if a.date is None or b.date is None:
+        return a.date is None and b.date is None
+    (alo, ahi), (blo, bhi) = date_interval(a), date_interval(b)
+    return alo <= bhi + DAY_SLACK and blo <= ahi + DAY_SLACK
 
 
 def _unknown(ref: ActorRef | None, side: str | None) -> bool:
