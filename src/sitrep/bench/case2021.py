@@ -26,6 +26,7 @@ from ..events.rank import event_score
 from ..events.syntax import SentenceView
 from ..ids import article_id
 from ..models import Article, Document
+from .case_fallback import RESOURCE, THRESHOLD, FallbackModel
 from .corpora import DEFAULT_DATA, require
 
 FALLBACK = "ARMED_CLASH"
@@ -54,7 +55,8 @@ def split(snippets: Iterable[Snippet], name: str) -> list[Snippet]:
 class CaseLabeller:
     """A document's CASE label: its most confident event, or an unseen-category cue."""
 
-    def __init__(self) -> None:
+    def __init__(self, fallback: FallbackModel | None = None) -> None:
+        self.fallback = fallback
         lex = load_lexicon()
         extra = read_data("case_extra.yaml")
         self.code_of = {sub: code for code, (_, sub) in lex.acled.items()}
@@ -87,6 +89,8 @@ class CaseLabeller:
         for winner, label, tier in self.overrides:
             if best == winner and any(h and lab == label and c >= tier for lab, c, h in cues):
                 best = label
+        if best_conf < THRESHOLD and self.fallback is not None:
+            return self.fallback.predict(doc), best_conf
         return best, best_conf
 
     def _cues(self, doc: Document) -> list[tuple[str, float, bool]]:
@@ -120,7 +124,20 @@ def f1_report(gold: Sequence[str], pred: Sequence[str]) -> dict[str, object]:
     return {"weighted_f1": weighted, "macro_f1": macro, "accuracy": accuracy, "per_label": per}
 
 
+class NoPlaces:
+    """Stands in for the places stage when no gazetteer is wanted (``--pipeline events``)."""
+
+    name = "places"
+    requires = ("sentences",)
+    assigns = ("places", "focus")
+
+    def __call__(self, doc: Document) -> Document:
+        return doc
+
+
 def build_stages(kind: str) -> list[object]:
+    from ..actors.registry import Registry
+    from ..actors.stage import ActorsStage
     from ..events import DatesStage, EventsStage
     from ..parse import ParseStage, load_model
     from ..settings import Settings
@@ -131,7 +148,13 @@ def build_stages(kind: str) -> list[object]:
 
         stages = list(build_pipeline(Resources.load(settings)).stages)
         return [s for s in stages if s.name != "claims"]
-    return [ParseStage(load_model(settings.spacy_model)), EventsStage(), DatesStage()]
+    return [
+        ParseStage(load_model(settings.spacy_model)),
+        ActorsStage(Registry.load()),
+        NoPlaces(),
+        EventsStage(),
+        DatesStage(),
+    ]
 
 
 def run_documents(snippets: Sequence[Snippet], kind: str) -> tuple[list[Document], float]:
@@ -148,16 +171,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--split", choices=("dev", "test"), default="test")
-    ap.add_argument("--pipeline", choices=("events", "full"), default="events")
+    ap.add_argument("--pipeline", choices=("events", "full"), default="full")
+    ap.add_argument("--no-fallback", action="store_true", help="events and cues only")
+    ap.add_argument(
+        "--train-fallback",
+        action="store_true",
+        help=f"train the naive Bayes fallback on the dev split and write src/sitrep/{RESOURCE}",
+    )
     ap.add_argument("--errors", type=int, default=0, help="print N errors (dev split only)")
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args(argv)
 
+    if args.train_fallback:
+        dev = split(load_snippets(args.data), "dev")
+        dev_docs, _ = run_documents(dev, args.pipeline)
+        target = Path(__file__).resolve().parents[1] / RESOURCE
+        FallbackModel.train(dev_docs, [s.label for s in dev]).save(target)
+        print(f"wrote {target} from {len(dev)} dev snippets")
+        return 0
     snippets = split(load_snippets(args.data), args.split)
     if args.limit:
         snippets = snippets[: args.limit]
     docs, seconds = run_documents(snippets, args.pipeline)
-    labeller = CaseLabeller()
+    labeller = CaseLabeller(None if args.no_fallback else FallbackModel.load())
     pred = [labeller.label(d)[0] for d in docs]
     gold = [s.label for s in snippets]
     rep = f1_report(gold, pred)
