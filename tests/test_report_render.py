@@ -120,7 +120,9 @@ def test_report_pdf_prints_through_chromium(db: tuple[str, Store], tmp_path: Pat
         pytest.skip("needs Debian chromium")
     out = tmp_path / "brief.pdf"
     write_report(build_report(db[1], PERIOD), "pdf", out)
-    assert out.read_bytes().startswith(b"%PDF") and out.stat().st_size > 20_000
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF") and out.stat().st_size > 20_000
+    assert len(re.findall(rb"/Subtype\s*/Image", data)) == 2  # the map and the chart
 
 
 def test_report_cli_prints_one_line_and_exits_2_on_bad_input(db: tuple[str, Store],
