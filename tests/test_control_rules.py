@@ -125,3 +125,26 @@ def test_control_statement_defers_to_fresh_events():
     stale.place("Hama")
     e = _entries(lost.build(), stale.build(), day=D(2024, 12, 6))["Hama"]
     assert e.status == "contested" and "government" in e.contested_by
+
+
+def test_control_fell_to_sentence():
+    text = "Hama fell to the rebels on Thursday, the army said, after days of fighting."
+    b = DocumentBuilder(text, published=D(2024, 12, 5))
+    b.actor("SYR.rebels", "Opposition Rebels (Syria)", side="opposition", mention="the rebels")
+    b.actor("SYR.state-forces", "Syrian Arab Army", side="government", mention="the army")
+    b.place("Hama")
+    [s] = statements_from_document(b.build())
+    assert (s.place.name, s.side, s.held, s.actor and s.actor.id) == (
+        "Hama", "opposition", True, "SYR.rebels",
+    )
+
+
+def test_control_denied_or_hypothetical_control_sentences_are_not_statements():
+    text = ("The ministry denied that rebels controlled Homs. "
+            "If Homs falls to the rebels, the coast is cut off.")
+    b = DocumentBuilder(text, published=D(2024, 12, 7))
+    b.actor("SYR.rebels", "Opposition Rebels (Syria)", side="opposition", mention="rebels")
+    b.actor("SYR.rebels", "Opposition Rebels (Syria)", mention="the rebels")
+    b.place("Homs")
+    b.place("Homs", after=b.find("If"))
+    assert statements_from_document(b.build()) == ()

@@ -7,7 +7,8 @@ Two text rules over a document's sentences:
   by the speaker's side, every other capital is not;
 - "under the control of X" / "under X control" with the places of the same clause;
 - "X controlled / took control of / holds [most of] PLACE", where the place follows the verb
-  and the holder is the last actor named before it in the clause.
+  and the holder is the last actor named before it in the clause;
+- "PLACE fell to X".
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ CONTROL_VERB = re.compile(
     r"(?:(?:city|town|village|province|governorate)\s+of\s+)?",
     re.IGNORECASE,
 )
+FELL_TO = re.compile(
+    r"\s*(?:has\s+|had\s+)?(?:fell|fallen|falls)\s+(?:to|into\s+the\s+hands\s+of)\s+",
+    re.IGNORECASE,
+)
 NEGATION = re.compile(
     r"\b(?:not|never|no longer|denied|deny|denies|dismissed|rejected|false|lost|losing|"
     r"loses)\b|n['’]t\b", re.IGNORECASE,
@@ -64,12 +69,18 @@ class ControlStatement:
     held: bool
 
 
-def _actor_in(doc: Document, actors: dict[str, Actor], lo: int, hi: int) -> ActorRef | None:
+def _actor_in(
+    doc: Document, actors: dict[str, Actor], lo: int, hi: int, first: bool = False
+) -> ActorRef | None:
+    """The actor mentioned last (or ``first``) inside ``[lo, hi)``."""
     best = None
     for a in doc.actors:
         for m in a.mentions:
-            if lo <= m.start and m.end <= hi and (best is None or m.start > best[0]):
-                best = (m.start, ActorRef(a.id, a.name, m.text))
+            if not (lo <= m.start and m.end <= hi):
+                continue
+            key = -m.start if first else m.start
+            if best is None or key > best[0]:
+                best = (key, ActorRef(a.id, a.name, m.text))
     return best[1] if best else None
 
 
@@ -148,6 +159,20 @@ def statements_from_document(doc: Document) -> tuple[ControlStatement, ...]:
             ref = _actor_in(doc, actors, s.start + clause_start, s.start + m.start())
             side = _side(doc, actors, ref, before) if ref else None
             if cp is not None and side is not None:
+                add(cp[0], cp[1], side, ref, True)
+        for p in _places_in(doc, s.start, s.end):
+            fell = FELL_TO.match(text, p.end - s.start)
+            cp = control_place(p)
+            if fell is None or cp is None:
+                continue
+            before = text[: p.start - s.start]
+            if IRREALIS.search(before) or NEGATION.search(before):
+                continue
+            after = re.split(r"[,;.]", text[fell.end() : fell.end() + 60])[0]
+            ref = _actor_in(doc, actors, s.start + fell.end(), s.start + fell.end() + len(after),
+                            first=True)
+            side = _side(doc, actors, ref, after)
+            if side is not None:
                 add(cp[0], cp[1], side, ref, True)
         for m in UNDER_CONTROL.finditer(text):
             clause_start = max(
