@@ -116,3 +116,12 @@ def test_web_segments_overlapping_annotations() -> None:
     assert segs[0].text == "Turkey" and segs[0].kinds == ("actor", "place")
     assert segs[1].text == "-backed forces" and segs[1].kinds == ("actor",)
     assert all("Out of range" not in label for s in segs for label in s.labels)
+
+
+def test_web_incident_page_shows_sources(client: TestClient) -> None:
+    html = client.get("/incidents/i-homs-withdraw").text
+    assert "<mark>withdrew</mark>" in html
+    assert "Syrian Observatory for Human Rights" in html and "Levant Wire" in html
+    assert "2 (2 independent)" in html and "a source denies it" in html
+    event_html = client.get("/events/e-hama-shell").text
+    assert "<mark>shelled</mark>" in event_html and "&lt;script&gt;" in event_html

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 import json
-from dataclasses import asdict, is_dataclass
+from dataclasses import asdict, is_dataclass, replace
 from importlib import resources as importlib_resources
 from typing import Annotated, Any
 
@@ -81,7 +81,7 @@ FilterDep = Annotated[query.EventFilter, Depends(event_filter)]
 @router.get("/events", summary="Events, filtered, sorted and paginated")
 def events(store: StoreDep, f: FilterDep,
            article: str | None = None, incident: str | None = None) -> Response:
-    f = query.EventFilter(**{**_fields(f), "article": article, "incident": incident})
+    f = replace(f, article=article, incident=incident)
     return json_response(query.list_events(store, f).to_dict())
 
 
@@ -224,6 +224,3 @@ async def _read_body(request: Request, limit: int) -> bytes:
         chunks.append(chunk)
     return b"".join(chunks)
 
-
-def _fields(f: query.EventFilter) -> dict[str, Any]:
-    return {k: getattr(f, k) for k in f.__dataclass_fields__}

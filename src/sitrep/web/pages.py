@@ -12,6 +12,7 @@ from jinja2 import Environment, PackageLoader
 from .. import query
 from .api import StoreDep
 from .assets import leaflet_installed
+from .evidence import evidence_for
 from .highlight import segments
 
 router = APIRouter(include_in_schema=False)
@@ -48,6 +49,20 @@ def article(request: Request, store: StoreDep, article_id: str,
     doc = query.get_article(store, article_id)
     return _render(request, "article.html", doc=doc, a=doc["article"],
                    segments=segments(doc, focus))
+
+
+@router.get("/incidents/{incident_id}", response_class=HTMLResponse)
+def incident(request: Request, store: StoreDep, incident_id: str) -> Response:
+    x = query.get_incident(store, incident_id)
+    x["evidence"] = evidence_for(store, x["mentions"])
+    return _render(request, "incident.html", x=x)
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event(request: Request, store: StoreDep, event_id: str) -> Response:
+    x = query.get_event(store, event_id)
+    x["evidence"] = evidence_for(store, [x])
+    return _render(request, "incident.html", x=x)
 
 
 @router.get("/actors", response_class=HTMLResponse)

@@ -331,7 +331,8 @@
     if (d.contradicted) add("Contradicted", "yes: a source denies it");
     add("Fatalities", d.fatalities_max && d.fatalities_max !== d.fatalities ? `${d.fatalities}–${d.fatalities_max}` : d.fatalities);
     const list = el("ol", { class: "evidence-list" }, ...d.evidence.map(evidenceBlock));
-    panel.replaceChildren(el("h2", { class: "detail-title" }, el("span", { class: `type-chip t-${d.plover.type}`, text: kind })),
+    const permalink = el("a", { class: "permalink", href: `/${state.kind}/${encodeURIComponent(d.id)}`, text: "permalink" });
+    panel.replaceChildren(el("h2", { class: "detail-title" }, el("span", { class: `type-chip t-${d.plover.type}`, text: kind }), " ", permalink),
       facts, el("h3", { text: `Source sentences (${d.evidence.length})` }), list);
   }
 
