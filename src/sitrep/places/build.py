@@ -98,12 +98,19 @@ def _cities(rows: Rows) -> list[PlaceRow]:
     ]
 
 
-def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Middle of the bounding box of the points, ignoring the outer 2% on each side."""
+def _midpoint(points: list[tuple[float, float]], trim: int = 0) -> tuple[float, float]:
+    """Middle of the bounding box of the points (ignoring ``trim`` percent on each side).
+
+    Longitudes are taken across the antimeridian when that gives the narrower box
+    (Alaska's Aleutians, Fiji)."""
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    k = len(lats) // 50
-    return (lats[k] + lats[-1 - k]) / 2, (lons[k] + lons[-1 - k]) / 2
+    shifted = sorted(lon + 360 if lon < 0 else lon for lon in lons)
+    if shifted[-1] - shifted[0] < lons[-1] - lons[0]:
+        lons = shifted
+    k = len(lats) * trim // 100
+    lon = (lons[k] + lons[-1 - k]) / 2
+    return (lats[k] + lats[-1 - k]) / 2, lon - 360 if lon > 180 else lon
 
 
 def _admin_points(rows: Rows) -> None:
@@ -140,7 +147,7 @@ def _country_points(rows: Rows) -> None:
             place.lat, place.lon = overrides[iso2]
         elif place.lat is None and by_country.get(iso2):
             place.lat, place.lon = _midpoint(
-                [(c.lat or 0.0, c.lon or 0.0) for c in by_country[iso2]]
+                [(c.lat or 0.0, c.lon or 0.0) for c in by_country[iso2]], trim=2
             )
 
 

@@ -40,7 +40,9 @@ CREATE INDEX demonym_norm ON demonym (norm);
 
 COUNTRY_FEATURES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "PCLH"})
 ADMIN_FEATURES = frozenset({"ADM1", "ADM2", "ADM3", "ADM1H", "ADM2H"})
-REGION_FEATURES = frozenset({"CONT", "RGN", "OCN", "SEA", "GULF"})
+REGION_FEATURES = frozenset(
+    {"CONT", "RGN", "OCN", "SEA", "GULF", "MTS", "PEN", "DSRT", "STM", "ISLS"}
+)
 
 
 @dataclass(frozen=True, slots=True)

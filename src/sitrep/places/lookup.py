@@ -46,6 +46,6 @@ def resolve_name(
     span = PlaceSpan(
         name, start, start + len(name) if end is None else end, name, role="dateline", method="name"
     )
-    ctx = Context(focus=country.upper() if country else None)
+    ctx = Context(dateline=country.upper() if country else None).view()
     best = max(pool, key=lambda c: (score(c, span, pool, ctx), c.population))
     return to_place(span, Resolution(best))

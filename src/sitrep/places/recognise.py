@@ -185,7 +185,10 @@ class Recogniser:
             if demonym:
                 return demonym
         if ent.label in PLACE_LABELS:
-            if self.gaz.lookup(name):
+            found = self.gaz.lookup(name)
+            if normalise_name(name) in surnames and not self._strong(found):
+                return None  # "Saakashvili" after "Mikheil Saakashvili"
+            if found:
                 return PlaceSpan(name, s, e, name, method="ner")
             return self._part(name, s)
         if ent.label not in RELABEL or any(a <= s and e <= b for a, b in actor_spans):
@@ -205,7 +208,7 @@ class Recogniser:
             for k in range(len(words) - size + 1):
                 a, b = words[k][0], words[k + size - 1][1]
                 part = name[a:b]
-                if part.lower() in COMPASS or not part[:1].isupper():
+                if part.lower() in COMPASS or not part[:1].isupper() or len(part) < 4:
                     continue
                 if self._strong(self.gaz.lookup(part)):
                     return PlaceSpan(part, start + a, start + b, part, method="ner-part")
@@ -280,7 +283,10 @@ class Recogniser:
             if (start, end) in orgs:
                 continue  # the whole entity was weighed above and rejected
             text = doc.article.text[start:end]
-            inside_org = any(a <= start and end <= b for a, b in orgs)
+            org = next(((a, b) for a, b in orgs if a <= start and end <= b), None)
+            inside_org = org is not None
+            if org is not None and not self._org_place(doc.article.text, org[0], text, toks, i, j):
+                continue
             if j - i == 1 or inside_org:
                 demonym = self.demonym_span(text, start, "org" if inside_org else "demonym")
                 if demonym:
@@ -297,6 +303,26 @@ class Recogniser:
                 )
                 return j, span
         return None
+
+    def _org_place(
+        self, text: str, org_start: int, name: str, toks: tuple[Token, ...], i: int, j: int
+    ) -> bool:
+        """Is this name inside an organisation name a place? A prominent place (country,
+        admin area, capital, region, 100,000 people) anywhere ("Air Zimbabwe", "Metro
+        Vancouver"); a smaller town only where places stand in such names: first
+        ("Homs Police Department") or after "of"/"in" ("University of Richmond")."""
+        if self.demonym_span(name, 0) is not None:
+            return True
+        found = [c for c in self.gaz.lookup(name) if c.kind not in ("loose", "code")]
+        if any(
+            c.is_country or c.is_region or c.feature in ("ADM1", "PPLC") or c.population >= 100_000
+            for c in found
+        ):
+            return True
+        lead = text[org_start : toks[i].start].strip().lower()
+        first = lead in ("", "the") and not (j < len(toks) and toks[j].text.lower() == "of")
+        after_of = i > 0 and toks[i - 1].text.lower() in ("of", "in")
+        return (first or after_of) and any(c.population >= self.min_population for c in found)
 
     def _scan_ok(self, text: str) -> bool:
         if text.lower() in COMPASS:

@@ -27,10 +27,14 @@ FEATURE_BONUS = {
     "PCL": 5.0,
     "TERR": 4.0,
     "CONT": 5.0,
-    "RGN": 2.0,
-    "OCN": 4.0,
-    "SEA": 3.0,
-    "GULF": 2.0,
+    "RGN": 6.0,
+    "OCN": 8.0,
+    "SEA": 7.0,
+    "GULF": 6.0,
+    "MTS": 6.0,
+    "PEN": 6.0,
+    "DSRT": 6.0,
+    "STM": 5.0,
     "PPLC": 4.5,
     "ADM1": 2.5,
     "PPLA": 1.5,
@@ -43,14 +47,46 @@ AMBIGUITY_MARGIN = 0.5
 AMBIGUITY_KM = 161.0
 
 
+@dataclass(frozen=True, slots=True)
+class View:
+    """The document context as one name sees it: everything except that name's own votes
+    (so "Paris" cannot vote itself into France)."""
+
+    focus: str | None
+    countries: Counter[str]
+    admin1s: frozenset[tuple[str, str]]
+    points: tuple[tuple[float, float], ...]
+
+
 @dataclass(slots=True)
 class Context:
-    """What the document says about where it is."""
+    """What the document says about where it is: country votes, admin1 areas and points,
+    each recorded with the name that cast it."""
 
-    focus: str | None = None
-    countries: Counter[str] = field(default_factory=Counter)
-    admin1s: set[tuple[str, str]] = field(default_factory=set)
+    dateline: str | None = None
+    votes: list[tuple[str, str, int]] = field(default_factory=list)
+    admin1s: list[tuple[str, tuple[str, str]]] = field(default_factory=list)
     points: list[tuple[str, float, float]] = field(default_factory=list)
+    _views: dict[str | None, View] = field(default_factory=dict)
+
+    def view(self, key: str | None = None) -> View:
+        if key not in self._views:
+            countries: Counter[str] = Counter()
+            for name, country, weight in self.votes:
+                if name != key:
+                    countries[country] += weight
+            focus = self.dateline or (countries.most_common(1)[0][0] if countries else None)
+            self._views[key] = View(
+                focus,
+                countries,
+                frozenset(a for name, a in self.admin1s if name != key),
+                tuple((lat, lon) for name, lat, lon in self.points if name != key),
+            )
+        return self._views[key]
+
+    @property
+    def focus(self) -> str | None:
+        return self.view().focus
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -69,35 +105,57 @@ def _contains(admin: Entry, place: Entry) -> bool:
     return admin.admin1_code == place.admin1_code and admin.admin2_code == place.admin2_code
 
 
-def score(c: Entry, span: PlaceSpan, pool: tuple[Entry, ...], ctx: Context) -> float:
-    s = math.log10(c.population + 10) + FEATURE_BONUS.get(c.feature, 0.0)
-    s += KIND_BONUS.get(c.kind, 0.0)
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """How much each kind of evidence adds to a candidate's score (population counts as
+    log10 of the number of people)."""
+
+    capital: float = 4.5
+    focus: float = 3.0
+    other_country: float = 1.5
+    share: float = 3.0
+    admin1: float = 2.5
+    near: tuple[float, float, float] = (2.0, 1.5, 0.5)
+    cue: float = 6.0
+    city_cue: float = 3.0
+
+
+DEFAULT_WEIGHTS = Weights()
+
+
+def score(
+    c: Entry, span: PlaceSpan, pool: tuple[Entry, ...], ctx: View, w: Weights = DEFAULT_WEIGHTS
+) -> float:
+    bonus = w.capital if c.feature == "PPLC" else FEATURE_BONUS.get(c.feature, 0.0)
+    s = math.log10(c.population + 10) + bonus + KIND_BONUS.get(c.kind, 0.0)
     if span.cue == "admin":
-        s += 6.0 if c.feature == "ADM1" else 0.0
+        s += w.cue if c.feature == "ADM1" else 0.0
     elif span.cue == "admin2":
-        s += 6.0 if c.feature == "ADM2" else 0.0
+        s += w.cue if c.feature == "ADM2" else 0.0
     elif span.cue == "city":
-        s += 3.0 if c.is_populated else 0.0
+        s += w.city_cue if c.is_populated else 0.0
     elif c.is_admin and any(_contains(c, o) for o in pool):
         s -= SAME_NAME_ADMIN_PENALTY
     if c.country and not c.is_country:
         if c.country == ctx.focus:
-            s += 3.0
+            s += w.focus
         elif ctx.countries.get(c.country):
-            s += 1.5
+            s += w.other_country
+        total = sum(ctx.countries.values())
+        if total:
+            s += w.share * ctx.countries.get(c.country, 0) / total
         if c.admin1_code and (c.country, c.admin1_code) in ctx.admin1s:
-            s += 2.5
+            s += w.admin1
     if c.lat is not None and c.lon is not None and not (c.is_country or c.is_region):
-        near = min(
-            (
-                distance_km(c.lat, c.lon, lat, lon)
-                for key, lat, lon in ctx.points
-                if key != normalise_name(span.name)
-            ),
-            default=None,
-        )
+        near = min((distance_km(c.lat, c.lon, lat, lon) for lat, lon in ctx.points), default=None)
         if near is not None:
-            s += 2.0 if near < 50 else 1.5 if near < 200 else 0.5 if near < 500 else 0.0
+            s += (
+                w.near[0]
+                if near < 50
+                else w.near[1]
+                if near < 200
+                else (w.near[2] if near < 500 else 0.0)
+            )
     return s
 
 
@@ -110,8 +168,9 @@ class Resolution:
 class Resolver:
     """Resolves all spans of one document together."""
 
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, weights: Weights = DEFAULT_WEIGHTS):
         self.gaz = gazetteer
+        self.weights = weights
 
     def candidates(self, span: PlaceSpan) -> tuple[Entry, ...]:
         if span.target is not None:
@@ -140,18 +199,22 @@ class Resolver:
                 continue
             key = (normalise_name(span.name), span.cue, span.target)
             if key not in chosen:
-                chosen[key] = self._best(span, pools[i], ctx)
+                chosen[key] = self._best(span, pools[i], ctx.view(key[0]))
             out[i] = chosen[key]
         return out
 
-    def _best(self, span: PlaceSpan, pool: tuple[Entry, ...], ctx: Context) -> Resolution:
+    def _best(self, span: PlaceSpan, pool: tuple[Entry, ...], ctx: View) -> Resolution:
         if not pool:
             return Resolution(None)
-        ranked = sorted(pool, key=lambda c: (-score(c, span, pool, ctx), -c.population, c.id))
+        ranked = sorted(
+            pool, key=lambda c: (-score(c, span, pool, ctx, self.weights), -c.population, c.id)
+        )
         best = ranked[0]
         if len(ranked) > 1 and best.lat is not None:
             second = ranked[1]
-            gap = score(best, span, pool, ctx) - score(second, span, pool, ctx)
+            gap = score(best, span, pool, ctx, self.weights) - score(
+                second, span, pool, ctx, self.weights
+            )
             far = (
                 second.lat is not None
                 and second.lon is not None
@@ -169,28 +232,24 @@ class Resolver:
         resolved: dict[int, Resolution],
     ) -> Context:
         ctx = Context()
-        dateline_country = None
         for i, span in enumerate(spans):
+            key = normalise_name(span.name)
             if span.target is not None:
                 if span.country:
-                    ctx.countries[span.country] += 1
+                    ctx.votes.append((key, span.country, 1))
                 continue
             res = resolved.get(i)
             entry = res.entry if res and not res.ambiguous else _obvious(pools.get(i, ()))
             if entry is None or entry.country is None:
                 continue
             weight = 3 if span.role == "dateline" else 2 if entry.is_country else 1
-            ctx.countries[entry.country] += weight
+            ctx.votes.append((key, entry.country, weight))
             if span.role == "dateline":
-                dateline_country = entry.country
+                ctx.dateline = entry.country
             if entry.admin1_code and (entry.feature == "ADM1" or res is not None):
-                ctx.admin1s.add((entry.country, entry.admin1_code))
+                ctx.admin1s.append((key, (entry.country, entry.admin1_code)))
             if entry.lat is not None and entry.lon is not None and not entry.is_country:
-                ctx.points.append((normalise_name(span.name), entry.lat, entry.lon))
-        if dateline_country:
-            ctx.focus = dateline_country
-        elif ctx.countries:
-            ctx.focus = ctx.countries.most_common(1)[0][0]
+                ctx.points.append((key, entry.lat, entry.lon))
         return ctx
 
 
