@@ -14,6 +14,7 @@ from sitrep.errors import InputError
 from sitrep.export import (
     export_control_geojson,
     export_events,
+    export_incidents,
     export_incidents_geojson,
 )
 from sitrep.export.acled import ACLED_COLUMNS, COLUMNS
@@ -124,3 +125,19 @@ def test_export_rejects_unknown_format_and_text_stream_for_parquet(store: Store)
         export_events(store, "xlsx", None, None, io.StringIO())
     with pytest.raises(InputError, match="binary"):
         export_events(store, "parquet", None, None, io.StringIO())
+
+
+def test_export_incidents_one_row_per_fused_event(store: Store):
+    out = io.StringIO()
+    n_events = export_events(store, "csv", None, None, io.StringIO())
+    n = export_incidents(store, "csv", None, None, out)
+    frame = pd.read_csv(io.StringIO(out.getvalue()))
+    assert len(frame) == n < n_events
+    [strike] = frame[frame["sub_event_type"] == "Air/drone strike"].itertuples()
+    assert strike.event_id.startswith("inc-") and strike.incident_id == strike.event_id
+    assert (strike.sources_count, strike.independent_sources, strike.fatalities) == (2, 1, 11)
+    assert strike.source == "alpha; beta"
+    items = io.StringIO()
+    export_incidents(store, "json", dt.date(2024, 12, 2), dt.date(2024, 12, 2), items)
+    [incident] = json.loads(items.getvalue())
+    assert incident["mentions"] and incident["outlets"] == ["alpha", "beta"]

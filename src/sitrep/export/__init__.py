@@ -1,7 +1,8 @@
 """Exports of stored events, incidents and control: JSON, ACLED-style CSV, PLOVER JSON,
 GeoJSON and Parquet.
 
-``export_events(store, "csv", since, until, out)`` is what ``sitrep events --format`` calls.
+``export_events(store, "csv", since, until, out)`` is what ``sitrep events --format`` calls;
+``export_incidents`` writes one row per incident (the fused event) in the same formats.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ import json
 from typing import BinaryIO, TextIO, cast
 
 from ..errors import InputError
+from ..fuse.contract import incident_to_dict
 from ..fuse.persist import control_as_of, load_incidents
 from ..store import Store
 from .acled import write_acled_csv
 from .geojson import control_features, event_features, incident_features, write_geojson
 from .parquet import write_parquet
 from .plover import write_plover_json
-from .records import in_range, load_event_records
+from .records import EventRecord, in_range, load_event_records, load_incident_records
 
 TEXT_FORMATS = ("json", "csv", "geojson", "plover")
 BINARY_FORMATS = ("parquet",)
@@ -32,9 +34,35 @@ def export_events(
 
     ``parquet`` needs a binary stream, every other format a text stream.
     """
-    if fmt not in FORMATS:
-        raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    _check(fmt, FORMATS)
     records = load_event_records(store, since, until, with_contract=fmt == "json")
+    return _write(records, fmt, out)
+
+
+def export_incidents(
+    store: Store, fmt: str, since: dt.date | None, until: dt.date | None,
+    out: TextIO | BinaryIO,
+) -> int:
+    """Write one record per incident dated in ``[since, until]`` (csv, plover, geojson,
+    parquet: the representative mention with the incident's place, date, fatalities and
+    source counts; json: the incident dicts)."""
+    _check(fmt, FORMATS)
+    if fmt == "json":
+        items = [incident_to_dict(i) for i in load_incidents(store)
+                 if in_range(i.date, since, until)]
+        text = _text(out)
+        json.dump(items, text, ensure_ascii=False, indent=1)
+        text.write("\n")
+        return len(items)
+    return _write(load_incident_records(store, since, until), fmt, out)
+
+
+def _check(fmt: str, allowed: tuple[str, ...]) -> None:
+    if fmt not in allowed:
+        raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(allowed)}")
+
+
+def _write(records: list[EventRecord], fmt: str, out: TextIO | BinaryIO) -> int:
     if fmt == "parquet":
         return write_parquet(records, _binary(out))
     text = _text(out)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
 
-from ..models import Actor, Article, Document, Event
+from ..fuse.incidents import Incident
+from ..fuse.persist import load_incidents
+from ..models import FACTUAL_MODALITIES, Actor, Article, Document, Event, EventDate
 from ..serialize import document_to_dict
 from ..store import Store
 from ..store import schema as t
@@ -107,3 +109,39 @@ def load_event_records(
         if in_range(r.date, since, until)
     ]
     return sorted(out, key=lambda r: (r.date or dt.date.min, r.event.id))
+
+
+def incident_record(incident: Incident, mentions: list[EventRecord]) -> EventRecord:
+    """One incident as an export record: its representative mention (the first factual
+    one) with the incident's place, date, actors, modality and lowest fatality figure."""
+    rep = next((r for r in mentions if r.event.modality in FACTUAL_MODALITIES), mentions[0])
+    event = replace(
+        rep.event, id=incident.id, plover_type=incident.plover_type,
+        plover_mode=incident.plover_mode, acled_event_type=incident.acled_event_type,
+        acled_sub_event_type=incident.acled_sub_event_type,
+        actor1=incident.actor1 or rep.event.actor1, actor2=incident.actor2 or rep.event.actor2,
+        place=incident.place, date=EventDate(incident.date, incident.date_precision),
+        modality=incident.modality, fatalities=incident.fatalities,
+        sources=tuple(s for r in mentions for s in r.event.sources),
+    )
+    info = rep.incident or IncidentInfo(
+        incident.id, len(incident.mentions), incident.sources_count,
+        incident.independent_sources, incident.corroboration, incident.contradicted,
+        incident.outlets,
+    )
+    return replace(rep, event=event, incident=info, contract=None)
+
+
+def load_incident_records(
+    store: Store, since: dt.date | None = None, until: dt.date | None = None
+) -> list[EventRecord]:
+    """Stored incidents dated in ``[since, until]``, one record each, by date then id."""
+    by_id = {r.event.id: r for r in load_event_records(store)}
+    out = []
+    for incident in load_incidents(store):
+        if not in_range(incident.date, since, until):
+            continue
+        mentions = [by_id[m] for m in incident.mentions if m in by_id]
+        if mentions:
+            out.append(incident_record(incident, mentions))
+    return out
