@@ -154,8 +154,10 @@ def test_report_ranks_by_documented_score(store: Store):
     assert strike.score.fatalities == pytest.approx(fatality_part(12), abs=1e-3)
     assert strike.score.novelty == 0.0  # shelled in the 30 days before: neither place nor type new
     assert any(s.modality == "denied" for s in strike.sources)
-    hama = next(k for k in report.key_incidents if k.place == "Hama")
-    assert hama.score.novelty == 1.0
+    hama = [k for k in report.key_incidents if k.place == "Hama"]
+    assert len(hama) == 1 and hama[0].score.novelty == 1.0
+    ((_, kind),) = hama[0].related  # the withdrawal beside the capture, same place and day
+    assert {hama[0].kind.split("/")[0], kind.split("/")[0]} == {"COERCE", "RETREAT"}
 
 
 @pytest.mark.parametrize("value,expected", [(None, 0.0), (0, 0.0), (9, 1 / 3), (999, 1.0),

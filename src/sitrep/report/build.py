@@ -87,6 +87,27 @@ def points(items: Iterable[JSON]) -> tuple[MapPoint, ...]:
     )
 
 
+def key_selection(ranked: list[JSON], limit: int) -> tuple[list[JSON], dict[str, list[JSON]]]:
+    """The ``limit`` best factual incidents, one per place and day: a lower-ranked incident
+    at the same place on the same day (the withdrawal beside the capture) is listed with it
+    as related rather than as a key incident of its own."""
+    top: list[JSON] = []
+    related: dict[str, list[JSON]] = {}
+    lead: dict[tuple[str, str], str] = {}
+    for item in ranked:
+        if item["modality"] not in FACTUAL_MODALITIES:
+            continue
+        where = (item["place"]["id"], item["date"]["value"]) if item["place"] else None
+        if where is not None and where in lead:
+            related[lead[where]].append(item)
+        elif len(top) < limit:
+            top.append(item)
+            related[item["id"]] = []
+            if where is not None:
+                lead[where] = item["id"]
+    return top, related
+
+
 def focus_country(items: Iterable[JSON]) -> str | None:
     """The country most incidents lie in (ties: alphabetical), None when none has one."""
     counts = Counter(i["place"]["country"] for i in items if i["place"] and i["place"]["country"])
@@ -121,8 +142,9 @@ def build_report(
             details[incident_id] = query.get_incident(store, incident_id)
         return details[incident_id]
 
-    top = [i for i in ranked if i["modality"] in FACTUAL_MODALITIES][:key_limit]
-    key = [key_incident(i, scores[i["id"]], detail(i["id"]), profiles) for i in top]
+    top, related = key_selection(ranked, key_limit)
+    key = [key_incident(i, scores[i["id"]], detail(i["id"]), profiles, related[i["id"]])
+           for i in top]
     watch = watch_items(store, scope, ranked, detail, profiles, watch_limit)
     end = control_at_end(store, scope)
     focus = focus_country(items)

@@ -60,8 +60,8 @@ def source_lines(detail: JSON, profiles: SourceProfiles) -> tuple[SourceLine, ..
                                                         s.outlet or "")))
 
 
-def key_incident(item: JSON, s: Score, detail: JSON | None,
-                 profiles: SourceProfiles) -> KeyIncident:
+def key_incident(item: JSON, s: Score, detail: JSON | None, profiles: SourceProfiles,
+                 related: list[JSON] | None = None) -> KeyIncident:
     actors = tuple(a["name"] or a["id"] for a in (item["actor1"], item["actor2"]) if a)
     data = (detail or {}).get("data") or {}
     return KeyIncident(
@@ -79,6 +79,7 @@ def key_incident(item: JSON, s: Score, detail: JSON | None,
         score=s,
         sources=source_lines(detail, profiles) if detail else (),
         note=str(data.get("note") or ""),
+        related=tuple((r["id"], kind_label(r)) for r in related or ()),
     )
 
 

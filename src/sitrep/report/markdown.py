@@ -38,6 +38,9 @@ def _incident(n: int, report: Report, k: KeyIncident) -> list[str]:
         lines.append(f"   - **flag: {k.flag}**")
     if k.sources:
         lines.append("   - reported by: " + "; ".join(md(s.label) for s in k.sources))
+    if k.related:
+        lines.append("   - same place and day: " + "; ".join(
+            f"{md(kind)} [{i}]({report.incident_url(i)})" for i, kind in k.related))
     lines.append(f"   - trace: {_ids(report, (k.id,))}")
     return lines
 

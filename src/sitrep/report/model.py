@@ -143,6 +143,7 @@ class KeyIncident:
     score: Score
     sources: tuple[SourceLine, ...] = ()
     note: str = ""
+    related: tuple[tuple[str, str], ...] = ()  # (incident id, kind) at the same place and day
 
     @property
     def fatalities_label(self) -> str:
