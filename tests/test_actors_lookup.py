@@ -44,3 +44,12 @@ def test_actors_lookup_no_actor_where_none_is_mentioned() -> None:
 def test_actors_lookup_actors_in_span_leaves_out_nested_mentions() -> None:
     found = actors_in_span(_doc(), 0, len(TEXT))
     assert [a.id for a, _ in found] == ["SYR.rebels", "SYR.sdf"]
+
+
+def test_actors_lookup_generic_actor_of_a_country() -> None:
+    from sitrep.actors import Registry, generic_actor
+
+    registry = Registry.load()
+    ref = generic_actor(registry, "protesters", "JOR", "hundreds of people")
+    assert ref.id == "JOR.protesters" and ref.name == "Protesters (Jordan)"
+    assert generic_actor(registry, "civilians", None, "a man").id == "civilians"

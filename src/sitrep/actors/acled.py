@@ -61,9 +61,9 @@ def _apply(
             if branch.startswith(key):
                 return actor
     if "{iso3}" in template:
-        iso3 = registry.country_of(groups.get("country") or "")
-        actor = template.format(iso3=iso3) if iso3 else None
-        return actor if actor and actor in registry else None
+        country = registry.country_of(groups.get("country") or "")
+        found = template.format(iso3=country) if country else None
+        return found if found and found in registry else None
     for choice in template.format(**{k: v or "" for k, v in groups.items()}).split("|"):
         entry = registry.lookup(choice) if choice else None
         if entry is not None:

@@ -3,6 +3,7 @@ people's names, and provisional actors for named entities the registry does not 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..ids import slug
@@ -124,7 +125,9 @@ def short_form_hits(registry: Registry, words: list[list[Word]], hits: list[Hit]
     )
 
 
-def _add_word_hits(words: list[list[Word]], hits: list[Hit], actor_of, method: str) -> list[Hit]:  # type: ignore[no-untyped-def]
+def _add_word_hits(
+    words: list[list[Word]], hits: list[Hit], actor_of: Callable[[Word], str | None], method: str
+) -> list[Hit]:
     covered = {(h.sent, i) for h in hits for i in range(h.w0, h.w1)}
     extra: list[Hit] = []
     for s, ws in enumerate(words):

