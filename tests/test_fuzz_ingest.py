@@ -316,3 +316,18 @@ def test_fuzz_ingest_article_count_limit_refuses_whole_input() -> None:
         else:
             raise AssertionError(f"{kind}: an input over max_records yielded a record")
     assert len(list(read_bytes(jsonl, "jsonl", "request", Defaults(max_records=3)))) == 3
+
+
+def test_fuzz_ingest_long_page_of_void_elements_is_not_too_deep() -> None:
+    """<br>, <img> and self-closed tags do not nest: a long ordinary page is read."""
+    paras = "".join(
+        f"<p>Report {i}: shelling hit the outskirts of Hama, residents said.<br>"
+        f"<img src='p{i}.jpg'><span/></p>"
+        for i in range(900)
+    )
+    html = f"<html><head><meta charset='utf-8'></head><body><article>{paras}</article></body>"
+    (art,) = consume(html.encode(), "html")
+    assert isinstance(art, Article)
+    assert "Report 899" in art.text
+    deep = "<div>" * 1700 + "Rebels entered Hama." + "</div>" * 1700
+    assert consume(deep.encode(), "html") == []  # refused: really nested

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..errors import InputError
@@ -11,21 +12,44 @@ from .readers import Defaults, make_article, parse_date
 MAX_DEPTH = 400
 
 
+# elements that never have content, so never nest (<br>, <img>, ...)
+VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "keygen",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
+
+
 def _too_deep(html: str, limit: int = MAX_DEPTH) -> bool:
-    """A cheap nesting check before parsing, so hostile pages cannot exhaust the parser."""
+    """A cheap nesting check before parsing, so hostile pages cannot exhaust the parser.
+
+    Void elements and self-closed tags do not nest, so a long page full of ``<br>`` or
+    ``<img>`` is not mistaken for a deep one.
+    """
     depth = 0
-    i = html.find("<")
-    opens = 0
-    while i != -1:
-        nxt = html[i + 1 : i + 2]
-        if nxt == "/":
+    for m in _TAG.finditer(html):
+        closing, name, self_closed = m.groups()
+        if closing:
             depth = max(0, depth - 1)
-        elif nxt.isalpha():
+        elif not self_closed and name.lower() not in VOID:
             depth += 1
-            opens += 1
             if depth > limit * 4:
                 return True
-        i = html.find("<", i + 1)
     return False
 
 
