@@ -82,7 +82,7 @@ def test_control_the_city_is_the_city_the_article_is_about():
     b.place("Hama")
     b.place("Aleppo")
     b.place("Hama", after=b.find("residents") - 5)
-    dateline_like = Place("geonames:170654", "Damascus", "Damascus", 0, 0, 33.51, 36.29, "SY",
+    dateline_like = Place("gn:170654", "Damascus", "Damascus", 0, 0, 33.51, 36.29, "SY",
                           None, "PPLC", 170654, 1, "", "dateline")
     b.event("abandoned", "RETREAT", mode="withdraw", actor1=army, place=dateline_like)
     entries = _entries(b.build(), day=D(2024, 12, 5))
@@ -148,3 +148,21 @@ def test_control_denied_or_hypothetical_control_sentences_are_not_statements():
     b.place("Homs")
     b.place("Homs", after=b.find("If"))
     assert statements_from_document(b.build()) == ()
+
+
+def test_control_provinces_have_their_own_timeline_under_the_governorate_id():
+    text = "The army pulled out of most of Daraa province, and rebels entered Daraa city."
+    b = DocumentBuilder(text, published=D(2024, 12, 7))
+    army = b.actor("SYR.state-forces", "Syrian Arab Army", side="government", mention="army")
+    rebels = b.actor("SYR.rebels", "Opposition Rebels (Syria)", side="opposition",
+                     mention="rebels")
+    b.event("pulled out", "RETREAT", mode="withdraw", actor1=army,
+            place=b.place("Daraa province"))
+    b.event("entered", "COERCE", mode="seize", actor1=rebels,
+            place=b.place("Daraa", after=b.find("entered")))
+    timelines = fuse_documents([b.build()]).timelines
+    province, city = timelines["gn:170903"][-1], timelines["gn:170905"][-1]
+    assert (province.place.feature, province.status, province.not_held_by) == (
+        "ADM1", "unknown", ("government",),
+    )
+    assert (city.place.feature, city.status, city.side) == ("PPLA", "held", "opposition")

@@ -42,10 +42,10 @@ def test_control_founding_article_as_of_fall_of_homs():
 
 def test_control_founding_article_since_dates_and_evidence():
     timelines = _timelines(withdrawal_example())
-    aleppo = timelines["geonames:170063"]
+    aleppo = timelines["gn:170063"]
     assert aleppo[-1].since == D(2024, 12, 1)
     assert any(ev.startswith("ev-") for ev in aleppo[-1].evidence)
-    homs = timelines["geonames:169577"][-1]
+    homs = timelines["gn:169577"][-1]
     assert homs.status == "contested"
     assert {"government", "opposition"} <= set(homs.contested_by)
     # nothing known about Aleppo before its seizure
@@ -86,7 +86,7 @@ def test_control_town_taken_retaken_and_contested():
         _report("Troops retook Saraqib from the rebels.", D(2024, 3, 10)),
         _report("Rebels stormed parts of Saraqib again.", D(2024, 4, 2)),
     ]
-    tl = _timelines(*docs)["geonames:164816"]
+    tl = _timelines(*docs)["gn:164816"]
     assert [(e.status, e.side, e.since) for e in tl] == [
         ("held", "opposition", D(2024, 2, 1)),
         ("held", "government", D(2024, 3, 10)),
@@ -99,7 +99,7 @@ def test_control_withdrawal_then_entry_gives_entrant_control():
         _report("Troops withdrew from Saraqib overnight.", D(2024, 5, 1), gain=False),
         _report("Rebels entered Saraqib without a fight.", D(2024, 5, 2)),
     ]
-    tl = _timelines(*docs)["geonames:164816"]
+    tl = _timelines(*docs)["gn:164816"]
     assert (tl[0].status, tl[0].side, tl[0].not_held_by) == ("unknown", None, ("government",))
     assert (tl[-1].status, tl[-1].side, tl[-1].since) == ("held", "opposition", D(2024, 5, 2))
 

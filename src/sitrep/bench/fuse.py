@@ -151,7 +151,7 @@ def control_check() -> tuple[int, int]:
     entries = {e.place_key: e for e in as_of(fuse_documents(docs).timelines, gold["as_of"])}
     right = 0
     for g in gold["places"]:
-        e = entries.get(f"geonames:{g['geonames_id']}")
+        e = entries.get(f"gn:{g['geonames_id']}")
         got = (e.status, e.side, e.since) if e else None
         ok = (
             e is not None and e.status == "held" and e.side == g["side"]

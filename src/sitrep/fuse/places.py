@@ -31,10 +31,7 @@ def control_place(p: Place | None) -> tuple[str, Place] | None:
     if p.geonames_id is None and p.lat is None and not p.name:
         return None
     if is_province(p):
-        if p.precision == 3 and (p.feature or "") not in PROVINCE_FEATURES:
-            return None
-        name = p.admin1 if (p.feature or "") not in PROVINCE_FEATURES and p.admin1 else p.name
-        return f"admin1:{(p.country or 'xx').lower()}:{slug(name)}", p
+        return _province(p)
     if p.precision == 3:
         return None
     capital = None
@@ -43,7 +40,22 @@ def control_place(p: Place | None) -> tuple[str, Place] | None:
     if capital is None and (p.country in (None, "SY")):
         capital = capitals().find(p.name) or capitals().find(p.text)
     if capital is not None:
-        return f"geonames:{capital.geonames_id}", capital.place()
+        return capital.place().id, capital.place()
     if p.geonames_id is not None:
-        return f"geonames:{p.geonames_id}", p
+        return f"gn:{p.geonames_id}", p
     return p.id, p
+
+
+def _province(p: Place) -> tuple[str, Place] | None:
+    """A province: Syria's governorates by their GeoNames id, others by their own id."""
+    own = (p.feature or "") in PROVINCE_FEATURES
+    if p.precision == 3 and not own:
+        return None
+    if p.country in (None, "SY"):
+        row = capitals().governorate(p.name if own else (p.admin1 or p.text))
+        if row is not None and row.admin1_geonames_id:
+            return row.province().id, row.province()
+    if own and p.geonames_id is not None:
+        return f"gn:{p.geonames_id}", p
+    name = p.name if own or not p.admin1 else p.admin1
+    return f"admin1:{(p.country or 'xx').lower()}:{slug(name)}", p

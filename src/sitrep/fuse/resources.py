@@ -221,12 +221,23 @@ class Capital:
     lon: float
     aliases: tuple[str, ...]
     national: str | None = None
+    admin1_geonames_id: int | None = None
+    governorate_aliases: tuple[str, ...] = ()
 
     def place(self) -> Place:
         return Place(
-            id=f"geonames:{self.geonames_id}", name=self.name, text=self.name, start=0, end=0,
+            id=f"gn:{self.geonames_id}", name=self.name, text=self.name, start=0, end=0,
             lat=self.lat, lon=self.lon, country="SY", admin1=self.governorate, feature="PPLA",
             geonames_id=self.geonames_id, precision=1, method="provincial-capitals",
+        )
+
+    def province(self) -> Place:
+        """The governorate itself, placed at its capital for maps."""
+        return Place(
+            id=f"gn:{self.admin1_geonames_id}", name=self.governorate, text=self.governorate,
+            start=0, end=0, lat=self.lat, lon=self.lon, country="SY", admin1=self.governorate,
+            feature="ADM1", geonames_id=self.admin1_geonames_id, precision=3,
+            method="provincial-capitals",
         )
 
 
@@ -235,6 +246,17 @@ class Capitals:
     all: tuple[Capital, ...]
     by_name: dict[str, Capital]
     by_geonames: dict[int, Capital]
+    by_governorate: dict[str, Capital]
+
+    def governorate(self, name: str | None) -> Capital | None:
+        """The row of the governorate called ``name`` (any spelling, pcode or admin1 code)."""
+        if not name:
+            return None
+        key = normalise_text(name)
+        key = re.sub(r"\s+(?:province|governorate|countryside)$", "", key)
+        return self.by_governorate.get(key) or self.by_governorate.get(
+            re.sub(r"^(?:al|el|ar|as|ad)[- ]", "", key)
+        )
 
     def national(self, country: str | None) -> Capital | None:
         """The national capital of ``country`` (ISO alpha-2), when the file knows it."""
@@ -258,10 +280,19 @@ def capitals() -> Capitals:
                 name=r["capital"], geonames_id=int(r["geonames_id"]), lat=float(r["lat"]),
                 lon=float(r["lon"]), aliases=tuple(a for a in r["aliases"].split(";") if a),
                 national=r.get("national") or None,
+                admin1_geonames_id=int(r["admin1_geonames_id"]) if r.get("admin1_geonames_id")
+                else None,
+                governorate_aliases=tuple(
+                    a for a in (r.get("governorate_aliases") or "").split(";") if a
+                ),
             )
         )
     by_name: dict[str, Capital] = {}
     for c in out:
         for n in (c.name, *c.aliases):
             by_name.setdefault(normalise_text(n), c)
-    return Capitals(tuple(out), by_name, {c.geonames_id: c for c in out})
+    by_governorate: dict[str, Capital] = {}
+    for c in out:
+        for n in (c.governorate, c.admin1_code, c.pcode, *c.governorate_aliases):
+            by_governorate.setdefault(normalise_text(n), c)
+    return Capitals(tuple(out), by_name, {c.geonames_id: c for c in out}, by_governorate)

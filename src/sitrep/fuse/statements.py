@@ -102,7 +102,7 @@ def _listed_capitals(doc: Document, lo: int, hi: int, text: str) -> list[tuple[s
     for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", text):
         cap = capitals().find(name.strip(" .\u2019'"))
         if cap is not None:
-            found.setdefault(f"geonames:{cap.geonames_id}", cap.place())
+            found.setdefault(cap.place().id, cap.place())
     return sorted(found.items())
 
 
@@ -139,7 +139,7 @@ def statements_from_document(doc: Document) -> tuple[ControlStatement, ...]:
                 add(key, place, side, ref, True)
             if listed and (m.group("m") or "").lower() in ("14", "fourteen", ""):
                 for cap in capitals().all:
-                    key = f"geonames:{cap.geonames_id}"
+                    key = cap.place().id
                     if key not in held_keys:
                         add(key, cap.place(), side, ref, False)
         for m in CONTROL_VERB.finditer(text):

@@ -103,7 +103,7 @@ class DocumentBuilder:
         if cap is not None and lat is None:
             lat, lon, geonames_id = cap.lat, cap.lon, cap.geonames_id
             admin1, feature, name = cap.governorate, "PPLA", cap.name
-        pid = f"geonames:{geonames_id}" if geonames_id else f"name:{(name or text).lower()}"
+        pid = f"gn:{geonames_id}" if geonames_id else f"name:{(name or text).lower()}"
         p = Place(
             pid, name or text, text, at, at + len(text), lat, lon, country, admin1, feature,
             geonames_id, precision, "hand",
