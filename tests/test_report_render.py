@@ -135,3 +135,9 @@ def test_report_cli_prints_one_line_and_exits_2_on_bad_input(db: tuple[str, Stor
     assert exit_info.value.code == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("sitrep: unknown region 'Atlantis'")
+
+
+def test_report_links_encode_ids(db: tuple[str, Store]):
+    report = build_report(db[1], PERIOD, link_base="http://127.0.0.1:8000")
+    assert report.place_url("name:tal (rifaat)") == (
+        "http://127.0.0.1:8000/places/name:tal%20%28rifaat%29")

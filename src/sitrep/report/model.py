@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from urllib.parse import quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,10 +230,10 @@ class Report:
         return self.totals.incidents == 0 and not self.changes
 
     def incident_url(self, incident_id: str) -> str:
-        return f"{self.link_base}/incidents/{incident_id}"
+        return f"{self.link_base}/incidents/{quote(incident_id, safe=':')}"
 
     def article_url(self, article_id: str) -> str:
-        return f"{self.link_base}/articles/{article_id}"
+        return f"{self.link_base}/articles/{quote(article_id, safe=':')}"
 
     def place_url(self, place_id: str) -> str:
-        return f"{self.link_base}/places/{place_id}"
+        return f"{self.link_base}/places/{quote(place_id, safe=':')}"
