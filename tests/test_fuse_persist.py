@@ -87,3 +87,18 @@ def test_fuse_store_control_contract_and_table(store: Store):
     table = render_control_table(entries)
     assert table.splitlines()[0].split()[:3] == ["place", "province", "status"]
     assert any(line.startswith("Homs") and "contested" in line for line in table.splitlines())
+
+
+def test_fuse_store_empty_and_sparse_documents(tmp_path):
+    store = open_store("sqlite:///" + str(tmp_path / "sparse.db"))
+    assert fuse_store(store).as_dict() == {
+        "mentions": 0, "incidents": 0, "multi_mention_incidents": 0, "statements": 0,
+        "places": 0, "control_rows": 0,
+    }
+    b = DocumentBuilder("Shots were fired somewhere. Nobody said where or when.", outlet="X")
+    b.event("fired", "ASSAULT")  # no actor, no place, no date, no publication date
+    store.add_documents([b.build(), DocumentBuilder("No events here.").build()])
+    summary = fuse_store(store)
+    assert (summary.mentions, summary.incidents, summary.control_rows) == (1, 1, 0)
+    assert control_as_of(store, dt.date(2024, 1, 1)) == []
+    store.close()
