@@ -366,3 +366,26 @@ def test_claims_restrictive_relative_clause_stays_in_the_speaker(parse_text) -> 
     text = "The army left the town, according to a farmer who lives nearby."
     claim = only(claims_of(parse_text, text), "according to")
     assert claim.speaker is not None and claim.speaker.text == "a farmer who lives nearby"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "said.",
+        "According to , the town fell.",
+        "“”, he said.",
+        "“The siege is over,” said.",
+        "He said, she said, they said.",
+        "according to according to reports",
+        "Rumours.",
+        "It said that.",
+        "The, said the army, town was quiet.",
+        "«Nous restons», a déclaré le ministre.",
+    ],
+)
+def test_claims_odd_text_gives_well_formed_claims(parse_text, text) -> None:
+    doc = claims_of(parse_text, text)
+    for claim in doc.claims:
+        assert 0 <= claim.start <= claim.end <= len(text)
+        assert claim.stance in ("asserts", "reports", "alleges", "denies", "rumour", "opinion")
+        assert claim.speaker is None or claim.speaker.id

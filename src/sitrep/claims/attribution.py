@@ -211,7 +211,7 @@ class Attributor:
             (k for k in range(sent.token_start, v.i) if self.tree.tokens[k].text == ","),
             default=None,
         )
-        if comma is None or comma == sent.token_start or v.i - comma > 8:
+        if comma is None or comma == sent.token_start or not 1 < v.i - comma <= 8:
             return []
         tail = [self.tree.tokens[k] for k in range(v.i + 1, sent.token_end)]
         if any(t.dep in ("ccomp", "dobj", "xcomp") and t.head == v.i for t in tail):
@@ -436,6 +436,8 @@ class Attributor:
         contrary: bool = False,
         method: str = "",
     ) -> Attribution:
+        if speaker is not None and speaker[0] >= speaker[1]:
+            speaker = None
         sent = self.doc.sentences[i]
         quotes = quote_spans(self.tree.text(sent.start, sent.end), sent.start)
         quoted = any(q[0] < content[1] and content[0] < q[1] for q in quotes)

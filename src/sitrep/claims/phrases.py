@@ -63,6 +63,8 @@ class Phrases:
             if (limit is None or k < limit) and k not in timely
         ]
         idx = [k for k in idx if k <= head.i or self.tree.tokens[k].text != ","]
+        if not idx:
+            return head.i, head.i + 1
         start, end = idx[0], idx[-1] + 1
         for k in range(head.i + 1, end):
             if self.tree.tokens[k].text == ",":

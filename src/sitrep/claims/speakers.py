@@ -71,6 +71,8 @@ class SpeakerResolver:
         if a.speaker is None:
             return None
         toks = self.doc.tokens[a.speaker[0] : a.speaker[1]]
+        if not toks:
+            return None
         found = self._resolve(a.appos, toks)
         if found is not None:
             self.history.append((toks[0].start, found))
