@@ -228,3 +228,20 @@ def test_report_numbers_equal_the_http_api(store: Store):
     in_box = [c for c in control if 36.0 <= c["place"]["lat"] <= 36.4]
     assert [(c.place, c.status, c.holder.side) for c in report.control_end] == [
         (c["place"]["name"], c["status"], (c["controller"] or {}).get("side")) for c in in_box]
+
+
+def test_report_links_open_in_the_web_app(store: Store):
+    from fastapi.testclient import TestClient
+
+    from sitrep.settings import Settings
+    from sitrep.web.app import create_app
+
+    report = build_report(store, PERIOD)
+    urls = {report.incident_url(k.id) for k in report.key_incidents}
+    urls |= {report.incident_url(i) for w in report.watch for i in w.incident_ids}
+    urls |= {report.incident_url(i) for c in report.changes for i in c.incident_ids}
+    urls |= {report.place_url(c.place_id) for c in report.changes}
+    urls |= {report.article_url(w.article_id) for w in report.watch if w.article_id}
+    client = TestClient(create_app(Settings(), store))
+    assert len(urls) > 5
+    assert {u: client.get(u).status_code for u in sorted(urls)} == {u: 200 for u in urls}

@@ -105,6 +105,7 @@ def tracing(report: Report) -> str:
     return (
         f"Every line carries incident ids. Open {base}/incidents/<id> in the web app "
         f"(sitrep serve) to read each source sentence in its article, or "
-        f"{base}/api/incidents/<id> for JSON; control evidence ids are event or claim ids "
-        f"({base}/api/events/<id>, {base}/api/claims)."
+        f"{base}/api/incidents/<id> for JSON. Control evidence is events ({base}/events/<id>) "
+        f"and statements in articles ({base}/articles/<id>); claims to watch link their "
+        f"article too."
     )
