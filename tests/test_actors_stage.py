@@ -118,6 +118,20 @@ def test_actors_unknown_group_is_kept_as_provisional(actors_of) -> None:  # type
     assert prov[0].kind == "rebel-group"
 
 
+def test_actors_unknown_group_aliases_within_the_article(actors_of) -> None:  # type: ignore[no-untyped-def]
+    doc = actors_of(
+        "The Free Hawks Brigade (FHB), formerly known as the Northern Storm Battalion, "
+        "attacked a checkpoint near Daraa. An FHB commander said the Northern Storm "
+        "Battalion name was dropped in 2019."
+    )
+    brigade = _by_text(doc, "Free Hawks Brigade")
+    assert brigade.provisional and brigade.id == "prov:free-hawks-brigade"
+    texts = [m.text for m in brigade.mentions]
+    assert texts.count("FHB") == 2
+    assert "Northern Storm Battalion" in texts
+    assert len([a for a in doc.actors if a.provisional]) == 1
+
+
 def test_actors_actor_at_prefers_the_containing_mention(actors_of) -> None:  # type: ignore[no-untyped-def]
     text = "Turkey-backed rebel forces shelled Kurdish positions."
     doc = actors_of(text)

@@ -156,6 +156,12 @@ def parenthesised_aliases(words: list[list[Word]], hits: list[Hit]) -> list[Hit]
                     out[out.index(inner)] = replace(inner, actor=h.actor, method="doc-alias")
     if not aliases:
         return out
+    out = [
+        replace(h, actor=aliases[h.text], method="doc-alias")
+        if h.text in aliases and h.actor.startswith("prov:") and h.actor != aliases[h.text]
+        else h
+        for h in out
+    ]
     return _add_word_hits(words, out, lambda w: aliases.get(w.text), "doc-alias")
 
 
@@ -171,9 +177,10 @@ def former_names(registry: Registry, words: list[list[Word]], hits: list[Hit]) -
             i += 3
         if i < len(ws) and ws[i].key == ",":
             i += 1
-        for n in (1, 2, 3):
+        for n in (3, 2, 1):  # the longest cue: "formerly known as" before "formerly"
             if tuple(w.key for w in ws[i : i + n]) in cues:
-                other = by_start.get((h.sent, i + n))
+                k = i + n + (1 if i + n < len(ws) and ws[i + n].key in {"the", "a", "an"} else 0)
+                other = by_start.get((h.sent, k))
                 if other is not None and other.actor != h.actor:
                     merge[other.actor] = h.actor
                 break
