@@ -18,6 +18,7 @@ from typing import Any
 
 from .. import query
 from ..claims.profiles import SourceProfiles, default_profiles
+from ..fuse.persist import control_timeline
 from ..models import FACTUAL_MODALITIES
 from ..store import Store
 from . import scoring
@@ -146,12 +147,13 @@ def build_report(
     key = [key_incident(i, scores[i["id"]], detail(i["id"]), profiles, related[i["id"]])
            for i in top]
     watch = watch_items(store, scope, ranked, detail, profiles, watch_limit)
-    end = control_at_end(store, scope)
+    timelines = control_timeline(store)
+    end = control_at_end(store, scope, timelines)
     focus = focus_country(items)
     return Report(
         scope=scope,
         totals=totals(store, scope, items),
-        changes=mark_headlines(control_changes(store, scope), focus),
+        changes=mark_headlines(control_changes(store, scope, timelines), focus),
         contested=tuple(p for p in end if p.status == "contested"),
         control_end=end,
         key_incidents=tuple(key),

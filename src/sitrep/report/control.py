@@ -49,10 +49,15 @@ def _key(entry: ControlEntry | None) -> tuple[object, ...]:
     return (entry.controller.id if entry.controller else None, entry.side, entry.status)
 
 
-def control_changes(store: Store, scope: Scope) -> tuple[ControlChange, ...]:
-    """Every change of holder or status dated inside ``scope``, by date then place name."""
+Timelines = dict[str, list[ControlEntry]]
+
+
+def control_changes(store: Store, scope: Scope,
+                    timelines: Timelines | None = None) -> tuple[ControlChange, ...]:
+    """Every change of holder or status dated inside ``scope``, by date then place name.
+    ``timelines`` is fusion's ``control_timeline(store)`` when the caller has it."""
     found: list[tuple[ControlEntry, ControlEntry | None]] = []
-    for entries in control_timeline(store).values():
+    for entries in (timelines if timelines is not None else control_timeline(store)).values():
         previous: ControlEntry | None = None
         for entry in entries:
             inside = entry.since is not None and scope.since <= entry.since <= scope.until
@@ -162,10 +167,12 @@ def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
         yield ids[i : i + CHUNK]
 
 
-def control_at_end(store: Store, scope: Scope) -> tuple[ControlPoint, ...]:
+def control_at_end(store: Store, scope: Scope,
+                   timelines: Timelines | None = None) -> tuple[ControlPoint, ...]:
     """Control of every place in the area on the last day, as ``query.control_as_of`` gives
     it, with the sides contesting each contested place."""
-    detail = {(e.place.id, e.since): e for tl in control_timeline(store).values() for e in tl}
+    timelines = timelines if timelines is not None else control_timeline(store)
+    detail = {(e.place.id, e.since): e for tl in timelines.values() for e in tl}
     points = []
     for entry in query.control_as_of(store, scope.until):
         place = entry["place"]
