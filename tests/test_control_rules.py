@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from sitrep.fuse.control import as_of
 from sitrep.fuse.fusion import fuse_documents
 from sitrep.fuse.statements import statements_from_document
@@ -166,3 +168,18 @@ def test_control_provinces_have_their_own_timeline_under_the_governorate_id():
         "ADM1", "unknown", ("government",),
     )
     assert (city.place.feature, city.status, city.side) == ("PPLA", "held", "opposition")
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Russian jets struck rebel-held Idlib overnight.", "opposition"),
+        ("Shells fell on the government-controlled city of Idlib.", "government"),
+        ("Turkey-backed factions advanced on SDF-held Idlib.", "kurdish-led"),
+    ],
+)
+def test_control_held_adjectives(text: str, side: str):
+    b = DocumentBuilder(text, published=D(2024, 12, 2))
+    b.place("Idlib")
+    [s] = statements_from_document(b.build())
+    assert (s.place.name, s.side, s.held) == ("Idlib", side, True)

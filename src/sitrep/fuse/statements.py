@@ -8,7 +8,8 @@ Two text rules over a document's sentences:
 - "under the control of X" / "under X control" with the places of the same clause;
 - "X controlled / took control of / holds [most of] PLACE", where the place follows the verb
   and the holder is the last actor named before it in the clause;
-- "PLACE fell to X".
+- "PLACE fell to X";
+- "rebel-held PLACE", "government-controlled PLACE", "SDF-held PLACE".
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ CONTROL_VERB = re.compile(
 )
 FELL_TO = re.compile(
     r"\s*(?:has\s+|had\s+)?(?:fell|fallen|falls)\s+(?:to|into\s+the\s+hands\s+of)\s+",
+    re.IGNORECASE,
+)
+HELD_ADJECTIVE = re.compile(
+    r"\b(?P<holder>[\w'’]+(?:-[\w'’]+)?)-(?:held|controlled|run)\s+"
+    r"(?:(?:northern|southern|eastern|western|central)\s+)?"
+    r"(?:(?:city|town|village|province|governorate|region)\s+of\s+)?$",
     re.IGNORECASE,
 )
 NEGATION = re.compile(
@@ -161,6 +168,13 @@ def statements_from_document(doc: Document) -> tuple[ControlStatement, ...]:
             if cp is not None and side is not None:
                 add(cp[0], cp[1], side, ref, True)
         for p in _places_in(doc, s.start, s.end):
+            adjective = HELD_ADJECTIVE.search(text, max(0, p.start - s.start - 60),
+                                              p.start - s.start)
+            held_cp = control_place(p) if adjective else None
+            if adjective is not None and held_cp is not None:
+                side = sides().guess(adjective.group("holder"))
+                if side is not None:
+                    add(held_cp[0], held_cp[1], side, None, True)
             fell = FELL_TO.match(text, p.end - s.start)
             cp = control_place(p)
             if fell is None or cp is None:
