@@ -183,3 +183,15 @@ def test_control_held_adjectives(text: str, side: str):
     b.place("Idlib")
     [s] = statements_from_document(b.build())
     assert (s.place.name, s.side, s.held) == ("Idlib", side, True)
+
+
+def test_control_background_holding_is_not_a_statement():
+    text = ("Government forces had held Aleppo since 2016. "
+            "The rebels controlled Idlib for years before the offensive.")
+    b = DocumentBuilder(text, published=D(2024, 11, 30))
+    b.actor("SYR.state-forces", "Syrian Arab Army", side="government",
+            mention="Government forces")
+    b.actor("SYR.rebels", "Opposition Rebels (Syria)", side="opposition", mention="The rebels")
+    b.place("Aleppo")
+    b.place("Idlib")
+    assert statements_from_document(b.build()) == ()

@@ -53,6 +53,11 @@ HELD_ADJECTIVE = re.compile(
     r"(?:(?:city|town|village|province|governorate|region)\s+of\s+)?$",
     re.IGNORECASE,
 )
+PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?$", re.IGNORECASE)
+BACKGROUND = re.compile(
+    r"\s*(?:,\s*)?(?:since|until|till|for\s+(?:years|decades|months)|before|from\s+\d{4}|"
+    r"in\s+\d{4}|between)\b", re.IGNORECASE,
+)
 NEGATION = re.compile(
     r"\b(?:not|never|no longer|denied|deny|denies|dismissed|rejected|false|lost|losing|"
     r"loses)\b|n['’]t\b", re.IGNORECASE,
@@ -163,6 +168,10 @@ def statements_from_document(doc: Document) -> tuple[ControlStatement, ...]:
                  if p.start == s.start + m.end()), None,
             )
             cp = control_place(follows)
+            if follows is not None and (
+                PAST_PERFECT.search(before) or BACKGROUND.match(text, follows.end - s.start)
+            ):
+                continue  # "had held Aleppo since 2016": background, not the present
             ref = _actor_in(doc, actors, s.start + clause_start, s.start + m.start())
             side = _side(doc, actors, ref, before) if ref else None
             if cp is not None and side is not None:
