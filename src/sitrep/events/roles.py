@@ -234,7 +234,7 @@ def clause_places(
     view: SentenceView, anchors: Anchors, head: int, exclude: list[tuple[int, int]]
 ) -> list[Place]:
     """Places named in the clause of ``head`` (not in its subject or in actor phrases),
-    then in the clauses above it; nearest clause first."""
+    then in the clauses above it; nearest clause first, best-resolved place first."""
     came_from: int | None = None
     cur: int | None = head
     while cur is not None:
@@ -253,6 +253,7 @@ def clause_places(
             if p is not None and all(p is not q for q in found):
                 found.append(p)
         if found:
-            return sorted(found, key=lambda p: p.start)
+            # as places.lookup ranks them: resolved first, then the finest, then the earliest
+            return sorted(found, key=lambda p: (p.geonames_id is None, p.precision or 9, p.start))
         came_from, cur = cur, view.head(cur)
     return []
