@@ -24,6 +24,7 @@
   const DAY = 86400000;
   const WINDOW_DAYS = 120;
   const GAP_DAYS = 14;
+  const LIST_ROWS = 200;
 
   const dash = document.getElementById("dash");
   const form = document.getElementById("filters");
@@ -92,7 +93,7 @@
     map.fitBounds([[32.3, 35.6], [37.4, 42.4]]);
     map.createPane("boundaries").style.zIndex = "350";
     controlLayer = L.layerGroup().addTo(map);
-    markerLayer = L.featureGroup().addTo(map);
+    markerLayer = new window.SitrepPoints().addTo(map);
     markerEvents();
     const legend = L.control({ position: "bottomleft" });
     legend.onAdd = () => legendBox();
@@ -138,33 +139,25 @@
 
   function drawMarkers() {
     if (!map) return;
-    markerLayer.remove();
-    markerLayer.clearLayers();
-    for (const item of state.items) {
-      if (item.lat === null || item.lon === null) continue;
-      const muted = MUTED.has(item.modality);
-      const colour = typeColour(item.type);
-      const m = L.circleMarker([item.lat, item.lon], {
-        radius: 4 + 2.5 * Math.sqrt(item.sources || 0), color: colour, weight: muted ? 1 : 1.5,
-        opacity: muted ? 0.5 : 0.9, fillColor: muted ? "#ffffff" : colour,
-        fillOpacity: muted ? 0.2 : 0.55, dashArray: muted ? "2 3" : null,
-      });
-      m.sitrepItem = item;
-      markerLayer.addLayer(m);
-    }
-    markerLayer.addTo(map);
+    markerLayer.setItems(state.items.map((item) => ({
+      lat: item.lat, lon: item.lon, item, muted: MUTED.has(item.modality),
+      colour: typeColour(item.type), radius: 4 + 2.5 * Math.sqrt(item.sources || 0),
+    })));
   }
 
   function markerEvents() {
     const tip = L.tooltip({ direction: "top", offset: [0, -6] });
-    markerLayer.on("click", (e) => showDetail(e.layer.sitrepItem.id));
-    markerLayer.on("mouseover", (e) => {
-      const item = e.layer.sitrepItem;
-      tip.setLatLng(e.layer.getLatLng()).setContent(
+    markerLayer.on("pointclick", (e) => showDetail(e.item.item.id));
+    markerLayer.on("pointhover", (e) => {
+      if (!e.item) {
+        map.closeTooltip(tip);
+        return;
+      }
+      const item = e.item.item;
+      tip.setLatLng(e.latlng).setContent(
         `${item.type} · ${item.place || ""} · ${item.date || "undated"} · ${item.modality}`);
       map.openTooltip(tip);
     });
-    markerLayer.on("mouseout", () => map.closeTooltip(tip));
   }
 
   // --- filters, list, timeline ----------------------------------------------------------
@@ -213,19 +206,26 @@
     return item.actor2 ? `${item.actor1 || "?"} → ${item.actor2}` : (item.actor1 || "");
   }
 
-  function drawList() {
+  function listRow(item) {
+    const chip = el("span", { class: `type-chip t-${item.type}`, text: item.type });
+    const tr = el("tr", { class: `mod-${item.modality}`, "data-id": item.id, tabindex: 0 },
+      el("td", { class: "nowrap", text: item.date || "—" }), el("td", {}, chip),
+      el("td", { text: item.place || "" }), el("td", { text: actorsText(item) }),
+      el("td", { text: item.sources }));
+    tr.addEventListener("click", () => showDetail(item.id));
+    tr.addEventListener("keydown", (e) => { if (e.key === "Enter") showDetail(item.id); });
+    return tr;
+  }
+
+  function drawList(shown = LIST_ROWS) {
     const body = document.querySelector("#list tbody");
-    const rows = state.items.slice(0, 500).map((item) => {
-      const chip = el("span", { class: `type-chip t-${item.type}`, text: item.type });
-      const tr = el("tr", { class: `mod-${item.modality}`, "data-id": item.id, tabindex: 0 },
-        el("td", { class: "nowrap", text: item.date || "—" }), el("td", {}, chip),
-        el("td", { text: item.place || "" }), el("td", { text: actorsText(item) }),
-        el("td", { text: item.sources }));
-      tr.addEventListener("click", () => showDetail(item.id));
-      tr.addEventListener("keydown", (e) => { if (e.key === "Enter") showDetail(item.id); });
-      return tr;
-    });
+    const rows = state.items.slice(0, shown).map(listRow);
     if (!rows.length) rows.push(el("tr", {}, el("td", { colspan: 5, class: "empty", text: `No ${state.kind} match.` })));
+    if (state.items.length > shown) {
+      const more = el("button", { type: "button", class: "more", text: `Show more (${state.items.length - shown} left)` });
+      more.addEventListener("click", () => drawList(shown + LIST_ROWS));
+      rows.push(el("tr", {}, el("td", { colspan: 5 }, more)));
+    }
     body.replaceChildren(...rows);
   }
 
