@@ -5,8 +5,10 @@ Weekdays and relative phrases ("on Saturday", "late Wednesday", "yesterday", "la
 "14 October 2019") go to ``dateparser``, once per distinct text and base date.
 Past events never get a date after publication: a weekday means the latest such day on or
 before it, a day and month without a year the latest such date on or before it.
-An event whose sentence names no date gets the publication date with precision ``week``
-(ACLED time_precision 2: it happened around the time of the report).
+An event whose sentence names no date takes the last date named in the one or two
+sentences before it in the same paragraph ("On 1 December, X. The militants then ...");
+failing that, the publication date with precision ``week`` (ACLED time_precision 2: it
+happened around the time of the report, and no later).
 """
 
 from __future__ import annotations
