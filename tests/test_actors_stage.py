@@ -132,6 +132,16 @@ def test_actors_unknown_group_aliases_within_the_article(actors_of) -> None:  # 
     assert len([a for a in doc.actors if a.provisional]) == 1
 
 
+def test_actors_definite_description_refers_back(actors_of) -> None:  # type: ignore[no-untyped-def]
+    doc = actors_of(
+        "Hezbollah fired rockets at northern Israel on Monday. The group said it targeted "
+        "an army base. The monitor could not confirm the claim."
+    )
+    hezbollah = _by_text(doc, "Hezbollah")
+    assert "The group" in {m.text for m in hezbollah.mentions}
+    assert all(m.text != "The monitor" for a in doc.actors for m in a.mentions)
+
+
 def test_actors_actor_at_prefers_the_containing_mention(actors_of) -> None:  # type: ignore[no-untyped-def]
     text = "Turkey-backed rebel forces shelled Kurdish positions."
     doc = actors_of(text)

@@ -192,3 +192,41 @@ def former_names(registry: Registry, words: list[list[Word]], hits: list[Hit]) -
         else h
         for h in hits
     ]
+
+
+def definite_descriptions(
+    registry: Registry, words: list[list[Word]], hits: list[Hit], text: str
+) -> list[Hit]:
+    """ "the group", "the monitor": the nearest actor of a fitting kind named in this
+    sentence or the ``_ANAPHORA_SENTENCES`` before it."""
+    anaphora = registry.lexicon.anaphora
+    covered = {(h.sent, i) for h in hits for i in range(h.w0, h.w1)}
+    extra: list[Hit] = []
+    for s, ws in enumerate(words):
+        for i in range(len(ws) - 1):
+            kinds = anaphora.get(ws[i + 1].key)
+            if ws[i].key != "the" or not kinds or (s, i + 1) in covered:
+                continue
+            if i + 2 < len(ws) and ws[i + 2].capitalised:  # "the Observatory for ..." is a name
+                continue
+            actor = _antecedent(registry, hits, s, ws[i].start, kinds)
+            if actor:
+                start, end = ws[i].start, ws[i + 1].end
+                extra.append(Hit(s, i, i + 2, start, end, text[start:end], (), actor, "anaphora"))
+    return sorted(hits + extra, key=lambda h: h.start)
+
+
+def _antecedent(
+    registry: Registry, hits: list[Hit], sent: int, before: int, kinds: frozenset[str]
+) -> str | None:
+    for h in reversed(hits):
+        if h.start >= before or h.sent < sent - _ANAPHORA_SENTENCES:
+            continue
+        entry = registry.get(h.actor)
+        kind = entry.kind if entry else next((v for k, v in h.attributes if k == "kind"), "")
+        if kind in kinds:
+            return h.actor
+    return None
+
+
+_ANAPHORA_SENTENCES = 2

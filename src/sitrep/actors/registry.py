@@ -91,6 +91,7 @@ class Lexicon:
     title_words: frozenset[str]
     leader_forces: frozenset[str]
     leader_government: frozenset[str]
+    anaphora: Mapping[str, frozenset[str]]
     kind_words: Mapping[str, frozenset[str]]
 
     @classmethod
@@ -113,6 +114,7 @@ class Lexicon:
             title_words=frozenset(map(fold, raw["title_words"])),
             leader_forces=frozenset(map(fold, raw["leader_forces"])),
             leader_government=frozenset(map(fold, raw["leader_government"])),
+            anaphora={fold(k): frozenset(v) for k, v in raw["anaphora"].items()},
             kind_words={k: frozenset(map(fold, v)) for k, v in raw["kind_words"].items()},
         )
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from ..models import Actor, Document, Mention
 from .aliasing import (
+    definite_descriptions,
     former_names,
     parenthesised_aliases,
     provisional_hits,
@@ -66,6 +67,7 @@ class ActorsStage:
         hits = short_form_hits(reg, words, hits)
         hits = parenthesised_aliases(words, hits)
         hits = former_names(reg, words, hits)
+        hits = definite_descriptions(reg, words, hits, text)
         hits = appositions(reg, hits, words)
         return self._actors(hits)
 
