@@ -184,6 +184,22 @@ def test_web_incident_detail_shows_source_sentence(page: Any) -> None:
     assert page.locator(".article-text .focus").first.inner_text() == "withdrew"
 
 
+def test_web_marker_click_opens_detail(page: Any) -> None:
+    open_dashboard(page)
+    x, y = page.evaluate(
+        "(() => { const p = document.getElementById('map').sitrepMap"
+        ".latLngToContainerPoint([35.8647, 36.8006]); return [p.x, p.y]; })()"
+    )
+    box = page.locator("#map").bounding_box()
+    page.mouse.move(box["x"] + x, box["y"] + y)
+    expect(page.locator(".leaflet-tooltip")).to_contain_text("ASSAULT · Saraqib")
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    evidence = page.locator("#panel-detail li.evidence").first
+    evidence.wait_for()
+    assert evidence.locator("mark").inner_text() == "Air strikes"
+    assert "Idlib Monitor" in evidence.locator(".evidence-meta").inner_text()
+
+
 def test_web_filter_by_type(page: Any) -> None:
     open_dashboard(page)
     page.check("#type-options input[value='ASSAULT']")

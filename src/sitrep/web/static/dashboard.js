@@ -92,6 +92,7 @@
     map.attributionControl.addAttribution("Boundaries: Natural Earth; OCHA (CC BY-IGO)");
     map.fitBounds([[32.3, 35.6], [37.4, 42.4]]);
     map.createPane("boundaries").style.zIndex = "350";
+    document.getElementById("map").sitrepMap = map; // for browser tests and the console
     controlLayer = L.layerGroup().addTo(map);
     markerLayer = new window.SitrepPoints().addTo(map);
     markerEvents();
