@@ -29,6 +29,8 @@ MODALITY_FACTOR = {
     "denied": 0.5,
 }
 VIOLENT_TYPES = frozenset({"ASSAULT", "PROTEST"})
+VAGUE_FAMILIES = frozenset({"VIOLENCE"})
+VAGUE_PENALTY = 0.1
 TERRITORIAL = frozenset({("COERCE", "seize"), ("RETREAT", "withdraw"), ("MOBILIZE", "troops")})
 
 
@@ -163,6 +165,8 @@ class EventsStage:
         places: list[Place | None] = list(found) if found else [doc.focus.place]
 
         conf = spec.weight + (0.15 if specific else 0.0) + (0.05 if d.agents else 0.0)
+        if spec.acled in VAGUE_FAMILIES and not specific:
+            conf -= VAGUE_PENALTY  # "attacked", "hit": violence of no known kind
         if c.nominal and any(
             view.tok(a).dep == "appos" for a in [c.index, *view.ancestors(c.index)]
         ):
