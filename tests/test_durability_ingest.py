@@ -213,35 +213,76 @@ def test_durability_sigkill_mid_batch_real_cli(tmp_path: Path) -> None:
     assert check_consistent(db) == before
 
 
-def test_durability_concurrent_writers_store_each_article_once(tmp_path: Path) -> None:
-    """Threads writing overlapping documents that share actors and places: none is lost."""
+def _store_url(backend: str, tmp_path: Path) -> str:
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path / 'c.db'}"
+    import uuid
+
+    from sqlalchemy import text
+
+    base = os.environ["SITREP_TEST_PG"]
+    name = "dur_" + uuid.uuid4().hex[:10]
+    admin = open_store(base)
+    with admin.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+        c.execute(text(f"CREATE DATABASE {name}"))
+    admin.close()
+    return base.rsplit("/", 1)[0] + "/" + name
+
+
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgres",
+        marks=[
+            pytest.mark.postgres,
+            pytest.mark.skipif(not os.environ.get("SITREP_TEST_PG"), reason="SITREP_TEST_PG unset"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_durability_concurrent_writers_store_each_article_once(
+    tmp_path: Path, backend: str
+) -> None:
+    """Threads storing different articles that name the same new actor and place at the same
+    moment: every article is stored (none mistaken for "already stored"), each actor once.
+
+    On PostgreSQL the losing writer's actor insert fails on the primary key; before the fix
+    the store took that for a duplicate article and silently dropped it."""
     from sitrep.models import Actor, Document, Mention, Place
 
-    store = open_store(f"sqlite:///{tmp_path / 'c.db'}")
-    shared_actor = Actor("SYR.rebels", "Syrian rebels", "rebel group", "SYR", (Mention("r", 0, 1),))
-    place = Place(id="gn:1", name="Hama", text="Hama", start=0, end=4, lat=35.1, lon=36.7)
-
-    def doc(i: int) -> Document:
-        actor = Actor(f"new-{i % 5}", f"Group {i % 5}", "militia", mentions=(Mention("g", 0, 1),))
-        art = Article(id=f"art-{i:04d}", text=f"Hama report {i}.")
-        return Document(article=art, actors=(shared_actor, actor), places=(place,))
-
-    docs = [doc(i) for i in range(120)]
+    store = open_store(_store_url(backend, tmp_path))
+    writers, steps = 4, 25
+    barrier = threading.Barrier(writers)
+    added = [0] * writers
     failures: list[BaseException] = []
 
-    def writer(offset: int) -> None:
+    def doc(w: int, k: int) -> Document:
+        actor = Actor(f"new-{k}", f"Group {k}", "militia", mentions=(Mention("g", 0, 1),))
+        place = Place(id=f"gn:{k}", name=f"Town {k}", text="t", start=0, end=1, lat=35.0, lon=36.0)
+        art = Article(id=f"art-{w}-{k:03d}", text=f"Report {w}.{k}: shelling near town {k}.")
+        return Document(article=art, actors=(actor,), places=(place,))
+
+    def writer(w: int) -> None:
         try:
-            for k in range(len(docs)):
-                store.add_document(docs[(k + offset) % len(docs)])
+            for k in range(steps):
+                barrier.wait(timeout=60)
+                added[w] += store.add_document(doc(w, k))
         except BaseException as exc:  # reported below, with the thread's error
             failures.append(exc)
+            barrier.abort()
 
-    threads = [threading.Thread(target=writer, args=(o * 30,)) for o in range(4)]
+    threads = [threading.Thread(target=writer, args=(w,)) for w in range(writers)]
     for th in threads:
         th.start()
     for th in threads:
         th.join()
     assert failures == []
-    assert store.counts()["articles"] == len(docs)
-    assert store.counts()["actors"] == 6
+    assert added == [steps] * writers
+    counts = store.counts()
+    assert counts["articles"] == writers * steps
+    assert counts["actors"] == steps and counts["places"] == steps
+    # writing them all again adds nothing
+    assert store.add_documents(doc(w, k) for w in range(writers) for k in range(steps)) == 0
     store.close()

@@ -90,22 +90,28 @@ class Store:
 
     def add_documents(self, docs: Iterable[Document]) -> int:
         """Write documents, each in its own transaction; already stored ones are skipped."""
-        added = 0
-        for doc in docs:
+        return sum(self._add_one(doc) for doc in docs)
+
+    def _add_one(self, doc: Document, attempts: int = 5) -> bool:
+        for _ in range(attempts):
             try:
                 with self.engine.begin() as conn:
                     if conn.execute(
                         select(t.articles.c.id).where(t.articles.c.id == doc.article.id)
                     ).first():
-                        continue
+                        return False
                     _write(conn, doc)
-                added += 1
+                return True
             except IntegrityError:
-                # another writer stored the same article first: idempotent by id
+                # another writer stored this article, or an actor or place it names, first:
+                # look again, so the article is skipped if it is there now, else written
                 continue
             except SQLAlchemyError as exc:
                 raise StoreError(f"could not store article {doc.article.id}: {exc}") from exc
-        return added
+        raise StoreError(
+            f"could not store article {doc.article.id}: concurrent writers kept conflicting; "
+            "ingest it again"
+        )
 
     def record_error(self, source: str, record: int | None, message: str) -> None:
         with self.engine.begin() as conn:
