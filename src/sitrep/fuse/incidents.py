@@ -110,11 +110,35 @@ def date_interval(m: EventMention) -> tuple[int, int]:
     return d - width // 2, d + width // 2
 
 
-def dates_compatible(a: EventMention, b: EventMention) -> bool:
-    if a.date is None or b.date is None:
-        return a.date is None and b.date is None
-    (alo, ahi), (blo, bhi) = date_interval(a), date_interval(b)
-    return alo <= bhi + DAY_SLACK and blo <= ahi + DAY_SLACK
+@dataclass(slots=True)
+class _Item:
+    """A mention with what clustering compares, computed once."""
+
+    m: EventMention
+    lo: int | None
+    hi: int | None
+    place: Place | None
+    cell: tuple[object, ...]
+    a1: ActorRef | None
+    s1: str | None
+    a2: ActorRef | None
+    s2: str | None
+    mode: str | None
+    trigger: str
+
+    @classmethod
+    def of(cls, m: EventMention) -> _Item:
+        lo, hi = date_interval(m) if m.date is not None else (None, None)
+        e = m.event
+        return cls(m, lo, hi, fusion_place(m), _cell(m), e.actor1, m.actor1_side, e.actor2,
+                   m.actor2_side, e.plover_mode, e.trigger.text.casefold())
+
+
+def _dates_fit(a: _Item, b: _Item) -> bool:
+    if a.lo is None or b.lo is None:
+        return a.lo is None and b.lo is None
+    assert a.hi is not None and b.hi is not None
+    return a.lo <= b.hi + DAY_SLACK and b.lo <= a.hi + DAY_SLACK
 
 
 def _unknown(ref: ActorRef | None, side: str | None) -> bool:
@@ -129,21 +153,12 @@ def _actor_match(r1: ActorRef | None, s1: str | None, r2: ActorRef | None, s2: s
     return r1.id == r2.id or (s1 is not None and s1 == s2)
 
 
-def actors_compatible(a: EventMention, b: EventMention, symmetric: bool = False) -> bool:
-    ea, eb = a.event, b.event
-    straight = _actor_match(ea.actor1, a.actor1_side, eb.actor1, b.actor1_side) and _actor_match(
-        ea.actor2, a.actor2_side, eb.actor2, b.actor2_side
+def _actors_fit(a: _Item, b: _Item, symmetric: bool) -> bool:
+    if _actor_match(a.a1, a.s1, b.a1, b.s1) and _actor_match(a.a2, a.s2, b.a2, b.s2):
+        return True
+    return symmetric and _actor_match(a.a1, a.s1, b.a2, b.s2) and _actor_match(
+        a.a2, a.s2, b.a1, b.s1
     )
-    if straight or not symmetric:
-        return straight
-    return _actor_match(ea.actor1, a.actor1_side, eb.actor2, b.actor2_side) and _actor_match(
-        ea.actor2, a.actor2_side, eb.actor1, b.actor1_side
-    )
-
-
-def modes_compatible(a: EventMention, b: EventMention) -> bool:
-    ma, mb = a.event.plover_mode, b.event.plover_mode
-    return ma is None or mb is None or ma == mb
 
 
 def fusion_place(m: EventMention) -> Place | None:
@@ -153,26 +168,29 @@ def fusion_place(m: EventMention) -> Place | None:
     return None if p is None or p.role == "dateline" else p
 
 
-def _places_fit(a: EventMention, b: EventMention) -> bool:
-    pa, pb = fusion_place(a), fusion_place(b)
-    if pa is None and pb is None:  # unlocated: one article, or one named actor
-        ra, rb = a.event.actor1, b.event.actor1
-        return a.article_id == b.article_id or (
-            ra is not None and rb is not None and ra.id == rb.id
-            and not _unknown(ra, a.actor1_side)
+def _places_fit(a: _Item, b: _Item) -> bool:
+    if a.place is None and b.place is None:  # unlocated: one article, or one named actor
+        return a.m.article_id == b.m.article_id or (
+            a.a1 is not None and b.a1 is not None and a.a1.id == b.a1.id
+            and not _unknown(a.a1, a.s1)
         )
-    return places_compatible(pa, pb)
+    return places_compatible(a.place, b.place)
+
+
+def _fit(a: _Item, b: _Item, symmetric: bool, by_mode: bool) -> bool:
+    return (
+        _dates_fit(a, b)
+        and (not by_mode or a.mode is None or b.mode is None or a.mode == b.mode)
+        and _places_fit(a, b)
+        and _actors_fit(a, b, symmetric)
+    )
 
 
 def compatible(
     a: EventMention, b: EventMention, symmetric: bool = False, by_mode: bool = False
 ) -> bool:
-    return (
-        dates_compatible(a, b)
-        and (not by_mode or modes_compatible(a, b))
-        and _places_fit(a, b)
-        and actors_compatible(a, b, symmetric)
-    )
+    """Whether two mentions may report one incident (date, mode, place and actors agree)."""
+    return _fit(_Item.of(a), _Item.of(b), symmetric, by_mode)
 
 
 def _pool(m: EventMention) -> str:
@@ -200,12 +218,10 @@ def sort_key(m: EventMention) -> tuple[int, str]:
     return (m.date.toordinal() if m.date else 0, m.id)
 
 
-def _affinity(m: EventMention, cluster: list[EventMention]) -> int:
-    """How much a cluster looks like ``m``'s: members from its article, same trigger words."""
-    trigger = m.event.trigger.text.casefold()
+def _affinity(x: _Item, cluster: list[_Item]) -> int:
+    """How much a cluster looks like ``x``'s: members from its article, same trigger words."""
     return sum(
-        (o.article_id == m.article_id) + (o.event.trigger.text.casefold() == trigger)
-        for o in cluster
+        (o.m.article_id == x.m.article_id) + (o.trigger == x.trigger) for o in cluster
     )
 
 
@@ -217,41 +233,42 @@ def cluster_mentions(mentions: Iterable[EventMention]) -> list[list[EventMention
         key = (_pool(m), fams.family(m.event.plover_type, m.event.plover_mode))
         buckets.setdefault(key, []).append(m)
     groups: list[list[EventMention]] = []
-    for (_pool_name, family), items in sorted(buckets.items()):
+    for (_pool_name, family), members in sorted(buckets.items()):
         # mentions whose actor is known first, so the unknown ones join the best fit
-        items.sort(key=lambda m: (_unknown(m.event.actor1, m.actor1_side), sort_key(m)))
+        members.sort(key=lambda m: (_unknown(m.event.actor1, m.actor1_side), sort_key(m)))
+        items = [_Item.of(m) for m in members]
         symmetric = family in fams.symmetric
         by_mode = family in fams.mode_sensitive
-        max_window = max((_window(m) for m in items), default=0)
-        # per cell: clusters' sort positions (ordinal of last date) for range lookups
+        reach = 2 * max((_window(m) for m in members), default=0) + DAY_SLACK
+        # per cell: (day, cluster index) of every member, for range lookups
         cells: dict[tuple[object, ...], list[tuple[int, int]]] = {}
-        clusters: list[list[EventMention]] = []
-        for m in items:
-            day = sort_key(m)[0]
+        clusters: list[list[_Item]] = []
+        for x in items:
+            day = sort_key(x.m)[0]
             best: tuple[int, int, int] | None = None
             seen: set[int] = set()
-            for cell in _neighbours(_cell(m)):
+            for cell in _neighbours(x.cell):
                 entries = cells.get(cell)
                 if not entries:
                     continue
-                lo = bisect.bisect_left(entries, (day - 2 * max_window, -1))
-                hi = bisect.bisect_right(entries, (day + 2 * max_window, len(clusters)))
+                lo = bisect.bisect_left(entries, (day - reach, -1))
+                hi = bisect.bisect_right(entries, (day + reach, len(clusters)))
                 for last, ci in reversed(entries[lo:hi]):
                     if ci in seen:
                         continue
                     seen.add(ci)
-                    if all(compatible(m, other, symmetric, by_mode) for other in clusters[ci]):
-                        cand = (-_affinity(m, clusters[ci]), abs(day - last), ci)
+                    if all(_fit(x, other, symmetric, by_mode) for other in clusters[ci]):
+                        cand = (-_affinity(x, clusters[ci]), abs(day - last), ci)
                         if best is None or cand < best:
                             best = cand
             if best is None:
-                clusters.append([m])
+                clusters.append([x])
                 ci = len(clusters) - 1
             else:
                 ci = best[2]
-                clusters[ci].append(m)
-            bisect.insort(cells.setdefault(_cell(m), []), (day, ci))
-        groups.extend(clusters)
+                clusters[ci].append(x)
+            bisect.insort(cells.setdefault(x.cell, []), (day, ci))
+        groups.extend([x.m for x in c] for c in clusters)
     return groups
 
 
