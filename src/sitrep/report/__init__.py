@@ -2,19 +2,29 @@
 
 >>> report = build_report(store, Scope(dt.date(2024, 11, 27), dt.date(2024, 12, 10)))
 >>> write_report(report, "html", Path("sitrep.html"))
+
+Names load on first use, so ``sitrep --help`` does not import matplotlib.
 """
 
-from .build import build_report, incident_filter
-from .geodata import resolve_region
-from .model import Report, Scope
-from .render import FORMATS, write_report
+from __future__ import annotations
 
-__all__ = [
-    "FORMATS",
-    "Report",
-    "Scope",
-    "build_report",
-    "incident_filter",
-    "resolve_region",
-    "write_report",
-]
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "FORMATS": ".render",
+    "Report": ".model",
+    "Scope": ".model",
+    "build_report": ".build",
+    "incident_filter": ".build",
+    "resolve_region": ".geodata",
+    "write_report": ".render",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
