@@ -8,6 +8,7 @@ names at addresses with a patched ``socket.getaddrinfo``.
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 import threading
 import time
@@ -16,7 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, ClassVar
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitrep.errors import FetchError
@@ -225,6 +226,11 @@ def test_security_fetch_through_readers(site: str) -> None:
     assert art.url == f"http://{site}/article"
 
 
+@settings(
+    max_examples=10_000 if os.environ.get("SITREP_HYPOTHESIS_PROFILE") == "slow" else 200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(st.text(max_size=60), st.sampled_from(["http://", "https://", "", "HTTP://", "ftp://"]))
 def test_security_fetch_guard_fuzz_only_fetch_errors(tail: str, scheme: str) -> None:
     """Any URL string is either refused with ``FetchError`` or names a resolvable public host."""
