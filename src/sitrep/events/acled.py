@@ -26,6 +26,8 @@ class AcledCoder:
         terr = fams["TERRITORY"].options
         self.state_cues = tuple(f" {c} " for c in terr["state_cues"])
         self.nonstate_cues = tuple(f" {c} " for c in terr["nonstate_cues"])
+        self.state_kinds = frozenset(terr["state_kinds"])
+        self.nonstate_kinds = frozenset(terr["nonstate_kinds"])
         vio = fams["VIOLENCE"].options
         self.civilian_cues = tuple(f" {c} " for c in vio["civilian_cues"])
         self.armed_cues = tuple(f" {c} " for c in vio["armed_cues"])
@@ -60,8 +62,11 @@ class AcledCoder:
         self, family: str, view: SentenceView, ctx: AcledContext
     ) -> tuple[str | None, bool]:
         if family in self.lex.refinable:
+            # an explosion can be anything's; a named weapon ("shelling") is refined only to
+            # chemical or suicide attacks
+            wider = self.lex.refinable if family == "REM_EXPLOS" else frozenset()
             for rule in self.lex.families["VIOLENCE"].rules:
-                weapon = rule.code in self.lex.refinable or rule.code in ("CHEM_WEAP", "SUIC_BOMB")
+                weapon = rule.code in wider or rule.code in ("CHEM_WEAP", "SUIC_BOMB")
                 if weapon and any(view.has_cue(c) for c in rule.cues):
                     return rule.code, True
             return family, False
@@ -93,6 +98,11 @@ class AcledCoder:
         return fam.default, False
 
     def _is_state(self, ctx: AcledContext) -> bool | None:
+        kinds = set(ctx.agent_kind.lower().split())
+        if kinds & self.nonstate_kinds:
+            return False
+        if kinds & self.state_kinds:
+            return True
         text = f" {ctx.agent_text.lower()} {ctx.agent_kind.lower()} "
         if any(c in text for c in self.nonstate_cues):
             return False

@@ -72,6 +72,19 @@ class Anchors:
                 best = p
         return best
 
+    def place_before(self, sentence: int, lookback: int) -> Place | None:
+        """The last well-resolved place named in the ``lookback`` sentences before
+        ``sentence`` within its paragraph ("Rebels attacked Dorra. They also shelled ...")."""
+        doc, text = self.doc, self.doc.article.text
+        for j in range(sentence - 1, max(-1, sentence - 1 - lookback), -1):
+            s, nxt = doc.sentences[j], doc.sentences[j + 1]
+            if s.heading or "\n" in text[s.end : nxt.start]:
+                return None
+            inside = [p for p in self.places_in(s.start, s.end) if p.geonames_id is not None]
+            if inside:
+                return min(inside, key=lambda p: (p.precision or 9, -p.start))
+        return None
+
     def places_in(self, start: int, end: int) -> list[Place]:
         return [p for p in self.places if start <= p.start and p.end <= end]
 

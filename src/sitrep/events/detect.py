@@ -11,6 +11,9 @@ from .syntax import OBJECTS, PARTICLE_DEPS, SentenceView
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+NAME_ENTITIES = frozenset(
+    {"DATE", "TIME", "PERSON", "GPE", "LOC", "FAC", "NORP", "ORG", "WORK_OF_ART", "LAW", "PRODUCT"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +117,8 @@ class TriggerFinder:
             if t.pos in VERB_POS:
                 specs = self.lex.verbs.get(lem)
                 nominal = False
-            elif t.pos in NOUN_POS:
+            elif t.pos in NOUN_POS and t.ent_type not in NAME_ENTITIES:
+                # "until March 1", "Storm Corps": a name or a date, not an event noun
                 specs = self.lex.nouns.get(lem)
                 nominal = True
             else:
@@ -136,7 +140,14 @@ class TriggerFinder:
     ) -> Candidate | None:
         t = view.tok(i)
         obj = object_head(view, i, nominal)
-        if obj is not None and view.lemma(obj) in self.abstract and not nominal:
+        # "seize the opportunity", "take part": an idiom's direct object, not a target
+        if (
+            obj is not None
+            and not nominal
+            and view.tok(obj).dep in ("dobj", "obj")
+            and view.lemma(obj) in self.abstract
+            and not any(view.lemma(p) == "of" for p in view.children(obj, frozenset({"prep"})))
+        ):
             return None
         for spec in specs:
             start, end = t.start, t.end

@@ -70,6 +70,8 @@ class ModalityJudge:
                 found.extend(m for m in own if m != "negated" or via == "xcomp")
                 if at.pos in ("VERB", "AUX") and lem in c.governors and via in COMPLEMENT_DEPS:
                     found.append(c.governors[lem])
+                if lem == "without" and at.dep == "prep":
+                    found.append("negated")  # "entered without meeting resistance"
                 # "see the capture of Homs as a turning point"
                 if (
                     at.pos == "VERB"

@@ -176,6 +176,9 @@ class ActorResolver:
 
     def _one(self, i: int, depth: int) -> list[ActorRef]:
         view, t = self.view, self.view.tok(i)
+        line = view.doc.article.dateline
+        if line is not None and line.start <= t.start < line.end:
+            return []  # "TEL AVIV —" opens the story; it does nothing
         if t.lemma.lower() in PRONOUNS or t.pos == "PRON":
             ref = self._pronoun(i)
             return [ref] if ref else []

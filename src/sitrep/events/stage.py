@@ -29,6 +29,7 @@ MODALITY_FACTOR = {
     "denied": 0.5,
 }
 VIOLENT_TYPES = frozenset({"ASSAULT", "PROTEST"})
+PLACE_LOOKBACK = 2  # sentences of the same paragraph an event may take its place from
 VAGUE_FAMILIES = frozenset({"VIOLENCE"})
 VAGUE_PENALTY = 0.1
 TERRITORIAL = frozenset({("COERCE", "seize"), ("RETREAT", "withdraw"), ("MOBILIZE", "troops")})
@@ -162,6 +163,9 @@ class EventsStage:
         exclude += [(m.start, m.end) for r in d.agents for m in _mentions(doc, r)]
         found = self._places(view, anchors, d, obj, exclude)
         in_clause = bool(found)
+        if not found:
+            earlier = anchors.place_before(view.sentence.i, PLACE_LOOKBACK)
+            found = [earlier] if earlier is not None else []
         places: list[Place | None] = list(found) if found else [doc.focus.place]
 
         conf = spec.weight + (0.15 if specific else 0.0) + (0.05 if d.agents else 0.0)
