@@ -311,3 +311,39 @@ def test_events_ids_are_deterministic(parser, stages):
 def test_events_idioms_are_not_events(parser, stages):
     doc = build(parser, "Assad didn't seize this opportunity to talk to his people.", [GOV])
     assert not [e for e in run(stages, doc) if e.plover_type == "COERCE"]
+
+
+def test_events_place_comes_from_the_paragraph_before_the_focus(parser, stages):
+    doc = build(
+        parser,
+        "Rebels attacked Dorra at dawn. Government troops later vacated the town.",
+        [GOV, REBELS],
+        ["Dorra", "Karam"],
+        focus="Karam",
+    )
+    doc = dataclasses.replace(
+        doc, places=tuple(dataclasses.replace(p, geonames_id=1) for p in doc.places)
+    )
+    (ev,) = only(run(stages, doc), "RETREAT")
+    assert ev.place is not None and ev.place.name == "Dorra"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new cabinet will serve until March 1, officials said.",
+        "He did not say whether the rebels would take part in the talks on Monday.",
+    ],
+)
+def test_events_names_dates_and_idioms_make_no_event(parser, stages, sentence):
+    events = run(stages, build(parser, sentence, [REBELS]))
+    assert not [e for e in events if e.plover_type in ("PROTEST", "COERCE")]
+
+
+def test_events_without_negates(parser, stages):
+    doc = build(
+        parser, "Rebel fighters entered Dorra without meeting resistance.", [REBELS], ["Dorra"]
+    )
+    events = run(stages, doc)
+    assert not [e for e in events if e.plover_type == "CONSULT" and e.modality == "asserted"]
+    assert [e for e in events if e.plover_type == "COERCE" and e.modality == "asserted"]
