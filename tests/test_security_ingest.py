@@ -42,3 +42,17 @@ def test_security_feed_entities_are_not_expanded_from_files(tmp_path: Path) -> N
     for rec in records:
         if isinstance(rec, Article):
             assert "secret-line" not in rec.text
+
+
+def test_security_long_date_string_is_refused_quickly() -> None:
+    """A 50,000-character 'published' value cannot tie up dateparser for seconds per line."""
+    import json
+    import time
+
+    from sitrep.ingest.readers import RecordError
+
+    line = json.dumps({"text": "Rebels entered Hama.", "published": "on the 3rd of " * 3600})
+    started = time.perf_counter()
+    records = list(read_bytes(((line + "\n") * 20).encode(), "jsonl", "request", Defaults()))
+    assert time.perf_counter() - started < 2
+    assert all(isinstance(r, RecordError) and "characters long" in r.message for r in records)

@@ -25,6 +25,7 @@ HTML_EXT = {".html", ".htm", ".xhtml"}
 FEED_EXT = {".xml", ".rss", ".atom"}
 JSONL_EXT = {".jsonl", ".ndjson"}
 KNOWN_EXT = TEXT_EXT | HTML_EXT | FEED_EXT | JSONL_EXT
+MAX_DATE_CHARS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,8 @@ def parse_date(value: Any, what: str = "published date") -> dt.date | None:
     if not isinstance(value, str):
         raise InputError(f"{what} must be a string like 2024-12-08, not {type(value).__name__}")
     text = value.strip()
+    if len(text) > MAX_DATE_CHARS:  # dateparser takes seconds on long strings
+        raise InputError(f"{what} is {len(text):,} characters long; use YYYY-MM-DD")
     try:
         return dt.date.fromisoformat(text[:10])
     except ValueError:
