@@ -99,3 +99,32 @@ def test_actors_acled_lenient_match_follows_parents(registry: Registry) -> None:
     assert not ids_match(registry, "SYR.police", "SYR.state-forces", lenient=False)
     assert not ids_match(registry, "TUR.state-forces", "SYR.state-forces", lenient=True)
     assert ids_match(registry, None, None, lenient=False)
+
+
+KINDS = {
+    "country",
+    "state-forces",
+    "government",
+    "rebel-group",
+    "political-militia",
+    "identity-militia",
+    "igo",
+    "ngo",
+    "monitor",
+    "media",
+    "person",
+    "civilians",
+    "protesters",
+    "rioters",
+    "unidentified",
+}
+
+
+def test_actors_registry_references_resolve(registry: Registry) -> None:
+    for e in registry:
+        assert e.kind in KINDS, (e.id, e.kind)
+        refs = [e.parent, e.affiliation, *e.patrons, *e.designations]
+        refs += [o.org for o in e.offices]
+        for ref in refs:
+            assert ref is None or ref in registry, (e.id, ref)
+        assert e.country is None or registry.get(e.country).kind == "country"  # type: ignore[union-attr]
