@@ -331,3 +331,22 @@ def test_fuzz_ingest_long_page_of_void_elements_is_not_too_deep() -> None:
     assert "Report 899" in art.text
     deep = "<div>" * 1700 + "Rebels entered Hama." + "</div>" * 1700
     assert consume(deep.encode(), "html") == []  # refused: really nested
+
+
+def test_fuzz_ingest_deeply_nested_json_line_is_a_record_error() -> None:
+    lines = [
+        b'{"text": "Rebels entered Hama."}',
+        b"[" * 100_000,
+        b'{"text": ' + b"[" * 100_000 + b"}",
+        b'{"a":' * 100_000,
+        b'{"text": "Troops left Homs."}',
+    ]
+    records = consume(b"\n".join(lines) + b"\n", "jsonl")
+    assert [type(r).__name__ for r in records] == [
+        "Article",
+        "RecordError",
+        "RecordError",
+        "RecordError",
+        "Article",
+    ]
+    assert [r.line for r in records if isinstance(r, RecordError)] == [2, 3, 4]

@@ -202,7 +202,7 @@ def read_jsonl(stream: BinaryIO, source: str, defaults: Defaults) -> Iterator[Re
 def _json_line(raw: bytes) -> dict[str, Any]:
     try:
         obj = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # "[[[[..." nests too deep
         raise InputError(f"not a JSON object: {exc}") from exc
     if not isinstance(obj, dict):
         raise InputError("each line must be a JSON object with 'text' or 'html'")
