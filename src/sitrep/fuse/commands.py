@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from typing import Any
 
 import click
 
@@ -24,13 +23,11 @@ from .contract import control_to_contract, render_control_table
 FORMATS = ("json", "csv", "geojson", "plover", "parquet")
 
 
-def _date(_ctx: Any, _param: Any, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2024-12-08") from None
+DAY = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _day(value: dt.datetime | None) -> dt.date | None:
+    return value.date() if value is not None else None
 
 
 def _store(db: str | None) -> Store:
@@ -62,12 +59,13 @@ def run(db: str | None) -> None:
 
 @fuse.command("incidents")
 @db_option
-@click.option("--since", callback=_date, default=None, help="First date, YYYY-MM-DD.")
-@click.option("--until", callback=_date, default=None, help="Last date, YYYY-MM-DD.")
+@click.option("--since", type=DAY, default=None, help="First date, YYYY-MM-DD.")
+@click.option("--until", type=DAY, default=None, help="Last date, YYYY-MM-DD.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json")
 @click.option("--out", type=click.Path(dir_okay=False), default=None, help="Output file.")
 def incidents(
-    db: str | None, since: dt.date | None, until: dt.date | None, fmt: str, out: str | None
+    db: str | None, since: dt.datetime | None, until: dt.datetime | None, fmt: str,
+    out: str | None,
 ) -> None:
     """Export incidents, one row per real-world event (ACLED-style CSV and the rest).
 
@@ -80,14 +78,14 @@ def incidents(
         raise click.UsageError("--format parquet needs --out FILE")
     try:
         if out is None:
-            export_incidents(store, fmt, since, until, sys.stdout)
+            export_incidents(store, fmt, _day(since), _day(until), sys.stdout)
             return
         if fmt == "parquet":
             with open(out, "wb") as raw:
-                export_incidents(store, fmt, since, until, raw)
+                export_incidents(store, fmt, _day(since), _day(until), raw)
         else:
             with open(out, "w", encoding="utf-8") as text:
-                export_incidents(store, fmt, since, until, text)
+                export_incidents(store, fmt, _day(since), _day(until), text)
     except SitrepError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -119,12 +117,12 @@ def timeline(db: str | None, place: str, fmt: str) -> None:
 
 @fuse.command("control-geojson")
 @db_option
-@click.option("--as-of", "as_of", callback=_date, required=True, help="Date, YYYY-MM-DD.")
-def control_geojson(db: str | None, as_of: dt.date) -> None:
+@click.option("--as-of", "as_of", type=DAY, required=True, help="Date, YYYY-MM-DD.")
+def control_geojson(db: str | None, as_of: dt.datetime) -> None:
     """Control on a date as a GeoJSON FeatureCollection (one point per place).
 
     Example: sitrep fuse control-geojson --as-of 2024-12-08 > control.geojson
     """
     from ..export import export_control_geojson
 
-    export_control_geojson(_store(db), as_of, sys.stdout)
+    export_control_geojson(_store(db), as_of.date(), sys.stdout)
