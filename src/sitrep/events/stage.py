@@ -29,6 +29,8 @@ MODALITY_FACTOR = {
     "denied": 0.5,
 }
 VIOLENT_TYPES = frozenset({"ASSAULT", "PROTEST"})
+BACKGROUND_WORDS = frozenset({"after", "following", "since", "amid", "before", "despite"})
+BACKGROUND_FACTOR = 0.9
 PLACE_LOOKBACK = 2  # sentences of the same paragraph an event may take its place from
 VAGUE_FAMILIES = frozenset({"VIOLENCE"})
 VAGUE_PENALTY = 0.1
@@ -175,6 +177,8 @@ class EventsStage:
             view.tok(a).dep == "appos" for a in [c.index, *view.ancestors(c.index)]
         ):
             conf *= 0.7  # "Aleppo, the scene of fierce fighting": background, not news
+        if _background(view, c.index):
+            conf *= BACKGROUND_FACTOR
         conf += 0.03 if in_clause else 0.0
         conf = max(0.01, min(0.99, conf * MODALITY_FACTOR[modality]))
 
@@ -241,3 +245,19 @@ def _mentions(doc: Document, ref: ActorRef) -> list[Mention]:
         if actor.id == ref.id:
             return [m for m in actor.mentions if m.text == ref.text]
     return []
+
+
+def _background(view: SentenceView, i: int) -> bool:
+    """Whether the trigger sits in a background phrase or clause ("after rebels raided the
+    town", "amid fighting"): it is context for the sentence's news, not the news."""
+    for k in [i, *view.ancestors(i)]:
+        t = view.tok(k)
+        if t.dep in ("relcl", "ccomp") or view.head(k) is None:
+            return False
+        if t.dep == "pobj" and view.lemma(t.head) in BACKGROUND_WORDS:
+            return True
+        if t.dep == "advcl" and any(
+            view.lemma(m) in BACKGROUND_WORDS for m in view.children(k, frozenset({"mark"}))
+        ):
+            return True
+    return False
