@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from ..errors import ConfigError
+from .lexicon import Lexicon
 from .words import fold, phrase_key, raw_key, split_words
 
 DATA_PACKAGE = "sitrep.data.actors"
@@ -71,52 +72,6 @@ class RegistryEntry:
     offices: tuple[Office, ...] = ()
     iso2: str | None = None
     adjectives: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    """Descriptor words (lexicon.yaml), keyed by folded word or phrase key."""
-
-    ideologies: Mapping[str, str]
-    patron_cues: frozenset[str]
-    leader_cues: frozenset[str]
-    post_patron_cues: frozenset[tuple[str, ...]]
-    post_leader_cues: frozenset[tuple[str, ...]]
-    alias_cues: frozenset[tuple[str, ...]]
-    roles: frozenset[str]
-    place_nouns: frozenset[str]
-    motion_verbs: frozenset[str]
-    locatives: frozenset[str]
-    compass: frozenset[str]
-    title_words: frozenset[str]
-    leader_forces: frozenset[str]
-    leader_government: frozenset[str]
-    anaphora: Mapping[str, frozenset[str]]
-    kind_words: Mapping[str, frozenset[str]]
-
-    @classmethod
-    def from_data(cls, raw: Mapping[str, Any]) -> Lexicon:
-        def phrases(key: str) -> frozenset[tuple[str, ...]]:
-            return frozenset(phrase_key(p) for p in raw[key])
-
-        return cls(
-            ideologies={fold(k): str(v) for k, v in raw["ideologies"].items()},
-            patron_cues=frozenset(map(fold, raw["patron_cues"])),
-            leader_cues=frozenset(map(fold, raw["leader_cues"])),
-            post_patron_cues=phrases("post_patron_cues"),
-            post_leader_cues=phrases("post_leader_cues"),
-            alias_cues=phrases("alias_cues"),
-            roles=frozenset(map(fold, raw["roles"])),
-            place_nouns=frozenset(map(fold, raw["place_nouns"])),
-            motion_verbs=frozenset(map(fold, raw["motion_verbs"])),
-            locatives=frozenset(map(fold, raw["locatives"])),
-            compass=frozenset(map(fold, raw["compass"])),
-            title_words=frozenset(map(fold, raw["title_words"])),
-            leader_forces=frozenset(map(fold, raw["leader_forces"])),
-            leader_government=frozenset(map(fold, raw["leader_government"])),
-            anaphora={fold(k): frozenset(v) for k, v in raw["anaphora"].items()},
-            kind_words={k: frozenset(map(fold, v)) for k, v in raw["kind_words"].items()},
-        )
 
 
 @dataclass(frozen=True, slots=True)
