@@ -11,6 +11,7 @@ import json
 import os
 import time
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -248,7 +249,16 @@ feed_item = st.builds(
     tag_soup,
     st.one_of(tag_soup, awkward_text.map(lambda s: f"<![CDATA[{s}]]>")),
     st.sampled_from(
-        ["Sat, 07 Dec 2024 18:00:00 GMT", "yesterday", "", "Mon, 99 Foo 99999", "2024-12-07"]
+        [
+            "Sat, 07 Dec 2024 18:00:00 GMT",
+            "yesterday",
+            "",
+            "Mon, 99 Foo 99999",
+            "2024-12-07",
+            "0000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59-23:59",
+            "0001-01-01T00:00:00+14:00",
+        ]
     ),
     st.sampled_from(["https://example.org/x", "javascript:alert(1)", "", "file:///etc/passwd"]),
 )
@@ -350,3 +360,16 @@ def test_fuzz_ingest_deeply_nested_json_line_is_a_record_error() -> None:
         "Article",
     ]
     assert [r.line for r in records if isinstance(r, RecordError)] == [2, 3, 4]
+
+
+@pytest.mark.parametrize(
+    "when", ["0000-01-01T00:00:00Z", "9999-12-31T23:59:59-23:59", "0000-00-00", "2024-12-07"]
+)
+def test_fuzz_ingest_feed_dates_out_of_range_keep_the_entry(when: str) -> None:
+    feed = (
+        "<feed xmlns='http://www.w3.org/2005/Atom'><title>T</title><entry><title>x</title>"
+        f"<content>Rebels entered Hama.</content><updated>{when}</updated></entry></feed>"
+    )
+    (art,) = consume(feed.encode(), "feed")
+    assert isinstance(art, Article) and art.text == "Rebels entered Hama."
+    assert art.published is None or art.published.year == 2024

@@ -36,6 +36,16 @@ def _entry_text(entry: dict) -> str:
     return "\n".join(ln for ln in lines if ln)
 
 
+def _entry_date(entry: dict) -> dt.date | None:
+    when = entry.get("published_parsed") or entry.get("updated_parsed")
+    if not when:
+        return None
+    try:
+        return dt.date(when[0], when[1], when[2])
+    except (ValueError, OverflowError):  # year 0 or 10000 after time-zone shifts
+        return None
+
+
 def read_feed(data: bytes, source: str, defaults: Defaults) -> Iterator[Record]:
     import feedparser
 
@@ -55,8 +65,7 @@ def read_feed(data: bytes, source: str, defaults: Defaults) -> Iterator[Record]:
             text = _entry_text(entry)
             if not text:
                 raise InputError("the feed entry has no text")
-            when = entry.get("published_parsed") or entry.get("updated_parsed")
-            published = dt.date(when[0], when[1], when[2]) if when else None
+            published = _entry_date(entry)
             yield make_article(
                 text,
                 defaults,
