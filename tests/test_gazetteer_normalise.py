@@ -46,6 +46,7 @@ def test_gazetteer_loose_key_keeps_distinct_names_apart() -> None:
     ("name", "ok"),
     [
         ("Aleppo", True),
+        ("Tall Rif\u2018at", True),
         ("\u062d\u0644\u0628", True),
         ("ALP", False),
         ("\u0410\u043b\u0435\u043f\u043f\u043e", False),

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import ConfigError
-from .gazetteer import INDEXES, SCHEMA, SCHEMA_VERSION
+from .gazetteer import INDEXES, KIND_RANK, SCHEMA, SCHEMA_VERSION
 from .normalise import loose_key, normalise_name
 from .sources import (
     PlaceRow,
@@ -79,7 +79,7 @@ def finish(rows: Rows) -> None:
     for rec in package_data("aliases.csv"):
         gid = int(rec["geonames_id"])
         if gid in rows.places:
-            rows.add_names(gid, [rec["name"]], checked=True)
+            rows.add_names(gid, [rec["name"]], "alias", checked=True)
     for rec in package_data("admin_abbreviations.csv"):
         admin = rows.admin1_by_iso.get(rec["iso_code"])
         if admin is not None and admin in rows.places:
@@ -244,15 +244,18 @@ def write(rows: Rows, path: Path, meta: dict[str, str]) -> None:
                 for p in rows.places.values()
             ),
         )
-        seen: set[tuple[str, int]] = set()
-        name_rows = []
+        best: dict[tuple[str, int], tuple[str, str]] = {}
         for pid, name, kind in rows.names:
             norm = normalise_name(name)
-            if pid not in rows.places or not norm or (norm, pid) in seen:
+            if pid not in rows.places or not norm:
                 continue
-            seen.add((norm, pid))
-            name_rows.append((norm, loose_key(name), pid, kind))
-        db.executemany("INSERT INTO name VALUES (?, ?, ?, ?)", name_rows)
+            old = best.get((norm, pid))
+            if old is None or KIND_RANK[kind] < KIND_RANK[old[1]]:
+                best[(norm, pid)] = (loose_key(name), kind)
+        db.executemany(
+            "INSERT INTO name VALUES (?, ?, ?, ?)",
+            ((norm, loose, pid, kind) for (norm, pid), (loose, kind) in best.items()),
+        )
         db.executemany(
             "INSERT INTO country VALUES (?, ?, ?, ?, ?)",
             (

@@ -18,6 +18,7 @@ from ..errors import ConfigError
 from .normalise import loose_key, normalise_name
 
 SCHEMA_VERSION = "2"
+KIND_RANK = {"name": 0, "alias": 1, "code": 2, "alt": 3}
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -48,8 +49,9 @@ REGION_FEATURES = frozenset(
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One gazetteer place. ``kind`` says how the looked-up name matched it:
-    ``name`` (its main name), ``alt`` (an alternate name), ``code`` (an abbreviation)
-    or ``loose`` (only after dropping articles and doubled letters)."""
+    ``name`` (its main name), ``alias`` (a hand-curated variant from sitrep's data files),
+    ``alt`` (a GeoNames alternate name), ``code`` (an abbreviation) or ``loose`` (only
+    after dropping articles and doubled letters)."""
 
     id: int
     name: str
@@ -166,7 +168,7 @@ class Gazetteer:
             f"WHERE {where}"
         )
         best: dict[int, Entry] = {}
-        rank = {"name": 0, "code": 1, "alt": 2}
+        rank = KIND_RANK
         for row in self._db.execute(sql, (value,)):
             entry = _entry(row, row[10])
             old = best.get(entry.id)

@@ -56,6 +56,6 @@ def loose_key(name: str) -> str:
 def is_indexable(name: str) -> bool:
     """Keep names in Latin or Arabic script; skip airport-style codes ("ALP", "DEZ")."""
     stripped = name.strip()
-    if len(stripped) < 2 or not _LATIN_OR_ARABIC.match(stripped):
+    if len(stripped) < 2 or not _LATIN_OR_ARABIC.match(_MARKS.sub("", stripped)):
         return False
     return not (stripped.isupper() and stripped.isalpha() and len(stripped) <= 4)

@@ -74,6 +74,17 @@ class PlaceSpan:
     weak: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class ScanState:
+    """What the gazetteer scan of one document needs to know."""
+
+    text: str
+    taken: list[tuple[int, int]]
+    orgs: list[tuple[int, int]]
+    persons: list[tuple[int, int]]
+    lower: frozenset[str]
+
+
 def _strip(text: str, start: int) -> tuple[str, int, int]:
     """Drop a leading "the" and a trailing possessive from an entity span."""
     if text.lower().startswith("the "):
@@ -129,8 +140,14 @@ class Recogniser:
                 "QUANTITY",
             ):
                 orgs.append((ent.start, ent.end))
-        taken = [(s.start, s.end) for s in spans]
-        spans += self._scan(doc, taken, orgs, persons)
+        state = ScanState(
+            text=doc.article.text,
+            taken=[(s.start, s.end) for s in spans],
+            orgs=orgs,
+            persons=persons,
+            lower=frozenset(t.text for t in doc.tokens if t.text.islower()),
+        )
+        spans += self._scan(doc, state)
         out = []
         for s in spans:
             if s.role == "mention":
@@ -195,7 +212,10 @@ class Recogniser:
             return None
         if ent.label == "PERSON" and (normalise_name(name) in surnames or self._speaks(index, e)):
             return None
-        if self._strong(self.gaz.lookup(name)):
+        found = self.gaz.lookup(name)
+        if name.isupper() and len(name) <= 5:
+            found = tuple(c for c in found if c.kind in ("name", "alias", "code"))  # not "SNA"
+        if self._strong(found):
             return PlaceSpan(name, s, e, name, method=f"gazetteer:{ent.label.lower()}", weak=True)
         return None
 
@@ -229,6 +249,20 @@ class Recogniser:
         nxt = index.after(end)
         return nxt is not None and nxt.text.lower() in cues().speech
 
+    @staticmethod
+    def _prominent(candidates: tuple[Entry, ...]) -> bool:
+        """A country, region, admin1 area, capital or admin seat, or a city of 100,000."""
+        return any(
+            c.kind != "loose"
+            and (
+                c.is_country
+                or c.is_region
+                or c.feature in ("ADM1", "PPLC", "PPLA")
+                or c.population >= 100_000
+            )
+            for c in candidates
+        )
+
     def _strong(self, candidates: tuple[Entry, ...]) -> bool:
         """Good enough to call a mislabelled or unlabelled span a place."""
         for c in candidates:
@@ -240,13 +274,7 @@ class Recogniser:
                 return True
         return False
 
-    def _scan(
-        self,
-        doc: Document,
-        taken: list[tuple[int, int]],
-        orgs: list[tuple[int, int]],
-        persons: list[tuple[int, int]],
-    ) -> list[PlaceSpan]:
+    def _scan(self, doc: Document, state: ScanState) -> list[PlaceSpan]:
         """Gazetteer matching over proper-noun runs outside place spans and person names.
         A match inside an organisation name becomes an ``org`` span; a match that extends a
         rejected entity ("Dayr" -> "Dayr az Zawr") is a plain mention."""
@@ -256,8 +284,10 @@ class Recogniser:
             i = 0
             while i < len(toks):
                 found = None
-                if _name_start(toks[i]) and not _overlaps((toks[i].start, toks[i].end), taken):
-                    found = self._match_at(doc, toks, i, taken, orgs, persons)
+                if _name_start(toks[i]) and not _overlaps(
+                    (toks[i].start, toks[i].end), state.taken
+                ):
+                    found = self._match_at(state, toks, i)
                 if found:
                     out.append(found[1])
                     i = found[0]
@@ -266,26 +296,22 @@ class Recogniser:
         return out
 
     def _match_at(
-        self,
-        doc: Document,
-        toks: tuple[Token, ...],
-        i: int,
-        taken: list[tuple[int, int]],
-        orgs: list[tuple[int, int]],
-        persons: list[tuple[int, int]],
+        self, state: ScanState, toks: tuple[Token, ...], i: int
     ) -> tuple[int, PlaceSpan] | None:
         for j in range(min(len(toks), i + MAX_NGRAM), i, -1):
             if not _name_end(toks[j - 1]) or any(not _name_inner(t) for t in toks[i:j]):
                 continue
             start, end = toks[i].start, toks[j - 1].end
-            if _overlaps((start, end), taken) or _overlaps((start, end), persons):
+            if _overlaps((start, end), state.taken) or _overlaps((start, end), state.persons):
                 continue
-            if (start, end) in orgs:
+            if (start, end) in state.orgs:
                 continue  # the whole entity was weighed above and rejected
-            text = doc.article.text[start:end]
-            org = next(((a, b) for a, b in orgs if a <= start and end <= b), None)
+            text = state.text[start:end]
+            if j - i == 1 and text.lower() in state.lower:
+                continue  # "Police", "Center": the document also uses it as a common word
+            org = next(((a, b) for a, b in state.orgs if a <= start and end <= b), None)
             inside_org = org is not None
-            if org is not None and not self._org_place(doc.article.text, org[0], text, toks, i, j):
+            if org is not None and not self._org_place(state.text, org[0], text, toks, i, j):
                 continue
             if j - i == 1 or inside_org:
                 demonym = self.demonym_span(text, start, "org" if inside_org else "demonym")

@@ -41,8 +41,9 @@ FEATURE_BONUS = {
     "PPLA2": 0.8,
     "ADM2": 0.5,
 }
-KIND_BONUS = {"name": 1.0, "code": 0.5, "alt": 0.0, "loose": -1.0}
+KIND_BONUS = {"name": 1.0, "alias": 0.5, "code": 0.5, "alt": 0.0, "loose": -1.0}
 SAME_NAME_ADMIN_PENALTY = 4.0
+REGION_PEOPLE = 1_000_000  # regions and seas carry no population; weigh them as a big city
 AMBIGUITY_MARGIN = 0.5
 AMBIGUITY_KM = 161.0
 
@@ -127,7 +128,8 @@ def score(
     c: Entry, span: PlaceSpan, pool: tuple[Entry, ...], ctx: View, w: Weights = DEFAULT_WEIGHTS
 ) -> float:
     bonus = w.capital if c.feature == "PPLC" else FEATURE_BONUS.get(c.feature, 0.0)
-    s = math.log10(c.population + 10) + bonus + KIND_BONUS.get(c.kind, 0.0)
+    people = c.population or (REGION_PEOPLE if c.is_region else 0)
+    s = math.log10(people + 10) + bonus + KIND_BONUS.get(c.kind, 0.0)
     if span.cue == "admin":
         s += w.cue if c.feature == "ADM1" else 0.0
     elif span.cue == "admin2":

@@ -86,7 +86,7 @@ class Rows:
     ) -> None:
         """Add names for a place; ``checked`` names (hand-curated) skip the script filter."""
         for n in names:
-            if n and (kind == "code" or checked or is_indexable(n)):
+            if n and (kind in ("code", "alias") or checked or is_indexable(n)):
                 self.names.append((place_id, n.strip(), kind))
 
 
@@ -330,7 +330,7 @@ def read_regions(rows: Rows) -> None:
             feature=rec["feature"],
         )
         rows.add_names(rid, [rec["name"]], "name")
-        rows.add_names(rid, [a for a in rec["aliases"].split("|") if a], checked=True)
+        rows.add_names(rid, [a for a in rec["aliases"].split("|") if a], "alias")
 
 
 def _tsv(path: Path) -> Iterator[list[str]]:
