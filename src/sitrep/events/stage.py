@@ -143,7 +143,7 @@ class EventsStage:
         if d.roles.agent is not None:
             a, b = view.compact_span(d.roles.agent)
             agent_text = view.text(a, b)
-        agent_kind = " ".join(anchors.actor_kind(r) for r in d.agents)
+        agent_kind = anchors.actor_kind(d.agents[0]) if d.agents else ""
         patient_text = ""
         if d.roles.patient is not None or obj is not None:
             p = d.roles.patient if d.roles.patient is not None else obj
@@ -254,8 +254,10 @@ def _background(view: SentenceView, i: int) -> bool:
         t = view.tok(k)
         if t.dep in ("relcl", "ccomp") or view.head(k) is None:
             return False
-        if t.dep == "pobj" and view.lemma(t.head) in BACKGROUND_WORDS:
+        if t.dep in ("pobj", "pcomp") and view.lemma(t.head) in BACKGROUND_WORDS:
             return True
+        if t.dep == "pcomp" and view.lemma(t.head) == "for":
+            return True  # "expelled diplomats for taking part in protests": the reason
         if t.dep == "advcl" and any(
             view.lemma(m) in BACKGROUND_WORDS for m in view.children(k, frozenset({"mark"}))
         ):
