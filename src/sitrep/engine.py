@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import InputError
+from .errors import InputError, InvalidDocumentError
 from .ingest import Defaults, Record, RecordError, read_bytes
 from .models import Article, Document
 from .parse import ParseStage, load_model
@@ -117,10 +117,7 @@ def ingest(
             yield rec
 
     for doc in extract(new_articles(), pipeline, report.errors):
-        if store.add_document(doc):
-            report.added += 1
-        else:
-            report.skipped += 1
+        store_document(store, doc, report)
         if progress is not None:
             progress(1)
     for err in report.errors:
@@ -128,6 +125,19 @@ def ingest(
     if fuse and report.added:
         fuse_all(store)
     return report
+
+
+def store_document(store: Store, doc: Document, report: IngestReport) -> None:
+    """Store one document and count it; a document the store refuses is a record error."""
+    try:
+        stored = store.add_document(doc)
+    except InvalidDocumentError as exc:  # one bad document must not sink the batch
+        report.errors.append(RecordError(doc.article.url or doc.article.id, None, str(exc)))
+        return
+    if stored:
+        report.added += 1
+    else:
+        report.skipped += 1
 
 
 def fuse_all(store: Store) -> None:

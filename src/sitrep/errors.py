@@ -21,6 +21,10 @@ class StoreError(SitrepError):
     """The database refused an operation."""
 
 
+class InvalidDocumentError(StoreError):
+    """A document breaks the store's rules (e.g. two events with one id): a stage bug."""
+
+
 class NotFoundError(SitrepError):
     """A requested record does not exist."""
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from .engine import IngestReport, Resources, build_pipeline, fuse_all
+from .engine import IngestReport, Resources, build_pipeline, fuse_all, store_document
 from .errors import ConfigError
 from .ingest import Record, RecordError
 from .models import Article, Document
@@ -119,13 +119,11 @@ def ingest_distributed(
                 break
         for future in queue:
             results = future.result()
-            docs = []
             for item in results:
                 if isinstance(item, RecordError):
                     report.errors.append(item)
                 else:
-                    docs.append(document_from_dict(item))
-            report.added += store.add_documents(docs)
+                    store_document(store, document_from_dict(item), report)
             step(len(results))
             submit_next()
     finally:

@@ -104,7 +104,16 @@ class ClaimsStage:
             about += [x for x in disputed.events if x not in about]
         return Claim(
             id="c-"
-            + digest(doc.article.id, a.sentence, a.cue, start, end, speaker.id if speaker else ""),
+            + digest(
+                doc.article.id,
+                a.sentence,
+                a.cue,
+                start,
+                end,
+                # two speakers of one cue ("Opposition groups and rebel commanders have
+                # corroborated") may resolve to one actor: their mention tells them apart
+                (speaker.id, speaker.text) if speaker else "",
+            ),
             sentence=a.sentence,
             speaker=speaker,
             cue=a.cue,

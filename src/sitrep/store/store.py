@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select
 from sqlalchemy.exc import DatabaseError, IntegrityError, SQLAlchemyError
 
-from ..errors import ConfigError, NotFoundError, StoreError
+from ..errors import ConfigError, InvalidDocumentError, NotFoundError, StoreError
 from ..models import Document
 from ..serialize import document_from_dict, document_to_dict
 from . import schema as t
@@ -162,7 +162,19 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def _check_unique_ids(doc: Document) -> None:
+    for kind, items in (("event", doc.events), ("claim", doc.claims)):
+        ids = [x.id for x in items]
+        if len(ids) != len(set(ids)):
+            dup = next(i for i in ids if ids.count(i) > 1)
+            raise InvalidDocumentError(
+                f"article {doc.article.id} has two {kind}s with id {dup}; this is a bug in the "
+                f"{kind}s stage, please report it"
+            )
+
+
 def _write(conn: Connection, doc: Document) -> None:
+    _check_unique_ids(doc)
     a = doc.article
     conn.execute(
         insert(t.articles).values(
