@@ -41,6 +41,7 @@ pytestmark = [
 ]
 sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
+expect.set_options(timeout=15_000)  # a loaded CI machine is slow, not wrong
 
 
 def free_port() -> int:

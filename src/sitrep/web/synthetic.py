@@ -197,6 +197,12 @@ def control_row(place: Place, since: dt.date, status: str, controller: ActorRef 
     }
 
 
+def _place_of(event: Event) -> Place:
+    if event.place is None:
+        raise ValueError(f"sample event {event.id} has no place")
+    return event.place
+
+
 def fill_sample(store: Store) -> list[Document]:
     """Store the sample articles, one incident per factual event and a control timeline."""
     docs = sample_documents()
@@ -215,9 +221,8 @@ def fill_sample(store: Store) -> list[Document]:
                    "e-saraqib-strike", "e-hama-attack", "e-hama-shell"], strict=True))
     gov = ActorRef("SYR.gov-forces", "Syrian government forces", "")
     rebels = ActorRef("SYR.rebels", "Syrian rebels", "")
-    homs = events["e-homs-withdraw"].place
-    hama = events["e-hama-shell"].place
-    assert homs is not None and hama is not None
+    homs = _place_of(events["e-homs-withdraw"])
+    hama = _place_of(events["e-hama-shell"])
     damascus = Place("gn-damascus", "Damascus", "Damascus", 0, 0, *DAMASCUS, country="SY",
                      admin1="Damascus", feature="PPLC")
     aleppo = Place("ocha-SY02", "Aleppo", "Aleppo", 0, 0, 36.2, 37.15, country="SY",
