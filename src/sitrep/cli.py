@@ -256,9 +256,11 @@ def serve(db: str | None, host: str, port: int) -> None:
 
 def _register_groups() -> None:
     """Commands that live beside their library code."""
+    from .fuse.commands import fuse
     from .places.commands import gazetteer
     from .report.commands import report
 
+    cli.add_command(fuse)
     cli.add_command(gazetteer)
     cli.add_command(report)
 
