@@ -62,6 +62,7 @@ def bad(tmp_path: Path) -> Path:
     (tmp_path / "deep.html").write_text("<div>" * 5000 + "Rebels entered Hama.")
     (tmp_path / "broken.xml").write_text("<rss><channel><item><title>x")
     (tmp_path / "notafeed.rss").write_text("Rebels entered Hama on Thursday.")
+    (tmp_path / "longline.txt").write_text("Rebels shelled Hama. " * 8000)
     (tmp_path / "ok.txt").write_text("Rebels entered Hama on Thursday, a monitor said.\n")
     (tmp_path / "only.jsonl").write_text('{"title": "no text"}\n')
     (tmp_path / "emptydir").mkdir()
@@ -83,6 +84,7 @@ def bad(tmp_path: Path) -> Path:
         (["extract", "{d}/notafeed.rss"], "not a readable RSS/Atom feed"),
         (["extract", "{d}/only.jsonl"], "only.jsonl:1: the record has neither"),
         (["extract", "{d}/emptydir"], "no input files found"),
+        (["extract", "{d}/longline.txt"], "break it into paragraphs"),
         (["extract", "{d}/ok.txt", "--published", "2024-13-45"], "--published"),
         (["extract", "{d}/ok.txt", "--published", "next Tuesday"], "not a date"),
         (["extract", "{d}/ok.txt", "--format", "yaml"], "--format"),

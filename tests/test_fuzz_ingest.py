@@ -281,19 +281,32 @@ def test_fuzz_ingest_malformed_feeds(items: list[str], flavour: str) -> None:
             assert rec.line is not None
 
 
-def test_fuzz_ingest_huge_line_is_fast() -> None:
-    """A 1.5 MB single line (no newline) goes through layout analysis in bounded time."""
+def test_fuzz_ingest_huge_line_is_fast_or_refused() -> None:
+    """Layout analysis copes with megabyte lines in bounded time; an article whose paragraph
+    is over the parser's comfort (``max_line_chars``) is refused with a clear error."""
+    limit = Defaults().max_line_chars
     for text in (
         "BEIRUT (Reuters) - " + "rebels advanced " * 100_000,
         "A" * 1_500_000,
         "Reporting by " + "x" * 1_500_000,
         "\u200b" * 500_000 + "x",
-        ("Source: " + "Reuters " * 10) * 20_000,
+        ("Source: " + "Reuters " * 10 + "\n") * 20_000,
+        "HOMS — " + "the army withdrew " * 5000,
     ):
         started = time.perf_counter()
-        (art,) = consume(text.encode(), "text")
-        assert isinstance(art, Article)
+        analyse(text)
+        records = consume(text.encode(), "text")
         assert time.perf_counter() - started < 10, text[:40]
+        if max(len(line) for line in text.split("\n")) > limit:
+            assert records == []
+        else:
+            assert isinstance(records[0], Article)
+    try:
+        list(read_bytes(b"x" * (limit + 1), "text", "one-line.txt", Defaults()))
+    except InputError as exc:
+        assert "break it into paragraphs" in str(exc)
+    else:
+        raise AssertionError("a paragraph over max_line_chars was accepted")
 
 
 def test_fuzz_ingest_size_limits_are_clear_errors() -> None:

@@ -38,6 +38,7 @@ class Defaults:
     max_chars: int = 2_000_000
     max_bytes: int = 50_000_000
     max_records: int | None = None  # articles per input (API requests); None: no limit
+    max_line_chars: int = 100_000  # one paragraph; spaCy refuses a text over 1,000,000
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,12 @@ def make_article(
     if len(text) > defaults.max_chars:
         raise InputError(
             f"the article has {len(text):,} characters, over the limit of {defaults.max_chars:,}"
+        )
+    longest = max(len(line) for line in text.split("\n"))
+    if longest > defaults.max_line_chars:
+        raise InputError(
+            f"the article has a paragraph of {longest:,} characters, over the limit of "
+            f"{defaults.max_line_chars:,}; break it into paragraphs"
         )
     layout = analyse(text)
     url = url or defaults.url
