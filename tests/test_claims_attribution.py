@@ -389,3 +389,22 @@ def test_claims_odd_text_gives_well_formed_claims(parse_text, text) -> None:
         assert 0 <= claim.start <= claim.end <= len(text)
         assert claim.stance in ("asserts", "reports", "alleges", "denies", "rumour", "opinion")
         assert claim.speaker is None or claim.speaker.id
+
+
+@pytest.mark.parametrize(
+    ("text", "is_claim"),
+    [
+        ("The council rejected the request for a new checkpoint.", False),
+        ("The court dismissed the appeal on Monday.", False),
+        ("The militia denied involvement in the attack.", True),
+        ("The ministry rejected the allegations.", True),
+        ("The army dismissed the video as fake.", True),
+    ],
+)
+def test_claims_denial_verbs_need_a_statement_as_object(parse_text, text, is_claim) -> None:
+    assert bool(claims_of(parse_text, text).claims) is is_claim
+
+
+def test_claims_passive_clause_does_not_inherit_a_speaker(parse_text) -> None:
+    text = "The governor left office, a move that came after he was rebuffed by the council."
+    assert claims_of(parse_text, text).claims == ()

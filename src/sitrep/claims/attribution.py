@@ -129,6 +129,8 @@ class Attributor:
             return []
         if not clause and lemma in self.cues.clause_only | self.cues.medium_verbs:
             return []
+        if not clause and lemma in self.cues.object_claims and not self._claim_object(v):
+            return []  # "rejected the request", "dismissed the appeal": not a statement
         cue_text = v.text
         medium = self._medium(v)
         if lemma in self.cues.medium_verbs and medium is not None:
@@ -153,6 +155,17 @@ class Attributor:
                     )
                 )
         return out
+
+    def _claim_object(self, v: Token) -> bool:
+        """Whether a denial verb's object is a statement ("denied the reports", "denied
+        involvement", "dismissed the footage as staged") rather than a thing refused."""
+        if any(p.text.lower() == "as" for p in self.tree.children(v.i, "prep")):
+            return True
+        return any(
+            o.lemma.casefold() in self.cues.claim_objects
+            or o.text.casefold() in self.cues.claim_objects
+            for o in self.tree.children(v.i, "dobj")
+        )
 
     def _rumour_subject(self, s: Token, v: Token) -> tuple[bool, tuple[int, int] | None]:
         """Whether a subject is unsourced talk ("unconfirmed reports", "posts on social
@@ -213,6 +226,8 @@ class Attributor:
         )
         if comma is None or comma == sent.token_start or not 1 < v.i - comma <= 8:
             return []
+        if not comma < v.head < v.i or self.tree.children(v.i, "agent", "auxpass"):
+            return []  # the cue must hang on the speaker, and not be a passive
         tail = [self.tree.tokens[k] for k in range(v.i + 1, sent.token_end)]
         if any(t.dep in ("ccomp", "dobj", "xcomp") and t.head == v.i for t in tail):
             return []
@@ -319,6 +334,8 @@ class Attributor:
             passive = next(iter(self.tree.children(v.i, "nsubjpass")), None)
             if passive is not None and v.lemma.casefold() in self.cues.passive_speakers:
                 return passive  # "X was quoted by SANA as saying ..."
+            if passive is not None or self.tree.children(v.i, "auxpass"):
+                return None  # "the Republican was rebuffed": the subject says nothing
             head = self.tree.tokens[v.head]
             if v.dep == "pcomp" and head.text.lower() == "as" and head.head != head.i:
                 # "quoted the military as saying": the quoted one speaks

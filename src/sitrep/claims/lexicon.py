@@ -52,6 +52,8 @@ class CueLexicon:
     post_nouns: frozenset[str]
     contrast_markers: frozenset[str]
     negators: frozenset[str]
+    object_claims: frozenset[str]
+    claim_objects: frozenset[str]
 
     def __post_init__(self) -> None:
         bad = {v for v in self.verbs.values() if v not in STANCES} - {self.according}
@@ -84,6 +86,8 @@ class CueLexicon:
             post_nouns=words("post_nouns"),
             contrast_markers=words("contrast_markers"),
             negators=words("negators"),
+            object_claims=words("object_claims"),
+            claim_objects=words("claim_objects"),
         )
 
 
