@@ -52,8 +52,10 @@ CITIES = [
     _city(170017, "Hamah", "Hama,Hamath", 35.13179, 36.75783, "PPLA", "SY", "10", "", 460602),
     _city(9900001, "Tall Example", "", 34.90, 36.50, "PPL", "SY", "11", "1101", 21000),
     _city(9900002, "Homs", "", 40.10, -90.20, "PPL", "US", "IL", "", 800),
+    _city(4299276, "Louisville", "", 38.25424, -85.75941, "PPL", "US", "KY", "111", 600000),
 ]
 ADMIN1 = [
+    "US.KY\tKentucky\tKentucky\t6254925",
     "SY.11\tHim\u1e63\tHoms Governorate\t169575",
     "SY.10\tHamah\tHama Governorate\t170015",
     "US.IL\tIllinois\tIllinois\t4896861",
@@ -170,3 +172,20 @@ def test_gazetteer_build_rejects_unknown_source(tmp_path: Path) -> None:
 
 def test_gazetteer_ensure_opens_an_existing_file(dump_gazetteer: Gazetteer) -> None:
     assert ensure_gazetteer(dump_gazetteer.path).meta()["source"] == "geonames"
+
+
+def test_gazetteer_build_knows_state_abbreviations(dump_gazetteer: Gazetteer) -> None:
+    assert 6254925 in _ids(dump_gazetteer, "Ky.")
+    kentucky = dump_gazetteer.get(6254925)
+    assert kentucky is not None and kentucky.lat == 38.25424
+
+
+def test_gazetteer_build_adds_hand_compiled_regions(dump_gazetteer: Gazetteer) -> None:
+    golan = [e for e in dump_gazetteer.lookup("Golan Heights") if e.is_region]
+    assert golan and golan[0].id < 0 and golan[0].country == "SY"
+
+
+def test_gazetteer_build_adds_hand_compiled_aliases(dump_gazetteer: Gazetteer) -> None:
+    found = dump_gazetteer.lookup("Hims")
+    assert [e.kind for e in found if e.id == 169577] == ["alias"]
+    assert 6255148 in _ids(dump_gazetteer, "EU")

@@ -191,8 +191,8 @@ def test_places_resolve_name_for_datelines(gazetteer: Gazetteer) -> None:
     assert resolve_name(gazetteer, "Nowhereland") is None
 
 
-def _hand_doc(text: str, label: str, ent_text: str) -> Document:
-    """A document built by hand: whitespace tokens, one sentence, one entity."""
+def _hand_doc(text: str, label: str, ent_text: str, *more: tuple[str, str]) -> Document:
+    """A document built by hand: whitespace tokens, one sentence, labelled entities."""
     tokens, at = [], 0
     for i, word in enumerate(text.split()):
         start = text.index(word, at)
@@ -211,15 +211,17 @@ def _hand_doc(text: str, label: str, ent_text: str) -> Document:
                 sent=0,
             )
         )
-    first = text.index(ent_text)
-    k = next(t.i for t in tokens if t.start == first)
-    n = len(ent_text.split())
-    entity = EntityMention(label, ent_text, first, first + len(ent_text), k, k + n, 0)
+    entities = []
+    for lab, words in [(label, ent_text), *more]:
+        first = text.index(words)
+        k = next(t.i for t in tokens if t.start == first)
+        n = len(words.split())
+        entities.append(EntityMention(lab, words, first, first + len(words), k, k + n, 0))
     return Document(
         article=Article(id="a-test", text=text),
         sentences=(Sentence(0, 0, len(text), token_start=0, token_end=len(tokens)),),
         tokens=tuple(tokens),
-        entities=(entity,),
+        entities=tuple(sorted(entities, key=lambda e: e.start)),
     )
 
 
@@ -251,3 +253,39 @@ def test_places_stage_fits_the_pipeline(gazetteer: Gazetteer) -> None:
 
     pipeline = Pipeline([Parsed(), PlacesStage(gazetteer)])
     assert "places" in pipeline.assigns and "focus" in pipeline.assigns
+
+
+def test_places_unknown_street_lies_in_the_focus_town(gazetteer: Gazetteer) -> None:
+    doc = _hand_doc(
+        "A car bomb hit Zzyzx Street in Aleppo today", "FAC", "Zzyzx Street", ("GPE", "Aleppo")
+    )
+    out = PlacesStage(gazetteer)(doc)
+    street = _at(out, "Zzyzx Street")
+    assert (street.geonames_id, street.precision) == (170063, 2)
+
+
+def test_places_regions_and_continents(places: Callable[[str], Document]) -> None:
+    doc = places("Israel struck targets in the Golan Heights, and EU ministers met in Europe.")
+    golan = _at(doc, "Golan Heights")
+    assert golan.country == "SY" and golan.precision == 3 and golan.geonames_id is None
+    assert _at(doc, "EU").geonames_id == 6255148
+
+
+def test_places_kurdish_points_to_the_region(places: Callable[[str], Document]) -> None:
+    doc = places("Kurdish fighters held the dam on Monday.")
+    kurdish = _at(doc, "Kurdish")
+    assert kurdish.role == "demonym" and kurdish.name == "Kurdistan"
+
+
+def test_places_the_syrian_capital(places: Callable[[str], Document]) -> None:
+    doc = places("Israeli jets struck near the Syrian capital on Tuesday.")
+    capital = next(p for p in doc.places if p.role == "capital")
+    assert capital.geonames_id == 170654
+
+
+def test_places_weak_spans_need_a_convincing_place(gazetteer: Gazetteer) -> None:
+    doc = _hand_doc("Talks with Aleppo and Tartus resumed", "PERSON", "Aleppo", ("ORG", "Tartus"))
+    out = PlacesStage(gazetteer)(doc)
+    assert [p.geonames_id for p in out.places] == [170063, 163345]
+    tiny = _hand_doc("Talks with Zzyx resumed", "ORG", "Zzyx")
+    assert PlacesStage(gazetteer)(tiny).places == ()
