@@ -190,6 +190,7 @@ def test_events_accuse_has_both_actors(parser, stages):
         "The town's capture by rebel fighters would mark a significant milestone.",
         "He warned that the war could destroy what is left of the town.",
         "If the army withdraws from Dorra, the rebels will enter the town.",
+        "Rebel fighters would attack Dorra and seize the town within days.",
     ],
 )
 def test_events_hypotheticals_are_never_factual(parser, stages, sentence):

@@ -64,6 +64,10 @@ class ModalityJudge:
                 found.extend(
                     m for m in self._own(view, a, False) if m in ("hypothetical", "future")
                 )
+            elif via == "conj" and view.child(child, frozenset({"aux", "auxpass"})) is not None:
+                # "can fly ... and has been named": a coordinated verb with its own
+                # auxiliary does not share the first verb's modal
+                pass
             else:
                 own = self._own(view, a, at.pos == "NOUN")
                 # negation of a governing verb only carries into xcomp ("did not manage to")
