@@ -91,7 +91,6 @@ class ModalityJudge:
                 ):
                     found.append("hypothetical")
             child, via = a, at.dep
-        del child
         mode = self._pick(found)
         if mode == "asserted" and any(p in view.word_string for p in self._phrases()):
             return "reported"

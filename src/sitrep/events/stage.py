@@ -1,4 +1,19 @@
-"""The events stage: sentences to PLOVER/ACLED events with roles, place and modality."""
+"""The events stage: sentences to PLOVER/ACLED events with roles, place and modality.
+
+For each sentence that is not a heading or boilerplate: find triggers (``detect``), give
+each its agent and patient from the parse (``roles``), merge what is one event ("targeted by
+Israeli airstrikes" is the airstrikes; "killing 6" gives fatalities to the attack), then
+code it: PLOVER type and mode from the lexicon, ACLED sub-type from the trigger's family
+and the words around it (``acled``), modality (``modality``), fatalities
+(``fatalities``), and a place: from the event's own clause or the clauses above it, else
+the last place named one or two sentences before in the same paragraph, else the
+document's focus. A list of places taken or left ("Aleppo and Hama") gives one event each.
+
+Confidence starts from the trigger's lexicon weight, gains for a specific weapon or
+target cue, a resolved actor and a place in the clause, loses for vague violence and
+background phrases ("after ...", "amid ..."), and is scaled by modality (a hypothetical
+counts half). Events under ``min_confidence`` are dropped.
+"""
 
 from __future__ import annotations
 
@@ -144,11 +159,8 @@ class EventsStage:
             a, b = view.compact_span(d.roles.agent)
             agent_text = view.text(a, b)
         agent_kind = anchors.actor_kind(d.agents[0]) if d.agents else ""
-        patient_text = ""
-        if d.roles.patient is not None or obj is not None:
-            p = d.roles.patient if d.roles.patient is not None else obj
-            assert p is not None
-            patient_text = view.span_string(view.subtree(p))
+        target = d.roles.patient if d.roles.patient is not None else obj
+        patient_text = view.span_string(view.subtree(target)) if target is not None else ""
         agent_span = set(view.subtree(d.roles.agent)) if d.roles.agent is not None else set()
         context = view.span_string([k for k in range(view.first, view.last) if k not in agent_span])
         ctx = AcledContext(
