@@ -110,7 +110,7 @@ def drop_places(registry: Registry, hits: list[Hit], words: list[list[Word]]) ->
         prev = ws[h.w0 - 1].key if h.w0 > 0 else ""
         before = ws[h.w0 - 2].key if h.w0 > 1 else ""
         nxt = ws[h.w1].key if h.w1 < len(ws) else ""
-        if h.method == "metonym" and not _acts(ws, h):
+        if h.method == "metonym" and not _acts(ws, h, lex.locatives):
             continue
         if entry is not None and entry.kind == "country" and nxt not in {"'s"}:
             if prev in lex.locatives:
@@ -123,11 +123,12 @@ def drop_places(registry: Registry, hits: list[Hit], words: list[list[Word]]) ->
     return out
 
 
-def _acts(ws: list[Word], h: Hit) -> bool:
-    """A capital acts when it is followed by a possessive or a verb-like word ("Moscow said")."""
+def _acts(ws: list[Word], h: Hit, locatives: frozenset[str]) -> bool:
+    """A capital acts when it is followed by a possessive or a verb-like word ("Moscow said")
+    and no preposition makes it a place ("fighting near Damascus")."""
     nxt = ws[h.w1].key if h.w1 < len(ws) else ""
     prev = ws[h.w0 - 1].key if h.w0 > 0 else ""
-    if prev in {"in", "to", "from", "near", "of", "at", "outside", "around", "into", "toward"}:
+    if prev in locatives or prev in {"to", "from", "of"}:
         return False
     return (
         nxt == "'s"

@@ -32,6 +32,13 @@ from .registry import Registry
 class ActorsStage:
     """Find actors: registry phrases, descriptions, in-article aliases and unknown names.
 
+    In order: registry phrases (longest match; short names only after the full name);
+    countries and capitals used as places dropped; "pro-X forces" as X's proxies; the
+    context country, for "rebels", "government forces", "civilians"; descriptors
+    (patron, leader, ideology); titles before names; office holders and leaders' forces
+    on the article's date; provisional actors for PERSON/ORG/NORP entities the registry
+    does not know; surnames; "(ACR)" and "formerly known as"; "the group"; appositions.
+
     >>> stage = ActorsStage(Registry.load())   # doctest: +SKIP
     >>> doc = stage(parsed_doc)                 # doctest: +SKIP
     """
