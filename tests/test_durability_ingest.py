@@ -22,8 +22,10 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy.exc import SQLAlchemyError
 
 from sitrep.engine import ingest
 from sitrep.ingest.readers import Defaults, read_paths
@@ -86,41 +88,55 @@ def write_batch(path: Path, n: int) -> list[str]:
     return ids
 
 
-def count_articles(db: Path) -> int:
-    if not db.exists():
-        return 0
+_ENGINES: dict[str, Any] = {}
+
+
+def query(url: str, sql: str) -> list[tuple[Any, ...]]:
+    """Rows from ``sql`` on the database at ``url``, read without disturbing the writer."""
+    if url.startswith("sqlite:///"):
+        path = url.removeprefix("sqlite:///")
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5) as conn:
+            return conn.execute(sql).fetchall()
+    from sqlalchemy import create_engine
+
+    engine = _ENGINES.setdefault(url, create_engine(url))
+    with engine.connect() as conn:
+        return [tuple(r) for r in conn.exec_driver_sql(sql)]
+
+
+def count_articles(url: str) -> int:
     try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
-            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
-    except sqlite3.OperationalError:
-        return 0  # not created yet
+        return int(query(url, "SELECT count(*) FROM articles")[0][0])
+    except (sqlite3.Error, SQLAlchemyError):  # no file or table yet: nothing stored
+        return 0
 
 
-def check_consistent(db: Path) -> dict[str, int]:
+def check_consistent(url: str) -> dict[str, int]:
     """Integrity, foreign keys, and every stored article has all of its rows."""
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        orphans = conn.execute(
-            "SELECT count(*) FROM events WHERE article_id NOT IN (SELECT id FROM articles)"
-        ).fetchone()[0]
-        orphans += conn.execute(
-            "SELECT count(*) FROM claims WHERE article_id NOT IN (SELECT id FROM articles)"
-        ).fetchone()[0]
-        assert orphans == 0
-        partial = conn.execute(
-            "SELECT count(*) FROM articles a WHERE n_events != "
-            "(SELECT count(*) FROM events e WHERE e.article_id = a.id) OR n_claims != "
-            "(SELECT count(*) FROM claims c WHERE c.article_id = a.id)"
-        ).fetchone()[0]
-        assert partial == 0, "an article was stored without all of its events or claims"
-        return {
-            t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
-            for t in ("articles", "events", "claims")
-        }
+    if url.startswith("sqlite:///"):
+        assert query(url, "PRAGMA integrity_check") == [("ok",)]
+        assert query(url, "PRAGMA foreign_key_check") == []
+    orphans = query(
+        url, "SELECT count(*) FROM events WHERE article_id NOT IN (SELECT id FROM articles)"
+    )[0][0]
+    orphans += query(
+        url, "SELECT count(*) FROM claims WHERE article_id NOT IN (SELECT id FROM articles)"
+    )[0][0]
+    assert orphans == 0
+    partial = query(
+        url,
+        "SELECT count(*) FROM articles a WHERE n_events != "
+        "(SELECT count(*) FROM events e WHERE e.article_id = a.id) OR n_claims != "
+        "(SELECT count(*) FROM claims c WHERE c.article_id = a.id)",
+    )[0][0]
+    assert partial == 0, "an article was stored without all of its events or claims"
+    return {
+        t: int(query(url, f"SELECT count(*) FROM {t}")[0][0])
+        for t in ("articles", "events", "claims")
+    }
 
 
-def run_and_kill(cmd: list[str], db: Path, at: int, limit: float = 120) -> bool:
+def run_and_kill(cmd: list[str], db: str, at: int, limit: float = 120) -> bool:
     """Start ``cmd``; SIGKILL it once ``articles`` has ``at`` rows. False if it finished first."""
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -152,7 +168,7 @@ def run_to_end(cmd: list[str], limit: float = 300) -> subprocess.CompletedProces
     return done
 
 
-def kill_restart_finish(cmd: list[str], db: Path, ids: list[str], kill_at: list[int]) -> None:
+def kill_restart_finish(cmd: list[str], db: str, ids: list[str], kill_at: list[int]) -> None:
     killed = 0
     for at in kill_at:
         if run_and_kill(cmd, db, at):
@@ -161,56 +177,10 @@ def kill_restart_finish(cmd: list[str], db: Path, ids: list[str], kill_at: list[
     assert killed >= 1, "the ingest finished before it could be killed"
     run_to_end(cmd)
     counts = check_consistent(db)
-    with sqlite3.connect(db) as conn:
-        stored = [r[0] for r in conn.execute("SELECT id FROM articles")]
+    stored = [r[0] for r in query(db, "SELECT id FROM articles")]
     assert sorted(stored) == sorted(ids)  # every article, exactly once
     assert counts["articles"] == len(ids)
     return None
-
-
-@pytest.mark.slow
-def test_durability_sigkill_mid_batch_stand_in_pipeline(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
-    n = 160
-    batch, db = tmp_path / "batch.jsonl", tmp_path / "s.db"
-    ids = write_batch(batch, n)
-    cmd = [sys.executable, "-c", DRIVER, str(batch), f"sqlite:///{db}"]
-    kill_restart_finish(cmd, db, ids, kill_at=[20, 90])
-    counts = check_consistent(db)
-    assert counts == {"articles": n, "events": n, "claims": n}
-    # re-ingest is idempotent: every article is skipped before parsing, nothing changes
-    store = open_store(f"sqlite:///{db}")
-    report = ingest(read_paths([str(batch)], Defaults()), Pipeline([ParseStage(nlp)]), store)
-    store.close()
-    assert (report.read, report.added, report.skipped) == (n, 0, n)
-    assert check_consistent(db) == counts
-
-
-def _full_pipeline_importable() -> str | None:
-    try:
-        from sitrep.actors.stage import ActorsStage  # noqa: F401
-        from sitrep.claims.stage import ClaimsStage  # noqa: F401
-        from sitrep.events.stage import DatesStage, EventsStage  # noqa: F401
-        from sitrep.places.stage import PlacesStage  # noqa: F401
-    except ImportError as exc:
-        return f"the full pipeline cannot be imported yet: {exc}"
-    return None
-
-
-@pytest.mark.slow
-def test_durability_sigkill_mid_batch_real_cli(tmp_path: Path) -> None:
-    why = _full_pipeline_importable()
-    if why:
-        pytest.skip(why)
-    n = 120
-    batch, db = tmp_path / "batch.jsonl", tmp_path / "cli.db"
-    ids = write_batch(batch, n)
-    sitrep = [sys.executable, "-c", "from sitrep.cli import main; main()"]
-    cmd = [*sitrep, "ingest", str(batch), "--db", str(db)]
-    kill_restart_finish(cmd, db, ids, kill_at=[10, 60])
-    before = check_consistent(db)
-    again = run_to_end(cmd)
-    assert f"added 0, already stored {n}" in again.stderr
-    assert check_consistent(db) == before
 
 
 def _store_url(backend: str, tmp_path: Path) -> str:
@@ -239,6 +209,58 @@ BACKENDS = [
         ],
     ),
 ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_durability_sigkill_mid_batch_stand_in_pipeline(
+    tmp_path: Path,
+    nlp: Any,
+    backend: str,
+) -> None:
+    n = 160
+    batch = tmp_path / "batch.jsonl"
+    db = _store_url(backend, tmp_path)
+    ids = write_batch(batch, n)
+    cmd = [sys.executable, "-c", DRIVER, str(batch), db]
+    kill_restart_finish(cmd, db, ids, kill_at=[20, 90])
+    counts = check_consistent(db)
+    assert counts == {"articles": n, "events": n, "claims": n}
+    # re-ingest is idempotent: every article is skipped before parsing, nothing changes
+    store = open_store(db)
+    report = ingest(read_paths([str(batch)], Defaults()), Pipeline([ParseStage(nlp)]), store)
+    store.close()
+    assert (report.read, report.added, report.skipped) == (n, 0, n)
+    assert check_consistent(db) == counts
+
+
+def _full_pipeline_importable() -> str | None:
+    try:
+        from sitrep.actors.stage import ActorsStage  # noqa: F401
+        from sitrep.claims.stage import ClaimsStage  # noqa: F401
+        from sitrep.events.stage import DatesStage, EventsStage  # noqa: F401
+        from sitrep.places.stage import PlacesStage  # noqa: F401
+    except ImportError as exc:
+        return f"the full pipeline cannot be imported yet: {exc}"
+    return None
+
+
+@pytest.mark.slow
+def test_durability_sigkill_mid_batch_real_cli(tmp_path: Path) -> None:
+    why = _full_pipeline_importable()
+    if why:
+        pytest.skip(why)
+    n = 120
+    batch, path = tmp_path / "batch.jsonl", tmp_path / "cli.db"
+    db = f"sqlite:///{path}"
+    ids = write_batch(batch, n)
+    sitrep = [sys.executable, "-c", "from sitrep.cli import main; main()"]
+    cmd = [*sitrep, "ingest", str(batch), "--db", str(path)]
+    kill_restart_finish(cmd, db, ids, kill_at=[10, 60])
+    before = check_consistent(db)
+    again = run_to_end(cmd)
+    assert f"added 0, already stored {n}" in again.stderr
+    assert check_consistent(db) == before
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
