@@ -59,7 +59,6 @@ class Draft:
     agents: list[ActorRef] = field(default_factory=list)
     patients: list[ActorRef] = field(default_factory=list)
     dropped: bool = False
-    fatalities: int | None = None
 
 
 class EventsStage:
