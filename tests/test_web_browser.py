@@ -214,6 +214,19 @@ def test_web_filter_by_type(page: Any) -> None:
     assert page.locator("#list tbody tr[data-id]").get_attribute("data-id") == "i-hama-attack"
 
 
+def test_web_view_is_kept_in_the_url(page: Any) -> None:
+    page.goto(page.base + "/#kind=incidents&type=ASSAULT&as_of=2024-12-05&id=i-saraqib")
+    page.wait_for_selector("#dash[data-ready='true']", timeout=15_000)
+    expect(page.locator("#status")).to_have_text("3 incidents")
+    assert page.locator("#type-options input[value='ASSAULT']").is_checked()
+    expect(page.locator("#asof-label")).to_have_text("2024-12-05")
+    expect(page.locator("#panel-detail mark")).to_have_text("Air strikes")
+    page.click("#tab-list")
+    page.click("#list tbody tr[data-id='i-hama-shell']")
+    expect(page.locator("#panel-detail mark")).to_have_text("shelled")
+    assert "id=i-hama-shell" in page.url and "type=ASSAULT" in page.url
+
+
 def test_web_hostile_article_renders_inert(page: Any) -> None:
     page.goto(page.base + "/articles")
     page.click("text=Statement on Hama")

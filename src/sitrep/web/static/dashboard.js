@@ -31,7 +31,8 @@
   const statusEl = document.getElementById("status");
   const slider = document.getElementById("asof");
   const sliderLabel = document.getElementById("asof-label");
-  const state = { kind: "incidents", items: [], dateMin: null, days: 0, stats: null };
+  const state = { kind: "incidents", items: [], dateMin: null, days: 0, stats: null,
+    pendingTypes: [], detailId: null };
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -162,13 +163,35 @@
   }
 
   // --- filters, list, timeline ----------------------------------------------------------
+  // --- the view in the URL (#kind=…&type=…&as_of=…&id=…), so a view can be shared -----
+  const initial = new URLSearchParams(window.location.hash.slice(1));
+
+  function restoreForm() {
+    for (const key of ["kind", "since", "until", "min_sources"]) {
+      const value = initial.get(key);
+      if (value !== null && form.elements[key]) form.elements[key].value = value;
+    }
+    const modalities = new Set(initial.getAll("modality"));
+    for (const box of form.querySelectorAll("input[name='modality']")) box.checked = modalities.has(box.value);
+    state.pendingTypes = initial.getAll("type");
+  }
+
+  function saveView() {
+    const params = filterParams();
+    params.set("kind", state.kind);
+    if (state.dateMin !== null && !slider.disabled) params.set("as_of", sliderDate());
+    if (state.detailId) params.set("id", state.detailId);
+    window.history.replaceState(null, "", `#${params}`);
+  }
+
   function filterParams() {
     const data = new FormData(form);
     const params = new URLSearchParams();
     for (const key of ["since", "until"]) if (data.get(key)) params.set(key, data.get(key));
     const min = Number(data.get("min_sources") || 0);
     if (min > 0) params.set("min_sources", String(min));
-    for (const t of data.getAll("type")) params.append("type", t);
+    const types = data.getAll("type");
+    for (const t of types.length ? types : state.pendingTypes) params.append("type", t);
     for (const m of data.getAll("modality")) params.append("modality", m);
     return params;
   }
@@ -201,6 +224,7 @@
     performance.mark("sitrep:list");
     if (state.dateMin === null) setRange(await state.stats, timeline);
     drawTimeline(timeline);
+    saveView();
   }
 
   function actorsText(item) {
@@ -279,8 +303,11 @@
     box.replaceChildren(...types.map((t) => {
       const sw = el("span", { class: "swatch" });
       sw.style.background = typeColour(t);
-      return el("label", { class: "chk" }, el("input", { type: "checkbox", name: "type", value: t }), sw, ` ${t}`);
+      const box = el("input", { type: "checkbox", name: "type", value: t });
+      box.checked = state.pendingTypes.includes(t);
+      return el("label", { class: "chk" }, box, sw, ` ${t}`);
     }));
+    state.pendingTypes = [];
     if (!types.length) box.append(el("span", { class: "small", text: "none yet" }));
   }
 
@@ -310,6 +337,8 @@
   }
 
   async function showDetail(id) {
+    state.detailId = id;
+    saveView();
     const panel = document.getElementById("panel-detail");
     showTab("panel-detail");
     panel.replaceChildren(el("p", { class: "empty", text: "Loading…" }));
@@ -349,6 +378,7 @@
     moveTimelineCursor();
     const entries = await getJSON(`/api/control?as_of=${asOf}`);
     drawControl(entries, asOf);
+    saveView();
   }
 
   // the same test as fusion's is_province (sitrep/fuse/places.py)
@@ -417,7 +447,9 @@
     state.dateMin = Math.max(first, last - WINDOW_DAYS * DAY);
     state.days = Math.round((last - state.dateMin) / DAY);
     slider.max = String(state.days);
-    slider.value = String(state.days);
+    const wanted = initial.get("as_of");
+    const day = wanted ? Math.round((dayMs(wanted) - state.dateMin) / DAY) : NaN;
+    slider.value = String(Number.isFinite(day) ? Math.min(Math.max(day, 0), state.days) : state.days);
     performance.mark("sitrep:range");
   }
 
@@ -426,12 +458,14 @@
     if (Number(dash.dataset.incidents) === 0 && Number(dash.dataset.events) > 0) {
       document.getElementById("kind").value = "events";
     }
+    restoreForm();
     // everything the first view needs is requested at once
     state.stats = getJSON("/api/stats");
     state.stats.then((stats) => drawTypeOptions(stats[document.getElementById("kind").value].by_type));
     const boundaries = loadBoundaries().then(() => performance.mark("sitrep:boundaries"));
     await Promise.all([loadItems(), boundaries]);
     await loadControl();
+    if (initial.get("id")) await showDetail(initial.get("id"));
     dash.dataset.readyMs = String(Math.round(performance.now()));
     dash.dataset.ready = "true";
   }
@@ -442,6 +476,7 @@
   });
   form.addEventListener("reset", () => setTimeout(() => loadItems().catch((err) => setStatus(err.message)), 0));
   document.getElementById("kind").addEventListener("change", async () => {
+    state.detailId = null;
     const stats = await getJSON("/api/stats");
     drawTypeOptions(stats[document.getElementById("kind").value].by_type);
     loadItems().catch((err) => setStatus(err.message));
