@@ -100,6 +100,8 @@ def bad(tmp_path: Path) -> Path:
         (["control", "--as-of", "yesterday"], "--as-of"),
         (["events", "--since", "2024-02-30"], "--since"),
         (["nosuchcommand"], "No such command"),
+        (["serve", "--port", "99999"], "--port"),
+        (["serve", "--port", "-1"], "--port"),
     ],
 )
 def test_cli_badinput_one_line_exit_2(

@@ -238,7 +238,7 @@ def events(
 @cli.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 def serve(db: str | None, host: str, port: int) -> None:
     """Serve the map, pages and JSON API.
 
