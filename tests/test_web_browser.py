@@ -227,6 +227,17 @@ def test_web_view_is_kept_in_the_url(page: Any) -> None:
     assert "id=i-hama-shell" in page.url and "type=ASSAULT" in page.url
 
 
+def test_web_actor_page_shows_its_incidents_on_the_map(page: Any) -> None:
+    page.goto(page.base + "/actors/SYR.rebels")
+    page.click("text=Show on the map")
+    page.wait_for_selector("#dash[data-ready='true']", timeout=15_000)
+    expect(page.locator("#status")).to_have_text("2 incidents")
+    expect(page.locator("#scope-text")).to_have_text("Actor: SYR.rebels")
+    page.click("#scope-clear")
+    expect(page.locator("#status")).to_have_text("5 incidents")
+    assert page.locator("#scope").is_hidden()
+
+
 def test_web_hostile_article_renders_inert(page: Any) -> None:
     page.goto(page.base + "/articles")
     page.click("text=Statement on Hama")

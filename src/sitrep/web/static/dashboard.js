@@ -167,7 +167,7 @@
   const initial = new URLSearchParams(window.location.hash.slice(1));
 
   function restoreForm() {
-    for (const key of ["kind", "since", "until", "min_sources"]) {
+    for (const key of ["kind", "since", "until", "min_sources", "actor", "place"]) {
       const value = initial.get(key);
       if (value !== null && form.elements[key]) form.elements[key].value = value;
     }
@@ -187,7 +187,9 @@
   function filterParams() {
     const data = new FormData(form);
     const params = new URLSearchParams();
-    for (const key of ["since", "until"]) if (data.get(key)) params.set(key, data.get(key));
+    for (const key of ["since", "until", "actor", "place"]) {
+      if (data.get(key)) params.set(key, data.get(key));
+    }
     const min = Number(data.get("min_sources") || 0);
     if (min > 0) params.set("min_sources", String(min));
     const types = data.getAll("type");
@@ -197,6 +199,15 @@
   }
 
   function setStatus(text) { statusEl.textContent = text; }
+
+  // an actor or place chosen on its page ("show on map") narrows every view until cleared
+  function showScope() {
+    const parts = [["actor", "Actor"], ["place", "Place"]]
+      .filter(([key]) => form.elements[key].value)
+      .map(([key, label]) => `${label}: ${form.elements[key].value}`);
+    document.getElementById("scope-text").textContent = parts.join(" · ");
+    document.getElementById("scope").hidden = !parts.length;
+  }
 
   async function loadItems() {
     state.kind = document.getElementById("kind").value;
@@ -459,6 +470,7 @@
       document.getElementById("kind").value = "events";
     }
     restoreForm();
+    showScope();
     // everything the first view needs is requested at once
     state.stats = getJSON("/api/stats");
     state.stats.then((stats) => drawTypeOptions(stats[document.getElementById("kind").value].by_type));
@@ -474,11 +486,20 @@
     e.preventDefault();
     loadItems().catch((err) => setStatus(err.message));
   });
-  form.addEventListener("reset", () => setTimeout(() => loadItems().catch((err) => setStatus(err.message)), 0));
+  form.addEventListener("reset", () => setTimeout(() => {
+    showScope();
+    loadItems().catch((err) => setStatus(err.message));
+  }, 0));
   document.getElementById("kind").addEventListener("change", async () => {
     state.detailId = null;
     const stats = await getJSON("/api/stats");
     drawTypeOptions(stats[document.getElementById("kind").value].by_type);
+    loadItems().catch((err) => setStatus(err.message));
+  });
+  document.getElementById("scope-clear").addEventListener("click", () => {
+    form.elements.actor.value = "";
+    form.elements.place.value = "";
+    showScope();
     loadItems().catch((err) => setStatus(err.message));
   });
   slider.addEventListener("input", onSlider);
