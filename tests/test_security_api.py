@@ -210,6 +210,8 @@ def test_security_api_ingest_with_token_is_idempotent(writer: TestClient, store:
         ("get", "/api/events/no-such-event", {}, 404),
         ("get", "/api/articles/no-such-article", {}, 404),
         ("get", "/api/boundaries/..%2F..%2Fetc%2Fpasswd", {}, 404),
+        ("get", "/static/..%2F..%2F..%2Fetc%2Fpasswd", {}, 404),
+        ("get", "/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd", {}, 404),
         ("get", "/api/events?since=2024-13-40", {}, 422),
         ("get", "/api/events?limit=0", {}, 422),
         ("get", "/api/events?limit=100000000000000000000", {}, 422),
