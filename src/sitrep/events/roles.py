@@ -195,7 +195,8 @@ class ActorResolver:
                 return named
         if ref is not None:
             return [ref]
-        if depth == 0:
+        if depth == 0 and t.lemma.lower() in self.agent_nouns:
+            # "ministers from Egypt, Jordan and Oman", "forces of X" (not "the town of X")
             members: list[ActorRef] = []
             for p in view.children(i, frozenset({"prep"})):
                 if view.lemma(p) in MEMBER_PREPS:
