@@ -408,3 +408,19 @@ def test_claims_denial_verbs_need_a_statement_as_object(parse_text, text, is_cla
 def test_claims_passive_clause_does_not_inherit_a_speaker(parse_text) -> None:
     text = "The governor left office, a move that came after he was rebuffed by the council."
     assert claims_of(parse_text, text).claims == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Groth said she didn't think the dam would hold.",
+        "“I think the talks will fail,” the envoy said.",
+    ],
+)
+def test_claims_opinion_inside_a_claim_is_part_of_it(parse_text, text) -> None:
+    doc = claims_of(parse_text, text)
+    assert [c.cue for c in doc.claims] == ["said"]
+
+
+def test_claims_warned_with_an_infinitive_is_no_claim(parse_text) -> None:
+    assert claims_of(parse_text, "Drivers were warned to avoid the coast road.").claims == ()

@@ -22,6 +22,7 @@ CONTENT_PREPS = frozenset({"of", "as", "for", "about", "against", "over"})
 INHERITING_DEPS = frozenset({"advcl", "conj", "xcomp"})
 RELATIVE = frozenset({"who", "that", "which"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+FIRST_PERSON = frozenset({"i", "we", "you"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,23 +64,33 @@ class Attributor:
 
     # -- one sentence ------------------------------------------------------------------
 
-    def sentence(self, i: int) -> Iterator[Attribution]:
-        tokens = self.doc.sentence_tokens(i)
-        seen_cues: set[int] = set()
-        for t in tokens:
+    def sentence(self, i: int) -> list[Attribution]:
+        found: list[tuple[Token, Attribution]] = []
+        for t in self.doc.sentence_tokens(i):
             if t.text.lower() == "according":
-                found = self._according(i, t)
+                made = self._according(i, t)
             elif t.pos in ("VERB", "AUX") and t.lemma.casefold() in self.cues.verbs:
-                found = self._verb(i, t)
+                made = self._verb(i, t)
             elif t.pos == "VERB" and t.lemma.casefold() in self.cues.speaking_participles:
-                found = self._speaking(i, t)
+                made = self._speaking(i, t)
             elif t.pos in ("NOUN", "PROPN"):
-                found = self._noun(i, t)
+                made = self._noun(i, t)
             else:
                 continue
-            for a in found:
-                seen_cues.add(t.i)
-                yield a
+            found += [(t, a) for a in made]
+        return [a for t, a in found if not self._embedded(t, a, found)]
+
+    def _embedded(self, cue: Token, a: Attribution, found: list[tuple[Token, Attribution]]) -> bool:
+        """An opinion verb or a first-person speaker inside another claim's content ("said
+        she didn't think ...", "“I think ...,” he said") belongs to that claim."""
+        inner = cue.lemma.casefold() in self.cues.embedded_verbs or (
+            a.speaker is not None
+            and self.tree.tokens[a.speaker[0]].text.casefold() in FIRST_PERSON
+            and a.speaker[1] - a.speaker[0] == 1
+        )
+        return inner and any(
+            t.i != cue.i and o.content[0] <= cue.start < o.content[1] for t, o in found
+        )
 
     def _according(self, i: int, t: Token) -> list[Attribution]:
         to = next(iter(self.tree.children(t.i, "prep")), None)
@@ -346,6 +357,8 @@ class Attributor:
                 continue
             if v.dep not in INHERITING_DEPS or v.head == v.i:
                 return None
+            if v.tag == "VBN" and v.dep != "conj":
+                return None  # "..., accused of looting": a passive participle says nothing
             v = self.tree.tokens[v.head]
         return None
 
@@ -355,7 +368,7 @@ class Attributor:
         speaker_idx = set(self.tree.subtree(subj.i)) if subj.i < sent.token_end else set()
         comps = self.tree.children(v.i, "ccomp")
         after = [c for c in comps if c.i > v.i]
-        before = [c for c in comps if c.i < v.i]
+        before = [c for c in comps if c.i < v.i and v.dep != "relcl"]
         if after or before:
             chosen = after or before
             idx = [k for c in chosen for k in self.tree.subtree(c.i)]
@@ -369,7 +382,12 @@ class Attributor:
         ]
         if kids:
             idx = [k for c in kids for k in self.tree.subtree(c.i)]
-            clause = any(c.dep in ("xcomp", "ccomp") for c in kids) or self._quoted(idx)
+            lemma = v.lemma.casefold()
+            clause = (
+                any(c.dep == "ccomp" for c in kids)
+                or (any(c.dep == "xcomp" for c in kids) and lemma in self.cues.xcomp_claims)
+                or self._quoted(idx)
+            )
             return self.tree.char_span(idx), clause
         quotes = [
             q

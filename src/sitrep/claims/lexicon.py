@@ -54,6 +54,8 @@ class CueLexicon:
     negators: frozenset[str]
     object_claims: frozenset[str]
     claim_objects: frozenset[str]
+    embedded_verbs: frozenset[str]
+    xcomp_claims: frozenset[str]
 
     def __post_init__(self) -> None:
         bad = {v for v in self.verbs.values() if v not in STANCES} - {self.according}
@@ -88,6 +90,8 @@ class CueLexicon:
             negators=words("negators"),
             object_claims=words("object_claims"),
             claim_objects=words("claim_objects"),
+            embedded_verbs=words("embedded_verbs"),
+            xcomp_claims=words("xcomp_claims"),
         )
 
 
