@@ -77,6 +77,8 @@ class AcledCoder:
             return self._seize(fam, view, ctx)
         if "weapon" in fam.options and ctx.object_class == "weapon":
             return str(fam.options["weapon"]), True
+        if "person" in fam.options and ctx.object_class == "person":
+            return str(fam.options["person"]), True
         if family == "TERRITORY":
             return self._territory(fam, ctx), False
         for rule in fam.rules:
