@@ -290,6 +290,11 @@ def test_web_phone_width(browser: Any, server: str) -> None:
     assert pg.locator("#map").bounding_box()["height"] > 300
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=str(SCREENSHOTS / "dashboard-phone.png"), full_page=True)
+    for path in ("/articles", "/actors", "/actors/SYR.rebels", "/places/gn-homs",
+                 "/incidents/i-homs-withdraw"):
+        pg.goto(server + path)
+        width = pg.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{path} is {width}px wide on a 390px phone"
     context.close()
     assert errors == []
 
