@@ -11,7 +11,7 @@ from ..models import Document, EntityMention
 from .context import place_countries
 from .matching import Hit
 from .registry import Registry
-from .words import Word, fold, split_words
+from .words import Word, fold, phrase_key
 
 _ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "identity-group"}
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "van", "von", "sheikh", "the"})
@@ -26,7 +26,7 @@ def _word_at(words: list[list[Word]], sent: int, char: int) -> int | None:
 
 def guess_kind(registry: Registry, text: str) -> str:
     """A provisional organisation's kind from the words of its name."""
-    keys = [w.key for w in split_words(text)]
+    keys = list(phrase_key(text))
     for kind in ("monitor", "media", "state-forces", "government", "rebel-group", "ngo", "igo"):
         words = registry.lexicon.kind_words[kind]
         if kind == "rebel-group" and keys and keys[-1] not in words:
@@ -106,9 +106,9 @@ def short_form_hits(registry: Registry, words: list[list[Word]], hits: list[Hit]
             continue
         names = [h.text] + ([entry.name] if entry else [])
         for name in names:
-            parts = [w for w in split_words(name) if w.key not in _NAME_PARTICLES]
+            parts = [k for k in phrase_key(name) if k not in _NAME_PARTICLES]
             if len(parts) >= 2:
-                surnames.setdefault(parts[-1].key, h.actor)
+                surnames.setdefault(parts[-1], h.actor)
     if not surnames:
         return hits
     hits = [

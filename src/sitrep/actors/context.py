@@ -21,7 +21,7 @@ from functools import lru_cache
 from ..models import Document
 from .matching import Hit
 from .registry import Registry
-from .words import Word, fold, split_words
+from .words import Word, fold, phrase_key
 
 NON_GEOGRAPHIC_KINDS = frozenset({"media", "igo", "ngo", "monitor"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -131,8 +131,7 @@ def place_countries(registry: Registry, name: str) -> dict[str, float]:
     iso3 = registry.country_of(name)
     if iso3:
         return {iso3: 2.0}
-    words = [w for w in split_words(name) if w.key not in _TYPE_WORDS]
-    key = " ".join(w.key for w in words).removeprefix("the ")
+    key = " ".join(k for k in phrase_key(name) if k not in _TYPE_WORDS).removeprefix("the ")
     iso3 = registry.region_country(name) or registry.region_country(key)
     if iso3:
         return {iso3: 1.5}

@@ -35,7 +35,9 @@ def drop_unintroduced_short(hits: list[Hit]) -> list[Hit]:
     out = []
     for h in hits:
         targets = tuple(t for t in h.targets if t.priority != SHORT or t.id in introduced)
-        if targets:
+        if len(targets) == len(h.targets):
+            out.append(h)
+        elif targets:
             out.append(replace(h, targets=targets))
     return out
 

@@ -47,20 +47,22 @@ def _caps_ok(target: Target, words: list[Word]) -> bool:
 def find_hits(registry: Registry, words: list[Word], sent: int, text: str) -> list[Hit]:
     """Greedy left-to-right longest matches of registry phrases in one sentence."""
     hits: list[Hit] = []
+    keys = [w.key for w in words]
+    raws = [w.text for w in words]
     i, n = 0, len(words)
     limit = registry.max_phrase_words
     while i < n:
         best: tuple[int, list[Target]] | None = None
-        j = i
-        while j < n and j - i < limit:
-            folded = tuple(w.key for w in words[i : j + 1])
+        folded: tuple[str, ...] = ()
+        raw: tuple[str, ...] = ()
+        for j in range(i, min(n, i + limit)):
+            folded += (keys[j],)
+            raw += (raws[j],)
             if not registry.is_prefix(folded):
                 break
-            raw = tuple(w.text for w in words[i : j + 1])
             found = [t for t in registry.targets(folded, raw) if _caps_ok(t, words[i : j + 1])]
             if found:
                 best = (j + 1, found)
-            j += 1
         if best is None:
             i += 1
             continue

@@ -60,8 +60,9 @@ def split_words(text: str, offset: int = 0) -> list[Word]:
     return [Word(raw, fold(raw), s, e) for raw, s, e in _pieces(text, offset)]
 
 
+@lru_cache(maxsize=16384)
 def phrase_key(text: str) -> tuple[str, ...]:
-    """The case-insensitive key of a phrase."""
+    """The case-insensitive key of a phrase (cached: names recur across articles)."""
     return tuple(w.key for w in split_words(text))
 
 
