@@ -445,7 +445,8 @@ class Attributor:
         return None
 
     def _quoted(self, idx: list[int]) -> bool:
-        return any(self.tree.tokens[k].text in QUOTES_OPEN for k in idx)
+        """Whether a verb's object is a quotation (it opens with a quote mark)."""
+        return bool(idx) and self.tree.tokens[min(idx)].text in QUOTES_OPEN
 
     def _refers_back(self, content: tuple[int, int]) -> bool:
         """Content that points at an earlier claim: "these claims", "the reports", "them"."""
