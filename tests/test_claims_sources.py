@@ -188,3 +188,21 @@ def test_claims_outlet_ids_come_from_profiles_then_registry_then_slug() -> None:
     assert stage.outlet_ref("AFP").id == "afp"
     assert stage.outlet_ref("Syria Daily").id == "syria-daily"
     assert stage.outlet_ref("Example Weekly").id == "outlet:example-weekly"
+
+
+def test_claims_with_the_actors_stage_keep_registry_ids(parse_text) -> None:
+    registry = pytest.importorskip("sitrep.actors.registry").Registry.load()
+    actors = pytest.importorskip("sitrep.actors.stage").ActorsStage(registry)
+    doc = parse_text(ARTICLE, outlet="Example Daily")
+    start = ARTICLE.index("withdrawn")
+    withdrawal = Event(
+        id="e-withdrawn",
+        sentence=0,
+        trigger=Mention("withdrawn", start, start + 9),
+        plover_type="RETREAT",
+    )
+    out = ClaimsStage(registry)(dataclasses.replace(actors(doc), events=(withdrawal,)))
+    assert {s.id for s in out.events[0].sources} == {"sohr", "sham-fm"}
+    assert event_corroboration(out, out.events[0]).cross_alignment
+    said = claim(out, "said", 0)
+    assert said.speaker is not None and said.speaker.text == "Rami Abdurrahman"
