@@ -193,7 +193,7 @@ async def ingest(
     data = await _read_body(request, settings.max_html_bytes)
     defaults = Defaults(published=published, outlet=outlet, url=url,
                         max_chars=settings.max_article_chars, max_bytes=settings.max_html_bytes)
-    pipeline = await run_in_threadpool(request.app.state.resources.get)
+    pipeline = await run_in_threadpool(request.app.state.pipeline.get)
     report = await run_in_threadpool(
         ingest_payload, data, content_type, request.app.state.store, pipeline, defaults
     )

@@ -65,7 +65,7 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-class Resources:
+class LazyPipeline:
     """Loads the ingest pipeline once, on the first authorised ingest request."""
 
     def __init__(self, loader: ResourcesLoader):
@@ -81,10 +81,9 @@ class Resources:
 
 
 def standard_pipeline(settings: Settings) -> Any:
-    from ..engine import Resources as EngineResources
-    from ..engine import build_pipeline
+    from ..engine import Resources, build_pipeline
 
-    return build_pipeline(EngineResources.load(settings))
+    return build_pipeline(Resources.load(settings))
 
 
 def static_dir() -> Path:
@@ -109,7 +108,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.store = store
-    app.state.resources = Resources(resources_loader or partial(standard_pipeline, settings))
+    app.state.pipeline = LazyPipeline(resources_loader or partial(standard_pipeline, settings))
 
     app.add_middleware(SecurityHeaders)
     _add_error_handlers(app)
