@@ -386,3 +386,15 @@ def test_fuzz_ingest_feed_dates_out_of_range_keep_the_entry(when: str) -> None:
     (art,) = consume(feed.encode(), "feed")
     assert isinstance(art, Article) and art.text == "Rebels entered Hama."
     assert art.published is None or art.published.year == 2024
+
+
+def test_fuzz_ingest_svg_rooted_tag_soup_keeps_text() -> None:
+    """trafilatura's date finder asserts on a page rooted at <svg>; the text is still read."""
+    html = (
+        "<svg><p>Rebels entered Hama on Thursday after days of fighting, a war monitor said "
+        "in a statement.<p>More fighting was reported in the countryside around the city."
+    )
+    (art,) = consume(html.encode(), "html")
+    assert isinstance(art, Article)
+    assert art.text.startswith("Rebels entered Hama on Thursday")
+    assert consume(b"<svg><p><p>", "html") == []  # nothing to read: one clear error

@@ -58,11 +58,15 @@ def article_from_html(html: str, defaults: Defaults, url: str | None = None) -> 
 
     if _too_deep(html):
         raise InputError(f"the HTML nests deeper than {MAX_DEPTH * 4} elements; refusing it")
+    options: dict[str, Any] = {"url": url, "include_comments": False, "favor_precision": True}
     try:
-        result: Any = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, favor_precision=True
-        )
-    except (ValueError, TypeError, RecursionError) as exc:
+        try:
+            result: Any = trafilatura.bare_extraction(html, with_metadata=True, **options)
+        except AssertionError:
+            # htmldate (the date finder inside trafilatura) asserts on some tag soup, e.g. a
+            # page whose root is <svg>: keep the text, go without the metadata
+            result = trafilatura.bare_extraction(html, with_metadata=False, **options)
+    except (ValueError, TypeError, RecursionError, AssertionError) as exc:
         raise InputError(f"cannot parse the HTML: {exc}") from exc
     if result is None:
         raise InputError("no article text found in the HTML")
