@@ -424,3 +424,12 @@ def test_claims_opinion_inside_a_claim_is_part_of_it(parse_text, text) -> None:
 
 def test_claims_warned_with_an_infinitive_is_no_claim(parse_text) -> None:
     assert claims_of(parse_text, "Drivers were warned to avoid the coast road.").claims == ()
+
+
+def test_claims_quote_opening_a_sentence_earlier_is_the_speakers(parse_text) -> None:
+    text = "“We have taken the town. The army fled before dawn,” the commander said."
+    doc = claims_of(parse_text, text, "taken", "fled")
+    first, second = doc.claims
+    assert content(doc, first) == "We have taken the town"
+    assert first.speaker == second.speaker and first.quote
+    assert first.events == ("e-taken",) and second.events == ("e-fled",)

@@ -7,6 +7,7 @@ and the stance. ``speakers.py`` turns the speaker range into an ActorRef.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -53,14 +54,29 @@ class Attributor:
 
     def __iter__(self) -> Iterator[Attribution]:
         previous: list[Attribution] = []
+        pending: list[int] = []  # quote sentences still waiting for their speaker
         for sent in self.doc.sentences:
             if sent.heading or sent.boilerplate:
-                previous = []
+                previous, pending = [], []
                 continue
             found = list(self.sentence(sent.i))
             found = self._across(sent.i, found, previous)
+            quoted = [a for a in found if a.quote]
+            if pending and quoted:
+                yield from (self._quote_before(k, quoted[0]) for k in pending)
+            opens = self.tree.text(sent.start, sent.end)[:1] in QUOTES_OPEN
+            pending = [*pending, sent.i] if opens and not found else []
             yield from found
             previous = found
+
+    def _quote_before(self, i: int, later: Attribution) -> Attribution:
+        """'“We have taken the town. The army fled,” the commander said.': the first
+        sentence of a quote is the speaker's too."""
+        sent = self.doc.sentences[i]
+        text = self.tree.text(sent.start, sent.end)
+        start = sent.start + len(text) - len(text.lstrip('“"‘ '))
+        end = sent.start + len(text.rstrip('.,”"’ '))
+        return dataclasses.replace(later, sentence=i, content=(start, end), method="quote-before")
 
     # -- one sentence ------------------------------------------------------------------
 
