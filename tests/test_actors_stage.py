@@ -108,6 +108,8 @@ def test_actors_country_as_actor_not_as_place(actors_of) -> None:  # type: ignor
     assert "RUS" in ids and "IRN" in ids
     syria = [a for a in doc.actors if a.id == "SYR"]
     assert not syria, "Syria after 'in' is a place"
+    north = actors_of("Turkish troops advanced in Syria's north. Syria's government protested.")
+    assert [m.text for a in north.actors if a.id == "SYR" for m in a.mentions] == []
     assert all("homs" not in a.id for a in doc.actors)
 
 

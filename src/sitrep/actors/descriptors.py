@@ -114,12 +114,15 @@ def drop_places(registry: Registry, hits: list[Hit], words: list[list[Word]]) ->
         nxt = ws[h.w1].key if h.w1 < len(ws) else ""
         if h.method == "metonym" and not _acts(ws, h, lex.locatives):
             continue
-        if entry is not None and entry.kind == "country" and nxt not in {"'s"}:
-            if prev in lex.locatives:
+        if entry is not None and entry.kind == "country":
+            if prev in lex.locatives:  # "in Syria", "in Syria's north"
                 continue
-            if prev in lex.compass or (prev == "of" and before in lex.place_nouns):
-                continue
-            if prev in {"to", "from"} and before in lex.motion_verbs:
+            possessive = nxt == "'s"
+            if not possessive and (
+                prev in lex.compass
+                or (prev == "of" and before in lex.place_nouns)
+                or (prev in {"to", "from"} and before in lex.motion_verbs)
+            ):
                 continue
         out.append(h)
     return out
