@@ -6,9 +6,12 @@ import pickle
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from sitrep.errors import ConfigError
 from sitrep.places import Gazetteer, build_gazetteer, ensure_gazetteer
+from sitrep.places.commands import gazetteer as group
+from sitrep.settings import Settings
 
 
 def _city(
@@ -189,3 +192,25 @@ def test_gazetteer_build_adds_hand_compiled_aliases(dump_gazetteer: Gazetteer) -
     found = dump_gazetteer.lookup("Hims")
     assert [e.kind for e in found if e.id == 169577] == ["alias"]
     assert 6255148 in _ids(dump_gazetteer, "EU")
+
+
+def test_gazetteer_cli_builds_from_dumps_and_looks_up(
+    dump_gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    folder = dump_gazetteer.path.parent
+    out = tmp_path / "cli.sqlite"
+    runner = CliRunner()
+    built = runner.invoke(
+        group, ["build", "--out", str(out), "--geonames-dir", str(folder)], obj=Settings()
+    )
+    assert built.exit_code == 0, built.output
+    assert out.is_file() and "wrote" in built.output
+    found = runner.invoke(group, ["lookup", "Hims", "--gazetteer", str(out)], obj=Settings())
+    assert found.exit_code == 0 and "gn:169577" in found.output
+
+
+def test_gazetteer_cli_reports_a_missing_file(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        group, ["lookup", "Homs", "--gazetteer", str(tmp_path / "none.sqlite")], obj=Settings()
+    )
+    assert result.exit_code == 1 and "gazetteer build" in result.output

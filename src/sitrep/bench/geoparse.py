@@ -277,10 +277,11 @@ def print_table(results: dict[str, dict[str, float | int | None]]) -> None:
         "docs_per_s_places",
         "docs_per_s_total",
     ]
-    print("corpus".ljust(12) + "".join(c.rjust(11) for c in cols))
+    print("corpus".ljust(12) + "".join(c.rjust(len(c) + 2) for c in cols))
     for name, fig in results.items():
         cells = ["-" if fig[c] is None else str(fig[c]) for c in cols]
-        print(name.ljust(12) + "".join(cell.rjust(11) for cell in cells))
+        row = (cell.rjust(len(c) + 2) for c, cell in zip(cols, cells, strict=True))
+        print(name.ljust(12) + "".join(row))
 
 
 if __name__ == "__main__":

@@ -138,7 +138,7 @@ def score(
         s += w.city_cue if c.is_populated else 0.0
     elif c.is_admin and any(_contains(c, o) for o in pool):
         s -= SAME_NAME_ADMIN_PENALTY
-    if c.country and not c.is_country:
+    if c.country:
         if c.country == ctx.focus:
             s += w.focus
         elif ctx.countries.get(c.country):
