@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from click.testing import CliRunner
 from sitrep.errors import ConfigError
 from sitrep.places import Gazetteer, build_gazetteer, ensure_gazetteer
 from sitrep.places.commands import gazetteer as group
+from sitrep.places.gazetteer import StaleGazetteerError
 from sitrep.settings import Settings
 
 
@@ -214,3 +216,24 @@ def test_gazetteer_cli_reports_a_missing_file(tmp_path: Path) -> None:
         group, ["lookup", "Homs", "--gazetteer", str(tmp_path / "none.sqlite")], obj=Settings()
     )
     assert result.exit_code == 1 and "gazetteer build" in result.output
+
+
+def test_gazetteer_ensure_rebuilds_an_outdated_file(
+    dump_gazetteer: Gazetteer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = tmp_path / "old.sqlite"
+    old.write_bytes(dump_gazetteer.path.read_bytes())
+    with sqlite3.connect(old) as db:
+        db.execute("UPDATE meta SET value = '0' WHERE key = 'schema'")
+    with pytest.raises(StaleGazetteerError):
+        Gazetteer.open(old)
+    calls: list[Path] = []
+
+    def fake_build(path: Path, **_: object) -> Path:
+        calls.append(path)
+        Path(path).write_bytes(dump_gazetteer.path.read_bytes())
+        return Path(path)
+
+    monkeypatch.setattr("sitrep.places.build.build_gazetteer", fake_build)
+    assert ensure_gazetteer(old).meta()["schema"] == dump_gazetteer.meta()["schema"]
+    assert calls == [old]

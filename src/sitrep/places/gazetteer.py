@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import ConfigError
 from .normalise import loose_key, normalise_name
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 KIND_RANK = {"name": 0, "alias": 1, "code": 2, "alt": 3}
 
 SCHEMA = """
@@ -44,6 +44,10 @@ ADMIN_FEATURES = frozenset({"ADM1", "ADM2", "ADM3", "ADM1H", "ADM2H"})
 REGION_FEATURES = frozenset(
     {"CONT", "RGN", "OCN", "SEA", "GULF", "MTS", "PEN", "DSRT", "STM", "ISLS"}
 )
+
+
+class StaleGazetteerError(ConfigError):
+    """The gazetteer file has an older layout than this sitrep reads."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +126,10 @@ class Gazetteer:
         except sqlite3.DatabaseError as exc:
             raise ConfigError(f"{path} is not a sitrep gazetteer; rebuild it") from exc
         if row is None or row[0] != SCHEMA_VERSION:
-            raise ConfigError(f"{path} was built by another sitrep version; rebuild it")
+            raise StaleGazetteerError(
+                f"{path} was built by another sitrep version; rebuild it with "
+                f"`sitrep gazetteer build --out {path}`"
+            )
         return db
 
     def __getstate__(self) -> dict[str, object]:
