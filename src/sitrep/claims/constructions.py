@@ -7,6 +7,7 @@ lexicon, ``_subject`` and ``_make``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..models import Document, Token
@@ -25,23 +26,8 @@ class Constructions:
     tree: Tree
     phrases: Phrases
 
-    def _subject(self, v: Token) -> Token | None:
-        raise NotImplementedError
-
-    def _make(
-        self,
-        i: int,
-        cue: str,
-        lemma: str,
-        speaker: tuple[int, int] | None,
-        appos: tuple[int, int] | None,
-        content: tuple[int, int],
-        stance: str,
-        refers_back: bool = False,
-        contrary: bool = False,
-        method: str = "",
-    ) -> Attribution:
-        raise NotImplementedError
+    _subject: Callable[[Token], Token | None]
+    _make: Callable[..., Attribution]
 
     def _according(self, i: int, t: Token) -> list[Attribution]:
         to = next(iter(self.tree.children(t.i, "prep")), None)
