@@ -133,3 +133,11 @@ def test_claims_profiles_descriptor_reads_the_seat() -> None:
     opposition = profiles.descriptor(["a", "britain", "-", "based", "opposition", "monitor"])
     assert opposition is not None
     assert profiles.match_descriptor(opposition, candidates) == profiles.by_id["sohr"]
+
+
+def test_claims_corroboration_uses_registry_sides_for_unprofiled_actors() -> None:
+    army = ActorRef("SYR.state-forces", "Syrian Arab Army", "the army")
+    plain = corroboration([army, SOHR], ["asserts", "reports"])
+    assert not plain.cross_alignment
+    sided = corroboration([army, SOHR], ["asserts", "reports"], sides={army.id: "government"})
+    assert sided.cross_alignment

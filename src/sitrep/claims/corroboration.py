@@ -10,7 +10,7 @@ claim is a contradiction.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..errors import InputError
@@ -48,12 +48,14 @@ def corroboration(
     profiles: SourceProfiles | None = None,
     *,
     chains: Sequence[Sequence[str]] = (),
+    sides: Mapping[str, str] | None = None,
 ) -> Corroboration:
     """Count independent supporting sources, flag cross-alignment and contradiction.
 
     ``stances`` runs parallel to ``sources`` (one of asserts, reports, alleges, denies,
     rumour, opinion); empty means every source asserts. ``chains`` lists groups of source
-    ids that are one source (an outlet and the wire it credits).
+    ids that are one source (an outlet and the wire it credits). ``sides`` maps actor ids
+    to the actor registry's side, for sources no profile describes (``Actor.side``).
     """
     if stances and len(stances) != len(sources):
         raise InputError(
@@ -79,7 +81,8 @@ def corroboration(
             continue
         key = chained.get(ref.id) or _independence_key(ref, profiles)
         weights[key] = max(weights.get(key, 0.0), STANCE_WEIGHT[stance])
-        alignments[key] = alignments.get(key) or profiles.alignment(ref)
+        side = (sides or {}).get(ref.id)
+        alignments[key] = alignments.get(key) or profiles.alignment(ref, side)
     supporting = [k for k, w in weights.items() if w > 0]
     aligned = [alignments[k] for k in supporting]
     cross = any(profiles.opposed(a, b) for n, a in enumerate(aligned) for b in aligned[n + 1 :])
@@ -136,7 +139,8 @@ def event_corroboration(
     """Corroboration of one event inside its article."""
     refs, stances = event_support(doc, event)
     chains = [[r.id for r in refs]] if not any(event.id in c.events for c in doc.claims) else []
-    return corroboration(refs, stances, profiles, chains=chains)
+    sides = {a.id: a.side for a in doc.actors if a.side}
+    return corroboration(refs, stances, profiles, chains=chains, sides=sides)
 
 
 def _independence_key(ref: ActorRef, profiles: SourceProfiles) -> str:

@@ -96,6 +96,7 @@ class SourceProfiles:
         self.quantifiers = frozenset(data.get("quantifiers", ()))
         self.person_heads = frozenset(data.get("person_heads", ()))
         self.location_words: dict[str, str] = dict(data.get("location_words", {}))
+        self.side_alignments: dict[str, str] = dict(data.get("side_alignments", {}))
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> SourceProfiles:
@@ -151,14 +152,15 @@ class SourceProfiles:
 
     # -- alignment ---------------------------------------------------------------------
 
-    def alignment(self, ref: ActorRef) -> str | None:
-        """A source's alignment: its profile's, or a typed source's modifiers'."""
+    def alignment(self, ref: ActorRef, side: str | None = None) -> str | None:
+        """A source's alignment: its profile's, a typed source's modifiers', else the one
+        its actor-registry ``side`` gives."""
         profile = self.for_ref(ref)
         if profile is not None:
             return profile.alignment
         if ref.id.startswith("src:"):
             return self.modifier_alignment(ref.id[4:].split("-"))
-        return None
+        return self.side_alignments.get(side or "")
 
     def modifier_alignment(self, words: Sequence[str]) -> str | None:
         """The alignment of the first modifier that has one ("Turkish security" is Turkish)."""
