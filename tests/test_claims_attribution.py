@@ -433,3 +433,8 @@ def test_claims_quote_opening_a_sentence_earlier_is_the_speakers(parse_text) -> 
     assert content(doc, first) == "We have taken the town"
     assert first.speaker == second.speaker and first.quote
     assert first.events == ("e-taken",) and second.events == ("e-fled",)
+
+
+def test_claims_according_to_plan_is_no_attribution(parse_text) -> None:
+    doc = claims_of(parse_text, "The spokesman insisted the offensive was going according to plan.")
+    assert [c.cue for c in doc.claims] == ["insisted"]

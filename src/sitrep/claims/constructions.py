@@ -30,6 +30,10 @@ class Constructions:
     _make: Callable[..., Attribution]
 
     def _according(self, i: int, t: Token) -> list[Attribution]:
+        sent = self.doc.sentences[i]
+        before = self.tree.tokens[t.i - 1].text if t.i > sent.token_start else ","
+        if before not in (",", "—", "–", "(", ";"):
+            return []  # "going according to plan" attributes nothing
         to = next(iter(self.tree.children(t.i, "prep")), None)
         if to is None or to.text.lower() != "to":
             return []
