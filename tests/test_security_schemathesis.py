@@ -81,9 +81,15 @@ def _huge_integer_sent(case: Any) -> bool:
 @SETTINGS
 def test_security_schemathesis_no_5xx_no_schema_violation(case: Any) -> None:
     """No 5xx; content types, headers and bodies of responses conform to the schema."""
-    response = case.call()
+    huge = "web: bound offset/min_sources (le=2**63-1); a huge integer gives a 500"
+    try:
+        response = case.call()
+    except OverflowError:  # the in-process client re-raises the server's exception
+        if _huge_integer_sent(case):
+            pytest.xfail(huge)
+        raise
     if response.status_code >= 500 and _huge_integer_sent(case):
-        pytest.xfail("web: bound offset/min_sources (le=2**63-1); a huge integer gives a 500")
+        pytest.xfail(huge)
     case.validate_response(response, excluded_checks=WEB_FINDINGS)
     assert response.status_code < 500
 
