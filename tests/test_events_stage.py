@@ -348,3 +348,15 @@ def test_events_without_negates(parser, stages):
     events = run(stages, doc)
     assert not [e for e in events if e.plover_type == "CONSULT" and e.modality == "asserted"]
     assert [e for e in events if e.plover_type == "COERCE" and e.modality == "asserted"]
+
+
+def test_events_appositive_place_is_not_a_second_seizure(parser, stages):
+    doc = build(
+        parser,
+        "Rebels took control of the city of Dorra, the cradle of Karam's uprising, on Saturday.",
+        [REBELS],
+        ["Dorra", "Karam"],
+    )
+    seized = only(run(stages, doc), "COERCE")
+    assert [e.place.name for e in seized if e.place] == ["Dorra"]
+    assert all(e.actor2 is None or e.actor2.text != "Saturday" for e in seized)

@@ -23,6 +23,7 @@ CLAUSE_SKIP = frozenset(
     {"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "relcl", "parataxis", "appos"}
 )
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
+NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +89,9 @@ def verb_roles(view: SentenceView, v: int) -> RoleHeads:
             for p in view.children(v, frozenset({"prep"})):
                 if view.lemma(p) in PATIENT_PREPS:
                     patient = view.child(p, frozenset({"pobj"}))
-                    if patient is not None:
+                    if patient is not None and view.tok(patient).ent_type not in NOT_ACTORS:
                         break
+                    patient = None
     if (
         agent is not None
         and view.lemma(agent) in ("who", "which", "that")
@@ -176,6 +178,8 @@ class ActorResolver:
 
     def _one(self, i: int, depth: int) -> list[ActorRef]:
         view, t = self.view, self.view.tok(i)
+        if t.ent_type in NOT_ACTORS:
+            return []  # "on Wednesday", "300 people"
         line = view.doc.article.dateline
         if line is not None and line.start <= t.start < line.end:
             return []  # "TEL AVIV —" opens the story; it does nothing

@@ -46,6 +46,7 @@ MODALITY_FACTOR = {
 VIOLENT_TYPES = frozenset({"ASSAULT", "PROTEST"})
 BACKGROUND_WORDS = frozenset({"after", "following", "since", "amid", "before", "despite"})
 BACKGROUND_FACTOR = 0.9
+LIST_PRUNE = frozenset({"appos", "relcl", "acl", "poss", "advcl", "parataxis"})
 PLACE_LOOKBACK = 2  # sentences of the same paragraph an event may take its place from
 VAGUE_FAMILIES = frozenset({"VIOLENCE"})
 VAGUE_PENALTY = 0.1
@@ -235,9 +236,14 @@ class EventsStage:
     ) -> list[Place]:
         spec = d.cand.spec
         if obj is not None and (spec.plover_type, spec.plover_mode) in TERRITORIAL:
-            a = min(view.tok(k).start for k in view.subtree(obj))
-            b = max(view.tok(k).end for k in view.subtree(obj))
-            listed = anchors.places_in(a, b)
+            # coordinated or listed places only: "the city of Daraa, the cradle of Syria's
+            # uprising" names one place taken, not two
+            listed = []
+            for k in view.pruned_subtree(obj, LIST_PRUNE):
+                t = view.tok(k)
+                p = anchors.place_for_span(t.start, t.end)
+                if p is not None and t.dep != "poss" and all(p is not q for q in listed):
+                    listed.append(p)
             if len(listed) > 1:
                 # "the seizure of key cities, including Aleppo and Hama": one event per city
                 return listed

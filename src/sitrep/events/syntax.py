@@ -91,6 +91,17 @@ class SentenceView:
             stack.extend(self._children.get(k, []))
         return sorted(out)
 
+    def pruned_subtree(self, i: int, prune: frozenset[str]) -> list[int]:
+        """``i`` and its descendants, not entering any word attached by a ``prune`` relation."""
+        out, stack = [i], list(self._children.get(i, []))
+        while stack:
+            k = stack.pop()
+            if self.tokens[k].dep in prune:
+                continue
+            out.append(k)
+            stack.extend(self._children.get(k, []))
+        return sorted(out)
+
     def conjuncts(self, i: int) -> list[int]:
         """``i`` and the words coordinated with it ("Iran, Russia, and Turkey")."""
         out = [i]
