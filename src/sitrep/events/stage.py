@@ -238,7 +238,7 @@ class EventsStage:
         if obj is not None and (spec.plover_type, spec.plover_mode) in TERRITORIAL:
             # coordinated or listed places only: "the city of Daraa, the cradle of Syria's
             # uprising" names one place taken, not two
-            listed = []
+            listed: list[Place] = []
             for k in view.pruned_subtree(obj, LIST_PRUNE):
                 t = view.tok(k)
                 p = anchors.place_for_span(t.start, t.end)
