@@ -360,3 +360,14 @@ def test_events_appositive_place_is_not_a_second_seizure(parser, stages):
     seized = only(run(stages, doc), "COERCE")
     assert [e.place.name for e in seized if e.place] == ["Dorra"]
     assert all(e.actor2 is None or e.actor2.text != "Saturday" for e in seized)
+
+
+def test_events_withdrawal_from_two_places_gives_two_events(parser, stages):
+    doc = build(
+        parser,
+        "Government forces pulled out of Dorra and of the town of Velin.",
+        [GOV],
+        ["Dorra", "Velin"],
+    )
+    left = only(run(stages, doc), "RETREAT")
+    assert sorted(e.place.name for e in left if e.place) == ["Dorra", "Velin"]

@@ -239,7 +239,16 @@ class EventsStage:
             # coordinated or listed places only: "the city of Daraa, the cradle of Syria's
             # uprising" names one place taken, not two
             listed: list[Place] = []
-            for k in view.pruned_subtree(obj, LIST_PRUNE):
+            objects = [obj]
+            # "pulled out of Deir ez-Zor and of the town of Mayadeen": coordinated
+            # prepositions up the chain from the object
+            prep = view.head(obj) if view.tok(obj).dep == "pobj" else None
+            while prep is not None and view.tok(prep).dep == "prep":
+                for q in view.children(prep, frozenset({"conj"})):
+                    objects.extend(view.children(q, frozenset({"pobj"})))
+                prep = view.head(prep)
+            tokens = [k for o in objects for k in view.pruned_subtree(o, LIST_PRUNE)]
+            for k in tokens:
                 t = view.tok(k)
                 p = anchors.place_for_span(t.start, t.end)
                 if p is not None and t.dep != "poss" and all(p is not q for q in listed):
