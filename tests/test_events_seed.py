@@ -87,3 +87,10 @@ def test_events_seed_hypotheticals_stay_hypothetical(seed_doc):
     for e in seed_doc.events:
         if any(h in seed_doc.sentence_text(e.sentence) for h in HYPOTHETICAL):
             assert e.modality not in FACTUAL_MODALITIES, e
+
+
+def test_events_seed_relative_clause_gains_are_asserted(seed_doc):
+    (ev,) = [e for e in seed_doc.events if e.trigger.text == "territorial gains"]
+    assert ev.modality == "asserted"
+    assert ev.actor1 is not None and "rebel" in ev.actor1.name.lower()
+    assert ev.date.text == "in recent weeks" and ev.date.precision == "month"
