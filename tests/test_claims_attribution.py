@@ -438,3 +438,16 @@ def test_claims_quote_opening_a_sentence_earlier_is_the_speakers(parse_text) -> 
 def test_claims_according_to_plan_is_no_attribution(parse_text) -> None:
     doc = claims_of(parse_text, "The spokesman insisted the offensive was going according to plan.")
     assert [c.cue for c in doc.claims] == ["insisted"]
+
+
+def test_claims_report_subject_makes_one_claim(parse_text) -> None:
+    doc = claims_of(parse_text, "Two gunmen were arrested near the port, security reports said.")
+    assert [(c.cue, c.speaker.text if c.speaker else None) for c in doc.claims] == [
+        ("said", "security reports")
+    ]
+
+
+def test_claims_parenthesis_ends_the_speaker(parse_text) -> None:
+    text = "Task Force SAFE (a joint army unit) said the fire had been put out."
+    claim = only(claims_of(parse_text, text), "said")
+    assert claim.speaker is not None and claim.speaker.text == "Task Force SAFE"

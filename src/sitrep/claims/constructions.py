@@ -169,6 +169,13 @@ class Constructions:
         )
         if not rumour and lemma != "report":
             return []
+        head = self.tree.tokens[n.head]
+        if (
+            n.dep == "nsubj"
+            and head.pos in ("VERB", "AUX")
+            and head.lemma.casefold() in self.cues.verbs
+        ):
+            return []  # "security reports said ...": the verb makes the claim
         if n.dep not in ("nsubj",) and any(
             a.lemma.casefold() in self.cues.verbs and a.pos == "VERB"
             for a in self.tree.ancestors(n.i)

@@ -67,7 +67,7 @@ class Phrases:
             return head.i, head.i + 1
         start, end = idx[0], idx[-1] + 1
         for k in range(head.i + 1, end):
-            if self.tree.tokens[k].text == ",":
+            if self.tree.tokens[k].text in (",", "(", "—", "–", ";"):
                 end = k
                 break
         for k in range(head.i - 1, start - 1, -1):
