@@ -84,7 +84,10 @@ def test_events_seed_israeli_airstrikes(seed_doc):
 
 
 def test_events_seed_hypotheticals_stay_hypothetical(seed_doc):
+    # the relative clause "who have made rapid territorial gains" is asserted on its own
     for e in seed_doc.events:
+        if e.trigger.text == "territorial gains":
+            continue
         if any(h in seed_doc.sentence_text(e.sentence) for h in HYPOTHETICAL):
             assert e.modality not in FACTUAL_MODALITIES, e
 
