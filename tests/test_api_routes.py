@@ -56,6 +56,22 @@ def test_api_events_filters(client: TestClient, params: dict[str, Any], expected
     assert set(ids(response.json())) == expected
 
 
+@pytest.mark.parametrize(
+    "params",
+    [{"since": "2024-12-09", "until": "2024-12-01"}, {"bbox": "36,35,37,34"},
+     {"bbox": "170,-10,-170,10"}],
+)
+def test_api_empty_windows_select_nothing(client: TestClient, params: dict[str, Any]) -> None:
+    response = client.get("/api/events", params=params)
+    assert response.status_code == 200
+    assert response.json()["items"] == []
+
+
+def test_api_bbox_across_the_antimeridian(client: TestClient) -> None:
+    body = client.get("/api/events", params={"bbox": "36.75,34,-179,36"}).json()
+    assert set(ids(body)) == {"e-saraqib-strike", "e-hama-attack", "e-hama-shell"}
+
+
 def test_api_events_pagination(client: TestClient) -> None:
     first = client.get("/api/events", params={"limit": 2, "sort": "id"}).json()
     second = client.get("/api/events", params={"limit": 2, "offset": 2, "sort": "id"}).json()
@@ -67,7 +83,8 @@ def test_api_events_pagination(client: TestClient) -> None:
 @pytest.mark.parametrize(
     "params",
     [{"sort": "colour"}, {"modality": "certain"}, {"bbox": "1,2,3"}, {"limit": 0},
-     {"since": "2024-12-09", "until": "2024-12-01"}, {"since": "yesterday"}],
+     {"since": "yesterday"}, {"until": "0"}, {"since": "2024-02-30"},
+     {"min_sources": 10**30}, {"offset": 2**63}],
 )
 def test_api_bad_parameters_give_one_error_shape(
     client: TestClient, params: dict[str, Any]
@@ -107,7 +124,7 @@ def test_api_article_has_sentences_and_annotations(client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     "path", ["/api/articles/a-missing", "/api/events/nope", "/api/incidents/nope",
-             "/api/actors/nobody", "/api/places/nowhere", "/api/boundaries/mars"],
+             "/api/actors/nobody", "/api/places/nowhere"],
 )
 def test_api_missing_records_are_404_json(client: TestClient, path: str) -> None:
     response = client.get(path)
@@ -149,6 +166,19 @@ def test_api_stats_and_timeline(client: TestClient) -> None:
     assert {(r["date"], r["n"]) for r in timeline} == {("2024-12-05", 1), ("2024-12-06", 1)}
 
 
+def test_api_openapi_documents_the_error_shape(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    responses = schema["paths"]["/api/events/{event_id}"]["get"]["responses"]
+    assert {"200", "404", "422"} <= set(responses)
+    ref = responses["422"]["content"]["application/json"]["schema"]["$ref"]
+    assert ref.endswith("/ErrorBody")
+    ingest = schema["paths"]["/api/ingest"]["post"]["responses"]
+    assert {"401", "403", "413"} <= set(ingest)
+    modality = next(p for p in schema["paths"]["/api/events"]["get"]["parameters"]
+                    if p["name"] == "modality")
+    assert "denied" in str(modality["schema"])
+
+
 def test_api_openapi_lists_routes(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     for path in ("/api/events", "/api/incidents", "/api/control", "/api/ingest"):
@@ -168,6 +198,7 @@ def test_api_security_headers_on_every_response(client: TestClient) -> None:
 
 
 def test_api_boundaries_are_small_geojson(client: TestClient) -> None:
+    assert client.get("/api/boundaries/mars").json()["error"]["code"] == "bad_input"
     response = client.get("/api/boundaries/syria-admin1")
     body = response.json()
     assert len(body["features"]) == 14

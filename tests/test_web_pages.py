@@ -125,3 +125,10 @@ def test_web_incident_page_shows_sources(client: TestClient) -> None:
     assert "2 (2 independent)" in html and "a source denies it" in html
     event_html = client.get("/events/e-hama-shell").text
     assert "<mark>shelled</mark>" in event_html and "&lt;script&gt;" in event_html
+
+
+def test_web_modality_parameter_matches_the_model() -> None:
+    from sitrep.models import MODALITIES
+    from sitrep.web.params import MODALITY_VALUES
+
+    assert MODALITY_VALUES == MODALITIES

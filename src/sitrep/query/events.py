@@ -22,7 +22,11 @@ SORT_KEYS = ("date", "sources", "confidence", "id")
 
 @dataclass(frozen=True, slots=True)
 class EventFilter:
-    """What to select from events or incidents. ``bbox`` is (west, south, east, north)."""
+    """What to select from events or incidents.
+
+    ``bbox`` is (west, south, east, north) in degrees; west > east crosses the antimeridian.
+    A window that holds nothing (``since`` after ``until``, south above north) selects nothing.
+    """
 
     since: dt.date | None = None
     until: dt.date | None = None
@@ -49,12 +53,6 @@ class EventFilter:
         bad = [m for m in self.modalities if m not in MODALITIES]
         if bad:
             raise InputError(f"unknown modality {bad[0]!r}; use one of {', '.join(MODALITIES)}")
-        if self.bbox is not None:
-            w, s, e, n = self.bbox
-            if not (-180 <= w <= e <= 180 and -90 <= s <= n <= 90):
-                raise InputError("bbox must be west,south,east,north in degrees, west<=east")
-        if self.since and self.until and self.since > self.until:
-            raise InputError("since must not be after until")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +89,8 @@ def _where(table: Table, f: EventFilter) -> list[ColumnElement[bool]]:
         cond.append(c.date <= f.until)
     if f.bbox:
         w, s, e, n = f.bbox
-        cond += [c.lat.between(s, n), c.lon.between(w, e)]
+        cond.append(c.lat.between(s, n))
+        cond.append(c.lon.between(w, e) if w <= e else or_(c.lon >= w, c.lon <= e))
     if f.place:
         cond.append(c.place_id == f.place)
     if f.actor:

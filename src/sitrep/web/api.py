@@ -7,7 +7,7 @@ import hmac
 import json
 from dataclasses import asdict, is_dataclass, replace
 from importlib import resources as importlib_resources
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -20,9 +20,22 @@ from ..ingest import Defaults
 from ..settings import Settings
 from ..store import Store
 from .evidence import evidence_for
+from .params import (
+    BBOX_PATTERN,
+    ERRORS,
+    INGEST_ERRORS,
+    MAX_COUNT,
+    Kind,
+    Modality,
+    Offset,
+    SortKey,
+    date_param,
+    parse_date,
+    reject_empty,
+)
 
-router = APIRouter(prefix="/api", tags=["api"])
-BOUNDARIES = ("world", "syria-admin0", "syria-admin1", "syria-admin2")
+router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
+Boundary = Literal["world", "syria-admin0", "syria-admin1", "syria-admin2"]
 
 
 # dependencies are async (they do no I/O) so FastAPI runs them inline, not in the threadpool
@@ -56,22 +69,28 @@ def json_response(data: Any, status: int = 200, max_age: int | None = None) -> R
 
 
 async def event_filter(
-    since: Annotated[dt.date | None, Query(description="first date, YYYY-MM-DD")] = None,
-    until: Annotated[dt.date | None, Query(description="last date, YYYY-MM-DD")] = None,
-    bbox: Annotated[str | None, Query(description="west,south,east,north")] = None,
+    request: Request,
+    since: Annotated[str | None, date_param("first date, YYYY-MM-DD")] = None,
+    until: Annotated[str | None, date_param("last date, YYYY-MM-DD")] = None,
+    bbox: Annotated[str | None, Query(description="west,south,east,north in degrees; "
+                                      "west > east crosses the antimeridian",
+                                      pattern=BBOX_PATTERN)] = None,
     place: Annotated[str | None, Query(description="place id")] = None,
     actor: Annotated[str | None, Query(description="actor id, either side")] = None,
-    type: Annotated[list[str] | None, Query(description="PLOVER type(s)")] = None,
-    modality: Annotated[list[str] | None, Query(description="modality(ies)")] = None,
-    min_sources: Annotated[int, Query(ge=0)] = 0,
-    sort: Annotated[str, Query(description="date, sources, confidence or id; -desc")] = "-date",
+    type: Annotated[list[str] | None,
+                    Query(description="PLOVER type(s), repeated or comma-separated")] = None,
+    modality: Annotated[list[Modality] | None, Query(description="modality(ies)")] = None,
+    min_sources: Annotated[int, Query(ge=0, le=MAX_COUNT)] = 0,
+    sort: Annotated[SortKey, Query(description="sort key; a leading - is descending")] = "-date",
     limit: Annotated[int, Query(ge=1, le=query.MAX_LIMIT)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> query.EventFilter:
+    reject_empty(request, "since", "until")
     return query.EventFilter(
-        since=since, until=until, bbox=query.parse_bbox(bbox), place=place, actor=actor,
-        types=query.split_list(type), modalities=query.split_list(modality),
-        min_sources=min_sources, sort=sort, limit=limit, offset=offset,
+        since=parse_date(since, "since"), until=parse_date(until, "until"),
+        bbox=query.parse_bbox(bbox), place=place, actor=actor, types=query.split_list(type),
+        modalities=tuple(modality or ()), min_sources=min_sources, sort=sort, limit=limit,
+        offset=offset,
     )
 
 
@@ -105,18 +124,18 @@ def incident(store: StoreDep, incident_id: str) -> Response:
 
 
 @router.get("/map", summary="Located events or incidents as compact columns, for the map")
-def map_points(store: StoreDep, f: FilterDep, kind: str = "incidents") -> Response:
+def map_points(store: StoreDep, f: FilterDep, kind: Kind = "incidents") -> Response:
     return json_response(query.map_points(store, f, kind).to_dict())
 
 
 @router.get("/timeline", summary="Counts per day and PLOVER type under the filter")
-def timeline(store: StoreDep, f: FilterDep, kind: str = "incidents") -> Response:
+def timeline(store: StoreDep, f: FilterDep, kind: Kind = "incidents") -> Response:
     return json_response(query.timeline(store, f, kind))
 
 
 @router.get("/articles", summary="Stored articles, newest first")
 def articles(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-             offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+             offset: Offset = 0) -> Response:
     return json_response(query.list_articles(store, limit, offset).to_dict())
 
 
@@ -128,7 +147,7 @@ def article(store: StoreDep, article_id: str) -> Response:
 @router.get("/actors", summary="Actors by number of articles naming them")
 def actors(store: StoreDep, q: str | None = None,
            limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-           offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+           offset: Offset = 0) -> Response:
     return json_response(query.list_actors(store, q, limit, offset).to_dict())
 
 
@@ -140,7 +159,7 @@ def actor(store: StoreDep, actor_id: str) -> Response:
 @router.get("/places", summary="Resolved places by number of articles naming them")
 def places(store: StoreDep, q: str | None = None,
            limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-           offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+           offset: Offset = 0) -> Response:
     return json_response(query.list_places(store, q, limit, offset).to_dict())
 
 
@@ -153,14 +172,18 @@ def place(store: StoreDep, place_id: str) -> Response:
 def claims(store: StoreDep, speaker: str | None = None, article: str | None = None,
            stance: str | None = None, event: str | None = None,
            limit: Annotated[int, Query(ge=1, le=query.MAX_LIMIT)] = 100,
-           offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+           offset: Offset = 0) -> Response:
     f = query.ClaimFilter(speaker, article, stance, event, limit, offset)
     return json_response(query.list_claims(store, f).to_dict())
 
 
 @router.get("/control", summary="Who controls each place as of a date (contract shape)")
-def control(store: StoreDep, as_of: dt.date | None = None) -> Response:
-    return json_response(query.control_as_of(store, as_of or dt.date.today()))
+def control(request: Request, store: StoreDep,
+            as_of: Annotated[str | None, date_param("the date; today if absent")] = None,
+            ) -> Response:
+    reject_empty(request, "as_of")
+    day = parse_date(as_of, "as_of") or dt.date.today()
+    return json_response(query.control_as_of(store, day))
 
 
 @router.get("/stats", summary="Counts, date spans and counts by type")
@@ -168,10 +191,9 @@ def stats(store: StoreDep) -> Response:
     return json_response(query.stats(store))
 
 
-@router.get("/boundaries/{name}", summary="Simplified boundary GeoJSON for the offline map")
-def boundaries(name: str) -> Response:
-    if name not in BOUNDARIES:
-        raise NotFoundError(f"no boundary layer {name!r}; choose one of {', '.join(BOUNDARIES)}")
+@router.get("/boundaries/{name}", summary="Simplified boundary GeoJSON for the offline map",
+            responses={200: {"content": {"application/geo+json": {}}}})
+def boundaries(name: Boundary) -> Response:
     path = importlib_resources.files("sitrep.data") / "boundaries" / f"{name}.geojson"
     if not path.is_file():
         raise NotFoundError(f"boundary layer {name!r} is not installed")
@@ -179,19 +201,20 @@ def boundaries(name: str) -> Response:
                     headers={"Cache-Control": "max-age=86400"})
 
 
-@router.post("/ingest", summary="Ingest text, HTML or JSON Lines (bearer token required)")
+@router.post("/ingest", summary="Ingest text, HTML, a feed or JSON Lines (bearer token)",
+             responses=INGEST_ERRORS)
 async def ingest(
     request: Request,
     authorization: Annotated[str | None, Header()] = None,
     content_type: Annotated[str, Header()] = "text/plain",
-    published: dt.date | None = None,
+    published: Annotated[str | None, date_param("publication date for undated input")] = None,
     outlet: str | None = None,
     url: str | None = None,
 ) -> Response:
     settings = get_settings(request)
     _authorise(settings, authorization)
     data = await _read_body(request, settings.max_html_bytes)
-    defaults = Defaults(published=published, outlet=outlet, url=url,
+    defaults = Defaults(published=parse_date(published, "published"), outlet=outlet, url=url,
                         max_chars=settings.max_article_chars, max_bytes=settings.max_html_bytes)
     pipeline = await run_in_threadpool(request.app.state.pipeline.get)
     report = await run_in_threadpool(
