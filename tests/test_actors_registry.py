@@ -128,3 +128,18 @@ def test_actors_registry_references_resolve(registry: Registry) -> None:
         for ref in refs:
             assert ref is None or ref in registry, (e.id, ref)
         assert e.country is None or registry.get(e.country).kind == "country"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("name", "actor_id"),
+    [
+        ("Fateh al-Mubeen Operation Room", "SYR.fath-mubeen"),
+        ("Hayat Tahreer al-Sham", "SYR.hts"),
+        ("Sultan Mourad Division", "SYR.sultan-murad"),
+    ],
+)
+def test_actors_registry_loose_lookup_tolerates_transliteration(
+    registry: Registry, name: str, actor_id: str
+) -> None:
+    assert registry.lookup(name) is None or registry.lookup(name).id == actor_id  # type: ignore[union-attr]
+    assert registry.lookup_loose(name).id == actor_id  # type: ignore[union-attr]

@@ -120,6 +120,12 @@ def test_actors_unknown_group_is_kept_as_provisional(actors_of) -> None:  # type
     assert prov[0].kind == "rebel-group"
 
 
+def test_actors_transliterated_name_resolves_loosely(actors_of) -> None:  # type: ignore[no-untyped-def]
+    doc = actors_of("Fighters of the Sultan Mourad Division clashed with the SDF near Afrin.")
+    division = _by_text(doc, "Sultan Mourad Division")
+    assert division.id == "SYR.sultan-murad" and not division.provisional
+
+
 def test_actors_unknown_group_aliases_within_the_article(actors_of) -> None:  # type: ignore[no-untyped-def]
     doc = actors_of(
         "The Free Hawks Brigade (FHB), formerly known as the Northern Storm Battalion, "

@@ -26,11 +26,11 @@ class _Pattern:
 
 
 @lru_cache(maxsize=1)
-def _conventions() -> tuple[tuple[_Pattern, ...], dict[str, str], dict[str, str]]:
+def _conventions() -> tuple[tuple[_Pattern, ...], dict[str, str]]:
     text = importlib.resources.files(DATA_PACKAGE).joinpath("acled-conventions.yaml").read_text()
     raw = yaml.safe_load(text)
     patterns = tuple(_Pattern(re.compile(p["regex"]), p["id"]) for p in raw["patterns"])
-    return patterns, dict(raw["branches"]), dict(raw["names"])
+    return patterns, dict(raw["names"])
 
 
 def acled_actor_id(registry: Registry, name: str) -> str | None:
@@ -38,34 +38,30 @@ def acled_actor_id(registry: Registry, name: str) -> str | None:
     name = name.strip()
     if not name:
         return None
-    patterns, branches, names = _conventions()
+    patterns, names = _conventions()
     if name in names:
         return names[name]
     for p in patterns:
         m = p.regex.match(name)
         if m is None:
             continue
-        found = _apply(registry, p.template, m.groupdict(), branches)
+        found = _apply(registry, p.template, m.groupdict())
         if found:
             return found
-    entry = registry.lookup(name)
+    entry = registry.lookup_loose(name)
     return entry.id if entry else None
 
 
-def _apply(
-    registry: Registry, template: str, groups: dict[str, str | None], branches: dict[str, str]
-) -> str | None:
-    branch = groups.get("branch")
-    if branch:
-        for key, actor in branches.items():
-            if branch.startswith(key):
-                return actor
+def _apply(registry: Registry, template: str, groups: dict[str, str | None]) -> str | None:
+    country = registry.country_of(groups.get("country") or "")
+    branch = registry.lookup_loose(groups.get("branch") or "") if groups.get("branch") else None
+    if branch is not None and branch.country == country and branch.kind != "country":
+        return branch.id
     if "{iso3}" in template:
-        country = registry.country_of(groups.get("country") or "")
         found = template.format(iso3=country) if country else None
         return found if found and found in registry else None
     for choice in template.format(**{k: v or "" for k, v in groups.items()}).split("|"):
-        entry = registry.lookup(choice) if choice else None
+        entry = registry.lookup_loose(choice) if choice else None
         if entry is not None:
             return entry.id
     return None

@@ -81,6 +81,9 @@ def _entity_hit(
     w1 = _word_at(words, e.sent, start + len(text) - 1)
     if w0 is None or w1 is None:
         return None
+    known = registry.lookup_loose(text) if w1 > w0 and kind != "identity-group" else None
+    if known is not None and known.kind not in {"country", "person"}:
+        return Hit(e.sent, w0, w1 + 1, start, start + len(text), text, (), known.id, "loose-name")
     method = "entity-person" if kind == "person" else "entity"
     return Hit(
         e.sent,

@@ -177,6 +177,12 @@ class Registry:
     ):
         self._entries = {e.id: e for e in entries}
         self._people = [e for e in self._entries.values() if e.offices]
+        self._loose: dict[str, tuple[str, ...]] = {}
+        for e in self._entries.values():
+            for name in (e.name, *e.aliases, *(f.name for f in e.former)):
+                key = loose_key(name)
+                if key and e.id not in self._loose.get(key, ()):
+                    self._loose[key] = (*self._loose.get(key, ()), e.id)
         self.lexicon = lexicon
         self._index = index
         self._country_keys = dict(countries)
@@ -309,6 +315,17 @@ class Registry:
         best = max(found, key=lambda t: t.priority, default=None)
         return self._entries.get(best.id) if best else None
 
+    def lookup_loose(self, phrase: str) -> RegistryEntry | None:
+        """Like :meth:`lookup`, tolerant of transliteration and plural variants
+        ("Al Fath Al Mubeen Operation Room" = "Fath al-Mubin Operations Room"): names are
+        compared by their consonant skeletons. For names given alone (ACLED names, the
+        CLI), not for running text."""
+        found = self.lookup(phrase)
+        if found is not None:
+            return found
+        ids = self._loose.get(loose_key(phrase), ())
+        return self._entries.get(ids[0]) if len(ids) == 1 else None
+
     def country_of(self, name: str) -> str | None:
         """ISO3 of a country name or alias ("Syria", "Türkiye"), or None."""
         return self._country_keys.get(" ".join(phrase_key(name)))
@@ -373,6 +390,17 @@ class Registry:
 _HEAD_TITLES = frozenset(
     {"President", "Leader", "Emir", "Supreme", "Secretary-General", "Prime", "King", "Crown"}
 )
+
+
+_ARTICLES = frozenset({"al", "el", "the"})
+_VOWELS = str.maketrans("", "", "aeiouy")
+
+
+def loose_key(name: str) -> str:
+    """A name's consonant skeleton: articles, plural s and vowels dropped ("Mubeen" = "Mubin")."""
+    words = [k for k in phrase_key(name) if k.isalnum() and k not in _ARTICLES]
+    words = [k[:-1] if len(k) > 3 and k.endswith("s") else k for k in words]
+    return " ".join(w.translate(_VOWELS) or w for w in words)
 
 
 def _expand(
