@@ -68,22 +68,20 @@ def object_class(
         elif view.tok(head).tag in ("NNS", "CD"):
             return "person"
     t = view.tok(head)
-    lem = t.lemma.lower()
-    if lem in sets["weapon_nouns"] or t.text.lower() in sets["weapon_nouns"]:
+    # the lemma, the word, and the word without a plural "s" ("bases" lemmatises to "basis")
+    low = t.text.lower()
+    forms = {t.lemma.lower(), low, low[:-1] if low.endswith("s") else low}
+    if forms & sets["weapon_nouns"]:
         return "weapon"
     if anchors.place_for_span(t.start, t.end) is not None or t.ent_type in ("GPE", "LOC", "FAC"):
         return "place"
-    if lem in sets["base_nouns"]:
+    if forms & sets["base_nouns"]:
         return "base"
-    if lem in sets["territory_nouns"]:
+    if forms & sets["territory_nouns"]:
         return "place"
-    if lem in sets["troop_nouns"]:
+    if forms & sets["troop_nouns"]:
         return "troops"
-    if (
-        lem in sets["person_nouns"]
-        or lem in sets["agent_nouns"]
-        or t.ent_type in ("PERSON", "NORP")
-    ):
+    if forms & (sets["person_nouns"] | sets["agent_nouns"]) or t.ent_type in ("PERSON", "NORP"):
         return "person"
     if anchors.actor_at(t.start, t.end) is not None:
         return "person"
