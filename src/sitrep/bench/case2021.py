@@ -61,8 +61,13 @@ class CaseLabeller:
         extra = read_data("case_extra.yaml")
         self.code_of = {sub: code for code, (_, sub) in lex.acled.items()}
         self.categories = [
-            (label, float(conf), tuple(f" {c.lower()} " for c in cues))
-            for label, conf, cues in extra["categories"]
+            (
+                row[0],
+                float(row[1]),
+                tuple(f" {c.lower()} " for c in row[2]),
+                tuple(f" {c.lower()} " for c in (row[3] if len(row) > 3 else ())),
+            )
+            for row in extra["categories"]
         ]
         self.diplomatic = frozenset(extra["diplomatic_plover"])
         self.diplomatic_factor = float(extra["diplomatic_factor"])
@@ -100,7 +105,8 @@ class CaseLabeller:
             strings.append(view.lemma_string + view.word_string)
         text = " ".join(strings)
         return [
-            (label, conf, any(c in text for c in cues)) for label, conf, cues in self.categories
+            (label, conf, any(c in text for c in cues) and not any(c in text for c in unless))
+            for label, conf, cues, unless in self.categories
         ]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import ActorRef, Place
+from ..models import ActorRef, Document, Place
 from .anchors import Anchors, provisional_ref
 from .lexicon import Lexicon
 from .syntax import OBJECTS, PASSIVE_SUBJECTS, PRONOUNS, SUBJECTS, SentenceView
@@ -225,7 +225,7 @@ class ActorResolver:
         first = doc.sentences[max(0, s - 2)].token_start
         for k in range(i - 1, first - 1, -1):
             t = doc.tokens[k]
-            if t.pos not in NOMINAL_POS or t.lemma.lower() in PRONOUNS:
+            if t.pos not in NOMINAL_POS or t.lemma.lower() in PRONOUNS or _modifier_object(doc, k):
                 continue
             ref = self.anchors.actor_at(t.start, t.end)
             if ref is not None:
@@ -236,6 +236,16 @@ class ActorResolver:
                 a, b = other.compact_span(k)
                 return provisional_ref(doc.article.text[a:b])
         return None
+
+
+def _modifier_object(doc: Document, k: int) -> bool:
+    """Whether token ``k`` only qualifies another noun ("militants backed by Ankara",
+    "sources affiliated to the militants"): not a pronoun's antecedent."""
+    t = doc.tokens[k]
+    if t.dep != "pobj" or t.head == k:
+        return False
+    prep = doc.tokens[t.head]
+    return prep.head != t.head and doc.tokens[prep.head].dep in ("acl", "amod")
 
 
 def clause_places(

@@ -45,6 +45,20 @@ MODALITY_FACTOR = {
 }
 VIOLENT_TYPES = frozenset({"ASSAULT", "PROTEST"})
 BACKGROUND_WORDS = frozenset({"after", "following", "since", "amid", "before", "despite"})
+BACKGROUND_HEADS = frozenset(
+    {
+        "scene",
+        "site",
+        "anniversary",
+        "memory",
+        "aftermath",
+        "wake",
+        "history",
+        "repeat",
+        "legacy",
+        "memorial",
+    }
+)
 BACKGROUND_FACTOR = 0.9
 LIST_PRUNE = frozenset({"appos", "relcl", "acl", "poss", "advcl", "parataxis"})
 PLACE_LOOKBACK = 2  # sentences of the same paragraph an event may take its place from
@@ -278,10 +292,14 @@ def _background(view: SentenceView, i: int) -> bool:
     town", "amid fighting"): it is context for the sentence's news, not the news."""
     for k in [i, *view.ancestors(i)]:
         t = view.tok(k)
-        if t.dep in ("relcl", "ccomp") or view.head(k) is None:
+        if t.dep == "ccomp" or view.head(k) is None:
             return False
         if t.dep in ("pobj", "pcomp") and view.lemma(t.head) in BACKGROUND_WORDS:
             return True
+        if t.dep == "pobj" and view.lemma(t.head) == "of":
+            owner = view.head(t.head)
+            if owner is not None and view.lemma(owner) in BACKGROUND_HEADS:
+                return True  # "the scene of a deadly 2017 chemical attack"
         if t.dep == "pcomp" and view.lemma(t.head) == "for":
             return True  # "expelled diplomats for taking part in protests": the reason
         if t.dep == "advcl" and any(
