@@ -289,3 +289,18 @@ def test_places_weak_spans_need_a_convincing_place(gazetteer: Gazetteer) -> None
     assert [p.geonames_id for p in out.places] == [170063, 163345]
     tiny = _hand_doc("Talks with Zzyx resumed", "ORG", "Zzyx")
     assert PlacesStage(gazetteer)(tiny).places == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "feature"),
+    [
+        ("Russian jets took off from Hmeimim on Friday.", "Hmeimim", "AIRB"),
+        ("Fighting closed the Nassib border crossing with Jordan.", "Nassib", "PSTB"),
+        ("Drones struck near the Tishreen Dam east of Manbij.", "Tishreen Dam", "DAM"),
+    ],
+)
+def test_places_military_and_border_sites(
+    places: Callable[[str], Document], text: str, name: str, feature: str
+) -> None:
+    found = [p for p in places(text).places if name in p.text]
+    assert found and found[0].feature == feature and found[0].country == "SY"

@@ -86,9 +86,14 @@ class ScanState:
 
 
 def _strip(text: str, start: int) -> tuple[str, int, int]:
-    """Drop a leading "the" and a trailing possessive from an entity span."""
+    """Drop a leading "the", trailing lowercase words ("Tishreen Dam east") and a trailing
+    possessive from an entity span."""
     if text.lower().startswith("the "):
         text, start = text[4:], start + 4
+    words = text.split(" ")
+    while len(words) > 1 and words[-1].islower():
+        words.pop()
+    text = " ".join(words)
     for tail in ("'s", "\u2019s", "'", "\u2019"):
         if text.endswith(tail):
             text = text[: -len(tail)]
@@ -270,7 +275,7 @@ class Recogniser:
                 continue
             if c.is_country or c.is_region or c.feature in ("ADM1", "PPLC", "PPLA"):
                 return True
-            if c.population >= self.min_population:
+            if c.id < 0 or c.population >= self.min_population:  # hand-compiled sites count
                 return True
         return False
 

@@ -40,6 +40,8 @@ def convincing(res: Resolution | None, focus: str | None) -> bool:
         return False
     if entry.is_country or entry.is_region or entry.feature in ("ADM1", "PPLC", "PPLA"):
         return True
+    if entry.id < 0:  # hand-compiled sites ("Hmeimim") are named only when meant
+        return True
     return entry.population >= 100_000 or (focus is not None and entry.country == focus)
 
 
