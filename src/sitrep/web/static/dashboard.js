@@ -268,6 +268,9 @@
   function drawTimeline(rows) {
     const box = document.getElementById("timeline");
     box.replaceChildren();
+    const known = state.dateMin !== null;
+    document.getElementById("timeline-first").textContent = known ? isoDay(state.dateMin) : "";
+    document.getElementById("timeline-last").textContent = known ? isoDay(state.dateMin + state.days * DAY) : "";
     if (!rows.length || state.dateMin === null) return;
     const width = 1000, height = 100;
     box.setAttribute("viewBox", `0 0 ${width} ${height}`);
