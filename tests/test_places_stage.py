@@ -304,3 +304,30 @@ def test_places_military_and_border_sites(
 ) -> None:
     found = [p for p in places(text).places if name in p.text]
     assert found and found[0].feature == feature and found[0].country == "SY"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "the",
+        "Al- - -- al ez",
+        "\u0627\u0644\u0631\u0642\u0629 \U0001f4a5 Deir",
+        "X" * 300,
+        "Homs Homs Homs Homs Homs Homs",
+    ],
+)
+def test_places_odd_documents_never_crash(gazetteer: Gazetteer, text: str) -> None:
+    doc = Document(article=Article(id="a-odd", text=text or " "))
+    if text.strip():
+        doc = _hand_doc(text, "GPE", text.split()[0])
+    out = PlacesStage(gazetteer)(doc)
+    for p in out.places:
+        assert 0 <= p.start < p.end <= len(out.article.text)
+        assert (p.lat is None) == (p.precision is None)
+
+
+def test_places_demonyms_can_be_left_out(gazetteer: Gazetteer) -> None:
+    doc = _hand_doc("Syrian troops entered Homs", "NORP", "Syrian", ("GPE", "Homs"))
+    assert [p.role for p in PlacesStage(gazetteer)(doc).places] == ["demonym", "mention"]
+    assert [p.role for p in PlacesStage(gazetteer, demonyms=False)(doc).places] == ["mention"]
