@@ -216,3 +216,13 @@ def test_api_map_points_are_compact_columns(client: TestClient) -> None:
     saraqib = next(r for r in rows if r["id"] == "i-saraqib")
     assert (saraqib["lat"], saraqib["lon"], saraqib["sources"]) == (35.8647, 36.8006, 3)
     assert saraqib["date"] == "2024-12-05" and saraqib["place"] == "Saraqib"
+
+
+def test_api_allowed_hosts_refuse_other_hosts(store: Store) -> None:
+    app = create_app(Settings(), store, allowed_hosts=["127.0.0.1", "localhost"])
+    local = TestClient(app, base_url="http://127.0.0.1:8000")
+    assert local.get("/api/stats").status_code == 200
+    rebound = TestClient(app, base_url="http://attacker.example")
+    response = rebound.get("/api/stats")
+    assert response.status_code == 400
+    assert response.headers["x-content-type-options"] == "nosniff"

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -20,6 +20,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import InputError, NotFoundError, SitrepError
@@ -91,12 +92,17 @@ def static_dir() -> Path:
 
 
 def create_app(
-    settings: Settings, store: Store, resources_loader: ResourcesLoader | None = None
+    settings: Settings,
+    store: Store,
+    resources_loader: ResourcesLoader | None = None,
+    allowed_hosts: Sequence[str] | None = None,
 ) -> FastAPI:
     """Build the app over ``store``.
 
     ``resources_loader`` returns the pipeline ``POST /api/ingest`` runs; it is called once, on
     the first authorised ingest. By default it loads the standard pipeline from ``settings``.
+    ``allowed_hosts`` (e.g. ``["127.0.0.1", "localhost"]`` for a loopback server) refuses
+    requests for any other Host, which stops DNS-rebinding pages from reading the API.
     """
     app = FastAPI(
         title="sitrep",
@@ -110,6 +116,8 @@ def create_app(
     app.state.store = store
     app.state.pipeline = LazyPipeline(resources_loader or partial(standard_pipeline, settings))
 
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.add_middleware(SecurityHeaders)
     _add_error_handlers(app)
     app.include_router(api.router)
