@@ -23,9 +23,11 @@ reported that checkpoints on the main road had been abandoned overnight.</p></ar
 FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Test Desk</title>
 <item><title>Army leaves Homs</title><link>https://example.org/homs</link>
 <pubDate>Sat, 07 Dec 2024 18:00:00 GMT</pubDate>
-<description>&lt;p&gt;Government troops left Homs on Saturday, a monitor said.&lt;/p&gt;</description></item>
+<description>&lt;p&gt;Government troops left Homs on Saturday, a monitor said.&lt;/p&gt;
+</description></item>
 <item><title>Talks in Doha</title><link>https://example.org/doha</link>
-<pubDate>Sat, 07 Dec 2024 20:00:00 GMT</pubDate><description>Ministers met in Doha.</description></item>
+<pubDate>Sat, 07 Dec 2024 20:00:00 GMT</pubDate>
+<description>Ministers met in Doha.</description></item>
 </channel></rss>"""
 
 
