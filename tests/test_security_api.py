@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -333,3 +334,29 @@ def test_security_api_hostile_text_is_data_in_json(reader: TestClient) -> None:
     response = reader.get("/api/articles/hostile-1")
     assert response.headers["content-type"].startswith("application/json")
     assert response.json()["article"]["text"] == HOSTILE_TEXT
+
+
+class ScriptAudit(HTMLParser):
+    """Collects <script> tags and event-handler attributes as a browser would parse them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts: list[dict[str, str | None]] = []
+        self.handlers: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            self.scripts.append(dict(attrs))
+        self.handlers += [(tag, name) for name, _ in attrs if name.startswith("on")]
+
+
+@pytest.mark.parametrize("path", ["/", "/articles", "/articles/hostile-1", "/actors", "/places"])
+def test_security_api_pages_need_no_inline_script(reader: TestClient, path: str) -> None:
+    """The CSP forbids inline script, so pages must not rely on any: every <script> has a
+    same-origin src and no element carries an event-handler attribute."""
+    audit = ScriptAudit()
+    audit.feed(reader.get(path).text)
+    for attrs in audit.scripts:
+        src = attrs.get("src") or ""
+        assert src.startswith("/") and not src.startswith("//"), f"script {attrs} in {path}"
+    assert audit.handlers == []
