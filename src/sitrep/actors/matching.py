@@ -40,8 +40,9 @@ def sentence_words(doc: Document) -> list[list[Word]]:
     return [split_words(text[s.start : s.end], s.start) for s in doc.sentences]
 
 
-def _caps_ok(target: Target, words: list[Word]) -> bool:
-    return all(w.capitalised or not need for need, w in zip(target.caps, words, strict=False))
+def _caps_ok(target: Target, caps: list[bool], start: int) -> bool:
+    """Every word the phrase capitalises is capitalised in the text too."""
+    return all(caps[start + k] or not need for k, need in enumerate(target.caps))
 
 
 def find_hits(registry: Registry, words: list[Word], sent: int, text: str) -> list[Hit]:
@@ -49,6 +50,7 @@ def find_hits(registry: Registry, words: list[Word], sent: int, text: str) -> li
     hits: list[Hit] = []
     keys = [w.key for w in words]
     raws = [w.text for w in words]
+    caps = [w.capitalised for w in words]
     i, n = 0, len(words)
     limit = registry.max_phrase_words
     while i < n:
@@ -60,7 +62,7 @@ def find_hits(registry: Registry, words: list[Word], sent: int, text: str) -> li
             raw += (raws[j],)
             if not registry.is_prefix(folded):
                 break
-            found = [t for t in registry.targets(folded, raw) if _caps_ok(t, words[i : j + 1])]
+            found = [t for t in registry.targets(folded, raw) if _caps_ok(t, caps, i)]
             if found:
                 best = (j + 1, found)
         if best is None:
