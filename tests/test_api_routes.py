@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from sitrep.ids import article_id
+from sitrep.models import ActorRef, Article, Document, Event, Mention, Sentence
 from sitrep.settings import Settings
-from sitrep.store import Store
+from sitrep.store import Store, open_store
 from sitrep.web.app import create_app
 from sitrep.web.synthetic import sample_store
 
@@ -226,3 +229,25 @@ def test_api_allowed_hosts_refuse_other_hosts(store: Store) -> None:
     response = rebound.get("/api/stats")
     assert response.status_code == 400
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_api_records_named_only_by_events_or_control(client: TestClient, tmp_path: Path) -> None:
+    damascus = client.get("/api/places/gn-damascus").json()  # only in the control table
+    assert damascus["name"] == "Damascus" and damascus["control"][0]["status"] == "held"
+    text = "Unknown gunmen attacked a checkpoint near Daraa."
+    event = Event("e-gunmen", 0, Mention("attacked", *span(text, "attacked")), "ASSAULT",
+                  actor1=ActorRef("provisional.unknown-gunmen", "unknown gunmen", "Unknown gunmen"))
+    doc = Document(Article(article_id(text), text, title="Checkpoint attack"),
+                   sentences=(Sentence(0, 0, len(text)),), events=(event,))
+    other = open_store(f"sqlite:///{tmp_path / 'refs.db'}")
+    other.add_document(doc)
+    actor = TestClient(create_app(Settings(), other)).get("/api/actors/provisional.unknown-gunmen")
+    assert actor.status_code == 200
+    body = actor.json()
+    assert body["name"] == "unknown gunmen" and body["provisional"] is True
+    assert [e["id"] for e in body["events"]] == ["e-gunmen"]
+
+
+def span(text: str, needle: str) -> tuple[int, int]:
+    start = text.index(needle)
+    return start, start + len(needle)

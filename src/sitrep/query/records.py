@@ -68,15 +68,26 @@ def get_actor(store: Store, actor_id: str, limit: int = 100) -> JSON:
     """An actor with the articles naming it, its events and what it said."""
     with store.engine.connect() as conn:
         row = conn.execute(select(t.actors).where(t.actors.c.id == actor_id)).first()
-        if row is None:
-            raise NotFoundError(f"no actor with id {actor_id!r}; list actors at /api/actors")
+        out = _actor(row) if row is not None else _actor_from_refs(conn, actor_id)
         articles = _articles_for(conn, t.article_actors, t.article_actors.c.actor_id, actor_id,
                                  limit)
-    out = _actor(row)
     out["articles"] = articles
     out["events"] = list(list_events(store, EventFilter(actor=actor_id, limit=limit)).items)
     out["claims"] = list(list_claims(store, ClaimFilter(speaker=actor_id, limit=limit)).items)
     return out
+
+
+def _actor_from_refs(conn: Any, actor_id: str) -> JSON:
+    """An actor that events or claims name but the actors table does not hold."""
+    e, c = t.events.c, t.claims.c
+    for stmt in (select(e.actor1_name).where(e.actor1_id == actor_id),
+                 select(e.actor2_name).where(e.actor2_id == actor_id),
+                 select(c.speaker_name).where(c.speaker_id == actor_id)):
+        name = conn.execute(stmt.limit(1)).scalar()
+        if name is not None:
+            return {"id": actor_id, "name": name, "kind": None, "country": None, "side": None,
+                    "provisional": True}
+    raise NotFoundError(f"no actor with id {actor_id!r}; list actors at /api/actors")
 
 
 def _articles_for(conn: Any, link: Table, key: Any, value: str, limit: int) -> list[JSON]:
@@ -109,19 +120,33 @@ def _place_entry(r: Row[Any]) -> JSON:
             "admin1": r.admin1, "feature": r.feature, "geonames_id": r.geonames_id}
 
 
+def _place_from_refs(conn: Any, place_id: str) -> JSON:
+    """A place that events or control name but the places table does not hold."""
+    e, c = t.events.c, t.control.c
+    ev = conn.execute(select(e.place_name, e.lat, e.lon, e.country, e.admin1)
+                      .where(e.place_id == place_id).limit(1)).first()
+    if ev is not None:
+        return {"id": place_id, "name": ev.place_name, "lat": ev.lat, "lon": ev.lon,
+                "country": ev.country, "admin1": ev.admin1, "feature": None, "geonames_id": None}
+    ctl = conn.execute(select(c.place_json).where(c.place_id == place_id).limit(1)).scalar()
+    if ctl is not None:
+        p = json.loads(ctl)
+        return {"id": place_id, **{k: p.get(k) for k in ("name", "lat", "lon", "country",
+                                                           "admin1", "feature", "geonames_id")}}
+    raise NotFoundError(f"no place with id {place_id!r}; list places at /api/places")
+
+
 def get_place(store: Store, place_id: str, limit: int = 100) -> JSON:
     """A place with the articles naming it, events and incidents there and its control history."""
     with store.engine.connect() as conn:
         row = conn.execute(select(t.places).where(t.places.c.id == place_id)).first()
-        if row is None:
-            raise NotFoundError(f"no place with id {place_id!r}; list places at /api/places")
+        out = _place_entry(row) if row is not None else _place_from_refs(conn, place_id)
         articles = _articles_for(conn, t.article_places, t.article_places.c.place_id, place_id,
                                  limit)
         history = conn.execute(
             select(t.control).where(t.control.c.place_id == place_id)
             .order_by(t.control.c.since)
         ).all()
-    out = _place_entry(row)
     out["articles"] = articles
     by_place = EventFilter(place=place_id, limit=limit)
     out["events"] = list(list_events(store, by_place).items)
