@@ -344,7 +344,11 @@ class Recogniser:
         ("Homs Police Department") or after "of"/"in" ("University of Richmond")."""
         if self.demonym_span(name, 0) is not None:
             return True
-        found = [c for c in self.gaz.lookup(name) if c.kind not in ("loose", "code")]
+        found = [
+            c
+            for c in self.gaz.lookup(name)
+            if c.kind != "loose" and (c.kind != "code" or c.is_country or c.feature == "ADM1")
+        ]
         if any(
             c.is_country or c.is_region or c.feature in ("ADM1", "PPLC") or c.population >= 100_000
             for c in found
@@ -356,7 +360,7 @@ class Recogniser:
         return (first or after_of) and any(c.population >= self.min_population for c in found)
 
     def _scan_ok(self, text: str) -> bool:
-        if text.lower() in COMPASS:
+        if text.lower() in COMPASS or len(text) < 3:
             return False
         if text.replace(".", "").isupper() and len(text.replace(".", "")) <= 3:
             return any(c.is_country or c.feature == "CONT" for c in self.gaz.lookup(text))

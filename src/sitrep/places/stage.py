@@ -33,16 +33,17 @@ def precision_for(entry: Entry, span: PlaceSpan, ambiguous: bool = False) -> int
 
 def convincing(res: Resolution | None, focus: str | None) -> bool:
     """Is this resolution good enough to keep a weak span (a relabelled entity, a lone
-    capitalised word)? A country, region, admin area, capital or admin seat; a town of
-    100,000 people; or a town of the document's focus country."""
+    capitalised word)? A country, region, admin area, capital or admin seat, or a town of
+    100,000 people (kept at precision 3 if ambiguous); or a town of the document's focus
+    country that the context resolves clearly."""
     entry = res.entry if res else None
-    if entry is None or res is None or res.ambiguous:
+    if entry is None or res is None:
         return False
     if entry.is_country or entry.is_region or entry.feature in ("ADM1", "PPLC", "PPLA"):
         return True
-    if entry.id < 0:  # hand-compiled sites ("Hmeimim") are named only when meant
+    if entry.id < 0 or entry.population >= 100_000:  # hand-compiled sites, big cities
         return True
-    return entry.population >= 100_000 or (focus is not None and entry.country == focus)
+    return not res.ambiguous and focus is not None and entry.country == focus
 
 
 def to_place(span: PlaceSpan, res: Resolution | None) -> Place:
