@@ -7,6 +7,7 @@ documents, sends a FIXED plan of requests (spread over ``--duration`` seconds by
 
     PYTHONPATH=src python -m sitrep.bench.load                     # 50 clients, 60 s
     PYTHONPATH=src python -m sitrep.bench.load --clients 10 --duration 10 --requests 300
+    PYTHONPATH=src python -m sitrep.bench.load --pg postgresql://user@127.0.0.1:5432/postgres
 
 Exit code 1 when any request failed, any acknowledged ingest is missing or duplicated, or
 the database fails its integrity check.
@@ -20,12 +21,13 @@ import json
 import os
 import secrets
 import socket
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +35,7 @@ from typing import Any
 import httpx
 
 from ..ids import article_id
+from ..settings import normalise_db_url
 from ..store import open_store
 from ..web.synthetic import fill_sample
 
@@ -194,20 +197,48 @@ def wait_until_up(base: str, proc: subprocess.Popen[bytes], limit: float = 120) 
     raise SystemExit("the server did not answer within 120 s")
 
 
-def check_store(db: Path, acknowledged: list[str], seeded: int) -> dict[str, Any]:
-    with sqlite3.connect(db) as conn:
-        integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        fk = conn.execute("PRAGMA foreign_key_check").fetchall()
-        ids = [r[0] for r in conn.execute("SELECT id FROM articles")]
+def check_store(url: str, acknowledged: list[str], seeded: int) -> dict[str, Any]:
+    store = open_store(url)
+    try:
+        with store.engine.connect() as conn:
+            if store.dialect == "sqlite":
+                integrity = conn.exec_driver_sql("PRAGMA integrity_check").scalar_one()
+                fk = len(conn.exec_driver_sql("PRAGMA foreign_key_check").all())
+            else:  # PostgreSQL checks foreign keys on every write
+                integrity, fk = "ok", 0
+            ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM articles")]
+    finally:
+        store.close()
     stored = set(ids)
     return {
         "integrity": integrity,
-        "foreign_key_violations": len(fk),
+        "foreign_key_violations": fk,
         "lost_ingests": sum(1 for a in acknowledged if a not in stored),
         "duplicate_ids": len(ids) - len(stored),
         "articles": len(ids),
         "expected_articles": seeded + len(set(acknowledged)),
     }
+
+
+@contextmanager
+def fresh_database(pg_url: str | None) -> Iterator[str]:
+    """A new empty database: an SQLite file, or a PostgreSQL database dropped afterwards."""
+    if pg_url is None:
+        with tempfile.TemporaryDirectory(prefix="sitrep-load-") as tmp:
+            yield f"sqlite:///{Path(tmp) / 'load.db'}"
+        return
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(normalise_db_url(pg_url), isolation_level="AUTOCOMMIT")
+    name = "sitrep_load_" + secrets.token_hex(4)
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        yield admin.url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -218,18 +249,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ingest-every", type=int, default=20, help="one request in N is an ingest")
     ap.add_argument("--max-wall", type=float, default=300.0, help="hard stop, seconds")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--pg", default=None, help="PostgreSQL server URL: run on a new database there")
     args = ap.parse_args(argv)
 
-    with tempfile.TemporaryDirectory(prefix="sitrep-load-") as tmp:
-        db = Path(tmp) / "load.db"
-        store = open_store(f"sqlite:///{db}")
+    with fresh_database(args.pg) as db:
+        store = open_store(db)
         seeded = len(fill_sample(store))
         store.close()
         token = secrets.token_urlsafe(24)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         env = {**os.environ, "SITREP_TOKEN": token}
-        cmd = [sys.executable, "-m", "sitrep", "serve", "--db", str(db), "--port", str(port)]
+        cmd = [sys.executable, "-m", "sitrep", "serve", "--db", db, "--port", str(port)]
         server = subprocess.Popen(
             cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
