@@ -24,8 +24,11 @@ QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large]
 parse_settings = settings(
     max_examples=10_000 if SLOW else 60, deadline=None, suppress_health_check=QUIET
 )
+# SITREP_HYPOTHESIS_EXAMPLES=N overrides the count (to run the slow target in chunks, each
+# with its own --hypothesis-seed)
+PIPELINE_EXAMPLES = int(os.environ.get("SITREP_HYPOTHESIS_EXAMPLES", 10_000 if SLOW else 25))
 pipeline_settings = settings(
-    max_examples=10_000 if SLOW else 25, deadline=None, suppress_health_check=QUIET
+    max_examples=PIPELINE_EXAMPLES, deadline=None, suppress_health_check=QUIET
 )
 
 WORDS = [
