@@ -66,11 +66,13 @@ def test_web_missing_page_is_html_404(client: TestClient) -> None:
 
 
 def test_web_static_assets_served_with_nosniff(client: TestClient) -> None:
-    js = client.get("/static/dashboard.js")
-    assert js.status_code == 200
-    assert "javascript" in js.headers["content-type"]
-    assert js.headers["x-content-type-options"] == "nosniff"
-    assert "innerHTML" not in js.text
+    for name in ("dashboard.js", "common.js", "detail.js", "points.js"):
+        js = client.get(f"/static/{name}")
+        assert js.status_code == 200
+        assert "javascript" in js.headers["content-type"]
+        assert js.headers["x-content-type-options"] == "nosniff"
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+            assert sink not in js.text, f"{name} uses {sink}"
 
 
 def doc(text: str, **fields: Any) -> dict[str, Any]:
