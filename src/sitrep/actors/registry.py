@@ -177,6 +177,9 @@ class Registry:
     ):
         self._entries = {e.id: e for e in entries}
         self._people = [e for e in self._entries.values() if e.offices]
+        self._acronyms_folded: dict[tuple[str, ...], list[Target]] = {}
+        for k, ts in index.cs.items():
+            self._acronyms_folded.setdefault(tuple(map(fold, k)), []).extend(ts)
         self._loose: dict[str, tuple[str, ...]] = {}
         for e in self._entries.values():
             for name in (e.name, *e.aliases, *(f.name for f in e.former)):
@@ -309,9 +312,7 @@ class Registry:
         key = phrase_key(phrase)
         found = [t for t in self.targets(key, raw_key(phrase)) if not t.id.startswith("*.")]
         if not found:
-            found = [
-                t for k, ts in self._index.cs.items() if tuple(map(fold, k)) == key for t in ts
-            ]
+            found = self._acronyms_folded.get(key, [])
         best = max(found, key=lambda t: t.priority, default=None)
         return self._entries.get(best.id) if best else None
 
