@@ -50,6 +50,7 @@ COMPASS = frozenset(
         "great",
     }
 )
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 MAX_NGRAM = 5
 
 
@@ -135,15 +136,7 @@ class Recogniser:
                 spans.append(span)
             elif ent.label == "PERSON":
                 persons.append((ent.start, ent.end))
-            elif ent.label not in (
-                "DATE",
-                "TIME",
-                "CARDINAL",
-                "ORDINAL",
-                "MONEY",
-                "PERCENT",
-                "QUANTITY",
-            ):
+            elif ent.label not in NUMERIC_LABELS:
                 orgs.append((ent.start, ent.end))
         state = ScanState(
             text=doc.article.text,

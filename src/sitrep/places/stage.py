@@ -1,10 +1,20 @@
 """The places stage: recognise place spans, resolve them, set the document focus.
 
 ``doc.places`` holds one ``Place`` per mention, in text order. ``Place.role`` says what
-the mention is: ``mention`` (a place named in the text), ``dateline`` (where the story was
-filed), ``capital`` ("the capital", resolved to the focus country's capital) or
-``demonym`` ("Syrian": country context at precision 3, never an event location; kept
-because it tells a reader and the ranking which country a story is about).
+the mention is:
+
+- ``mention``: a place named in the text;
+- ``capital``: "the capital" / "the Syrian capital", resolved to that country's capital;
+- ``dateline``: where the story was filed;
+- ``demonym``: "Syrian", "Israeli": country (or region, "Kurdish") context at precision 3;
+- ``org``: a place inside an organisation name ("Syrian Observatory for Human Rights",
+  "the Homs Police Department").
+
+Only ``mention`` and ``capital`` can be event locations (``lookup.EVENT_ROLES``). Demonyms
+and organisation-embedded places are kept because they tell a reader and the ranking
+which country a story is about, and because the geoparsing gold standards (GeoWebNews,
+LGL, TR-News) annotate them as toponyms; ``PlacesStage(gazetteer, demonyms=False)``
+leaves demonyms out.
 """
 
 from __future__ import annotations
