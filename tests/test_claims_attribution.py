@@ -451,3 +451,12 @@ def test_claims_parenthesis_ends_the_speaker(parse_text) -> None:
     text = "Task Force SAFE (a joint army unit) said the fire had been put out."
     claim = only(claims_of(parse_text, text), "said")
     assert claim.speaker is not None and claim.speaker.text == "Task Force SAFE"
+
+
+def test_claims_ids_are_unique_in_a_document(parse_text) -> None:
+    text = (
+        "Opposition groups and rebel groups have corroborated these claims. "
+        "Fighters entered the town, according to rebels and rebels."
+    )
+    ids = [c.id for c in claims_of(parse_text, text).claims]
+    assert len(ids) == len(set(ids))

@@ -78,9 +78,13 @@ class ClaimsStage:
         resolver = SpeakerResolver(doc, self.profiles, self.actor_at)
         claims: list[Claim] = []
         backers: list[tuple[Claim, ActorRef | None]] = []
+        seen: set[str] = set()
         for a in Attributor(doc, self.cues):
             resolved = resolver.resolve(a)
             claim = self._claim(doc, a, resolved, claims)
+            if claim.id in seen:
+                continue  # the same claim found twice (two parses of one phrase): keep one
+            seen.add(claim.id)
             claims.append(claim)
             backers.append((claim, _source_of(resolved)))
         events = tuple(self._refine(doc, e, backers) for e in doc.events)
