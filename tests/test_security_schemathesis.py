@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import (
     negative_data_rejection,
     positive_data_acceptance,
@@ -44,7 +45,9 @@ def build_schema() -> Any:
     fill_sample(store)
     token = "not-guessable-" + os.urandom(8).hex()
     app = create_app(Settings(api_token=token), store, resources_loader=RefuseToParse)
-    return schemathesis.openapi.from_asgi("/openapi.json", app)
+    # no crash cache: schemathesis would otherwise write .schemathesis/ into the work tree
+    config = SchemathesisConfig.from_dict({"cache": {"enabled": False}})
+    return schemathesis.openapi.from_asgi("/openapi.json", app, config=config)
 
 
 _TMP = tempfile.TemporaryDirectory(prefix="sitrep-schemathesis-")
