@@ -251,3 +251,29 @@ def test_api_records_named_only_by_events_or_control(client: TestClient, tmp_pat
 def span(text: str, needle: str) -> tuple[int, int]:
     start = text.index(needle)
     return start, start + len(needle)
+
+
+@pytest.mark.parametrize("sort", ["-date", "date", "-sources", "id", "-confidence"])
+def test_api_cursor_pages_cover_everything_once(client: TestClient, sort: str) -> None:
+    everything = ids(client.get("/api/events", params={"sort": sort}).json())
+    seen: list[str] = []
+    params: dict[str, Any] = {"sort": sort, "limit": 2}
+    while True:
+        body = client.get("/api/events", params=params).json()
+        seen += ids(body)
+        if body["next_cursor"] is None:
+            break
+        params["cursor"] = body["next_cursor"]
+    assert seen == everything and len(seen) == 5
+
+
+def test_api_undated_rows_come_last(client: TestClient) -> None:
+    for sort in ("date", "-date"):
+        items = client.get("/api/events", params={"sort": sort}).json()["items"]
+        assert items[-1]["id"] == "e-hama-attack" and items[-1]["date"]["value"] is None
+
+
+def test_api_bad_cursor_is_422(client: TestClient) -> None:
+    response = client.get("/api/events", params={"cursor": "not-a-cursor"})
+    assert response.status_code == 422
+    assert "next_cursor" in response.json()["error"]["message"]

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, String, Table, func, or_, select, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    Select,
+    String,
+    Table,
+    and_,
+    func,
+    or_,
+    select,
+    type_coerce,
+)
 
 from ..errors import InputError, NotFoundError
 from ..models import MODALITIES
@@ -41,6 +54,7 @@ class EventFilter:
     sort: str = "-date"
     limit: int = 100
     offset: int = 0
+    cursor: str | None = None  # from a page's next_cursor; when given, offset is ignored
 
     def __post_init__(self) -> None:
         if not 1 <= self.limit <= MAX_LIMIT:
@@ -68,7 +82,7 @@ class Page:
     def to_dict(self) -> JSON:
         nxt = self.offset + self.limit if self.has_more else None
         return {"items": list(self.items), "limit": self.limit, "offset": self.offset,
-                "next_offset": nxt, **self.extra}
+                "next_offset": nxt, "next_cursor": None, **self.extra}
 
 
 def iso_date(value: dt.date | None) -> str | None:
@@ -114,27 +128,61 @@ def _where(table: Table, f: EventFilter) -> list[ColumnElement[bool]]:
     return cond
 
 
-def _ordered(stmt: Select[Any], table: Table, f: EventFilter) -> Select[Any]:
-    key = f.sort.lstrip("-")
+def _sort_column(table: Table, f: EventFilter) -> Any:
     c = table.c
-    col = {
+    return {
         "date": c.date,
         "sources": c.n_sources if table is t.events else c.sources_count,
         "confidence": c.confidence if table is t.events else c.corroboration,
         "id": c.id,
-    }[key]
+    }[f.sort.lstrip("-")]
+
+
+def _ordered(stmt: Select[Any], table: Table, f: EventFilter) -> Select[Any]:
+    """Sort by the key, then id; rows without a value come last in both directions."""
+    col = _sort_column(table, f)
     desc = f.sort.startswith("-")
-    first = col.desc() if desc else col.asc()
-    return stmt.order_by(first, c.id.desc() if desc else c.id.asc())
+    first = (col.desc() if desc else col.asc()).nulls_last()
+    return stmt.order_by(first, table.c.id.desc() if desc else table.c.id.asc())
+
+
+def encode_cursor(value: Any, row_id: str) -> str:
+    value = value.isoformat() if isinstance(value, dt.date) else value
+    return base64.urlsafe_b64encode(json.dumps([value, row_id]).encode()).decode()
+
+
+def _after_cursor(table: Table, f: EventFilter, cursor: str) -> ColumnElement[bool]:
+    """Rows after the cursor's (value, id) in the page order (keyset pagination)."""
+    try:
+        value, row_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        if f.sort.lstrip("-") == "date" and value is not None:
+            value = dt.date.fromisoformat(value)
+    except (ValueError, TypeError, binascii.Error):
+        raise InputError("cursor is not one this API gave; use a page's next_cursor") from None
+    col, ids = _sort_column(table, f), table.c.id
+    desc = f.sort.startswith("-")
+    id_after = ids < row_id if desc else ids > row_id
+    if value is None:
+        return and_(col.is_(None), id_after)
+    beyond = col < value if desc else col > value
+    return or_(beyond, and_(col == value, id_after), col.is_(None))
 
 
 def _page(store: Store, table: Table, f: EventFilter, to_dict: Any) -> Page:
     stmt = select(table).where(*_where(table, f))
-    stmt = _ordered(stmt, table, f).limit(f.limit + 1).offset(f.offset)
+    if f.cursor:
+        stmt = stmt.where(_after_cursor(table, f, f.cursor))
+    offset = 0 if f.cursor else f.offset
+    stmt = _ordered(stmt, table, f).limit(f.limit + 1).offset(offset)
     with store.engine.connect() as conn:
         rows = conn.execute(stmt).all()
-    return Page(tuple(to_dict(r) for r in rows[: f.limit]), f.limit, f.offset,
-                has_more=len(rows) > f.limit)
+    more = len(rows) > f.limit
+    extra: JSON = {}
+    if more:
+        last = rows[f.limit - 1]
+        extra["next_cursor"] = encode_cursor(last._mapping[_sort_column(table, f)], last.id)
+    return Page(tuple(to_dict(r) for r in rows[: f.limit]), f.limit, offset, has_more=more,
+                extra=extra)
 
 
 def _place(r: Row[Any]) -> JSON | None:
