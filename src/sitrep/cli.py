@@ -256,10 +256,12 @@ def serve(db: str | None, host: str, port: int) -> None:
 
 def _register_groups() -> None:
     """Commands that live beside their library code."""
+    from .actors.commands import actors
     from .fuse.commands import fuse
     from .places.commands import gazetteer
     from .report.commands import report
 
+    cli.add_command(actors)
     cli.add_command(fuse)
     cli.add_command(gazetteer)
     cli.add_command(report)
