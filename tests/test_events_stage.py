@@ -223,6 +223,8 @@ def test_events_modality_cues(parser, stages, sentence, modality):
         ("Dozens of people were killed in the shelling of Dorra.", 12),
         ("A soldier was killed when militants ambushed a patrol.", 1),
         ("Rebels shelled Dorra; there were no casualties.", 0),
+        ("Militants attacked three villages near Dorra, leaving 30 people dead.", 30),
+        ("Rebels shelled Dorra, killing two hundred people.", 200),
         ("Rebels shelled Dorra on Friday.", None),
     ],
 )
@@ -371,3 +373,17 @@ def test_events_withdrawal_from_two_places_gives_two_events(parser, stages):
     )
     left = only(run(stages, doc), "RETREAT")
     assert sorted(e.place.name for e in left if e.place) == ["Dorra", "Velin"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "precision"),
+    [
+        ("Rebels shelled Dorra late Wednesday.", dt.date(2024, 12, 4), "day"),
+        ("Rebels shelled Dorra on Thursday.", dt.date(2024, 12, 5), "day"),
+        ("Rebels have shelled Dorra since 2011.", dt.date(2011, 1, 1), "year"),
+        ("Rebels shelled Dorra.", PUBLISHED, "week"),
+    ],
+)
+def test_events_dates_from_the_event_sentence(parser, stages, sentence, value, precision):
+    (ev,) = only(run(stages, build(parser, sentence, [REBELS], ["Dorra"])), "ASSAULT")
+    assert (ev.date.value, ev.date.precision) == (value, precision)
