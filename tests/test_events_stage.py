@@ -387,3 +387,9 @@ def test_events_withdrawal_from_two_places_gives_two_events(parser, stages):
 def test_events_dates_from_the_event_sentence(parser, stages, sentence, value, precision):
     (ev,) = only(run(stages, build(parser, sentence, [REBELS], ["Dorra"])), "ASSAULT")
     assert (ev.date.value, ev.date.precision) == (value, precision)
+
+
+def test_events_arresting_protesters_is_protest_with_intervention(parser, stages):
+    doc = build(parser, "Police arrested twenty protesters in Dorra.", [GOV], ["Dorra"])
+    best = max(run(stages, doc), key=lambda e: e.confidence)
+    assert best.acled_sub_event_type == "Protest with intervention"

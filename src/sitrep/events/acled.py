@@ -46,6 +46,9 @@ class AcledCoder:
         code, specific = self._family_code(family, view, ctx)
         if code in self.lex.protest_codes and any(view.has_cue(c) for c in self.lex.protest_cues):
             return self._family_code("PROTEST", view, ctx)
+        target = f" {ctx.patient_text.lower()} "
+        if code == "ARREST" and any(f" {c} " in target for c in self.lex.protest_cues):
+            return "PROTEST_WITH_INTER", True  # "police arrested 20 protesters"
         if code in self.lex.agent_override_codes:
             agent = f" {ctx.agent_text.lower()} "
             for rule in self.lex.agent_overrides:
