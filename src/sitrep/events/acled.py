@@ -83,7 +83,7 @@ class AcledCoder:
         if "person" in fam.options and ctx.object_class == "person":
             return str(fam.options["person"]), True
         if family == "TERRITORY":
-            return self._territory(fam, ctx), False
+            return self._territory(fam, ctx, view)
         for rule in fam.rules:
             if any(view.has_cue(c) for c in rule.cues) and not any(
                 view.has_cue(c) for c in rule.unless
@@ -115,7 +115,14 @@ class AcledCoder:
             return True
         return None
 
-    def _territory(self, fam: Family, ctx: AcledContext) -> str:
+    def _territory(self, fam: Family, ctx: AcledContext, view: SentenceView) -> tuple[str, bool]:
+        # ground changing hands without a fight is a non-violent transfer, whoever takes it
+        for rule in fam.rules:
+            if any(view.has_cue(c) for c in rule.cues):
+                return rule.code, True
+        return self._direction(fam, ctx), False
+
+    def _direction(self, fam: Family, ctx: AcledContext) -> str:
         state = self._is_state(ctx)
         if state is None:
             # "the terrorists were pushed back": whoever took the ground fought them
@@ -137,4 +144,4 @@ class AcledCoder:
             return str(
                 fam.options["person_state" if state is not False else "person_nonstate"]
             ), True
-        return self._territory(self.lex.families["TERRITORY"], ctx), False
+        return self._territory(self.lex.families["TERRITORY"], ctx, view)
