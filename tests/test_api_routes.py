@@ -254,16 +254,16 @@ def span(text: str, needle: str) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("sort", ["-date", "date", "-sources", "id", "-confidence"])
-def test_api_cursor_pages_cover_everything_once(client: TestClient, sort: str) -> None:
+def test_api_keyset_pages_cover_everything_once(client: TestClient, sort: str) -> None:
     everything = ids(client.get("/api/events", params={"sort": sort}).json())
     seen: list[str] = []
     params: dict[str, Any] = {"sort": sort, "limit": 2}
     while True:
         body = client.get("/api/events", params=params).json()
         seen += ids(body)
-        if body["next_cursor"] is None:
+        if body["next_after"] is None:
             break
-        params["cursor"] = body["next_cursor"]
+        params["after"] = body["next_after"]
     assert seen == everything and len(seen) == 5
 
 
@@ -273,7 +273,7 @@ def test_api_undated_rows_come_last(client: TestClient) -> None:
         assert items[-1]["id"] == "e-hama-attack" and items[-1]["date"]["value"] is None
 
 
-def test_api_bad_cursor_is_422(client: TestClient) -> None:
-    response = client.get("/api/events", params={"cursor": "not-a-cursor"})
-    assert response.status_code == 422
-    assert "next_cursor" in response.json()["error"]["message"]
+def test_api_paging_after_an_unknown_row_is_404(client: TestClient) -> None:
+    response = client.get("/api/events", params={"after": "e-nowhere"})
+    assert response.status_code == 404
+    assert "next_after" in response.json()["error"]["message"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime as dt
 import json
 from collections.abc import Sequence
@@ -54,7 +52,7 @@ class EventFilter:
     sort: str = "-date"
     limit: int = 100
     offset: int = 0
-    cursor: str | None = None  # from a page's next_cursor; when given, offset is ignored
+    after: str | None = None  # id of the previous page's last row; offset is then ignored
 
     def __post_init__(self) -> None:
         if not 1 <= self.limit <= MAX_LIMIT:
@@ -82,7 +80,7 @@ class Page:
     def to_dict(self) -> JSON:
         nxt = self.offset + self.limit if self.has_more else None
         return {"items": list(self.items), "limit": self.limit, "offset": self.offset,
-                "next_offset": nxt, "next_cursor": None, **self.extra}
+                "next_offset": nxt, "next_after": None, **self.extra}
 
 
 def iso_date(value: dt.date | None) -> str | None:
@@ -146,41 +144,31 @@ def _ordered(stmt: Select[Any], table: Table, f: EventFilter) -> Select[Any]:
     return stmt.order_by(first, table.c.id.desc() if desc else table.c.id.asc())
 
 
-def encode_cursor(value: Any, row_id: str) -> str:
-    value = value.isoformat() if isinstance(value, dt.date) else value
-    return base64.urlsafe_b64encode(json.dumps([value, row_id]).encode()).decode()
-
-
-def _after_cursor(table: Table, f: EventFilter, cursor: str) -> ColumnElement[bool]:
-    """Rows after the cursor's (value, id) in the page order (keyset pagination)."""
-    try:
-        value, row_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        if f.sort.lstrip("-") == "date" and value is not None:
-            value = dt.date.fromisoformat(value)
-    except (ValueError, TypeError, binascii.Error):
-        raise InputError("cursor is not one this API gave; use a page's next_cursor") from None
+def _after(conn: Any, table: Table, f: EventFilter, row_id: str) -> ColumnElement[bool]:
+    """Rows after row ``row_id`` in the page order (keyset pagination)."""
     col, ids = _sort_column(table, f), table.c.id
+    value = conn.execute(select(col).where(ids == row_id)).first()
+    if value is None:
+        raise NotFoundError(f"no row with id {row_id!r} to page after; pass the last id of "
+                            "the previous page (its next_after)")
     desc = f.sort.startswith("-")
     id_after = ids < row_id if desc else ids > row_id
-    if value is None:
+    if value[0] is None:
         return and_(col.is_(None), id_after)
-    beyond = col < value if desc else col > value
-    return or_(beyond, and_(col == value, id_after), col.is_(None))
+    beyond = col < value[0] if desc else col > value[0]
+    return or_(beyond, and_(col == value[0], id_after), col.is_(None))
 
 
 def _page(store: Store, table: Table, f: EventFilter, to_dict: Any) -> Page:
-    stmt = select(table).where(*_where(table, f))
-    if f.cursor:
-        stmt = stmt.where(_after_cursor(table, f, f.cursor))
-    offset = 0 if f.cursor else f.offset
-    stmt = _ordered(stmt, table, f).limit(f.limit + 1).offset(offset)
+    offset = 0 if f.after else f.offset
     with store.engine.connect() as conn:
+        stmt = select(table).where(*_where(table, f))
+        if f.after:
+            stmt = stmt.where(_after(conn, table, f, f.after))
+        stmt = _ordered(stmt, table, f).limit(f.limit + 1).offset(offset)
         rows = conn.execute(stmt).all()
     more = len(rows) > f.limit
-    extra: JSON = {}
-    if more:
-        last = rows[f.limit - 1]
-        extra["next_cursor"] = encode_cursor(last._mapping[_sort_column(table, f)], last.id)
+    extra: JSON = {"next_after": rows[f.limit - 1].id} if more else {}
     return Page(tuple(to_dict(r) for r in rows[: f.limit]), f.limit, offset, has_more=more,
                 extra=extra)
 

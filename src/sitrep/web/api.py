@@ -84,16 +84,15 @@ async def event_filter(
     sort: Annotated[SortKey, Query(description="sort key; a leading - is descending")] = "-date",
     limit: Annotated[int, Query(ge=1, le=query.MAX_LIMIT)] = 100,
     offset: Offset = 0,
-    cursor: Annotated[str | None, Query(description="a page's next_cursor (keyset "
-                                        "pagination; offset is then ignored)",
-                                        max_length=400)] = None,
+    after: Annotated[str | None, Query(description="id of the previous page's last row "
+                                       "(its next_after): keyset paging, offset ignored")] = None,
 ) -> query.EventFilter:
     reject_empty(request, "since", "until")
     return query.EventFilter(
         since=parse_date(since, "since"), until=parse_date(until, "until"),
         bbox=query.parse_bbox(bbox), place=place, actor=actor, types=query.split_list(type),
         modalities=tuple(modality or ()), min_sources=min_sources, sort=sort, limit=limit,
-        offset=offset, cursor=cursor or None,
+        offset=offset, after=after or None,
     )
 
 
