@@ -277,10 +277,11 @@ def print_table(results: dict[str, dict[str, float | int | None]]) -> None:
         "docs_per_s_places",
         "docs_per_s_total",
     ]
-    print("corpus".ljust(12) + "".join(c.rjust(len(c) + 2) for c in cols))
+    widths = [max(len(c), 7) + 2 for c in cols]
+    print("corpus".ljust(12) + "".join(c.rjust(w) for c, w in zip(cols, widths, strict=True)))
     for name, fig in results.items():
         cells = ["-" if fig[c] is None else str(fig[c]) for c in cols]
-        row = (cell.rjust(len(c) + 2) for c, cell in zip(cols, cells, strict=True))
+        row = (cell.rjust(w) for w, cell in zip(widths, cells, strict=True))
         print(name.ljust(12) + "".join(row))
 
 
