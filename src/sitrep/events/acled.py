@@ -31,6 +31,9 @@ class AcledCoder:
         vio = fams["VIOLENCE"].options
         self.civilian_cues = tuple(f" {c} " for c in vio["civilian_cues"])
         self.armed_cues = tuple(f" {c} " for c in vio["armed_cues"])
+        # words that usually name the attacker do not show who was targeted
+        attackers = {f" {c} " for c in vio["attacker_words"]}
+        self.armed_context_cues = tuple(c for c in self.armed_cues if c not in attackers)
 
     def types(self, code: str | None) -> tuple[str | None, str | None]:
         if code is None or code not in self.lex.acled:
@@ -97,7 +100,7 @@ class AcledCoder:
                 return "ATTACK", False
             # no target phrase: weigh the rest of the sentence (the attacker left out)
             civilian = sum(c in ctx.context for c in self.civilian_cues)
-            armed = sum(c in ctx.context for c in self.armed_cues)
+            armed = sum(c in ctx.context for c in self.armed_context_cues)
             if civilian > armed:
                 return "ATTACK", False
         return fam.default, False
