@@ -237,3 +237,16 @@ def test_gazetteer_ensure_rebuilds_an_outdated_file(
     monkeypatch.setattr("sitrep.places.build.build_gazetteer", fake_build)
     assert ensure_gazetteer(old).meta()["schema"] == dump_gazetteer.meta()["schema"]
     assert calls == [old]
+
+
+def test_gazetteer_build_takes_country_points_from_all_countries(tmp_path: Path) -> None:
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    country = ["6251999", "Canada", "Canada", "", "61.0", "-110.0", "A", "PCLI", "CA", "",
+               "00", "", "", "", "37058856", "", "", "", "2024-01-01"]  # fmt: skip
+    lines = [*CITIES, "\t".join(country)]
+    (folder / "allCountries.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    gaz = Gazetteer.open(build_gazetteer(tmp_path / "g.sqlite", "geonames", folder))
+    canada = gaz.country("CA")
+    assert canada is not None and (canada.lat, canada.lon) == (61.0, -110.0)
+    assert 169577 in _ids(gaz, "Homs")
