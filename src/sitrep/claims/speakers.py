@@ -137,6 +137,8 @@ class SpeakerResolver:
                 continue
             if best is None or e.start > best[0]:
                 ref = self.actor_at(self.doc, e.start, e.end) if self.actor_at else None
+                if person and ref is not None and not self._is_person(ref):
+                    break  # the parser's "person" is an actor of another kind
                 ref = ref or ActorRef("src:" + slug(e.text), e.text, e.text)
                 best = (e.start, Resolved(ref, self._affiliation(ref)))
             break
