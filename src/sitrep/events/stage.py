@@ -44,7 +44,7 @@ MODALITY_FACTOR = {
     "denied": 0.5,
 }
 VIOLENT_TYPES = frozenset({"ASSAULT", "PROTEST"})
-BACKGROUND_WORDS = frozenset({"after", "following", "since", "amid", "before", "despite"})
+BACKGROUND_WORDS = frozenset({"after", "following", "since", "amid", "before", "despite", "over"})
 BACKGROUND_HEADS = frozenset(
     {
         "scene",
