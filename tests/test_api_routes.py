@@ -44,7 +44,7 @@ def test_api_events_sorted_newest_first(client: TestClient) -> None:
     ("params", "expected"),
     [
         ({"type": "ASSAULT"}, {"e-saraqib-strike", "e-hama-attack", "e-hama-shell"}),
-        ({"type": "RETREAT,COERCE"}, {"e-homs-withdraw", "e-homs-enter"}),
+        ({"type": ["RETREAT", "COERCE"]}, {"e-homs-withdraw", "e-homs-enter"}),
         ({"modality": "hypothetical"}, {"e-hama-attack"}),
         ({"since": "2024-12-06", "until": "2024-12-06"}, {"e-hama-shell"}),
         ({"bbox": "36.5,34.5,37.0,35.0"}, {"e-homs-withdraw", "e-homs-enter"}),
@@ -86,6 +86,7 @@ def test_api_events_pagination(client: TestClient) -> None:
 @pytest.mark.parametrize(
     "params",
     [{"sort": "colour"}, {"modality": "certain"}, {"bbox": "1,2,3"}, {"limit": 0},
+     {"type": "false"}, {"type": "RETREAT,COERCE"},
      {"since": "yesterday"}, {"until": "0"}, {"since": "2024-02-30"},
      {"min_sources": 10**30}, {"offset": 2**63}],
 )

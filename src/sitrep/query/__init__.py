@@ -19,7 +19,6 @@ from .events import (
     list_incidents,
     map_points,
     parse_bbox,
-    split_list,
     stats,
     timeline,
 )
@@ -58,7 +57,6 @@ __all__ = [
     "list_places",
     "map_points",
     "parse_bbox",
-    "split_list",
     "stats",
     "timeline",
 ]

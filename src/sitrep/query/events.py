@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -331,8 +330,3 @@ def parse_bbox(text: str | None) -> tuple[float, float, float, float] | None:
     except ValueError:
         raise InputError("bbox must be four numbers: west,south,east,north") from None
     return (w, s, e, n)
-
-
-def split_list(values: Sequence[str] | None) -> tuple[str, ...]:
-    """Accept repeated parameters and comma-separated lists alike."""
-    return tuple(v.strip() for x in values or () for v in x.split(",") if v.strip())

@@ -28,6 +28,7 @@ from .params import (
     Kind,
     Modality,
     Offset,
+    PloverType,
     SortKey,
     date_param,
     parse_date,
@@ -77,8 +78,7 @@ async def event_filter(
                                       pattern=BBOX_PATTERN)] = None,
     place: Annotated[str | None, Query(description="place id")] = None,
     actor: Annotated[str | None, Query(description="actor id, either side")] = None,
-    type: Annotated[list[str] | None,
-                    Query(description="PLOVER type(s), repeated or comma-separated")] = None,
+    type: Annotated[list[PloverType] | None, Query(description="PLOVER type(s)")] = None,
     modality: Annotated[list[Modality] | None, Query(description="modality(ies)")] = None,
     min_sources: Annotated[int, Query(ge=0, le=MAX_COUNT)] = 0,
     sort: Annotated[SortKey, Query(description="sort key; a leading - is descending")] = "-date",
@@ -90,7 +90,7 @@ async def event_filter(
     reject_empty(request, "since", "until")
     return query.EventFilter(
         since=parse_date(since, "since"), until=parse_date(until, "until"),
-        bbox=query.parse_bbox(bbox), place=place, actor=actor, types=query.split_list(type),
+        bbox=query.parse_bbox(bbox), place=place, actor=actor, types=tuple(type or ()),
         modalities=tuple(modality or ()), min_sources=min_sources, sort=sort, limit=limit,
         offset=offset, after=after or None,
     )
@@ -217,7 +217,8 @@ async def ingest(
     _authorise(settings, authorization)
     data = await _read_body(request, settings.max_html_bytes)
     defaults = Defaults(published=parse_date(published, "published"), outlet=outlet, url=url,
-                        max_chars=settings.max_article_chars, max_bytes=settings.max_html_bytes)
+                        max_chars=settings.max_article_chars, max_bytes=settings.max_html_bytes,
+                        max_records=settings.max_request_articles)
     pipeline = await run_in_threadpool(request.app.state.pipeline.get)
     report = await run_in_threadpool(
         ingest_payload, data, content_type, request.app.state.store, pipeline, defaults
