@@ -9,6 +9,7 @@ document, and skip a country named as a sponsor ("Turkey-backed rebels").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..ids import slug
 from ..models import ActorRef, Document, Place
@@ -34,15 +35,25 @@ class Anchors:
                     (m.start, m.end, ActorRef(actor.id, actor.name, m.text), actor.kind)
                 )
         self.actor_mentions.sort(key=lambda x: (x[0], -x[1]))
+        self.actor_starts = [m[0] for m in self.actor_mentions]
+        self.actor_span = max((e - s for s, e, _, _ in self.actor_mentions), default=0)
+        self.kinds = {ref.id: kind for _, _, ref, kind in self.actor_mentions}
         self.places = sorted(
             (p for p in doc.places if p.role in EVENT_ROLES), key=lambda p: p.start
         )
+        self.place_starts = [p.start for p in self.places]
+        self.place_span = max((p.end - p.start for p in self.places), default=0)
+
+    def _window(self, starts: list[int], longest: int, start: int, end: int) -> range:
+        """Indices of mentions that can overlap ``[start, end)`` (sorted by start)."""
+        return range(bisect_left(starts, start - longest), bisect_left(starts, end))
 
     def actor_at(self, start: int, end: int, *, allow_sponsor: bool = False) -> ActorRef | None:
         best: tuple[int, int, int] | None = None
         found: ActorRef | None = None
         text = self.doc.article.text
-        for s, e, ref, _ in self.actor_mentions:
+        for i in self._window(self.actor_starts, self.actor_span, start, end):
+            s, e, ref, _ = self.actor_mentions[i]
             if e <= start or s >= end:
                 continue
             if not allow_sponsor and _SPONSOR.match(text, e):
@@ -54,18 +65,12 @@ class Anchors:
         return found
 
     def actor_kind(self, ref: ActorRef) -> str:
-        for _, _, r, kind in self.actor_mentions:
-            if r.id == ref.id:
-                return kind
-        return ""
-
-    def actors_before(self, pos: int) -> list[ActorRef]:
-        """Actor mentions ending before ``pos``, nearest last."""
-        return [ref for s, e, ref, _ in self.actor_mentions if e <= pos]
+        return self.kinds.get(ref.id, "")
 
     def place_for_span(self, start: int, end: int) -> Place | None:
         best: Place | None = None
-        for p in self.places:
+        for i in self._window(self.place_starts, self.place_span, start, end):
+            p = self.places[i]
             if p.end <= start or p.start >= end:
                 continue
             if best is None or (p.end - p.start) > (best.end - best.start):
@@ -86,7 +91,8 @@ class Anchors:
         return None
 
     def places_in(self, start: int, end: int) -> list[Place]:
-        return [p for p in self.places if start <= p.start and p.end <= end]
+        lo, hi = bisect_left(self.place_starts, start), bisect_left(self.place_starts, end)
+        return [p for p in self.places[lo:hi] if p.end <= end]
 
 
 def provisional_ref(text: str) -> ActorRef:
