@@ -331,3 +331,9 @@ def test_places_demonyms_can_be_left_out(gazetteer: Gazetteer) -> None:
     doc = _hand_doc("Syrian troops entered Homs", "NORP", "Syrian", ("GPE", "Homs"))
     assert [p.role for p in PlacesStage(gazetteer)(doc).places] == ["demonym", "mention"]
     assert [p.role for p in PlacesStage(gazetteer, demonyms=False)(doc).places] == ["mention"]
+
+
+@pytest.mark.parametrize("word", ["Northwest", "Metro", "Dr.", "Mr."])
+def test_places_generic_words_alone_are_no_places(gazetteer: Gazetteer, word: str) -> None:
+    doc = _hand_doc(f"Officials from {word} arrived late", "ORG", "Officials")
+    assert PlacesStage(gazetteer)(doc).places == ()

@@ -30,6 +30,7 @@ class Cues:
     part_before: frozenset[str]
     street: frozenset[str]
     speech: frozenset[str]
+    generic: frozenset[str]
 
     def kind(self, word: str) -> str | None:
         """The cue a word gives: admin, admin2, city or None."""

@@ -32,24 +32,6 @@ from .normalise import ARTICLES, normalise_name
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RELABEL = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
-COMPASS = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "upper",
-        "lower",
-        "new",
-        "old",
-        "great",
-    }
-)
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 MAX_NGRAM = 5
 
@@ -226,7 +208,7 @@ class Recogniser:
             for k in range(len(words) - size + 1):
                 a, b = words[k][0], words[k + size - 1][1]
                 part = name[a:b]
-                if part.lower() in COMPASS or not part[:1].isupper() or len(part) < 4:
+                if _generic(part) or not part[:1].isupper() or len(part) < 4:
                     continue
                 if self._strong(self.gaz.lookup(part)):
                     return PlaceSpan(part, start + a, start + b, part, method="ner-part")
@@ -353,13 +335,20 @@ class Recogniser:
         return (first or after_of) and any(c.population >= self.min_population for c in found)
 
     def _scan_ok(self, text: str) -> bool:
-        if text.lower() in COMPASS or len(text) < 3:
+        found = self.gaz.lookup(text)
+        bare = text.replace(".", "").replace(" ", "")
+        if bare.isupper() and len(bare) <= 3:  # "US", "U.S.", "UK"
+            return any(c.is_country or c.feature == "CONT" for c in found)
+        if _generic(text) or len(normalise_name(text)) < 3 or self.gaz.demonym(text):
             return False
-        if text.replace(".", "").isupper() and len(text.replace(".", "")) <= 3:
-            return any(c.is_country or c.feature == "CONT" for c in self.gaz.lookup(text))
-        if self.gaz.demonym(text):
-            return False
-        return self._strong(tuple(c for c in self.gaz.lookup(text) if c.kind != "code"))
+        if "." in text:  # "Ky.", "W. Va.": abbreviations of states and provinces only
+            return any(c.kind == "code" and (c.is_country or c.feature == "ADM1") for c in found)
+        return self._strong(tuple(c for c in found if c.kind != "code"))
+
+
+def _generic(text: str) -> bool:
+    """A word that alone names no place ("Northwest", "Metro", "Dr.")."""
+    return normalise_name(text) in cues().generic
 
 
 def _name_start(t: Token) -> bool:
