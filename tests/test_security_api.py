@@ -275,10 +275,6 @@ def test_security_api_body_over_limit_without_content_length(writer: TestClient)
     assert response.status_code == 413
 
 
-@pytest.mark.xfail(
-    reason="web: pass Settings.max_request_articles as Defaults(max_records=...) in /api/ingest",
-    strict=False,
-)
 def test_security_api_too_many_articles_refused_whole(writer: TestClient, store: Store) -> None:
     lines = [json.dumps({"text": f"Report {i}: shelling near Idlib."}) for i in range(4)]
     before = store.counts()["articles"]
@@ -292,12 +288,9 @@ def test_security_api_too_many_articles_refused_whole(writer: TestClient, store:
     assert store.counts()["articles"] == before
 
 
-@pytest.mark.xfail(
-    reason="web: bound offset/min_sources (le=2**63-1); they reach SQLite: OverflowError, 500",
-    strict=False,
-)
 @pytest.mark.parametrize("param", ["offset", "min_sources"])
 def test_security_api_huge_integers_are_4xx(reader: TestClient, param: str) -> None:
+    """Integers beyond a database BIGINT are refused before they reach SQL (was a 500)."""
     response = reader.get(f"/api/events?{param}={2**63}")
     assert response.status_code == 422
 
