@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Date,
     Row,
     Select,
     String,
@@ -82,8 +83,18 @@ class Page:
                 "next_offset": nxt, "next_after": None, **self.extra}
 
 
-def iso_date(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
+def iso_date(value: dt.date | str | None) -> str | None:
+    """ISO text of a date; SQLite hands back the stored text when the column is read as text."""
+    if value is None or isinstance(value, str):
+        return value or None
+    return value.isoformat()
+
+
+def _as_stored(table: Table) -> list[Any]:
+    """The table's columns, dates read as stored text: parsing thousands of dates only to
+    print them again is most of the cost of a page (PostgreSQL still returns dates)."""
+    return [type_coerce(c, String).label(c.name) if isinstance(c.type, Date) else c
+            for c in table.c]
 
 
 def ref_dict(id_: str | None, name: str | None) -> JSON | None:
@@ -161,7 +172,7 @@ def _after(conn: Any, table: Table, f: EventFilter, row_id: str) -> ColumnElemen
 def _page(store: Store, table: Table, f: EventFilter, to_dict: Any) -> Page:
     offset = 0 if f.after else f.offset
     with store.engine.connect() as conn:
-        stmt = select(table).where(*_where(table, f))
+        stmt = select(*_as_stored(table)).where(*_where(table, f))
         if f.after:
             stmt = stmt.where(_after(conn, table, f, f.after))
         stmt = _ordered(stmt, table, f).limit(f.limit + 1).offset(offset)
@@ -172,46 +183,52 @@ def _page(store: Store, table: Table, f: EventFilter, to_dict: Any) -> Page:
                 extra=extra)
 
 
-def _place(r: Row[Any]) -> JSON | None:
-    if r.place_id is None:
+def _place(r: JSON) -> JSON | None:
+    if r["place_id"] is None:
         return None
-    return {"id": r.place_id, "name": r.place_name, "lat": r.lat, "lon": r.lon,
-            "country": r.country, "admin1": r.admin1, "precision": r.geo_precision}
+    return {"id": r["place_id"], "name": r["place_name"], "lat": r["lat"], "lon": r["lon"],
+            "country": r["country"], "admin1": r["admin1"], "precision": r["geo_precision"]}
 
 
-def event_row(r: Row[Any]) -> JSON:
+def event_row(row: Row[Any]) -> JSON:
+    r = row._asdict()
     return {
-        "id": r.id, "kind": "event", "article_id": r.article_id, "sentence": r.sentence,
-        "trigger": {"text": r.trigger_text, "start": r.trigger_start, "end": r.trigger_end},
-        "plover": {"type": r.plover_type, "mode": r.plover_mode},
-        "acled": None if r.acled_event_type is None
-        else {"event_type": r.acled_event_type, "sub_event_type": r.acled_sub_event_type},
-        "actor1": ref_dict(r.actor1_id, r.actor1_name),
-        "actor2": ref_dict(r.actor2_id, r.actor2_name),
+        "id": r["id"], "kind": "event", "article_id": r["article_id"],
+        "sentence": r["sentence"],
+        "trigger": {"text": r["trigger_text"], "start": r["trigger_start"],
+                    "end": r["trigger_end"]},
+        "plover": {"type": r["plover_type"], "mode": r["plover_mode"]},
+        "acled": None if r["acled_event_type"] is None
+        else {"event_type": r["acled_event_type"], "sub_event_type": r["acled_sub_event_type"]},
+        "actor1": ref_dict(r["actor1_id"], r["actor1_name"]),
+        "actor2": ref_dict(r["actor2_id"], r["actor2_name"]),
         "place": _place(r),
-        "date": {"value": iso_date(r.date), "precision": r.date_precision},
-        "modality": r.modality, "fatalities": r.fatalities, "confidence": r.confidence,
-        "sources_count": r.n_sources,
-        "sources": json.loads(r.sources_json) if r.n_sources else [],
-        "outlet": r.outlet, "published": iso_date(r.published), "incident_id": r.incident_id,
+        "date": {"value": iso_date(r["date"]), "precision": r["date_precision"]},
+        "modality": r["modality"], "fatalities": r["fatalities"], "confidence": r["confidence"],
+        "sources_count": r["n_sources"],
+        "sources": json.loads(r["sources_json"]) if r["n_sources"] else [],
+        "outlet": r["outlet"], "published": iso_date(r["published"]),
+        "incident_id": r["incident_id"],
     }
 
 
-def incident_row(r: Row[Any]) -> JSON:
+def incident_row(row: Row[Any]) -> JSON:
+    r = row._asdict()
     return {
-        "id": r.id, "kind": "incident",
-        "plover": {"type": r.plover_type, "mode": r.plover_mode},
-        "acled": None if r.acled_event_type is None
-        else {"event_type": r.acled_event_type, "sub_event_type": r.acled_sub_event_type},
-        "actor1": ref_dict(r.actor1_id, r.actor1_name),
-        "actor2": ref_dict(r.actor2_id, r.actor2_name),
+        "id": r["id"], "kind": "incident",
+        "plover": {"type": r["plover_type"], "mode": r["plover_mode"]},
+        "acled": None if r["acled_event_type"] is None
+        else {"event_type": r["acled_event_type"], "sub_event_type": r["acled_sub_event_type"]},
+        "actor1": ref_dict(r["actor1_id"], r["actor1_name"]),
+        "actor2": ref_dict(r["actor2_id"], r["actor2_name"]),
         "place": _place(r),
-        "date": {"value": iso_date(r.date), "min": iso_date(r.date_min),
-                 "max": iso_date(r.date_max), "time_precision": r.time_precision},
-        "modality": r.modality, "fatalities": r.fatalities, "fatalities_max": r.fatalities_max,
-        "n_mentions": r.n_mentions, "sources_count": r.sources_count,
-        "independent_sources": r.independent_sources, "cross_alignment": r.cross_alignment,
-        "contradicted": r.contradicted, "corroboration": r.corroboration,
+        "date": {"value": iso_date(r["date"]), "min": iso_date(r["date_min"]),
+                 "max": iso_date(r["date_max"]), "time_precision": r["time_precision"]},
+        "modality": r["modality"], "fatalities": r["fatalities"],
+        "fatalities_max": r["fatalities_max"],
+        "n_mentions": r["n_mentions"], "sources_count": r["sources_count"],
+        "independent_sources": r["independent_sources"], "cross_alignment": r["cross_alignment"],
+        "contradicted": r["contradicted"], "corroboration": r["corroboration"],
     }
 
 
