@@ -353,3 +353,22 @@ def test_security_api_pages_need_no_inline_script(reader: TestClient, path: str)
         src = attrs.get("src") or ""
         assert src.startswith("/") and not src.startswith("//"), f"script {attrs} in {path}"
     assert audit.handlers == []
+
+
+def test_security_api_loopback_server_refuses_foreign_host(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``sitrep serve`` on 127.0.0.1 answers only Host 127.0.0.1/localhost (DNS rebinding)."""
+    import uvicorn
+
+    from sitrep import cli
+
+    served: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.update(app=app, **kw))
+    cli.main(["serve", "--db", str(tmp_path / "serve.db"), "--port", "8765"])
+    assert served["host"] == "127.0.0.1"
+    client = TestClient(served["app"], base_url="http://127.0.0.1:8765")
+    assert client.get("/api/stats").status_code == 200
+    assert client.get("/api/stats", headers={"Host": "localhost:8765"}).status_code == 200
+    rebound = client.get("/api/stats", headers={"Host": "attacker.example"})
+    assert rebound.status_code == 400

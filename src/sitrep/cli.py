@@ -250,7 +250,10 @@ def serve(db: str | None, host: str, port: int) -> None:
     from .web.app import create_app
 
     settings = _settings(db)
-    app = create_app(settings, open_store(settings.db_url))
+    # on loopback, answer only requests addressed to loopback names: a web page whose
+    # domain is re-pointed at 127.0.0.1 (DNS rebinding) cannot read the local API
+    local = ["127.0.0.1", "localhost"] if host in ("127.0.0.1", "localhost") else None
+    app = create_app(settings, open_store(settings.db_url), allowed_hosts=local)
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 
