@@ -10,6 +10,7 @@ import pytest
 from sitrep.fuse.incidents import fuse_incidents
 from sitrep.fuse.mentions import mentions_from_document
 from sitrep.fuse.synthetic import DocumentBuilder
+from sitrep.ids import slug
 from sitrep.models import ActorRef, Document, Place
 
 D = dt.date
@@ -35,9 +36,11 @@ def _strike(text: str, outlet: str, *, credits: tuple[str, ...] = (),
         sources.append(b.actor("sohr", "Syrian Observatory for Human Rights", kind="monitor",
                                mention="Syrian Observatory for Human Rights"))
     masyaf = b.place("Masyaf", lat=35.0653, lon=36.3406, geonames_id=167046)
-    b.event(trigger, "ASSAULT", mode="aerial", actor1=israel, place=masyaf,
-            date=D(2024, 9, 8), fatalities=fatalities, modality=modality, sources=sources,
-            acled=("Explosions/Remote violence", "Air/drone strike"))
+    e = b.event(trigger, "ASSAULT", mode="aerial", actor1=israel, place=masyaf,
+                date=D(2024, 9, 8), fatalities=fatalities, modality=modality, sources=sources,
+                acled=("Explosions/Remote violence", "Air/drone strike"))
+    if with_source:
+        b.claim("said", sources[0], [e])
     return b.build()
 
 
@@ -141,8 +144,9 @@ def test_fuse_cross_alignment_from_two_opposed_sources():
     sohr = b.actor("sohr", "Syrian Observatory for Human Rights", kind="monitor",
                    mention="Syrian Observatory for Human Rights")
     sham = b.actor("sham-fm", "Sham FM", kind="media", mention="Sham FM")
-    b.event("pulled out", "RETREAT", mode="withdraw", actor1=army, place=b.place("Homs"),
-            modality="reported", sources=[sohr, sham])
+    e = b.event("pulled out", "RETREAT", mode="withdraw", actor1=army, place=b.place("Homs"),
+                modality="reported", sources=[sohr, sham])
+    b.claim("said", sohr, [e])
     [incident] = fuse_incidents(mentions_from_document(b.build()))
     assert incident.sources_count == 2 and incident.independent_sources == 2
     assert incident.cross_alignment
@@ -199,3 +203,61 @@ def test_fuse_dateline_fallback_places_do_not_join_articles():
                                "role": "dateline"}))
         docs.append(b.build())
     assert len(fuse_incidents(_mentions(docs))) == 2
+
+
+def _bombing(outlet: str, credit: str | None, text: str) -> Document:
+    """An AP story as the claims stage leaves it when nobody is quoted: the outlet and the
+    wire credit are the event's sources, and no claim attributes it."""
+    b = DocumentBuilder(text, published=D(2024, 11, 28), outlet=outlet,
+                        credits=(credit,) if credit else (),
+                        url=f"https://{outlet.lower().replace(' ', '')}.example/bombing")
+    russia = b.actor("RUS.air", "Russian Aerospace Forces", side="russian-state",
+                     mention="Russian jets")
+    publisher = ActorRef(f"outlet:{slug(outlet)}", outlet, outlet)
+    wire = [ActorRef("outlet:ap", "Associated Press", "AP")] if credit else []
+    b.event("bombed", "ASSAULT", mode="aerial", actor1=russia,
+            place=b.place("Idlib"), date=D(2024, 11, 28), sources=[publisher, *wire])
+    return b.build()
+
+
+def test_fuse_two_outlets_running_one_ap_story_are_one_source():
+    story = "Russian jets bombed a market in Idlib on Thursday, killing four civilians."
+    docs = [_bombing("Levant Ledger", "AP", story),
+            _bombing("Orontes Daily", "Associated Press", story)]
+    [incident] = fuse_incidents(_mentions(docs))
+    assert incident.independent_sources == 1
+    assert incident.sources_count == 2  # one report per outlet, both voicing the wire
+    assert incident.outlets == ("Levant Ledger", "Orontes Daily")
+
+
+def test_fuse_unattributed_reports_count_by_origin_not_by_listed_sources():
+    copied = "Russian jets bombed a market in Idlib on Thursday, killing four civilians."
+    own = "Russian jets bombed Idlib's covered market on Thursday; medics counted four dead."
+    docs = [_bombing("Levant Ledger", "AP", copied), _bombing("Orontes Daily", "AP", copied),
+            _bombing("Idlib Voice", None, own)]
+    [incident] = fuse_incidents(_mentions(docs))
+    assert incident.independent_sources == 2  # the AP story and the local reporter
+
+
+def test_fuse_army_statement_against_the_observatory_is_cross_alignment():
+    """'the army said' is a registry actor with side government and no source profile;
+    its side alone makes it pro-government, opposed to the (opposition) Observatory."""
+    docs = []
+    for n, (said, src_id, name, side) in enumerate((
+        ("the army", "SYR.army", "Syrian Arab Army", "government"),
+        ("the Syrian Observatory for Human Rights", "sohr",
+         "Syrian Observatory for Human Rights", None),
+    )):
+        b = DocumentBuilder(f"Rebels shelled Hama on Monday, {said} said.",
+                            published=D(2024, 12, 2), outlet=f"Outlet {n}",
+                            url=f"https://o{n}.example/hama")
+        rebels = b.actor("SYR.rebels", "Rebels", side="opposition", mention="Rebels")
+        speaker = b.actor(src_id, name, side=side, kind="military", mention=said)
+        e = b.event("shelled", "ASSAULT", mode="heavy-weapons", actor1=rebels,
+                    place=b.place("Hama"), date=D(2024, 12, 2), modality="reported",
+                    sources=[speaker])
+        b.claim("said", speaker, [e])
+        docs.append(b.build())
+    [incident] = fuse_incidents(_mentions(docs))
+    assert incident.independent_sources == 2
+    assert incident.cross_alignment

@@ -159,7 +159,8 @@ def mentions_from_document(doc: Document) -> tuple[EventMention, ...]:
                 actor1_side=table.side_of(e.actor1, actors),
                 actor2_side=table.side_of(e.actor2, actors),
                 actor1_country=country,
-                source_sides=tuple((s.id, table.side_of(s, actors)) for s in e.sources),
+                source_sides=tuple((s.id, table.side_of(s, actors))
+                                   for s in (*e.sources, *deniers.get(e.id, ()))),
                 denied_by=tuple(sorted(denied.get(e.id, ()))),
                 deniers=tuple(deniers.get(e.id, ())),
                 claim_ids=tuple(sorted(claimed.get(e.id, ()))),

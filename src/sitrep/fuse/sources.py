@@ -99,8 +99,12 @@ def _origin_ref(key: str, mention: EventMention, profiles: SourceProfiles) -> Ac
 
 
 def _speakers(m: EventMention, profiles: SourceProfiles) -> list[ActorRef]:
-    """The event's sources without the publisher's own voice: the outlet and the wire it
-    credits stand for the report's origin, not for a separate source."""
+    """The event's attributed sources without the publisher's own voice; none when no claim
+    attributes the event. The claims stage lists the outlet and its wire credits as the
+    sources of an event nobody is quoted on: those stand for the report's origin (one wire
+    story repeated by many outlets), not for separate sources."""
+    if not m.claim_ids:
+        return []
     publisher = {normalise_text(m.outlet)} if m.outlet else set()
     out = []
     for ref in m.event.sources:
@@ -120,8 +124,9 @@ def summarise_sources(
 ) -> SourceSummary:
     """Sources, independent sources and corroboration for one incident's mentions.
 
-    Each report's voices are its attributed sources (with the stance its modality gives),
-    else its origin: the wire it copies or the outlet, merged across reposts of one text.
+    Each report's voices are its attributed sources (with the stance its modality gives)
+    when a claim attributes it, else its origin: the wire it copies or the outlet, merged
+    across reposts of one text.
     ``sources_count`` counts distinct (outlet, voice) reports; the independent count,
     cross-alignment and score come from ``sitrep.claims.corroboration``.
     """
@@ -131,11 +136,13 @@ def summarise_sources(
     for m in sorted(mentions, key=lambda m: m.id):
         first_of_origin.setdefault(origin[m.id], m)
     reports: set[tuple[str, str]] = set()
+    side_of: dict[str, str] = {}
     refs: list[ActorRef] = []
     stances: list[str] = []
     named: set[str] = set()
     for m in mentions:
         stance = STANCE_OF_MODALITY.get(m.event.modality, "opinion")
+        side_of.update((ref_id, side) for ref_id, side in m.source_sides if side)
         speakers = _speakers(m, profiles)
         if speakers:
             voices = speakers
@@ -150,7 +157,7 @@ def summarise_sources(
         for ref in m.deniers:
             refs.append(ref)
             stances.append("denies")
-    corr = corroboration(refs, stances, profiles)
+    corr = corroboration(refs, stances, profiles, sides=side_of)
     outlets = sorted({m.outlet or m.article_id for m in mentions})
     return SourceSummary(
         sources=tuple(sorted(named)) or tuple(outlets),
