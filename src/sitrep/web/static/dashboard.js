@@ -39,13 +39,17 @@ function initMap() {
   controlLayer = L.layerGroup().addTo(map);
   markerLayer = new window.SitrepPoints().addTo(map);
   markerEvents();
-  const legend = L.control({ position: "bottomleft" });
+  const legend = L.control({ position: "topright" });
   legend.onAdd = () => legendBox();
   legend.addTo(map);
 }
 
+// the legend folds away (a <details>); it starts open only where it hides little of the map
 function legendBox() {
-  const box = el("div", { class: "legend-box" });
+  const roomy = window.innerWidth > 1500 && window.innerHeight > 900;
+  const box = el("details", { class: "legend-box", open: roomy ? "" : null },
+    el("summary", { text: "Legend" }));
+  L.DomEvent.disableClickPropagation(box);
   box.append(el("strong", { text: "Control" }));
   const entries = [...Object.values(SIDE_COLOURS).slice(0, 5), [FOREIGN, "other state forces"],
     [CONTESTED, "contested"], [UNKNOWN, "unknown / not held"]];
@@ -54,6 +58,11 @@ function legendBox() {
     sw.style.background = colour;
     box.append(el("div", {}, sw, label));
   }
+  box.append(el("strong", { text: "Markers" }),
+    el("div", { text: "colour: event type (filters)" }),
+    el("div", { text: "size: number of sources" }),
+    el("div", { text: "hollow, dashed: not happened" }),
+    el("div", { class: "small", text: "(hypothetical, future, negated, denied)" }));
   return box;
 }
 
@@ -333,7 +342,7 @@ function drawControl(entries, asOf) {
     const sw = el("span", { class: "swatch" });
     sw.style.background = colour;
     rows.push(el("tr", { "data-place": p.id || "", "data-status": c.status },
-      el("td", {}, sw, ` ${p.name || ""}`), el("td", { class: "status-cell", text: c.status }),
+      el("td", { class: "nowrap" }, sw, ` ${p.name || ""}`), el("td", { class: "status-cell", text: c.status }),
       el("td", { text: who }), el("td", { class: "nowrap", text: c.since || "—" })));
   }
   if (!rows.length) rows.push(el("tr", {}, el("td", { colspan: 4, class: "empty", text: `No control record as of ${asOf}.` })));
