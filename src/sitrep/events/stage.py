@@ -7,7 +7,8 @@ code it: PLOVER type and mode from the lexicon, ACLED sub-type from the trigger'
 and the words around it (``acled``), modality (``modality``), fatalities
 (``fatalities``), and a place: from the event's own clause or the clauses above it, else
 the last place named one or two sentences before in the same paragraph, else the
-document's focus. A list of places taken or left ("Aleppo and Hama") gives one event each.
+document's focus (``fallback``: not a foreign dateline city for fighting elsewhere).
+A list of places taken or left ("Aleppo and Hama") gives one event each.
 
 Confidence starts from the trigger's lexicon weight, gains for a specific weapon or
 target cue, a resolved actor and a place in the clause, loses for vague violence and
@@ -26,6 +27,7 @@ from .acled import AcledCoder, AcledContext
 from .anchors import Anchors
 from .dates import DatesStage
 from .detect import Candidate, TriggerFinder, object_class, object_head
+from .fallback import document_votes, fallback_place
 from .fatalities import FatalityCounter
 from .lexicon import Lexicon, load_lexicon
 from .modality import ModalityJudge
@@ -194,7 +196,11 @@ class EventsStage:
         if not found:
             earlier = anchors.place_before(view.sentence.i, PLACE_LOOKBACK)
             found = [earlier] if earlier is not None else []
-        places: list[Place | None] = list(found) if found else [doc.focus.place]
+        places: list[Place | None] = list(found)
+        if not found:
+            votes = document_votes(doc)
+            roles = [*d.agents, *d.patients]
+            places = [fallback_place(doc, view.sentence, spec.plover_type, roles, votes)]
 
         conf = spec.weight + (0.15 if specific else 0.0) + (0.05 if d.agents else 0.0)
         if spec.acled in VAGUE_FAMILIES and not specific:

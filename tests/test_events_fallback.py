@@ -1,0 +1,157 @@
+"""Events with no place of their own: the dateline city only when it is where they happened."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterable
+
+import pytest
+
+from sitrep.events import EventsStage
+from sitrep.events.fallback import alpha2
+from sitrep.models import Actor, Document, Event, Focus, Mention, Place
+
+# name -> (country, feature, lat, lon)
+GAZ = {
+    "BEIRUT": ("LB", "PPLC", 33.89, 35.50),
+    "MOSCOW": ("RU", "PPLC", 55.75, 37.62),
+    "IDLIB": ("SY", "PPLC", 35.93, 36.63),
+    "Beirut": ("LB", "PPLC", 33.89, 35.50),
+    "Idlib": ("SY", "PPLC", 35.93, 36.63),
+    "Syria": ("SY", "PCLI", 35.0, 38.0),
+    "Syrian": ("SY", "PCLI", 35.0, 38.0),
+    "Russia": ("RU", "PCLI", 60.0, 100.0),
+    "Lebanese": ("LB", "PCLI", 33.83, 35.83),
+}
+DEMONYMS = frozenset({"Syrian", "Lebanese"})
+
+
+@pytest.fixture(scope="module")
+def stage() -> EventsStage:
+    return EventsStage()
+
+
+def build(
+    parse_text: Callable[..., Document],
+    text: str,
+    actors: Iterable[tuple[str, str, str, str]] = (),
+) -> Document:
+    """Parse ``text`` (its dateline found at ingest) and fill places from ``GAZ`` and the
+    given actors (id, kind, alpha-3 country, surface) by string search."""
+    doc = parse_text(text, published="2024-12-08")
+    line = doc.article.dateline
+    places = []
+    for name, (country, feature, lat, lon) in GAZ.items():
+        for m in re.finditer(rf"\b{name}\b", text):
+            dateline = line is not None and line.start <= m.start() < line.end
+            role = "dateline" if dateline else ("demonym" if name in DEMONYMS else "mention")
+            places.append(
+                Place(
+                    id=f"p.{name.lower()}",
+                    name=name.title(),
+                    text=name,
+                    start=m.start(),
+                    end=m.end(),
+                    lat=lat,
+                    lon=lon,
+                    country=country,
+                    feature=feature,
+                    geonames_id=abs(hash(name)) % 10**6 + 1,
+                    precision=3 if feature == "PCLI" else 1,
+                    role=role,
+                )
+            )
+    places.sort(key=lambda p: p.start)
+    acts = tuple(
+        Actor(
+            id=aid,
+            name=aid,
+            kind=kind,
+            country=country,
+            mentions=tuple(
+                Mention(surface, m.start(), m.end()) for m in re.finditer(surface, text)
+            ),
+        )
+        for aid, kind, country, surface in actors
+    )
+    focus_place = next((p for p in places if p.role == "dateline"), None)
+    focus = Focus(focus_place.country if focus_place else None, focus_place)
+    return dataclasses.replace(
+        doc,
+        actors=acts,
+        places=tuple(places),
+        focus=focus,
+        done=doc.done | {"actors", "places", "focus"},
+    )
+
+
+def event(stage: EventsStage, doc: Document, plover: str) -> Event:
+    found = [e for e in stage(doc).events if e.plover_type == plover]
+    assert found, f"no {plover} event in {[e.plover_type for e in stage(doc).events]}"
+    return found[0]
+
+
+REBELS = ("SYR.rebels", "rebel-group", "SYR", "rebels")
+RU_REBELS = ("RUS.rebels", "rebel-group", "RUS", "Opposition fighters")
+
+
+def test_events_foreign_dateline_fighting_falls_back_to_the_country(parse_text, stage):
+    doc = build(
+        parse_text,
+        "BEIRUT (Reuters) - Syrian rebels overran an army checkpoint on Sunday, "
+        "a war monitor said.",
+        [REBELS],
+    )
+    ev = event(stage, doc, "COERCE")
+    assert ev.place is not None
+    assert ev.place.country == "SY" and ev.place.precision == 3
+    assert ev.place.name != "Beirut"
+
+
+def test_events_foreign_dateline_actor_country_decides(parse_text, stage):
+    doc = build(
+        parse_text,
+        "MOSCOW (AP) - Warplanes pounded the outskirts of Syria's north on Friday.\n\n"
+        "Opposition fighters took control of the area.",
+        [RU_REBELS],
+    )
+    ev = event(stage, doc, "COERCE")
+    # the unnamed opposition's Russian country only echoes the dateline: not Moscow
+    assert ev.place is not None and ev.place.country == "SY"
+
+
+def test_events_foreign_dateline_meeting_stays_in_the_city(parse_text, stage):
+    doc = build(
+        parse_text,
+        "BEIRUT (Reuters) - The Syrian envoy met Lebanese officials on Sunday to discuss "
+        "the border.",
+    )
+    ev = event(stage, doc, "CONSULT")
+    assert ev.place is not None and ev.place.name == "Beirut" and ev.place.precision == 1
+
+
+def test_events_home_dateline_keeps_the_city(parse_text, stage):
+    doc = build(
+        parse_text,
+        "IDLIB (Reuters) - Syrian rebels overran an army checkpoint on Sunday, a war monitor said.",
+        [REBELS],
+    )
+    ev = event(stage, doc, "COERCE")
+    assert ev.place is not None and ev.place.name == "Idlib" and ev.place.role == "dateline"
+
+
+def test_events_own_clause_place_beats_any_fallback(parse_text, stage):
+    doc = build(
+        parse_text,
+        "MOSCOW (AP) - Russian warplanes bombed Idlib on Saturday.",
+        [("RUS.state-forces", "state-forces", "RUS", "Russian warplanes")],
+    )
+    ev = event(stage, doc, "ASSAULT")
+    assert ev.place is not None and ev.place.text == "Idlib"
+
+
+def test_events_alpha2_from_actor_country():
+    assert alpha2("SYR") == "SY"
+    assert alpha2("lb") == "LB"
+    assert alpha2("ZZZ") is None
