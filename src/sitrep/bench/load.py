@@ -19,13 +19,14 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import secrets
 import socket
 import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -308,7 +309,12 @@ def main(argv: list[str] | None = None) -> int:
         for p in (50, 95, 99):
             report[f"{kind}_p{p}_ms"] = round(percentile(values, p) * 1000, 1)
     if args.json:
-        print(json.dumps({**report, "error_samples": tally.errors[:10]}, indent=2))
+        kinds = Counter(re.sub(r"^\S+ \S+: ", "", e)[:120] for e in tally.errors)
+        print(
+            json.dumps(
+                {**report, "error_kinds": kinds, "error_samples": tally.errors[:10]}, indent=2
+            )
+        )
     else:
         for key, value in report.items():
             print(f"{key:24} {value}")
