@@ -24,7 +24,7 @@ from ..ids import normalise_text
 from ..models import ActorRef, Place
 from .mentions import EventMention
 from .places import control_place
-from .resources import DOMESTIC_SIDES, territorial
+from .resources import sides, territorial
 from .statements import ControlStatement
 
 TERRITORIAL_TYPES = frozenset({"RETREAT", "CONCEDE", "COERCE", "ASSAULT", "MOBILIZE"})
@@ -126,11 +126,10 @@ def _historical(m: EventMention) -> bool:
     return (pub - day).days > (HISTORY_DAYS if m.date_precision == "month" else 366)
 
 
-def _place_fits_actor(m: EventMention, p: Place) -> bool:
-    """A domestic side (Syria's government, rebels, SDF) acts inside its own country."""
-    if m.actor1_side not in DOMESTIC_SIDES or not m.actor1_country or not p.country:
-        return True
-    return p.country == m.actor1_country
+def _place_fits_side(side: str, p: Place) -> bool:
+    """A side holds ground only in the countries of its conflict (``sides.yaml``): never
+    Moscow, Beirut or Jerusalem, whatever the sentence says about a foreign capital."""
+    return sides().may_hold(side, p.country)
 
 
 def observations_from_mentions(mentions: Iterable[EventMention]) -> list[Observation]:
@@ -145,7 +144,7 @@ def observations_from_mentions(mentions: Iterable[EventMention]) -> list[Observa
         cp = control_place(place)
         if kind is None or side is None or cp is None or m.date is None:
             continue
-        if not _in_sentence(m, place) or _historical(m) or not _place_fits_actor(m, place):
+        if not _in_sentence(m, place) or _historical(m) or not _place_fits_side(side, place):
             continue
         extent = _extent(m, kind, place)
         if extent is None:
@@ -153,7 +152,8 @@ def observations_from_mentions(mentions: Iterable[EventMention]) -> list[Observa
         out.append(
             Observation(
                 place_key=cp[0], place=cp[1], date=m.date, published=m.published or m.date,
-                kind=kind, side=side, actor=e.actor1, partial=extent == "partial",
+                kind=kind, side=side, actor=sides().controller(side, e.actor1),
+                partial=extent == "partial",
                 disputed=m.denied, evidence=m.id,
             )
         )
@@ -164,11 +164,12 @@ def observations_from_statements(statements: Iterable[ControlStatement]) -> list
     return [
         Observation(
             place_key=s.place_key, place=s.place, date=s.date, published=s.date,
-            kind="held" if s.held else "not-held", side=s.side, actor=s.actor, partial=False,
-            disputed=False, evidence=s.id,
+            kind="held" if s.held else "not-held", side=s.side,
+            actor=sides().controller(s.side, s.actor), partial=False, disputed=False,
+            evidence=s.id,
         )
         for s in statements
-        if s.date is not None
+        if s.date is not None and _place_fits_side(s.side, s.place)
     ]
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..models import FACTUAL_MODALITIES, Actor, ActorRef, Document, Event, Place, Sentence
-from .resources import actor_country, capitals, sides, wires
+from .resources import DOMESTIC_SIDES, actor_country, capitals, sides, wires
 
 DENYING_STANCES = frozenset({"denies", "rejects", "denied"})
 ANAPHOR = re.compile(r"\bthe\s+(?:(?P<capital>capital)|provincial\s+capital|city|town)\b",
@@ -22,11 +22,10 @@ def _is_city(p: Place) -> bool:
     return (p.feature or "").startswith("PPL") and p.lat is not None
 
 
-def _antecedent_city(doc: Document, sent: Sentence, allow_dateline: bool) -> Place | None:
-    """The city the article has named most often before ``sent`` (latest on ties); the
-    dateline city counts for "the city" only."""
-    roles = ("mention", "dateline") if allow_dateline else ("mention",)
-    before = [q for q in doc.places if q.role in roles and q.end <= sent.start and _is_city(q)]
+def _antecedent_city(doc: Document, sent: Sentence) -> Place | None:
+    """The city the article has named most often before ``sent`` (latest on ties)."""
+    before = [q for q in doc.places
+              if q.role == "mention" and q.end <= sent.start and _is_city(q)]
     if not before:
         return None
     counts: dict[str, int] = {}
@@ -43,8 +42,9 @@ def anaphor_place(doc: Document, e: Event, sent: Sentence, country: str | None) 
     named in its sentence (a dateline fallback) or is a capital of the wrong country.
 
     "the city" or "the town" is the city the article has named most before the sentence
-    (the dateline counts for "the city"); "the capital" is the national capital of the
-    acting side's country.
+    (never the dateline: "AMMAN — ... rebels entered the city" is not about Amman); "the
+    capital" is the national capital of the acting side's home country (``sides.yaml``),
+    else of the actor's.
     """
     p = e.place
     named_here = p is not None and p.role != "dateline" and sent.start <= p.start < sent.end
@@ -61,7 +61,7 @@ def anaphor_place(doc: Document, e: Event, sent: Sentence, country: str | None) 
         cap = capitals().national(country)
         base = cap.place() if cap else None
     else:
-        base = _antecedent_city(doc, sent, allow_dateline=m.group(0).lower().endswith("city"))
+        base = _antecedent_city(doc, sent)
     if base is None:
         return None
     return replace(base, text=m.group(0), start=m.start(), end=m.end(), role="anaphor",
@@ -140,11 +140,13 @@ def mentions_from_document(doc: Document) -> tuple[EventMention, ...]:
     out = []
     for e in doc.events:
         country = actor_country(e.actor1, actors)
+        side1 = table.side_of(e.actor1, actors)
+        home = table.home.get(side1) if side1 in DOMESTIC_SIDES else None
         anaphor = None
         if 0 <= e.sentence < len(doc.sentences):
             sent = doc.sentences[e.sentence]
             text, start = doc.article.text[sent.start : sent.end], sent.start
-            anaphor = anaphor_place(doc, e, sent, country)
+            anaphor = anaphor_place(doc, e, sent, home or country)
         else:
             text, start = doc.article.text, 0
         out.append(
@@ -156,7 +158,7 @@ def mentions_from_document(doc: Document) -> tuple[EventMention, ...]:
                 wire=wire,
                 sentence_text=text,
                 sentence_start=start,
-                actor1_side=table.side_of(e.actor1, actors),
+                actor1_side=side1,
                 actor2_side=table.side_of(e.actor2, actors),
                 actor1_country=country,
                 source_sides=tuple((s.id, table.side_of(s, actors))

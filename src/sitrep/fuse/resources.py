@@ -7,7 +7,7 @@ import csv
 import functools
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -53,6 +53,28 @@ class SideTable:
     aliases: dict[str, str]
     keywords: tuple[tuple[str, re.Pattern[str]], ...]
     overriding: frozenset[str] = frozenset()
+    holds_in: dict[str, frozenset[str]] = field(default_factory=dict)
+    home: dict[str, str] = field(default_factory=dict)
+    actors: dict[str, ActorRef] = field(default_factory=dict)
+
+    def may_hold(self, side: str, country: str | None) -> bool:
+        """Whether ``side`` can hold ground in ``country`` in this conflict (unknown
+        countries pass: a district the gazetteer placed in no country)."""
+        return country is None or country in self.holds_in.get(side, frozenset())
+
+    def controller(self, side: str, ref: ActorRef | None) -> ActorRef | None:
+        """The actor to name as holder: ``ref`` unless it is provisional ("its fighters")
+        or a registry template of another country ("Opposition Rebels (Jordan)"), then the
+        side's own actor."""
+        canonical = self.actors.get(side)
+        if ref is None or canonical is None:
+            return ref
+        if ref.id.startswith("provisional"):
+            return canonical
+        prefix = re.match(r"^([A-Z]{3})\.", ref.id)
+        if prefix and side in self.home and alpha2(prefix.group(1)) != self.home[side]:
+            return canonical
+        return ref
 
     def normalise(self, raw: str | None) -> str | None:
         """The canonical side for an ``Actor.side`` value, or None."""
@@ -89,14 +111,23 @@ def sides() -> SideTable:
     aliases: dict[str, str] = {}
     keywords = []
     overriding = set()
+    holds_in: dict[str, frozenset[str]] = {}
+    home: dict[str, str] = {}
+    canonical: dict[str, ActorRef] = {}
     for entry in data["sides"]:
         side = entry["side"]
         if entry.get("overrides_registry"):
             overriding.add(side)
+        holds_in[side] = frozenset(entry.get("holds_in", ()))
+        if entry.get("home"):
+            home[side] = str(entry["home"])
+        if entry.get("actor"):
+            ref = entry["actor"]
+            canonical[side] = ActorRef(str(ref["id"]), str(ref["name"]), str(ref["name"]))
         for alias in [side, *entry.get("aliases", ())]:
             aliases[normalise_text(alias)] = side
         keywords.append((side, _phrase_pattern(entry.get("keywords", []))))
-    return SideTable(aliases, tuple(keywords), frozenset(overriding))
+    return SideTable(aliases, tuple(keywords), frozenset(overriding), holds_in, home, canonical)
 
 
 @functools.cache

@@ -102,7 +102,9 @@ def _side(doc: Document, actors: dict[str, Actor], ref: ActorRef | None, text: s
 
 
 def _places_in(doc: Document, lo: int, hi: int) -> list[Place]:
-    return [p for p in doc.places if lo <= p.start and p.end <= hi]
+    """Places named in ``[lo, hi)``; a dateline names where the reporter is, not a place
+    anyone holds."""
+    return [p for p in doc.places if lo <= p.start and p.end <= hi and p.role != "dateline"]
 
 
 def _listed_capitals(doc: Document, lo: int, hi: int, text: str) -> list[tuple[str, Place]]:

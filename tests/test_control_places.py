@@ -1,0 +1,95 @@
+"""Which places can get control, and who is named as holder (hand-built documents)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sitrep.fuse.control import ControlEntry, as_of
+from sitrep.fuse.fusion import fuse_documents
+from sitrep.fuse.statements import statements_from_document
+from sitrep.fuse.synthetic import DocumentBuilder
+from sitrep.models import Document, Place
+
+D = dt.date
+
+
+def _entries(*docs: Document, day: dt.date) -> dict[str, ControlEntry]:
+    return {e.place.name: e for e in as_of(fuse_documents(docs).timelines, day)}
+
+
+def _with_role(p: Place, role: str) -> Place:
+    return Place(**{**{f: getattr(p, f) for f in Place.__slots__}, "role": role})
+
+
+def test_control_foreign_capital_is_never_held_and_the_capital_is_syrias():
+    """A Moscow-datelined story: the actors stage files "rebels" under Russia and the places
+    stage reads "the capital" as Moscow. Rebels took Damascus, not Moscow."""
+    text = ("MOSCOW — Assad and his family are in Moscow after the former leader fled "
+            "as rebels took the capital on Sunday.")
+    b = DocumentBuilder(text, published=D(2024, 12, 8))
+    rebels = b.actor("RUS.rebels", "Opposition Rebels (Russia)", side="opposition",
+                     mention="rebels", country="RUS")
+    moscow = b.place("Moscow", lat=55.75, lon=37.62, country="RU", geonames_id=524901,
+                     feature="PPLC")
+    b.event("took", "COERCE", mode="seize", actor1=rebels, place=_with_role(moscow, "capital"),
+            date=D(2024, 12, 8))
+    entries = _entries(b.build(), day=D(2024, 12, 8))
+    assert set(entries) == {"Damascus"}
+    damascus = entries["Damascus"]
+    assert (damascus.status, damascus.side) == ("held", "opposition")
+    assert damascus.controller is not None and damascus.controller.id == "SYR.rebels"
+
+
+def test_control_statements_about_beirut_or_jerusalem_give_no_control():
+    text = ("Beirut remained under the control of the government on Sunday. "
+            "The Israeli army still holds Jerusalem, officials said.")
+    b = DocumentBuilder(text, published=D(2024, 12, 8))
+    b.actor("ISR.state-forces", "Military Forces of Israel", side="israeli-state",
+            mention="The Israeli army", country="ISR")
+    b.place("Beirut", lat=33.89, lon=35.5, country="LB", geonames_id=276781, feature="PPLC")
+    b.place("Jerusalem", lat=31.77, lon=35.22, country="IL", geonames_id=281184,
+            feature="PPLC")
+    assert {s.place.name for s in statements_from_document(b.build())} == {"Beirut",
+                                                                          "Jerusalem"}
+    assert _entries(b.build(), day=D(2024, 12, 9)) == {}
+
+
+def test_control_israeli_troops_can_hold_syrian_ground():
+    """Decision: a foreign state holds ground inside Syria (the Golan buffer zone), so an
+    Israeli seizure of a Syrian town stands."""
+    text = "Israeli troops seized Khan Arnabah in the buffer zone on Sunday."
+    b = DocumentBuilder(text, published=D(2024, 12, 8))
+    idf = b.actor("ISR.state-forces", "Military Forces of Israel", side="israeli-state",
+                  mention="Israeli troops", country="ISR")
+    b.event("seized", "COERCE", mode="seize", actor1=idf,
+            place=b.place("Khan Arnabah", lat=33.18, lon=35.89))
+    town = _entries(b.build(), day=D(2024, 12, 8))["Khan Arnabah"]
+    assert (town.status, town.side) == ("held", "israeli-state")
+    assert town.controller is not None and town.controller.id == "ISR.state-forces"
+
+
+def test_control_pronoun_fighters_are_named_by_their_side():
+    text = "Hayat Tahrir al-Sham said on Thursday that its fighters had entered Hama."
+    b = DocumentBuilder(text, published=D(2024, 12, 5))
+    its = b.actor("provisional.its-fighters", "its fighters", side="opposition",
+                  mention="its fighters")
+    b.event("entered", "COERCE", mode="seize", actor1=its, place=b.place("Hama"))
+    hama = _entries(b.build(), day=D(2024, 12, 5))["Hama"]
+    assert (hama.status, hama.side) == ("held", "opposition")
+    assert hama.controller is not None
+    assert (hama.controller.id, hama.controller.name) == ("SYR.rebels",
+                                                          "Opposition Rebels (Syria)")
+
+
+def test_control_dateline_city_is_neither_the_city_nor_a_held_place():
+    text = ("DARAA — Rebels entered the city on Saturday. "
+            "The area around the crossing is under rebel control, residents said.")
+    b = DocumentBuilder(text, published=D(2024, 12, 7))
+    rebels = b.actor("SYR.rebels", "Opposition Rebels (Syria)", side="opposition",
+                     mention="Rebels")
+    daraa = _with_role(b.place("DARAA", name="Daraa"), "dateline")
+    b.places[-1] = daraa
+    b.event("entered", "COERCE", mode="seize", actor1=rebels, place=daraa)
+    doc = b.build()
+    assert statements_from_document(doc) == ()
+    assert _entries(doc, day=D(2024, 12, 7)) == {}
