@@ -134,3 +134,21 @@ def test_serialize_contract_roundtrip() -> None:
     assert set(d["places"][0]) >= {"id", "name", "text", "start", "end", "lat", "lon",
                                    "country", "admin1", "feature", "geonames_id", "precision"}
     assert document_to_dict(document_from_dict(d)) == d
+
+
+def test_store_upgrades_v1_database_with_the_filter_index(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import inspect
+
+    url = f"sqlite:///{tmp_path / 'v1.db'}"
+    s = open_store(url)
+    s.add_document(make_doc())
+    with s.engine.begin() as c:  # make it look like a version-1 file
+        c.execute(text("DROP INDEX ix_events_filter_cover"))
+        c.execute(text("UPDATE meta SET value='1' WHERE key='schema_version'"))
+    s.close()
+    s = open_store(url)
+    with s.engine.connect() as c:
+        names = {ix["name"] for ix in inspect(c).get_indexes("events")}
+        version = c.execute(text("SELECT value FROM meta WHERE key='schema_version'")).scalar()
+    assert "ix_events_filter_cover" in names and version == "2"
+    assert s.counts()["events"] == 1

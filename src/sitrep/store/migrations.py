@@ -39,7 +39,11 @@ def _refuse_foreign(conn: Connection) -> None:
             )
 
 
-STEPS: dict[int, Callable[[Connection], None]] = {1: _to_v1}
+def _to_v2(conn: Connection) -> None:
+    t.ix_events_filter_cover.create(conn, checkfirst=True)
+
+
+STEPS: dict[int, Callable[[Connection], None]] = {1: _to_v1, 2: _to_v2}
 
 
 def upgrade(conn: Connection) -> int:

@@ -20,7 +20,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -92,6 +92,15 @@ Index("ix_events_latlon", events.c.lat, events.c.lon)
 Index("ix_events_actor1", events.c.actor1_id)
 Index("ix_events_place", events.c.place_id)
 Index("ix_events_incident", events.c.incident_id)
+# v2: the dashboard's filtered map query (type, date range, bbox, min sources) from the index
+ix_events_filter_cover = Index(
+    "ix_events_filter_cover",
+    events.c.plover_type,
+    events.c.date,
+    events.c.lat,
+    events.c.lon,
+    events.c.n_sources,
+)
 
 claims = Table(
     "claims",
