@@ -6,6 +6,7 @@ import datetime as dt
 
 from sitrep.fuse.control import ControlEntry, as_of
 from sitrep.fuse.fusion import fuse_documents
+from sitrep.fuse.resources import capitals
 from sitrep.fuse.statements import statements_from_document
 from sitrep.fuse.synthetic import DocumentBuilder
 from sitrep.models import Document, Place
@@ -93,3 +94,70 @@ def test_control_dateline_city_is_neither_the_city_nor_a_held_place():
     doc = b.build()
     assert statements_from_document(doc) == ()
     assert _entries(doc, day=D(2024, 12, 7)) == {}
+
+
+def _hama_province() -> str:
+    cap = capitals().find("Hama")
+    assert cap is not None
+    return cap.province().id
+
+
+def test_control_province_follows_its_capital_when_nothing_else_is_known():
+    text = "Rebels seized Hama on Thursday."
+    b = DocumentBuilder(text, published=D(2024, 12, 5))
+    rebels = b.actor("SYR.rebels", "Opposition Rebels (Syria)", side="opposition",
+                     mention="Rebels")
+    b.event("seized", "COERCE", mode="seize", actor1=rebels, place=b.place("Hama"))
+    timelines = fuse_documents([b.build()]).timelines
+    city, province = timelines["gn:170017"], timelines[_hama_province()]
+    assert province[-1].place.feature == "ADM1"
+    assert [(e.status, e.side, e.since, e.evidence) for e in province] == [
+        (e.status, e.side, e.since, e.evidence) for e in city
+    ]
+
+
+def _battle(text: str, day: dt.date, trigger: str, *, acled: str = "Armed clash",
+            mode: str = "firearms") -> Document:
+    b = DocumentBuilder(text, published=day, url=f"https://x.example/{day}/{len(text)}")
+    rebels = b.actor("SYR.rebels", "Opposition Rebels (Syria)", side="opposition",
+                     mention="Rebels")
+    army = b.actor("SYR.state-forces", "Syrian Arab Army", side="government",
+                   mention="troops")
+    b.event(trigger, "ASSAULT", mode=mode, actor1=rebels, actor2=army, place=b.place("Homs"),
+            acled=("Battles", acled))
+    return b.build()
+
+
+def _held_by_government(day: dt.date) -> Document:
+    b = DocumentBuilder("Government forces took control of Homs.", published=day,
+                        url=f"https://x.example/held/{day}")
+    army = b.actor("SYR.state-forces", "Syrian Arab Army", side="government",
+                   mention="Government forces")
+    b.event("took control", "COERCE", mode="seize", actor1=army, place=b.place("Homs"))
+    return b.build()
+
+
+def test_control_fighting_inside_a_held_city_contests_it_until_a_takeover():
+    held = _held_by_government(D(2024, 11, 1))
+    clash = _battle("Rebels clashed with troops in Homs on Friday.", D(2024, 12, 6), "clashed")
+    taken = DocumentBuilder("Rebels took Homs on Sunday.", published=D(2024, 12, 8))
+    rebels = taken.actor("SYR.rebels", "Opposition Rebels (Syria)", side="opposition",
+                         mention="Rebels")
+    taken.event("took", "COERCE", mode="seize", actor1=rebels, place=taken.place("Homs"))
+    docs = (held, clash, taken.build())
+    assert _entries(*docs, day=D(2024, 12, 5))["Homs"].status == "held"
+    homs = _entries(*docs, day=D(2024, 12, 6))["Homs"]
+    assert (homs.status, homs.side, homs.since) == ("contested", "government", D(2024, 12, 6))
+    assert homs.contested_by == ("opposition",)
+    after = _entries(*docs, day=D(2024, 12, 8))["Homs"]
+    assert (after.status, after.side) == ("held", "opposition")
+
+
+def test_control_air_strikes_and_outskirts_fighting_do_not_contest():
+    held = _held_by_government(D(2024, 11, 1))
+    strike = _battle("Rebels bombed troops in Homs with drones.", D(2024, 12, 6), "bombed",
+                     acled="Air/drone strike", mode="aerial")
+    outskirts = _battle("Rebels clashed with troops on the outskirts of Homs.",
+                        D(2024, 12, 6), "clashed")
+    homs = _entries(held, strike, outskirts, day=D(2024, 12, 7))["Homs"]
+    assert (homs.status, homs.side) == ("held", "government")

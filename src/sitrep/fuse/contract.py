@@ -108,7 +108,8 @@ def render_control_table(entries: Sequence[ControlEntry]) -> str:
             who = "not " + "/".join(e.not_held_by)
         else:
             who = "-"
-        name = e.place.name + (" province" if e.place_key.startswith("admin1:") else "")
+        province = e.place_key.startswith("admin1:") or e.place.feature in ("ADM1", "ADM1H")
+        name = e.place.name + (" province" if province else "")
         rows.append((
             name, e.place.admin1 or "-", e.status, who,
             e.since.isoformat() if e.since else "-", str(len(e.evidence)),

@@ -9,7 +9,12 @@ part) and from state statements (``statements.py``). Per place they are replayed
 - a denied claim makes the place contested until a report published after the denial
   confirms it; the confirmed state starts on that report's date;
 - a statement sets control when no event in the last few days says otherwise, and otherwise
-  leaves the place contested; on one day, events outrank statements.
+  leaves the place contested; on one day, events outrank statements;
+- fighting inside a held place (a clash or ground attack between the holder and another
+  side, named in the sentence, not on its outskirts) makes it contested from that day,
+  unless a change of hands the same day says more;
+- a province (admin1) with no evidence of its own follows its provincial capital: the
+  governorate's timeline is the capital's, entry for entry (``_with_provinces``).
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from ..ids import normalise_text
 from ..models import ActorRef, Place
 from .mentions import EventMention
 from .places import control_place
-from .resources import sides, territorial
+from .resources import capitals, sides, territorial
 from .statements import ControlStatement
 
 TERRITORIAL_TYPES = frozenset({"RETREAT", "CONCEDE", "COERCE", "ASSAULT", "MOBILIZE"})
@@ -47,10 +52,15 @@ class Observation:
     partial: bool
     disputed: bool
     evidence: str
+    other: str | None = None  # the opposing side, for a fight
 
     @property
     def from_event(self) -> bool:
         return self.kind in ("gain", "loss")
+
+    @property
+    def fight(self) -> bool:
+        return self.kind == "fight"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +93,15 @@ def territorial_kind(m: EventMention) -> str | None:
         if cues.gain_triggers.search(trigger):
             return "gain"
     return None
+
+
+def is_fighting(m: EventMention) -> bool:
+    """A clash or ground attack between two different known sides."""
+    e = m.event
+    ground = (e.acled_sub_event_type or "") in territorial().fighting_acled or (
+        e.plover_mode or "") in territorial().fighting_modes
+    return (e.plover_type == "ASSAULT" and ground and m.actor1_side is not None
+            and m.actor2_side is not None and m.actor1_side != m.actor2_side)
 
 
 def _target(m: EventMention) -> Place | None:
@@ -119,10 +138,10 @@ def _in_sentence(m: EventMention, p: Place) -> bool:
 def _historical(m: EventMention) -> bool:
     """Background ("in 2018", "since 2016"): coarse dates well before publication."""
     day, pub = m.date, m.published
+    if m.date_precision == "year":
+        return True  # "in 2018": a year is never the day a place changed hands
     if day is None or pub is None:
         return False
-    if m.date_precision == "year":
-        return True
     return (pub - day).days > (HISTORY_DAYS if m.date_precision == "month" else 366)
 
 
@@ -139,7 +158,7 @@ def observations_from_mentions(mentions: Iterable[EventMention]) -> list[Observa
         place = _target(m)
         if not (m.factual or e.modality == "denied") or place is None:
             continue
-        kind = territorial_kind(m)
+        kind = territorial_kind(m) or ("fight" if is_fighting(m) else None)
         side = m.actor1_side
         cp = control_place(place)
         if kind is None or side is None or cp is None or m.date is None:
@@ -147,7 +166,7 @@ def observations_from_mentions(mentions: Iterable[EventMention]) -> list[Observa
         if not _in_sentence(m, place) or _historical(m) or not _place_fits_side(side, place):
             continue
         extent = _extent(m, kind, place)
-        if extent is None:
+        if extent is None or (kind == "fight" and not m.factual):
             continue
         out.append(
             Observation(
@@ -155,6 +174,7 @@ def observations_from_mentions(mentions: Iterable[EventMention]) -> list[Observa
                 kind=kind, side=side, actor=sides().controller(side, e.actor1),
                 partial=extent == "partial",
                 disputed=m.denied, evidence=m.id,
+                other=m.actor2_side if kind == "fight" else None,
             )
         )
     return out
@@ -222,10 +242,12 @@ class _State:
 def _apply_day(state: _State, day: dt.date, obs: list[Observation]) -> _State:
     evidence = tuple(sorted({o.evidence for o in obs}))
     new = _State(**{**state.__dict__})
-    statements = [o for o in obs if not o.from_event]
+    statements = [o for o in obs if not o.from_event and not o.fight]
     events = [o for o in obs if o.from_event]
     if events:
         new = _apply_events(new, day, events)
+    else:
+        new = _apply_fighting(new, day, [o for o in obs if o.fight])
     for o in statements:
         new = _apply_statement(new, day, o)
     if new.key() != state.key():
@@ -306,6 +328,18 @@ def _apply_events(state: _State, day: dt.date, events: list[Observation]) -> _St
     return _State(**{**state.__dict__, "by_event_on": day})
 
 
+def _apply_fighting(state: _State, day: dt.date, fights: list[Observation]) -> _State:
+    """Fighting that involves the holder of a held place contests it."""
+    if state.status != "held" or state.side is None:
+        return state
+    against = {side for o in fights for side in (o.side, o.other)
+               if state.side in (o.side, o.other) and side and side != state.side}
+    if not against:
+        return state
+    return _State("contested", state.side, state.actor, day,
+                  contested_by=tuple(sorted(against)), by_event_on=day)
+
+
 def _main_actor(obs: Sequence[Observation]) -> ActorRef | None:
     """The actor most observations name (registry actors before provisional ones)."""
     refs = [o.actor for o in obs if o.actor is not None]
@@ -346,10 +380,26 @@ def control_timelines(observations: Iterable[Observation]) -> dict[str, list[Con
     by_place: dict[str, list[Observation]] = {}
     for o in observations:
         by_place.setdefault(o.place_key, []).append(o)
-    return {
+    timelines = {
         key: timeline(sorted(obs, key=lambda o: (o.date, o.evidence, o.kind, o.side)))
         for key, obs in sorted(by_place.items())
     }
+    return _with_provinces(timelines)
+
+
+def _with_provinces(timelines: dict[str, list[ControlEntry]]) -> dict[str, list[ControlEntry]]:
+    """Each of Syria's governorates with no evidence of its own takes its provincial
+    capital's timeline (same status, holder, since-dates and evidence), so a map can colour
+    provinces. Evidence about the province itself ("most of Daraa province") always wins."""
+    out = dict(timelines)
+    for cap in capitals().all:
+        city = timelines.get(cap.place().id)
+        if not city or cap.admin1_geonames_id is None:
+            continue
+        province = cap.province()
+        if province.id not in timelines:
+            out[province.id] = [replace(e, place_key=province.id, place=province) for e in city]
+    return dict(sorted(out.items()))
 
 
 def as_of(timelines: dict[str, list[ControlEntry]], date: dt.date) -> list[ControlEntry]:
@@ -359,4 +409,5 @@ def as_of(timelines: dict[str, list[ControlEntry]], date: dt.date) -> list[Contr
         current = [e for e in entries if e.since is None or e.since <= date]
         if current:
             out.append(current[-1])
-    return sorted(out, key=lambda e: (normalise_text(e.place.name), e.place_key))
+    return sorted(out, key=lambda e: (normalise_text(e.place.name),
+                                      (e.place.feature or "").startswith("ADM1"), e.place_key))

@@ -193,6 +193,8 @@ class TerritorialCues:
     near: re.Pattern[str]
     near_after: re.Pattern[str]
     loss_despite: frozenset[str]
+    fighting_acled: frozenset[str] = frozenset()
+    fighting_modes: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -211,6 +213,8 @@ def territorial() -> TerritorialCues:
             r"^\W{0,3}(?:s\s+)?(?:" + _phrase_pattern(d["near_after"]).pattern + ")"
         ),
         loss_despite=frozenset(normalise_text(x) for x in d["loss_despite"]),
+        fighting_acled=frozenset(d.get("fighting", {}).get("acled", ())),
+        fighting_modes=frozenset(d.get("fighting", {}).get("plover_modes", ())),
     )
 
 
