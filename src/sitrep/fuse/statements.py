@@ -120,19 +120,35 @@ def _listed_capitals(doc: Document, lo: int, hi: int, text: str) -> list[tuple[s
     return sorted(found.items())
 
 
+def sentence_evidence_id(article_id: str, sentence: int) -> str:
+    """The evidence id of a sentence that has neither a claim nor an event:
+    ``<article id>#s<sentence index>`` (``sitrep.fuse.evidence`` resolves it)."""
+    return f"{article_id}#s{sentence}"
+
+
+def _evidence_ids(doc: Document) -> dict[int, str]:
+    """Sentence index -> the id a statement made there cites: the sentence's first claim
+    (by id), else its first event (by id), else the sentence id."""
+    found: dict[int, str] = {}
+    for c in sorted(doc.claims, key=lambda c: c.id):
+        found.setdefault(c.sentence, c.id)
+    for e in sorted(doc.events, key=lambda e: e.id):
+        found.setdefault(e.sentence, e.id)
+    return found
+
+
 def statements_from_document(doc: Document) -> tuple[ControlStatement, ...]:
     """Every control statement in ``doc`` (dated by publication). Its evidence id is the id
-    of a claim made in that sentence, else ``<article id>#s<sentence index>``."""
+    of a claim made in that sentence, else of an event in it, else the sentence id
+    ``<article id>#s<sentence index>``."""
     actors = {a.id: a for a in doc.actors}
-    claim_for: dict[int, str] = {}
-    for c in sorted(doc.claims, key=lambda c: c.id):
-        claim_for.setdefault(c.sentence, c.id)
+    cited = _evidence_ids(doc)
     out: list[ControlStatement] = []
     for s in doc.sentences:
         if s.heading or s.boilerplate:
             continue
         text = doc.article.text[s.start : s.end]
-        sid = claim_for.get(s.i, f"{doc.article.id}#s{s.i}")
+        sid = cited.get(s.i) or sentence_evidence_id(doc.article.id, s.i)
 
         def add(key: str, place: Place, side: str, ref: ActorRef | None, held: bool,
                 _sid: str = sid, _i: int = s.i) -> None:
