@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
@@ -63,6 +64,7 @@ SETTINGS = settings(
 STRICT_CHECKS = [status_code_conformance, negative_data_rejection, positive_data_acceptance]
 
 
+@pytest.mark.slow
 @schema.parametrize()
 @SETTINGS
 def test_security_schemathesis_no_5xx_no_schema_violation(case: Any) -> None:
@@ -71,6 +73,7 @@ def test_security_schemathesis_no_5xx_no_schema_violation(case: Any) -> None:
     assert response.status_code < 500
 
 
+@pytest.mark.slow
 @schema.parametrize()
 @SETTINGS
 def test_security_schemathesis_status_codes_and_strict_inputs(case: Any) -> None:
