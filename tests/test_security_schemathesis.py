@@ -28,7 +28,7 @@ from sitrep.web.app import create_app
 from sitrep.web.synthetic import fill_sample
 
 SLOW = os.environ.get("SITREP_HYPOTHESIS_PROFILE") == "slow"
-EXAMPLES = 10_000 if SLOW else 25
+EXAMPLES = int(os.environ.get("SITREP_HYPOTHESIS_EXAMPLES", 10_000 if SLOW else 25))
 
 
 class RefuseToParse:
