@@ -161,3 +161,14 @@ def test_control_air_strikes_and_outskirts_fighting_do_not_contest():
                         D(2024, 12, 6), "clashed")
     homs = _entries(held, strike, outskirts, day=D(2024, 12, 7))["Homs"]
     assert (homs.status, homs.side) == ("held", "government")
+
+
+def test_control_background_year_in_an_undated_article_gives_no_entry():
+    """"Rebels took Daraa in 2018" in an article with no publication date: a year is
+    background, not the day Daraa changed hands."""
+    b = DocumentBuilder("Rebels took Daraa in 2018 before the army returned.")
+    rebels = b.actor("SYR.rebels", "Opposition Rebels (Syria)", side="opposition",
+                     mention="Rebels")
+    b.event("took", "COERCE", mode="seize", actor1=rebels, place=b.place("Daraa"),
+            date=D(2018, 1, 1), precision="year")
+    assert fuse_documents([b.build()]).timelines == {}
