@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .lexicon import Family, Lexicon
@@ -17,6 +18,18 @@ class AcledContext:
     patient_text: str
     object_class: str | None
     context: str = ""  # the sentence's words and lemmas without the agent phrase
+
+
+def _masked(view: SentenceView, masks: list[str] | tuple[str, ...]) -> Callable[[str], bool]:
+    """``view.has_cue`` with phrases that only look like cues blanked out ("riot police"
+    is no riot)."""
+    if not masks:
+        return view.has_cue
+    lemmas, words = view.lemma_string, view.word_string
+    for m in masks:
+        lemmas = lemmas.replace(f" {m} ", " _ ")
+        words = words.replace(f" {m} ", " _ ")
+    return lambda cue: f" {cue} " in lemmas or f" {cue} " in words
 
 
 class AcledCoder:
@@ -87,10 +100,9 @@ class AcledCoder:
             return str(fam.options["person"]), True
         if family == "TERRITORY":
             return self._territory(fam, ctx, view)
+        has = _masked(view, fam.options.get("masks", ()))
         for rule in fam.rules:
-            if any(view.has_cue(c) for c in rule.cues) and not any(
-                view.has_cue(c) for c in rule.unless
-            ):
+            if any(has(c) for c in rule.cues) and not any(has(c) for c in rule.unless):
                 return rule.code, True
         if family == "VIOLENCE":
             target = f" {ctx.patient_text.lower()} "

@@ -107,6 +107,14 @@ class TriggerFinder:
     def __init__(self, lex: Lexicon):
         self.lex = lex
         self.abstract = lex.word_sets["abstract_objects"]
+        sets = lex.word_sets
+        self.modified = (
+            sets["modifier_heads"]
+            | sets["agent_nouns"]
+            | sets["troop_nouns"]
+            | sets["weapon_nouns"]
+            | sets["person_nouns"]
+        )
 
     def find(self, view: SentenceView, anchors: Anchors) -> list[Candidate]:
         out: list[Candidate] = []
@@ -116,7 +124,10 @@ class TriggerFinder:
                 specs = self.lex.verbs.get(lem)
                 nominal = False
             elif t.pos in NOUN_POS and t.ent_type not in NAME_ENTITIES:
-                # "until March 1", "Storm Corps": a name or a date, not an event noun
+                # "until March 1", "Storm Corps": a name or a date, not an event noun;
+                # "riot police", "assault rifle", "arrest warrant": a modifier, not an event
+                if t.dep == "compound" and view.lemma(t.head) in self.modified:
+                    continue
                 specs = self.lex.nouns.get(lem)
                 nominal = True
             else:

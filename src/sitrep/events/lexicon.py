@@ -147,6 +147,7 @@ def load_lexicon() -> Lexicon:
             "base_nouns",
             "agent_nouns",
             "quantity_nouns",
+            "modifier_heads",
         )
     }
     modality = ModalityCues(

@@ -1,0 +1,56 @@
+"""News-language variants of event words, on sentences we wrote (no actors or places)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.events import EventsStage
+from sitrep.events.rank import main_event
+from sitrep.models import Document
+
+
+@pytest.fixture(scope="module")
+def stage() -> EventsStage:
+    return EventsStage()
+
+
+def subtype(parse_text: Callable[..., Document], stage: EventsStage, text: str) -> str | None:
+    ev = main_event(stage(parse_text(text)))
+    return ev.acled_sub_event_type if ev else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Insurgents mortared the army base overnight.", "Shelling/artillery/missile attack"),
+        (
+            "Mortar fire hit the outskirts of the town on Monday.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("Dock workers went on strike on Monday over pay.", "Peaceful protest"),
+        ("Soldiers mutinied over unpaid salaries.", "Change to group/activity"),
+        ("Government forces retook the district from insurgents.", "Government regains territory"),
+        ("Militants stormed a village and killed 12 people.", "Attack"),
+        ("Commandos stormed a rebel base near the river.", "Armed clash"),
+        (
+            "Kidnappers seized six passengers from a bus on the highway.",
+            "Abduction/forced disappearance",
+        ),
+        ("Angry villagers burned down the police station.", "Looting/property destruction"),
+        ("Air defences downed a drone over the airport.", "Disrupted weapons use"),
+    ],
+)
+def test_events_variant_words_are_typed(parse_text, stage, text, expected):
+    assert subtype(parse_text, stage, text) == expected
+
+
+def test_events_riot_police_is_no_riot(parse_text, stage):
+    text = "Riot police fired tear gas to disperse hundreds of students marching on parliament."
+    assert subtype(parse_text, stage, text) == "Protest with intervention"
+
+
+def test_events_modifier_noun_is_no_event(parse_text, stage):
+    doc = stage(parse_text("Officers carried assault rifles and an arrest warrant."))
+    assert not [e for e in doc.events if e.trigger.text.lower() in ("assault", "arrest")]
