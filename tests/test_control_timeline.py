@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from sitrep.fuse.control import as_of, control_timelines, observations_from_mentions
-from sitrep.fuse.control import observations_from_statements as from_statements
+from sitrep.fuse.control import as_of, control_timelines
 from sitrep.fuse.mentions import mentions_from_document
+from sitrep.fuse.observations import observations_from_mentions
+from sitrep.fuse.observations import observations_from_statements as from_statements
 from sitrep.fuse.statements import statements_from_document
 from sitrep.fuse.synthetic import DocumentBuilder, withdrawal_example
 from sitrep.models import Document

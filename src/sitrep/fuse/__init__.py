@@ -1,8 +1,9 @@
 """Fusion across articles: incidents from event mentions, and a dated control timeline."""
 
-from .control import ControlEntry, Observation, control_timelines
+from .control import ControlEntry, control_timelines
 from .incidents import Incident, fuse_incidents
 from .mentions import EventMention, mentions_from_document
+from .observations import Observation
 from .statements import ControlStatement, statements_from_document
 
 __all__ = [

@@ -6,14 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..models import Document
-from .control import (
-    ControlEntry,
-    control_timelines,
-    observations_from_mentions,
-    observations_from_statements,
-)
+from .control import ControlEntry, control_timelines
 from .incidents import Incident, fuse_incidents
 from .mentions import EventMention, mentions_from_document
+from .observations import observations_from_mentions, observations_from_statements
 from .statements import ControlStatement, statements_from_document
 
 
