@@ -136,7 +136,7 @@ def check_consistent(url: str) -> dict[str, int]:
     }
 
 
-def run_and_kill(cmd: list[str], db: str, at: int, limit: float = 120) -> bool:
+def run_and_kill(cmd: list[str], db: str, at: int, limit: float = 300) -> bool:
     """Start ``cmd``; SIGKILL it once ``articles`` has ``at`` rows. False if it finished first."""
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -192,10 +192,12 @@ def _store_url(backend: str, tmp_path: Path) -> str:
 
     base = os.environ["SITREP_TEST_PG"]
     name = "dur_" + uuid.uuid4().hex[:10]
-    admin = open_store(base)
-    with admin.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+    from sitrep.store.store import make_engine
+
+    admin = make_engine(base)  # the server's own database: never create sitrep tables in it
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
         c.execute(text(f"CREATE DATABASE {name}"))
-    admin.close()
+    admin.dispose()
     return base.rsplit("/", 1)[0] + "/" + name
 
 

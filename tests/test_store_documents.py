@@ -20,6 +20,7 @@ from sitrep.models import (
 )
 from sitrep.serialize import document_from_dict, document_to_dict
 from sitrep.store import open_store
+from sitrep.store.store import make_engine
 
 TEXT = "Rebels seized Aleppo on Saturday, a monitor said."
 
@@ -72,15 +73,15 @@ def store(request, tmp_path):  # type: ignore[no-untyped-def]
         return
     base = os.environ["SITREP_TEST_PG"]
     name = "t_" + uuid.uuid4().hex[:10]
-    admin = open_store(base)
-    with admin.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+    admin = make_engine(base)  # the server's own database: never create sitrep tables in it
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
         c.execute(text(f"CREATE DATABASE {name}"))
     s = open_store(base.rsplit("/", 1)[0] + "/" + name)
     yield s
     s.close()
-    with admin.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
         c.execute(text(f"DROP DATABASE {name}"))
-    admin.close()
+    admin.dispose()
 
 
 def test_store_roundtrip_document(store) -> None:  # type: ignore[no-untyped-def]
