@@ -155,3 +155,49 @@ def test_events_alpha2_from_actor_country():
     assert alpha2("SYR") == "SY"
     assert alpha2("lb") == "LB"
     assert alpha2("ZZZ") is None
+
+
+def _unknown(doc: Document, text: str) -> Document:
+    """Add an unresolved place mention (a village the gazetteer does not know)."""
+    at = doc.article.text.index(text)
+    village = Place(id="x:village", name=text, text=text, start=at, end=at + len(text))
+    places = tuple(sorted((*doc.places, village), key=lambda p: p.start))
+    return dataclasses.replace(doc, places=places)
+
+
+def test_events_unknown_village_takes_the_district_named_with_it(parse_text, stage):
+    doc = build(
+        parse_text,
+        "Gunmen killed two farmers in Tell Hamra (Idlib district) on Friday.",
+    )
+    doc = dataclasses.replace(
+        _unknown(doc, "Tell Hamra"),
+        places=tuple(
+            dataclasses.replace(p, feature="ADM2", precision=2) if p.text == "Idlib" else p
+            for p in _unknown(doc, "Tell Hamra").places
+        ),
+    )
+    ev = event(stage, doc, "ASSAULT")
+    assert ev.place is not None and ev.place.text == "Idlib"
+    assert ev.place.lat is not None and ev.place.precision == 2
+
+
+def test_events_source_town_is_not_the_event_place(parse_text, stage):
+    doc = build(
+        parse_text,
+        "Warplanes bombed targets in Syria on Friday, the monitor in Idlib said.",
+    )
+    ev = event(stage, doc, "ASSAULT")
+    assert ev.place is not None and ev.place.text == "Syria"
+
+
+def test_events_country_gives_way_to_the_town_in_its_phrase(parse_text, stage):
+    doc = build(parse_text, "Warplanes bombed Syria's north, near the city of Idlib, on Friday.")
+    ev = event(stage, doc, "ASSAULT")
+    assert ev.place is not None and ev.place.text == "Idlib"
+
+
+def test_events_town_is_kept_over_a_country_named_later(parse_text, stage):
+    doc = build(parse_text, "Warplanes bombed Idlib on Friday, a monitor in Syria said.")
+    ev = event(stage, doc, "ASSAULT")
+    assert ev.place is not None and ev.place.text == "Idlib"

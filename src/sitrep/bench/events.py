@@ -26,7 +26,7 @@ from typing import Any
 
 from ..events.rank import main_event
 from ..ids import article_id
-from ..models import Article, Document
+from ..models import Article, Document, Event, Place
 from ..pipeline import Pipeline
 from .corpora import DEFAULT_DATA, news_texts, require
 
@@ -36,6 +36,29 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def _km(place: Place, row: dict[str, str]) -> float:
+    lat, lon = place.lat or 0.0, place.lon or 0.0
+    return haversine_km(lat, lon, float(row["latitude"]), float(row["longitude"]))
+
+
+def location_miss(row: dict[str, str], doc: Document, ev: Event | None) -> str:
+    """Why an event's place is not within 25 km of ACLED's ("" when it is): a kind of
+    miss, counted over the file, never a row's own story."""
+    if ev is None:
+        return "no event"
+    named = [p for p in doc.places if p.lat is not None]
+    near = any(_km(p, row) <= 25.0 for p in named)
+    where = "a place within 25 km was named" if near else "no place within 25 km named"
+    if ev.place is None or ev.place.lat is None:
+        return f"event without coordinates; {where}"
+    if _km(ev.place, row) <= 25.0:
+        return ""
+    notes = row["notes"].lower()
+    admin = [a for a in ("admin2", "admin1") if row[a] and row[a].lower() in notes]
+    said = f"; ACLED's {'/'.join(admin)} in the note" if admin else ""
+    return f"event at precision {ev.place.precision} ({ev.place.role}); {where}{said}"
 
 
 def _stages(full: bool = True) -> list[Any]:
@@ -66,8 +89,10 @@ def acled(data: Path, name: str) -> int:
     n = len(rows)
     sub = loc = located = date = deaths = 0
     confusion: Counter[tuple[str, str]] = Counter()
+    misses: Counter[str] = Counter()
     for row, doc in zip(rows, out, strict=True):
         ev = main_event(doc)
+        misses[location_miss(row, doc, ev)] += 1
         pred = ev.acled_sub_event_type if ev else "(none)"
         sub += pred == row["sub_event_type"]
         if pred != row["sub_event_type"]:
@@ -85,6 +110,10 @@ def acled(data: Path, name: str) -> int:
     print(f"  location within 25 km   {loc / n:.3f}  (events with coordinates: {located}/{n})")
     print(f"  exact date              {date / n:.3f}")
     print(f"  fatalities exact        {deaths / n:.3f}")
+    print("  location misses by kind (counts only):")
+    for kind, c in sorted(misses.items(), key=lambda kv: -kv[1]):
+        if kind:
+            print(f"    {c:3d}  {kind}")
     print("  most frequent confusions (gold -> predicted):")
     for (g, p), c in confusion.most_common(8):
         print(f"    {c:3d}  {g} -> {p}")

@@ -282,8 +282,63 @@ class EventsStage:
         for h in heads:
             found = clause_places(view, anchors, h, exclude)
             if found:
-                return found[:1]
+                return [_finer(view, anchors, found[0], exclude)]
         return []
+
+
+def _finer(
+    view: SentenceView, anchors: Anchors, place: Place, exclude: list[tuple[int, int]]
+) -> Place:
+    """A better-known place that describes a village the gazetteer does not know, or a
+    town that describes a country or province: "in Kafr Ubayd (Idlib district, Idlib)" is
+    placed at Idlib district, as ACLED does at geo_precision 2. Only the place's own
+    phrase counts (apposition, parenthesis, "of ..."), never a source's "in Idlib said"."""
+    unknown = place.lat is None
+    if not unknown and _level(place) < 2:
+        return place
+    # only what describes the place itself: its apposition, parenthesis or "of" phrase
+    heads = [k for k in range(view.first, view.last) if view.tok(k).start == place.start]
+    if not heads:
+        return place
+    inside = [view.tok(k) for k in view.subtree(heads[0])]
+    lo, hi = min(t.start for t in inside), max(t.end for t in inside)
+    pool = [
+        p
+        for p in anchors.places_in(lo, hi)
+        if p.lat is not None
+        and p is not place
+        and not any(a <= p.start and p.end <= b for a, b in exclude)
+        and (unknown or (p.country == place.country and _within(p, place)))
+        and _level(p) < (3 if unknown else _level(place))
+    ]
+    if not pool:
+        return place
+    # the nearest, preferring what follows ("Kafr Ubayd (Idlib district)")
+    best = min(pool, key=lambda p: (p.start < place.start, abs(p.start - place.end)))
+    if not unknown:
+        return best
+    return dataclasses.replace(
+        best, precision=max(best.precision or 2, 2), method=best.method + ":near-unknown"
+    )
+
+
+def _level(p: Place) -> int:
+    """0 a town, 1 a district, 2 a province, 3 a country or wider region."""
+    feature = p.feature or ""
+    if feature.startswith("PCL") or feature in ("RGN", "CONT", "TERR"):
+        return 3
+    if feature == "ADM1":
+        return 2
+    if feature.startswith("ADM"):
+        return 1
+    return 0 if (p.precision or 9) <= 2 else 2
+
+
+def _within(town: Place, area: Place) -> bool:
+    """Whether ``town`` can lie in ``area`` (a country, or a province by its admin1 code)."""
+    if (area.feature or "").startswith("PCL"):
+        return True
+    return area.admin1 is not None and town.admin1 == area.admin1
 
 
 def _mentions(doc: Document, ref: ActorRef) -> list[Mention]:
