@@ -40,6 +40,8 @@ def subtype(parse_text: Callable[..., Document], stage: EventsStage, text: str) 
         ),
         ("Angry villagers burned down the police station.", "Looting/property destruction"),
         ("Air defences downed a drone over the airport.", "Disrupted weapons use"),
+        ("Two soldiers died in an exchange of fire with militants.", "Armed clash"),
+        ("A suspected thief was beaten to death by a mob.", "Mob violence"),
     ],
 )
 def test_events_variant_words_are_typed(parse_text, stage, text, expected):

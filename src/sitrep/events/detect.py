@@ -177,6 +177,14 @@ class TriggerFinder:
         return None
 
     def _extra(self, view: SentenceView, i: int, word: str, nominal: bool) -> int | None:
+        if nominal and word.startswith("of "):
+            # "an exchange of fire": the word is the object of the noun's "of"
+            for p in view.children(i, frozenset({"prep"})):
+                if view.lemma(p) == "of":
+                    for k in view.children(p, frozenset({"pobj"})):
+                        if view.lemma(k) == word[3:] or view.tok(k).text.lower() == word[3:]:
+                            return k
+            return None
         if nominal:
             for k in view.children(i, NOUN_MODIFIERS):
                 if view.lemma(k) == word or view.tok(k).text.lower() == word:

@@ -104,8 +104,14 @@ def _specs(table: dict[str, list[Any]], noun: bool) -> dict[str, tuple[TriggerSp
     index: dict[str, list[TriggerSpec]] = {}
     for key, value in table.items():
         words = key.split()
-        # verbs are indexed by their first word ("pull out"), nouns by their last ("air strike")
-        head, extra = (words[-1], " ".join(words[:-1])) if noun else (words[0], " ".join(words[1:]))
+        # verbs are indexed by their first word ("pull out"), nouns by their last ("air
+        # strike"), "X of Y" nouns by X with Y as the extra word ("exchange of fire")
+        if noun and len(words) == 3 and words[1] == "of":
+            head, extra = words[0], "of " + words[2]
+        elif noun:
+            head, extra = words[-1], " ".join(words[:-1])
+        else:
+            head, extra = words[0], " ".join(words[1:])
         ptype, mode, acled, weight = value[0], value[1], value[2], float(value[3])
         needs = value[4] if len(value) > 4 else None
         consequence = len(value) > 5 and value[5] == "consequence"
