@@ -42,6 +42,9 @@ def subtype(parse_text: Callable[..., Document], stage: EventsStage, text: str) 
         ("Air defences downed a drone over the airport.", "Disrupted weapons use"),
         ("Two soldiers died in an exchange of fire with militants.", "Armed clash"),
         ("A suspected thief was beaten to death by a mob.", "Mob violence"),
+        ("Rebels killed a villager they suspected of being a police informer.", "Attack"),
+        ("Militants attacked a military vehicle on the highway.", "Armed clash"),
+        ("Security forces dismantled an IED planted on the road.", "Disrupted weapons use"),
     ],
 )
 def test_events_variant_words_are_typed(parse_text, stage, text, expected):

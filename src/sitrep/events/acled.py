@@ -18,6 +18,7 @@ class AcledContext:
     patient_text: str
     object_class: str | None
     context: str = ""  # the sentence's words and lemmas without the agent phrase
+    patient_head: str = ""  # the target's head word and lemma ("villager villagers")
 
 
 def _masked(view: SentenceView, masks: list[str] | tuple[str, ...]) -> Callable[[str], bool]:
@@ -105,6 +106,13 @@ class AcledCoder:
             if any(has(c) for c in rule.cues) and not any(has(c) for c in rule.unless):
                 return rule.code, True
         if family == "VIOLENCE":
+            # a civilian person named as the target decides before the words around it
+            # ("a villager suspected to be a police informer"); a thing does not ("a
+            # military vehicle")
+            head = f" {ctx.patient_head.lower()} "
+            people = self.lex.word_sets["person_nouns"]
+            if any(c in head for c in self.civilian_cues) and set(head.split()) & people:
+                return "ATTACK", False
             target = f" {ctx.patient_text.lower()} "
             if any(c in target for c in self.armed_cues):
                 return "ARMED_CLASH", False

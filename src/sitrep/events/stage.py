@@ -138,6 +138,11 @@ class EventsStage:
                     d.dropped = True
             if c.spec.consequence and any(v is not d and not v.dropped for v in violent):
                 d.dropped = True
+            if c.spec.plover_type == "COERCE":
+                # "dismantled an IED", "seized a car bomb": the weapon is what was stopped
+                obj = by_index.get(object_head(view, c.index, False) or -1)
+                if obj is not None and obj.cand.nominal and obj.cand.spec.plover_type == "ASSAULT":
+                    obj.dropped = True
             if c.spec.plover_type == "CONSULT":
                 for a in view.ancestors(c.index):
                     up = by_index.get(a)
@@ -185,6 +190,7 @@ class EventsStage:
             patient_text,
             obj_cls,
             context,
+            view.span_string([target]) if target is not None else "",
         )
         code, specific = self.coder.code(spec.acled, view, ctx)
         acled_type, acled_sub = self.coder.types(code)
