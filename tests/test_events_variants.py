@@ -45,6 +45,10 @@ def subtype(parse_text: Callable[..., Document], stage: EventsStage, text: str) 
         ("Rebels killed a villager they suspected of being a police informer.", "Attack"),
         ("Militants attacked a military vehicle on the highway.", "Armed clash"),
         ("Security forces dismantled an IED planted on the road.", "Disrupted weapons use"),
+        ("Gunmen ambushed a wedding party, killing nine guests.", "Attack"),
+        ("Government troops ambushed a rebel column near the river.", "Armed clash"),
+        ("Police seized a truck loaded with explosives at a checkpoint.", "Disrupted weapons use"),
+        ("A car rammed into a crowd of worshippers, killing three.", "Attack"),
     ],
 )
 def test_events_variant_words_are_typed(parse_text, stage, text, expected):

@@ -86,6 +86,9 @@ def object_class(
     if anchors.actor_at(t.start, t.end) is not None:
         return "person"
     for k in view.subtree(head):
+        if view.lemma(k) in sets["weapon_nouns"]:
+            return "weapon"  # "a truck loaded with explosives"
+    for k in view.subtree(head):
         if anchors.place_for_span(view.tok(k).start, view.tok(k).end) is not None:
             return "place"
     return None
@@ -196,4 +199,9 @@ class TriggerFinder:
         for k in view.children(i, PARTICLE_DEPS):
             if view.lemma(k) == word or view.tok(k).text.lower() == word:
                 return k
+            # "set a police station on fire": the word as a preposition's object
+            if view.tok(k).dep == "prep":
+                for q in view.children(k, frozenset({"pobj"})):
+                    if view.lemma(q) == word:
+                        return q
         return None
