@@ -61,11 +61,20 @@ class Site(BaseHTTPRequestHandler):
         self.wfile.write(ARTICLE)
 
 
+class QuietServer(ThreadingHTTPServer):
+    """Clients here hang up mid-body on purpose (size and time limits): no stderr noise."""
+
+    block_on_close = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        return
+
+
 @pytest.fixture()
 def site() -> Iterator[str]:
     Site.hits = []
     Site.redirects = {}
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    server = QuietServer(("127.0.0.1", 0), Site)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"127.0.0.1:{server.server_address[1]}"
