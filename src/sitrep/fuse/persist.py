@@ -8,9 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import Column, Connection, String, Table, Text, bindparam, delete, select, update
+from sqlalchemy import (
+    Column,
+    Connection,
+    String,
+    Table,
+    Text,
+    bindparam,
+    delete,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
@@ -66,11 +80,37 @@ class FuseSummary:
         }
 
 
+_FUSING = threading.Lock()
+_PG_FUSE_LOCK = 0x5173_7265  # advisory lock key shared by every sitrep process on a server
+
+
+@contextmanager
+def _exclusive(store: Store) -> Iterator[None]:
+    """One fusion at a time: in this process, and across processes on PostgreSQL.
+
+    Fusion reads every document and replaces the derived tables; two at once would fight
+    over the same incident ids and could write an older snapshot last.
+    """
+    with _FUSING:
+        if store.dialect != "postgresql":
+            yield
+            return
+        with store.engine.connect() as conn:
+            conn.execute(select(func.pg_advisory_lock(_PG_FUSE_LOCK)))
+            conn.commit()
+            try:
+                yield
+            finally:
+                conn.execute(select(func.pg_advisory_unlock(_PG_FUSE_LOCK)))
+                conn.commit()
+
+
 def fuse_store(store: Store) -> FuseSummary:
     """Recompute incidents (and ``events.incident_id``) and control from every stored
     document, replacing what was there."""
-    fusion = fuse_documents(store.iter_documents())
-    write_fusion(store, fusion)
+    with _exclusive(store):
+        fusion = fuse_documents(store.iter_documents())
+        write_fusion(store, fusion)
     return FuseSummary(
         mentions=fusion.mentions,
         incidents=len(fusion.incidents),
