@@ -31,6 +31,11 @@ def worker_pipeline(settings: Settings) -> Pipeline:
     return _PIPELINES[settings]
 
 
+def warm_up(settings: Settings) -> None:
+    """Load this worker's models before any shard arrives."""
+    worker_pipeline(settings)
+
+
 def process_shard(
     articles: list[Article], settings: Settings
 ) -> list[dict[str, Any] | RecordError]:
@@ -103,6 +108,7 @@ def ingest_distributed(
     try:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or (workers or 1))
         in_flight = 2 * n_workers
+        client.run(warm_up, settings)  # every worker loads its models now, in parallel
         settings_f = client.scatter(settings, broadcast=True)
         queue = as_completed()
         shards = _shards(new_articles(), shard_size)
