@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Collection
 
 from ..ids import slug
 from ..models import Document, Focus, Place
@@ -41,11 +42,14 @@ def precision_for(entry: Entry, span: PlaceSpan, ambiguous: bool = False) -> int
     return 1
 
 
-def convincing(res: Resolution | None, focus: str | None) -> bool:
+def convincing(
+    res: Resolution | None, focus: str | None, named: Collection[str] = ()
+) -> bool:
     """Is this resolution good enough to keep a weak span (a relabelled entity, a lone
     capitalised word)? A country, region, admin area, capital or admin seat, or a town of
-    100,000 people (kept at precision 3 if ambiguous); or a town of the document's focus
-    country that the context resolves clearly."""
+    100,000 people (kept at precision 3 if ambiguous); or a town that the context resolves
+    clearly in the document's focus country or in another country the document names
+    (``named``: "the northern town of Manbij" in an Ankara-datelined story about Syria)."""
     entry = res.entry if res else None
     if entry is None or res is None:
         return False
@@ -53,7 +57,7 @@ def convincing(res: Resolution | None, focus: str | None) -> bool:
         return True
     if entry.id < 0 or entry.population >= 100_000:  # hand-compiled sites, big cities
         return True
-    return not res.ambiguous and focus is not None and entry.country == focus
+    return not res.ambiguous and (entry.country == focus or entry.country in named)
 
 
 def to_place(span: PlaceSpan, res: Resolution | None) -> Place:
@@ -107,7 +111,7 @@ class PlacesStage:
         places = []
         for i, span in enumerate(spans):
             res = resolved.get(i)
-            if span.weak and not convincing(res, ctx.focus):
+            if span.weak and not convincing(res, ctx.focus, ctx.view(span.name).countries):
                 continue
             if span.role != "demonym" or self.demonyms:
                 places.append(to_place(span, res))
