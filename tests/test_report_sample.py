@@ -25,13 +25,8 @@ FALLS = (("Aleppo", D(2024, 11, 30)), ("Hama", D(2024, 12, 5)), ("Daraa", D(2024
          ("Homs", D(2024, 12, 8)), ("Damascus", D(2024, 12, 8)))
 NORTH = (
     (r"Deir ez-Zor", "Syrian Democratic Forces", D(2024, 12, 6)),
-    pytest.param(r"Tal+ Ri?f.?a?at", "Syrian National Army", D(2024, 12, 2),
-                 marks=pytest.mark.xfail(
-                     reason="places: 'Tal Rifaat' resolves to At Tall (near Damascus)",
-                     strict=False)),
-    pytest.param(r"Manbij", "Syrian National Army", D(2024, 12, 9), marks=pytest.mark.xfail(
-        reason="events: the Manbij 'taken' event is placed at the dateline (Ankara)",
-        strict=False)),
+    (r"Tal+ Ri?f.?a?at", "Syrian National Army", D(2024, 12, 2)),
+    (r"Manbij", "Syrian National Army", D(2024, 12, 9)),
 )
 
 pytestmark = pytest.mark.slow
