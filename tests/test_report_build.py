@@ -185,7 +185,7 @@ def test_report_area_filter_matches_query_with_same_bbox(store: Store):
                                                         bbox=ALEPPO_BOX, limit=100))
     assert report.totals.incidents == len(api.items) > 0
     assert {k.place for k in report.key_incidents} == {"Aleppo"}
-    assert {c.place for c in report.changes} == {"Aleppo"}
+    assert {c.place for c in report.changes} == {"Aleppo", "Aleppo province"}
 
 
 def test_report_empty_period_says_so(store: Store):

@@ -74,7 +74,8 @@ def control_changes(store: Store, scope: Scope,
         p = entry.place
         held_before = _side(before)
         changes.append(ControlChange(
-            place_id=p.id, place=p.name, date=entry.since,  # type: ignore[arg-type]
+            place_id=p.id, place=p.name + (" province" if _is_province(entry) else ""),
+            date=entry.since,  # type: ignore[arg-type]
             before=held_before if held_before.known else _loser(entry, before, losers),
             after=_side(entry), status=entry.status, evidence=entry.evidence,
             incident_ids=tuple(sorted({i for e in entry.evidence for i in incidents.get(e, ())})),
@@ -86,10 +87,18 @@ def control_changes(store: Store, scope: Scope,
     return tuple(sorted(changes, key=lambda ch: (ch.date, ch.place, ch.place_id)))
 
 
+def _is_province(entry: ControlEntry) -> bool:
+    return entry.place_key.startswith("admin1:") or entry.place.feature in ("ADM1", "ADM1H")
+
+
 def is_headline(ch: ControlChange, focus_country: str | None) -> bool:
     """In the report's main country: a place taken by another side, or a place of rank
-    (a capital, an administrative seat or area) lost with no new holder confirmed."""
+    (a capital, an administrative seat) lost with no new holder confirmed. Provinces stay
+    in the table of every change: their control follows their capital's, which already
+    makes the headline."""
     if focus_country is not None and ch.country != focus_country:
+        return False
+    if (ch.feature or "") in ("ADM1", "ADM1H"):
         return False
     if ch.status == "held":
         return ch.after.side is not None and ch.after.side != ch.before.side
