@@ -13,7 +13,7 @@ from sqlalchemy.exc import DatabaseError, IntegrityError, SQLAlchemyError
 
 from ..errors import ConfigError, InvalidDocumentError, NotFoundError, StoreError
 from ..models import Document
-from ..serialize import document_from_dict, document_to_dict
+from ..serialize import document_from_dict, document_to_dict, ref_to_dict
 from . import schema as t
 
 
@@ -249,9 +249,7 @@ def _event_row(doc: Document, e: Any) -> dict[str, Any]:
         "fatalities": e.fatalities,
         "confidence": e.confidence,
         "n_sources": len(e.sources),
-        "sources_json": json.dumps(
-            [{"id": s.id, "name": s.name, "text": s.text} for s in e.sources], ensure_ascii=False
-        ),
+        "sources_json": json.dumps([ref_to_dict(s) for s in e.sources], ensure_ascii=False),
         "outlet": doc.article.outlet,
         "published": doc.article.published,
     }
