@@ -120,6 +120,11 @@ def ingest(
         store_document(store, doc, report)
         if progress is not None:
             progress(1)
+    return finish_ingest(store, report, fuse)
+
+
+def finish_ingest(store: Store, report: IngestReport, fuse: bool) -> IngestReport:
+    """Keep the batch's record errors in the store and, if anything was added, fuse."""
     for err in report.errors:
         store.record_error(err.source, err.line, err.message)
     if fuse and report.added:

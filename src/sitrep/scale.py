@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from .engine import IngestReport, Resources, build_pipeline, fuse_all, store_document
+from .engine import IngestReport, Resources, build_pipeline, finish_ingest, store_document
 from .errors import ConfigError
 from .ingest import Record, RecordError
 from .models import Article, Document
@@ -136,11 +136,7 @@ def ingest_distributed(
         client.close()
         if cluster is not None:
             cluster.close()
-    for err in report.errors:
-        store.record_error(err.source, err.line, err.message)
-    if fuse and report.added:
-        fuse_all(store)
-    return report
+    return finish_ingest(store, report, fuse)
 
 
 def _articles(records: Iterable[Record], report: IngestReport) -> Iterator[Article]:
