@@ -57,3 +57,62 @@ def test_scale_process_shard_captures_a_failing_record(monkeypatch) -> None:  # 
     out = process_shard(arts, Settings())
     assert [type(x).__name__ for x in out] == ["dict", "RecordError", "dict"]
     assert "stage broke" in str(out[1])
+
+
+@pytest.mark.slow
+def test_scale_two_workers_write_the_store_themselves(store_any_backend) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.scale import shared_url
+
+    store = store_any_backend
+    url = shared_url(store)
+    assert url is not None  # a file or a server: the workers can open it
+    settings = Settings.from_env(db_url=url)
+    report = ingest_distributed(_records(), store, settings, workers=2, shard_size=1, fuse=False)
+    assert (report.read, report.added, report.skipped) == (5, 5, 0)
+    assert [e.line for e in report.errors] == [3]
+    # the same documents as the pipeline gives in this process
+    from sitrep.engine import Resources, build_pipeline
+    from sitrep.models import Document
+
+    pipeline = build_pipeline(Resources.load(settings))
+    for rec in _records():
+        if isinstance(rec, RecordError):
+            continue
+        stored = store.document(rec.id)
+        here = pipeline(Document(article=rec))
+        assert [e.id for e in stored.events] == [e.id for e in here.events]
+        assert stored.article.text == rec.text
+
+
+def test_scale_in_memory_store_is_written_by_the_client() -> None:
+    from sitrep.scale import shared_url
+
+    assert shared_url(open_store("sqlite://")) is None
+    assert shared_url(open_store("sqlite:///:memory:")) is None
+
+
+def test_scale_process_shard_into_counts_added_skipped_and_errors(  # type: ignore[no-untyped-def]
+    monkeypatch, tmp_path
+) -> None:
+    from sitrep import scale
+    from sitrep.models import Document
+
+    class Tidy:
+        def pipe(self, docs):  # type: ignore[no-untyped-def]
+            return [self(d) for d in docs]
+
+        def __call__(self, doc: Document) -> Document:
+            if "Hama" in doc.article.text:
+                raise RuntimeError("stage broke")
+            return doc
+
+    monkeypatch.setattr(scale, "worker_pipeline", lambda settings: Tidy())
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    open_store(url).close()
+    arts = [make_article(t, Defaults()) for t in TEXTS[:3]]
+    first = scale.process_shard_into(arts, Settings(), url)
+    assert first[0] == scale.ADDED and first[2] == scale.ADDED
+    assert isinstance(first[1], RecordError) and "stage broke" in first[1].message
+    again = scale.process_shard_into(arts[:1], Settings(), url)
+    assert again == [scale.SKIPPED]
+    assert open_store(url).counts()["articles"] == 2

@@ -1,9 +1,12 @@
 """Scale-out: the same pipeline over a Dask cluster (``dask.distributed``).
 
-The client streams records, skips article ids already stored (so a run can resume),
-sends shards to workers, and writes what comes back. Each worker process loads the
-models once. A record that fails on a worker is captured with its source and index;
-the rest of its shard goes on.
+The client streams records, skips article ids already stored (so a run can resume) and
+sends shards to workers. Each worker process loads the models once and, when the store is
+a database other processes can open (a PostgreSQL URL or an SQLite file), writes its
+documents itself, one transaction per article, so the client only schedules and counts;
+otherwise (an in-memory store) the workers send documents back for the client to write.
+A record that fails on a worker is captured with its source and index; the rest of its
+shard goes on.
 """
 
 from __future__ import annotations
@@ -13,15 +16,18 @@ from itertools import islice
 from typing import Any
 
 from .engine import IngestReport, Resources, build_pipeline, finish_ingest, store_document
-from .errors import ConfigError
+from .errors import ConfigError, InvalidDocumentError
 from .ingest import Record, RecordError
 from .models import Article, Document
 from .pipeline import Pipeline
 from .serialize import document_from_dict, document_to_dict
 from .settings import Settings
 from .store import Store
+from .store.store import make_engine
 
 _PIPELINES: dict[Settings, Pipeline] = {}
+_STORES: dict[str, Store] = {}
+ADDED, SKIPPED = "added", "skipped"
 
 
 def worker_pipeline(settings: Settings) -> Pipeline:
@@ -40,19 +46,61 @@ def process_shard(
     articles: list[Article], settings: Settings
 ) -> list[dict[str, Any] | RecordError]:
     """Run the pipeline over one shard on a worker; one failure does not sink the shard."""
+    return [
+        d if isinstance(d, RecordError) else document_to_dict(d)
+        for d in _run_shard(articles, settings)
+    ]
+
+
+def _run_shard(articles: list[Article], settings: Settings) -> list[Document | RecordError]:
     pipeline = worker_pipeline(settings)
     try:
-        docs = pipeline.pipe(Document(article=a) for a in articles)
-        return [document_to_dict(d) for d in docs]
+        return list(pipeline.pipe(Document(article=a) for a in articles))
     except Exception:  # retry one by one to find and capture the bad record
         pass
-    out: list[dict[str, Any] | RecordError] = []
+    out: list[Document | RecordError] = []
     for a in articles:
         try:
-            out.append(document_to_dict(pipeline(Document(article=a))))
+            out.append(pipeline(Document(article=a)))
         except Exception as exc:  # a worker must report, not die, on one bad record
             out.append(RecordError(a.url or a.id, None, f"{type(exc).__name__}: {exc}"))
     return out
+
+
+def worker_store(url: str) -> Store:
+    """This process's connection to the shared store (the client created and upgraded it)."""
+    if url not in _STORES:
+        _STORES[url] = Store(make_engine(url))
+    return _STORES[url]
+
+
+def process_shard_into(
+    articles: list[Article], settings: Settings, url: str
+) -> list[str | RecordError]:
+    """Run the pipeline over one shard and write each document to the store at ``url``.
+
+    Returns, per article, ``ADDED``, ``SKIPPED`` (stored already, by another writer) or the
+    record's error. A store failure (disk full, server gone) is raised: it ends the ingest.
+    """
+    store = worker_store(url)
+    out: list[str | RecordError] = []
+    for doc in _run_shard(articles, settings):
+        if isinstance(doc, RecordError):
+            out.append(doc)
+            continue
+        try:
+            out.append(ADDED if store.add_document(doc) else SKIPPED)
+        except InvalidDocumentError as exc:
+            out.append(RecordError(doc.article.url or doc.article.id, None, str(exc)))
+    return out
+
+
+def shared_url(store: Store) -> str | None:
+    """The store's URL if worker processes can open the same database, else None."""
+    url = store.engine.url
+    if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+        return None
+    return url.render_as_string(hide_password=False)
 
 
 def _shards(records: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -71,8 +119,14 @@ def ingest_distributed(
     shard_size: int = 32,
     fuse: bool = True,
     progress: Callable[[int], None] | None = None,
+    write_on_workers: bool = True,
 ) -> IngestReport:
-    """Ingest over a Dask cluster: ``scheduler`` address, or a LocalCluster of ``workers``."""
+    """Ingest over a Dask cluster: ``scheduler`` address, or a LocalCluster of ``workers``.
+
+    With ``write_on_workers`` (the default) and a store other processes can open, each
+    worker writes its own documents; a remote cluster's workers must then reach the
+    database at the store's URL (use PostgreSQL, or an SQLite file on a shared disk).
+    """
     from dask.distributed import Client, LocalCluster, as_completed
 
     report = IngestReport()
@@ -110,6 +164,7 @@ def ingest_distributed(
         in_flight = 2 * n_workers
         client.run(warm_up, settings)  # every worker loads its models now, in parallel
         settings_f = client.scatter(settings, broadcast=True)
+        url = shared_url(store) if write_on_workers else None
         queue = as_completed()
         shards = _shards(new_articles(), shard_size)
 
@@ -117,7 +172,10 @@ def ingest_distributed(
             shard = next(shards, None)
             if shard is None:
                 return False
-            queue.add(client.submit(process_shard, shard, settings_f, pure=False))
+            if url:
+                queue.add(client.submit(process_shard_into, shard, settings_f, url, pure=False))
+            else:
+                queue.add(client.submit(process_shard, shard, settings_f, pure=False))
             return True
 
         for _ in range(in_flight):
@@ -128,6 +186,10 @@ def ingest_distributed(
             for item in results:
                 if isinstance(item, RecordError):
                     report.errors.append(item)
+                elif item == ADDED:
+                    report.added += 1
+                elif item == SKIPPED:
+                    report.skipped += 1
                 else:
                     store_document(store, document_from_dict(item), report)
             step(len(results))
