@@ -24,6 +24,11 @@ CLAUSE_SKIP = frozenset(
 )
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+# ACLED codes the crowd as the actor of a demonstration or a riot ("Protesters (Jordan)"),
+# the group that organised it as an associated actor; force used against protesters is
+# the state's act, not the crowd's
+CROWD_OF_TYPE = {"Protests": "protesters", "Riots": "rioters"}
+STATE_ACTS = frozenset({"Excessive force against protesters"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +251,31 @@ def _modifier_object(doc: Document, k: int) -> bool:
         return False
     prep = doc.tokens[t.head]
     return prep.head != t.head and doc.tokens[prep.head].dep in ("acl", "amod")
+
+
+def crowd_first(
+    anchors: Anchors,
+    view: SentenceView,
+    acled_type: str | None,
+    acled_sub: str | None,
+    agents: list[ActorRef],
+) -> list[ActorRef]:
+    """The agents of a demonstration or riot with the crowd first: "IHD members staged a
+    demonstration" has the protesters as actor1 and IHD after them. The crowd is the
+    document's protesters (rioters) actor named in the event's sentence, else the first
+    one named in the document; with no such actor the agents stay as they are."""
+    kind = CROWD_OF_TYPE.get(acled_type or "")
+    if kind is None or acled_sub in STATE_ACTS:
+        return agents
+    if agents and anchors.actor_kind(agents[0]) == kind:
+        return agents
+    sentence = view.sentence
+    crowds = [(s, ref) for s, _, ref, k in anchors.actor_mentions if k == kind]
+    if not crowds:
+        return agents
+    here = [ref for s, ref in crowds if sentence.start <= s < sentence.end]
+    crowd = here[0] if here else crowds[0][1]
+    return [crowd, *(a for a in agents if a.id != crowd.id)]
 
 
 def clause_places(

@@ -31,7 +31,14 @@ from .fallback import document_votes, fallback_place
 from .fatalities import FatalityCounter
 from .lexicon import Lexicon, load_lexicon
 from .modality import ModalityJudge
-from .roles import ActorResolver, RoleHeads, clause_places, noun_roles, verb_roles
+from .roles import (
+    ActorResolver,
+    RoleHeads,
+    clause_places,
+    crowd_first,
+    noun_roles,
+    verb_roles,
+)
 from .syntax import SentenceView
 
 __all__ = ["DatesStage", "EventsStage"]
@@ -220,8 +227,9 @@ class EventsStage:
         conf += 0.03 if in_clause else 0.0
         conf = max(0.01, min(0.99, conf * MODALITY_FACTOR[modality]))
 
-        actor1 = d.agents[0] if d.agents else None
-        more = tuple(d.agents[1:])
+        agents = crowd_first(anchors, view, acled_type, acled_sub, d.agents)
+        actor1 = agents[0] if agents else None
+        more = tuple(agents[1:])
         actor2 = d.patients[0] if d.patients else None
         if actor2 is not None and actor1 is not None and actor2.id == actor1.id:
             actor2 = None

@@ -1,0 +1,57 @@
+"""Roles: a demonstration's or a riot's actor1 is the crowd, the organisers come after it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.actors import ActorsStage, Registry
+from sitrep.events import EventsStage
+from sitrep.models import Document, Event
+
+
+@pytest.fixture(scope="module")
+def run() -> Callable[[Document], Document]:
+    actors, events = ActorsStage(Registry.load()), EventsStage()
+    return lambda doc: events(actors(doc))
+
+
+def _of_type(doc: Document, acled_type: str) -> list[Event]:
+    return [e for e in doc.events if e.acled_event_type == acled_type]
+
+
+def test_roles_demonstration_actor1_is_the_crowd(
+    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+) -> None:
+    doc = run(
+        parse_text(
+            "Members of the Bakers Union staged a demonstration in front of the governorate "
+            "building in Irbid to protest the rising price of flour."
+        )
+    )
+    protests = _of_type(doc, "Protests")
+    assert protests
+    kinds = {a.id: a.kind for a in doc.actors}
+    for e in protests:
+        assert e.actor1 is not None and kinds[e.actor1.id] == "protesters"
+    organisers = [r.id for e in protests for r in e.actor1_more]
+    assert any("bakers-union" in i for i in organisers)
+
+
+def test_roles_force_against_protesters_keeps_the_state_first(
+    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+) -> None:
+    doc = run(
+        parse_text(
+            "Police fired tear gas and live ammunition at protesters in Basra, "
+            "killing two demonstrators."
+        )
+    )
+    kinds = {a.id: a.kind for a in doc.actors}
+    forced = [
+        e for e in doc.events if e.acled_sub_event_type == "Excessive force against protesters"
+    ]
+    assert forced
+    for e in forced:
+        assert e.actor1 is not None and kinds[e.actor1.id] == "state-forces"
