@@ -143,7 +143,9 @@ def _add_word_hits(
     return sorted(hits + extra, key=lambda h: h.start)
 
 
-def parenthesised_aliases(words: list[list[Word]], hits: list[Hit]) -> list[Hit]:
+def parenthesised_aliases(
+    registry: Registry, words: list[list[Word]], hits: list[Hit]
+) -> list[Hit]:
     """ "Hayat Tahrir al-Sham (HTS)": the acronym names the same actor in this article."""
     aliases: dict[str, str] = {}
     by_start = {(h.sent, h.w0): h for h in hits}
@@ -153,8 +155,10 @@ def parenthesised_aliases(words: list[list[Word]], hits: list[Hit]) -> list[Hit]
         if h.w1 + 2 < len(ws) and ws[h.w1].key == "(" and ws[h.w1 + 2].key == ")":
             acr = ws[h.w1 + 1]
             if sum(c.isupper() for c in acr.text) >= 2:
-                aliases[acr.text] = h.actor
                 inner = by_start.get((h.sent, h.w1 + 1))
+                if inner is not None and inner.actor != h.actor and registry.get(inner.actor):
+                    continue  # "AMMAN, Jordan (AP)": a known actor in brackets is itself
+                aliases[acr.text] = h.actor
                 if inner is not None and inner.actor != h.actor:
                     out[out.index(inner)] = replace(inner, actor=h.actor, method="doc-alias")
     if not aliases:

@@ -16,6 +16,7 @@ import csv
 import importlib.resources
 from bisect import bisect_right
 from collections import defaultdict
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..models import Document
@@ -187,32 +188,89 @@ def _attachment_factor(doc: Document, starts: list[int], char: int) -> float:
     return _NOUN_ATTACHED if governor in {"NOUN", "PROPN", "PRON"} else 1.0
 
 
-def context_country(
+_DATELINE_FACTOR = 0.25  # a dateline names where the story was filed, not where it happened
+_DOCUMENT_PRIOR = 0.1  # the document's votes, as a tie-breaker among a sentence's places
+# "fled to Lebanon", "rockets fired toward Israel": where people or fire go, not where they are
+_AWAY = frozenset({"to", "toward", "towards", "into", "from"})
+
+
+@dataclass
+class CountryVotes:
+    """Country votes of a document's place names, in total and per sentence."""
+
+    document: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    first: dict[str, int] = field(default_factory=dict)
+    sentences: dict[int, dict[str, float]] = field(default_factory=dict)
+
+    def country(self) -> str | None:
+        """The most likely country the document's events happen in."""
+        if not self.document:
+            return None
+        return max(self.document, key=lambda c: (self.document[c], -self.first[c]))
+
+    def sentence_country(self, sent: int) -> str | None:
+        """Where sentence ``sent`` happens: its own places (the document's votes breaking
+        ties), else the document's country. A group is of the country it operates in,
+        not of a dateline abroad."""
+        own = self.sentences.get(sent)
+        if not own:
+            return self.country()
+        return max(
+            own,
+            key=lambda c: (
+                own[c] + _DOCUMENT_PRIOR * self.document.get(c, 0.0),
+                -self.first.get(c, 0),
+            ),
+        )
+
+
+def country_votes(
     registry: Registry, doc: Document, hits: list[Hit], words: list[list[Word]]
-) -> str | None:
-    """The most likely country the document's events happen in."""
-    votes: dict[str, float] = defaultdict(float)
-    first: dict[str, int] = {}
+) -> CountryVotes:
+    """Votes of the place names (and a little of the actors named) for the countries the
+    document's events happen in; a dateline's place votes a quarter."""
+    votes = CountryVotes()
     acting = [(h.start, h.end) for h in hits if h.actor]
     lead_end = next((s.end for s in doc.sentences if not s.heading), 0)
     starts = [t.start for t in doc.tokens]
+    sent_starts = [s.start for s in doc.sentences]
+    line = doc.article.dateline
     for start, end, name in place_phrases(doc, words):
         if any(s < end and start < t for s, t in acting):
             continue
         shares = place_countries(registry, name)
         if not shares:
             continue
-        bonus = _FIRST_PLACE_BONUS if not first else 0.0
+        bonus = _FIRST_PLACE_BONUS if not votes.first else 0.0
         lead = _LEAD_FACTOR if start < lead_end else _LATER_FACTOR
         lead *= _attachment_factor(doc, starts, start)
+        dateline = line is not None and line.start <= start < line.end
+        if dateline:
+            lead, bonus = lead * _DATELINE_FACTOR, 0.0
+        sent = bisect_right(sent_starts, start) - 1
+        own = None
+        if not dateline and _word_before(doc.article.text, start) not in _AWAY:
+            own = votes.sentences.setdefault(sent, defaultdict(float))
         for c, share in shares.items():
-            votes[c] += share * lead + bonus * share / sum(shares.values())
-            first.setdefault(c, start)
+            votes.document[c] += share * lead + bonus * share / sum(shares.values())
+            votes.first.setdefault(c, start)
+            if own is not None:
+                own[c] += share * _attachment_factor(doc, starts, start)
     for h in hits:
         entry = registry.get(h.actor) if h.actor else None
         if entry and entry.country and entry.kind not in NON_GEOGRAPHIC_KINDS:
-            votes[entry.country] += _ACTOR_WEIGHT
-            first.setdefault(entry.country, h.start)
-    if not votes:
-        return None
-    return max(votes, key=lambda c: (votes[c], -first[c]))
+            votes.document[entry.country] += _ACTOR_WEIGHT
+            votes.first.setdefault(entry.country, h.start)
+    return votes
+
+
+def _word_before(text: str, start: int) -> str:
+    before = text[max(0, start - 20) : start].split()
+    return before[-1].casefold() if before else ""
+
+
+def context_country(
+    registry: Registry, doc: Document, hits: list[Hit], words: list[list[Word]]
+) -> str | None:
+    """The most likely country the document's events happen in."""
+    return country_votes(registry, doc, hits, words).country()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .context import CountryVotes
 from .matching import Hit
 from .registry import CONTEXT, SHORT, Registry
 from .words import Word
@@ -55,9 +56,10 @@ def resolve_named(hits: list[Hit]) -> list[Hit]:
 
 
 def resolve_context(
-    registry: Registry, hits: list[Hit], words: list[list[Word]], country: str | None
+    registry: Registry, hits: list[Hit], words: list[list[Word]], votes: CountryVotes
 ) -> list[Hit]:
-    """Resolve "government forces", "rebels", "civilians" to the context country's actor.
+    """Resolve "government forces", "rebels", "civilians" to the actor of the country
+    where they act: the places of their sentence, else the document's country.
 
     Bare "troops", "soldiers", "the army" corefer to the last state force named before them.
     """
@@ -75,7 +77,7 @@ def resolve_context(
         if target == "*.state-forces" and last_forces and not said & _GOVERNMENT_WORDS:
             actor = last_forces
         else:
-            actor = registry.in_country(target, country)
+            actor = registry.in_country(target, votes.sentence_country(h.sent))
         out.append(replace(h, actor=actor, method="context"))
     return out
 

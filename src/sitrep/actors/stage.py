@@ -13,7 +13,7 @@ from .aliasing import (
     provisional_hits,
     short_form_hits,
 )
-from .context import context_country
+from .context import country_votes
 from .descriptors import (
     absorb_titles,
     apply_descriptors,
@@ -63,8 +63,7 @@ class ActorsStage:
         hits = resolve_named(drop_unintroduced_short(hits))
         hits = drop_places(reg, hits, words)
         hits = pro_forces(reg, hits, words, text)
-        country = context_country(reg, doc, hits, words)
-        hits = resolve_context(reg, hits, words, country)
+        hits = resolve_context(reg, hits, words, country_votes(reg, doc, hits, words))
         hits = apply_descriptors(reg, hits, words, text)
         hits = absorb_titles(reg, hits, words)
         day = doc.article.published.isoformat() if doc.article.published else None
@@ -72,7 +71,7 @@ class ActorsStage:
         hits = leaders_forces(reg, hits, words, text, day)
         hits = sorted(hits + provisional_hits(reg, doc, words, hits), key=lambda h: h.start)
         hits = short_form_hits(reg, words, hits)
-        hits = parenthesised_aliases(words, hits)
+        hits = parenthesised_aliases(reg, words, hits)
         hits = former_names(reg, words, hits)
         hits = definite_descriptions(reg, words, hits, text)
         hits = appositions(reg, hits, words)

@@ -1,0 +1,70 @@
+"""Generic groups take the country where they act, not the country of a dateline abroad."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.actors import ActorsStage, Registry
+from sitrep.models import Document
+
+
+@pytest.fixture(scope="module")
+def stage() -> ActorsStage:
+    return ActorsStage(Registry.load())
+
+
+@pytest.fixture()
+def actors_of(parse_text, stage) -> Callable[[str], Document]:  # type: ignore[no-untyped-def]
+    return lambda text: stage(parse_text(text))
+
+
+def _ids(doc: Document) -> set[str]:
+    return {a.id for a in doc.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        (
+            "AMMAN, Jordan (AP) — Rebels seized the town of Deraa on Sunday after two days of "
+            "fighting. The opposition fighters then advanced north.",
+            "SYR.rebels",
+            "JOR.rebels",
+        ),
+        (
+            "MOSCOW (Reuters) - Rebels attacked an army post near Saraqeb on Tuesday, the "
+            "defence ministry said.",
+            "SYR.rebels",
+            "RUS.rebels",
+        ),
+    ],
+)
+def test_actors_context_dateline_abroad_does_not_name_the_group(
+    actors_of: Callable[[str], Document], text: str, expected: str, wrong: str
+) -> None:
+    ids = _ids(actors_of(text))
+    assert expected in ids
+    assert wrong not in ids
+
+
+def test_actors_context_each_sentence_places_its_own_groups(
+    actors_of: Callable[[str], Document],
+) -> None:
+    doc = actors_of(
+        "Protesters gathered in Amman on Friday to denounce the war. "
+        "In Baghdad, protesters marched to the Green Zone on Saturday."
+    )
+    by_text = {m.start: a.id for a in doc.actors for m in a.mentions}
+    first, second = sorted(s for s, i in by_text.items() if i.endswith(".protesters"))
+    assert by_text[first] == "JOR.protesters"
+    assert by_text[second] == "IRQ.protesters"
+
+
+def test_actors_context_bracketed_known_actor_is_no_alias(
+    actors_of: Callable[[str], Document],
+) -> None:
+    doc = actors_of("AMMAN, Jordan (AP) — Jordanian police arrested two men near the border.")
+    ap = next(a for a in doc.actors if any(m.text == "AP" for m in a.mentions))
+    assert ap.kind == "media"
