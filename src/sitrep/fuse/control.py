@@ -231,13 +231,19 @@ def timeline(obs: Sequence[Observation]) -> list[ControlEntry]:
     ]
 
 
+def _order(o: Observation) -> tuple[object, ...]:
+    """A total order, so a timeline never depends on the order observations were read."""
+    return (o.date, o.evidence, o.kind, o.side, o.place.id, o.place.start, o.published,
+            o.partial, o.disputed, o.other or "", o.actor.id if o.actor else "")
+
+
 def control_timelines(observations: Iterable[Observation]) -> dict[str, list[ControlEntry]]:
     """Place key -> timeline, for every place with at least one observation."""
     by_place: dict[str, list[Observation]] = {}
     for o in observations:
         by_place.setdefault(o.place_key, []).append(o)
     timelines = {
-        key: timeline(sorted(obs, key=lambda o: (o.date, o.evidence, o.kind, o.side)))
+        key: timeline(sorted(obs, key=_order))
         for key, obs in sorted(by_place.items())
     }
     return _with_provinces(timelines)

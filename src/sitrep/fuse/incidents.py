@@ -125,13 +125,14 @@ class _Item:
     s2: str | None
     mode: str | None
     trigger: str
+    day: int  # ``sort_key``'s day: the date's ordinal, 0 when undated
 
     @classmethod
     def of(cls, m: EventMention) -> _Item:
         lo, hi = date_interval(m) if m.date is not None else (None, None)
         e = m.event
         return cls(m, lo, hi, fusion_place(m), _cell(m), e.actor1, m.actor1_side, e.actor2,
-                   m.actor2_side, e.plover_mode, e.trigger.text.casefold())
+                   m.actor2_side, e.plover_mode, e.trigger.text.casefold(), sort_key(m)[0])
 
 
 def _dates_fit(a: _Item, b: _Item) -> bool:
@@ -214,6 +215,43 @@ def _neighbours(cell: tuple[object, ...]) -> list[tuple[object, ...]]:
     return [(r + i, c + j) for i in (-1, 0, 1) for j in (-1, 0, 1)]
 
 
+def bucket_key(m: EventMention) -> str:
+    """The pool and family of a mention: mentions of different buckets never fuse."""
+    return f"{_pool(m)}|{families().family(m.event.plover_type, m.event.plover_mode)}"
+
+
+def _cell_text(cell: tuple[object, ...]) -> str:
+    return ":".join(map(str, cell))
+
+
+def cell_key(m: EventMention) -> str:
+    """The search cell of a mention's place, as text (``"21:24"``, ``"name:aleppo"``)."""
+    return _cell_text(_cell(m))
+
+
+def neighbour_cell_keys(m: EventMention) -> list[str]:
+    """The cells clustering searches for a mention's partners (``cell_key`` form)."""
+    return [_cell_text(c) for c in _neighbours(_cell(m))]
+
+
+def window_days(m: EventMention) -> int:
+    """How many days a mention's date can stretch (two fitting mentions lie at most
+    ``window_days(a) + window_days(b) + DAY_SLACK`` days apart)."""
+    return _window(m)
+
+
+def linked(a: EventMention, b: EventMention) -> bool:
+    """Whether clustering can ever put ``a`` and ``b`` in one incident directly: one bucket,
+    neighbouring cells, and they fit. Clusters only grow along such links, so the mentions
+    linked to a new one, transitively, are all a new mention can change."""
+    if bucket_key(a) != bucket_key(b) or cell_key(b) not in neighbour_cell_keys(a):
+        return False
+    fams = families()
+    family = fams.family(a.event.plover_type, a.event.plover_mode)
+    return _fit(_Item.of(a), _Item.of(b), family in fams.symmetric,
+                family in fams.mode_sensitive)
+
+
 def sort_key(m: EventMention) -> tuple[int, str]:
     return (m.date.toordinal() if m.date else 0, m.id)
 
@@ -225,8 +263,20 @@ def _affinity(x: _Item, cluster: list[_Item]) -> int:
     )
 
 
+def _gap(day: int, cluster: list[_Item]) -> int:
+    """Days between ``day`` and the cluster's nearest member."""
+    return min(abs(day - o.day) for o in cluster)
+
+
 def cluster_mentions(mentions: Iterable[EventMention]) -> list[list[EventMention]]:
-    """Groups of mentions of one incident, in canonical order."""
+    """Groups of mentions of one incident, in canonical order.
+
+    A mention joins the candidate cluster it fits entirely (complete link) that looks most
+    like its own (``_affinity``), then the one with the nearest member in days, then the
+    oldest. The choice depends only on clusters it fits, never on how far the search looked,
+    so clustering the mentions connected to a new one (``incremental.py``) gives what
+    clustering everything gives.
+    """
     fams = families()
     buckets: dict[tuple[str, str], list[EventMention]] = {}
     for m in mentions:
@@ -244,7 +294,7 @@ def cluster_mentions(mentions: Iterable[EventMention]) -> list[list[EventMention
         cells: dict[tuple[object, ...], list[tuple[int, int]]] = {}
         clusters: list[list[_Item]] = []
         for x in items:
-            day = sort_key(x.m)[0]
+            day = x.day
             best: tuple[int, int, int] | None = None
             seen: set[int] = set()
             for cell in _neighbours(x.cell):
@@ -253,12 +303,12 @@ def cluster_mentions(mentions: Iterable[EventMention]) -> list[list[EventMention
                     continue
                 lo = bisect.bisect_left(entries, (day - reach, -1))
                 hi = bisect.bisect_right(entries, (day + reach, len(clusters)))
-                for last, ci in reversed(entries[lo:hi]):
+                for _day, ci in entries[lo:hi]:
                     if ci in seen:
                         continue
                     seen.add(ci)
                     if all(_fit(x, other, symmetric, by_mode) for other in clusters[ci]):
-                        cand = (-_affinity(x, clusters[ci]), abs(day - last), ci)
+                        cand = (-_affinity(x, clusters[ci]), _gap(day, clusters[ci]), ci)
                         if best is None or cand < best:
                             best = cand
             if best is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -33,15 +33,15 @@ from ..models import ActorRef
 from ..serialize import place_from_dict, place_to_dict
 from ..store import Store
 from ..store import schema as t
+from . import index
 from .contract import (
     control_to_contract,
     incident_from_dict,
     incident_to_dict,
     render_control_table,
 )
-from .control import ControlEntry, as_of
-from .fusion import Fusion, fuse_documents
-from .incidents import Incident
+from .control import ControlEntry, as_of, control_timelines
+from .incidents import Incident, fuse_incidents
 
 __all__ = [
     "FuseSummary", "control_as_of", "control_table", "control_timeline", "control_to_contract",
@@ -85,7 +85,7 @@ _PG_FUSE_LOCK = 0x5173_7265  # advisory lock key shared by every sitrep process 
 
 
 @contextmanager
-def _exclusive(store: Store) -> Iterator[None]:
+def exclusive(store: Store) -> Iterator[None]:
     """One fusion at a time: in this process, and across processes on PostgreSQL.
 
     Fusion reads every document and replaces the derived tables; two at once would fight
@@ -107,28 +107,46 @@ def _exclusive(store: Store) -> Iterator[None]:
 
 def fuse_store(store: Store) -> FuseSummary:
     """Recompute incidents (and ``events.incident_id``) and control from every stored
-    document, replacing what was there."""
-    with _exclusive(store):
-        fusion = fuse_documents(store.iter_documents())
-        write_fusion(store, fusion)
+    document, replacing what was there, and rebuild the fusion index (``index.py``)."""
+    with exclusive(store):
+        return fuse_all_locked(store)
+
+
+def fuse_all_locked(store: Store) -> FuseSummary:
+    """``fuse_store``'s work, for a caller that already holds the fusion lock."""
+    batch = index.read_documents(store.iter_documents())
+    incidents = fuse_incidents(batch.mentions)
+    timelines = control_timelines(batch.observations)
+    try:
+        with store.engine.begin() as conn:
+            ensure_tables(conn)
+            write_incidents(conn, incidents)
+            write_control(conn, [e for tl in timelines.values() for e in tl])
+            index.clear(conn)
+            index.add(conn, batch)
+            index.mark_current(conn)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"could not write incidents and control: {exc}") from exc
+    return summarise(len(batch.mentions), incidents, batch.statements, timelines)
+
+
+def summarise(
+    mentions: int, incidents: Sequence[Incident], statements: int,
+    timelines: dict[str, list[ControlEntry]],
+) -> FuseSummary:
     return FuseSummary(
-        mentions=fusion.mentions,
-        incidents=len(fusion.incidents),
-        multi_mention_incidents=sum(1 for i in fusion.incidents if len(i.mentions) > 1),
-        statements=fusion.statements,
-        places=len(fusion.timelines),
-        control_rows=sum(len(v) for v in fusion.timelines.values()),
+        mentions=mentions,
+        incidents=len(incidents),
+        multi_mention_incidents=sum(1 for i in incidents if len(i.mentions) > 1),
+        statements=statements,
+        places=len(timelines),
+        control_rows=sum(len(v) for v in timelines.values()),
     )
 
 
-def write_fusion(store: Store, fusion: Fusion) -> None:
-    try:
-        with store.engine.begin() as conn:
-            t.metadata.create_all(conn, tables=[control_detail])
-            _write_incidents(conn, fusion.incidents)
-            _write_control(conn, [e for tl in fusion.timelines.values() for e in tl])
-    except SQLAlchemyError as exc:
-        raise StoreError(f"could not write incidents and control: {exc}") from exc
+def ensure_tables(conn: Connection) -> None:
+    t.metadata.create_all(conn, tables=[control_detail])
+    index.ensure_tables(conn)
 
 
 def _incident_row(i: Incident) -> dict[str, object]:
@@ -154,9 +172,20 @@ def _incident_row(i: Incident) -> dict[str, object]:
     }
 
 
-def _write_incidents(conn: Connection, incidents: tuple[Incident, ...]) -> None:
-    conn.execute(delete(t.incidents))
-    conn.execute(update(t.events).values(incident_id=None))
+def write_incidents(
+    conn: Connection, incidents: Sequence[Incident], replacing: Sequence[str] | None = None,
+    mention_ids: Sequence[str] = (),
+) -> None:
+    """Write ``incidents`` and link their events. By default they replace every incident;
+    with ``replacing`` (incident ids) only those, and the links of ``mention_ids``."""
+    if replacing is None:
+        conn.execute(delete(t.incidents))
+        conn.execute(update(t.events).values(incident_id=None))
+    else:
+        for ids in index.chunks(replacing):
+            conn.execute(delete(t.incidents).where(t.incidents.c.id.in_(ids)))
+        for ids in index.chunks(mention_ids):
+            conn.execute(update(t.events).where(t.events.c.id.in_(ids)).values(incident_id=None))
     if not incidents:
         return
     conn.execute(t.incidents.insert(), [_incident_row(i) for i in incidents])
@@ -178,9 +207,17 @@ def _controller(e: ControlEntry) -> dict[str, str]:
     return {"id": controller["id"], "name": controller["name"]}
 
 
-def _write_control(conn: Connection, entries: list[ControlEntry]) -> None:
-    conn.execute(delete(t.control))
-    conn.execute(delete(control_detail))
+def write_control(
+    conn: Connection, entries: list[ControlEntry], places: Sequence[str] | None = None
+) -> None:
+    """Write control ``entries``, replacing every place's, or only those of ``places``."""
+    if places is None:
+        conn.execute(delete(t.control))
+        conn.execute(delete(control_detail))
+    else:
+        for keys in index.chunks(places):
+            conn.execute(delete(t.control).where(t.control.c.place_id.in_(keys)))
+            conn.execute(delete(control_detail).where(control_detail.c.place_key.in_(keys)))
     if not entries:
         return
     conn.execute(
