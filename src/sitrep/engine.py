@@ -65,6 +65,7 @@ class IngestReport:
     added: int = 0
     skipped: int = 0
     errors: list[RecordError] = field(default_factory=list)
+    added_ids: list[str] = field(default_factory=list)  # fusion fuses just these
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -128,7 +129,7 @@ def finish_ingest(store: Store, report: IngestReport, fuse: bool) -> IngestRepor
     for err in report.errors:
         store.record_error(err.source, err.line, err.message)
     if fuse and report.added:
-        fuse_all(store)
+        fuse_all(store, report.added_ids)
     return report
 
 
@@ -141,14 +142,17 @@ def store_document(store: Store, doc: Document, report: IngestReport) -> None:
         return
     if stored:
         report.added += 1
+        report.added_ids.append(doc.article.id)
     else:
         report.skipped += 1
 
 
-def fuse_all(store: Store) -> None:
-    from .fuse.persist import fuse_store
+def fuse_all(store: Store, added_ids: list[str] | None = None) -> None:
+    """Fuse the articles not fused yet (incrementally; in full when the store's fusion
+    index is missing or stale). ``added_ids`` are the batch's; without them fusion looks."""
+    from .fuse.incremental import fuse_new
 
-    fuse_store(store)
+    fuse_new(store, added_ids or None)
 
 
 def ingest_payload(
