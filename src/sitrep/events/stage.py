@@ -40,6 +40,7 @@ from .roles import (
     verb_roles,
 )
 from .syntax import SentenceView
+from .typer import Retyper
 
 __all__ = ["DatesStage", "EventsStage"]
 
@@ -92,8 +93,16 @@ class EventsStage:
     requires = ("sentences", "tokens", "entities", "actors", "places", "focus")
     assigns = ("events",)
 
-    def __init__(self, lexicon: Lexicon | None = None, min_confidence: float = 0.2):
+    def __init__(
+        self,
+        lexicon: Lexicon | None = None,
+        min_confidence: float = 0.2,
+        *,
+        learned: bool = True,
+    ):
         self.lex = lexicon or load_lexicon()
+        # the packaged sub-type model's second opinion (``typer``); off to train it
+        self.typer = Retyper.load() if learned else None
         self.min_confidence = min_confidence
         self.finder = TriggerFinder(self.lex)
         self.judge = ModalityJudge(self.lex.modality)
@@ -110,6 +119,8 @@ class EventsStage:
             cands = self.finder.find(view, anchors)
             if cands:
                 events.extend(self._sentence_events(doc, view, anchors, cands))
+        if self.typer is not None:
+            return dataclasses.replace(doc, events=self.typer(doc, events))
         return dataclasses.replace(doc, events=tuple(events))
 
     def _drafts(self, view: SentenceView, anchors: Anchors, cands: list[Candidate]) -> list[Draft]:

@@ -1,0 +1,199 @@
+"""A learned second opinion on ACLED sub-types: a linear model over an event's words.
+
+The rules (``acled``) decide a sub-type from the trigger's family and cue words; this model
+reads the same sentence more broadly (its content lemmas, the trigger and its dependents,
+the rule's own code, the agent's kind) and scores every label. ``Retyper`` replaces a rule's
+sub-type only when the model is confident and gives the rule's code little weight; the
+thresholds were chosen by cross-validation on the CASE 2021 dev split.
+
+The weights ship as ``data/events/typer.json``: a multinomial logistic regression trained
+by ``python -m sitrep.bench.typer_train`` on sentences written for sitrep
+(``data/events/typer_sentences.yaml``) and the CASE 2021 dev split (``id % 3 == 0``) only.
+Scoring is a few dictionary look-ups per feature, no numpy at run time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from itertools import pairwise
+
+from ..errors import SitrepError
+from ..models import Document, Event, Sentence
+from .lexicon import load_lexicon
+from .rank import main_event
+
+RESOURCE = "data/events/typer.json"
+SKIP_POS = frozenset(
+    {"PUNCT", "NUM", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "SPACE", "SYM", "X"}
+)
+NO_CODE = "NONE"
+
+
+def _content(doc: Document, sentence: Sentence) -> list[str]:
+    toks = doc.tokens[sentence.token_start : sentence.token_end]
+    return [t.lemma.lower() for t in toks if t.pos not in SKIP_POS and len(t.lemma) > 1]
+
+
+def _trigger_index(doc: Document, sentence: Sentence, start: int) -> int | None:
+    for k in range(sentence.token_start, sentence.token_end):
+        if doc.tokens[k].start == start:
+            return k
+    return None
+
+
+def event_features(doc: Document, event: Event | None, code: str | None = None) -> list[str]:
+    """Features of ``event`` (its sentence, trigger, rule code) or, with no event, of the
+    whole document."""
+    if event is None:
+        words = [w for s in doc.sentences for w in _content(doc, s)]
+        return [f"s:{w}" for w in dict.fromkeys(words)] + [f"r:{NO_CODE}"]
+    sentence = doc.sentences[event.sentence]
+    words = _content(doc, sentence)
+    feats = [f"s:{w}" for w in dict.fromkeys(words)]
+    feats += [f"b:{a}_{b}" for a, b in dict.fromkeys(pairwise(words))]
+    rule = code or event.acled_sub_event_type or f"plover:{event.plover_type}"
+    feats += [f"r:{rule}", f"p:{event.plover_type}", f"m:{event.method.split('+')[0]}"]
+    i = _trigger_index(doc, sentence, event.trigger.start)
+    if i is not None:
+        tok = doc.tokens[i]
+        lemma = tok.lemma.lower()
+        feats += [f"t:{lemma}", f"tr:{lemma}|{rule}"]
+        for k in range(sentence.token_start, sentence.token_end):
+            t = doc.tokens[k]
+            if t.head == i and k != i and t.pos not in SKIP_POS:
+                feats.append(f"c:{t.dep}:{t.lemma.lower()}")
+        if tok.head != i:
+            feats.append(f"h:{tok.dep}:{doc.tokens[tok.head].lemma.lower()}")
+    kinds = {a.id: a.kind for a in doc.actors}
+    for role, ref in (("a1", event.actor1), ("a2", event.actor2)):
+        if ref is not None and kinds.get(ref.id):
+            feats.append(f"{role}:{kinds[ref.id]}")
+    return feats
+
+
+@dataclass(frozen=True)
+class SubtypeModel:
+    labels: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: dict[str, dict[int, float]]  # feature -> {label index: weight}
+
+    def probabilities(self, features: Iterable[str]) -> dict[str, float]:
+        scores = list(self.bias)
+        for f in set(features):
+            for k, w in self.weights.get(f, {}).items():
+                scores[k] += w
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {lab: e / total for lab, e in zip(self.labels, exps, strict=True)}
+
+    def to_json(self, source: str, settings: dict[str, float]) -> str:
+        payload = {
+            "_source": source,
+            "labels": list(self.labels),
+            "bias": [round(b, 4) for b in self.bias],
+            "settings": settings,
+            "weights": {f: {str(k): w for k, w in ws.items()} for f, ws in self.weights.items()},
+        }
+        return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, raw: dict[str, object]) -> SubtypeModel:
+        labels = raw["labels"]
+        bias = raw["bias"]
+        weights = raw["weights"]
+        if not (isinstance(labels, list) and isinstance(bias, list) and isinstance(weights, dict)):
+            raise SitrepError(f"{RESOURCE} is malformed: retrain it with sitrep.bench.typer_train")
+        return cls(
+            tuple(labels),
+            tuple(float(b) for b in bias),
+            {f: {int(k): float(w) for k, w in ws.items()} for f, ws in weights.items()},
+        )
+
+
+def typing_event(doc: Document) -> Event | None:
+    """The event a document-level opinion reads: the main ACLED event, else the main one."""
+    return main_event(doc) or main_event(doc, acled_only=False)
+
+
+def document_features(doc: Document) -> list[str]:
+    ev = typing_event(doc)
+    code = code_of(ev.acled_sub_event_type) if ev is not None and ev.acled_sub_event_type else None
+    return event_features(doc, ev, code)
+
+
+def margin_choice(probs: dict[str, float], current: str, margin: float) -> str:
+    """The model's label unless its log-odds over ``current`` are below ``margin``."""
+
+    def score(label: str) -> float:
+        return math.log(probs.get(label, 0.0) + 1e-9) + (margin if label == current else 0.0)
+
+    return max([*probs, current], key=score)
+
+
+@dataclass(frozen=True)
+class Retyper:
+    """Replace a rule's ACLED sub-type when the model prefers another by a clear margin."""
+
+    model: SubtypeModel
+    event_margin: float = 1.5  # log-odds the model needs over the rule's own code
+    document_margin: float = 2.5  # the same for a document's CASE label (the benchmark's)
+
+    @classmethod
+    def load(cls) -> Retyper | None:
+        """The packaged model, or ``None`` when it has not been trained."""
+        return _packaged()
+
+    def __call__(self, doc: Document, events: Sequence[Event]) -> tuple[Event, ...]:
+        acled = load_lexicon().acled
+        out = []
+        for ev in events:
+            if ev.acled_sub_event_type is not None:
+                code = code_of(ev.acled_sub_event_type)
+                probs = self.model.probabilities(event_features(doc, ev, code))
+                best = margin_choice(
+                    {k: p for k, p in probs.items() if k in acled}, code, self.event_margin
+                )
+                if best != code:
+                    kind, sub = acled[best]
+                    ev = dataclasses.replace(
+                        ev,
+                        acled_event_type=kind,
+                        acled_sub_event_type=sub,
+                        method=ev.method + "+typer",
+                    )
+            out.append(ev)
+        return tuple(out)
+
+    def document_label(self, doc: Document, current: str, confident: bool) -> str:
+        """A document's label (CASE 2021: ACLED codes and the five extra labels): the
+        model's choice when the rules are not confident, else the margin rule."""
+        probs = self.model.probabilities(document_features(doc))
+        if not confident:
+            return max(probs, key=probs.__getitem__)
+        return margin_choice(probs, current, self.document_margin)
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> Retyper | None:
+    ref = resources.files("sitrep").joinpath(RESOURCE)
+    if not ref.is_file():
+        return None
+    raw = json.loads(ref.read_text(encoding="utf-8"))
+    settings = raw.get("settings", {})
+    return Retyper(SubtypeModel.from_json(raw), **{k: float(v) for k, v in settings.items()})
+
+
+@lru_cache(maxsize=64)
+def code_of(sub_type: str) -> str:
+    """The short code of an ACLED sub-event type ("Armed clash" -> "ARMED_CLASH")."""
+    for code, (_, sub) in load_lexicon().acled.items():
+        if sub == sub_type:
+            return code
+    raise SitrepError(f"unknown ACLED sub-event type {sub_type!r}: check data/events/acled.yaml")
