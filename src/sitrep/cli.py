@@ -13,13 +13,16 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .errors import SitrepError
 from .ingest import Defaults, Record, RecordError, read_paths
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .engine import IngestReport
 
 EXIT_INPUT = 2
 
@@ -131,6 +134,13 @@ def extract(paths: tuple[str, ...], published: Any, outlet: Any, url: Any, fmt: 
     help="Run N worker processes (a local Dask cluster).",
 )
 @click.option("--scheduler", default=None, help="Dask scheduler address, tcp://HOST:PORT.")
+@click.option(
+    "--shards",
+    "shards_dir",
+    default=None,
+    help="With --workers/--scheduler: write Parquet result shards to this directory "
+    "instead of the store; load them later with `sitrep load DIR`.",
+)
 def ingest(
     paths: tuple[str, ...],
     published: Any,
@@ -140,6 +150,7 @@ def ingest(
     no_fuse: bool,
     workers: int | None,
     scheduler: str | None,
+    shards_dir: str | None,
 ) -> None:
     """Extract articles and store them; already stored articles are skipped.
 
@@ -147,9 +158,11 @@ def ingest(
     """
     from .store import open_store
 
+    if shards_dir and not (workers or scheduler):
+        raise click.UsageError("--shards needs --workers N or --scheduler ADDRESS")
     settings = _settings(db)
     records = _checked(read_paths(paths, _defaults(settings, published, outlet, url)))
-    store = open_store(settings.db_url)
+    store = None if shards_dir else open_store(settings.db_url)
     with _progress("ingesting", True) as step:
         if workers or scheduler:
             from .scale import ingest_distributed
@@ -162,16 +175,41 @@ def ingest(
                 scheduler=scheduler,
                 fuse=not no_fuse,
                 progress=step,
+                shards_dir=shards_dir,
             )
         else:
             from .engine import Resources, build_pipeline
             from .engine import ingest as run
 
+            if store is None:  # unreachable: --shards was checked to come with workers
+                raise click.UsageError("--shards needs --workers N or --scheduler ADDRESS")
             pipeline = build_pipeline(Resources.load(settings))
             report = run(records, pipeline, store, fuse=not no_fuse, progress=step)
+    _finish(report, "written to shards" if shards_dir else "added")
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+@db_option
+@click.option("--no-fuse", is_flag=True, help="Store only; do not rebuild incidents and control.")
+def load(directory: str, db: str | None, no_fuse: bool) -> None:
+    """Load the Parquet result shards of `sitrep ingest --shards DIR` into the store.
+
+    Example: sitrep load shards/ --db postgresql+psycopg://user:pass@host/sitrep
+    """
+    from .shards import load_shards
+    from .store import open_store
+
+    store = open_store(_settings(db).db_url)
+    with _progress("loading", True) as step:
+        report = load_shards(store, directory, fuse=not no_fuse, progress=step)
+    _finish(report, "added")
+
+
+def _finish(report: IngestReport, added: str) -> None:
     _report_errors(report.errors)
     click.echo(
-        f"read {report.read}, added {report.added}, already stored {report.skipped}, "
+        f"read {report.read}, {added} {report.added}, already stored {report.skipped}, "
         f"errors {len(report.errors)}",
         err=True,
     )

@@ -95,6 +95,17 @@ def process_shard_into(
     return out
 
 
+def process_shard_to_dir(
+    articles: list[Article], settings: Settings, directory: str
+) -> list[str | RecordError]:
+    """Run the pipeline over one shard and write its documents to one Parquet file."""
+    from .shards import write_shard
+
+    results = _run_shard(articles, settings)
+    write_shard((d for d in results if not isinstance(d, RecordError)), directory)
+    return [d if isinstance(d, RecordError) else ADDED for d in results]
+
+
 def shared_url(store: Store) -> str | None:
     """The store's URL if worker processes can open the same database, else None."""
     url = store.engine.url
@@ -111,7 +122,7 @@ def _shards(records: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 def ingest_distributed(
     records: Iterable[Record],
-    store: Store,
+    store: Store | None,
     settings: Settings,
     *,
     workers: int | None = None,
@@ -120,21 +131,33 @@ def ingest_distributed(
     fuse: bool = True,
     progress: Callable[[int], None] | None = None,
     write_on_workers: bool = True,
+    shards_dir: str | None = None,
 ) -> IngestReport:
     """Ingest over a Dask cluster: ``scheduler`` address, or a LocalCluster of ``workers``.
 
     With ``write_on_workers`` (the default) and a store other processes can open, each
     worker writes its own documents; a remote cluster's workers must then reach the
     database at the store's URL (use PostgreSQL, or an SQLite file on a shared disk).
+    With ``shards_dir`` the workers write Parquet result shards there instead (see
+    ``sitrep.shards``; ``store`` may then be None), to be loaded with ``load_shards``.
     """
+    if store is None and shards_dir is None:
+        raise ConfigError("distributed ingest needs a store or a directory for result shards")
     from dask.distributed import Client, LocalCluster, as_completed
 
     report = IngestReport()
     step = progress or (lambda n: None)
 
+    done: set[str] = set()
+    if shards_dir is not None:
+        from .shards import shard_ids
+
+        done = shard_ids(shards_dir)
+
     def new_articles() -> Iterator[Article]:
         for chunk in _shards(_articles(records, report), 500):
-            known = store.known_ids(a.id for a in chunk)
+            known = store.known_ids(a.id for a in chunk) if store is not None else set()
+            known |= done.intersection(a.id for a in chunk)
             seen: set[str] = set()
             for a in chunk:
                 if a.id in known or a.id in seen:
@@ -164,7 +187,7 @@ def ingest_distributed(
         in_flight = 2 * n_workers
         client.run(warm_up, settings)  # every worker loads its models now, in parallel
         settings_f = client.scatter(settings, broadcast=True)
-        url = shared_url(store) if write_on_workers else None
+        url = shared_url(store) if write_on_workers and store is not None else None
         queue = as_completed()
         shards = _shards(new_articles(), shard_size)
 
@@ -172,7 +195,11 @@ def ingest_distributed(
             shard = next(shards, None)
             if shard is None:
                 return False
-            if url:
+            if shards_dir is not None:
+                queue.add(
+                    client.submit(process_shard_to_dir, shard, settings_f, shards_dir, pure=False)
+                )
+            elif url:
                 queue.add(client.submit(process_shard_into, shard, settings_f, url, pure=False))
             else:
                 queue.add(client.submit(process_shard, shard, settings_f, pure=False))
@@ -190,7 +217,7 @@ def ingest_distributed(
                     report.added += 1
                 elif item == SKIPPED:
                     report.skipped += 1
-                else:
+                elif store is not None:
                     store_document(store, document_from_dict(item), report)
             step(len(results))
             submit_next()
@@ -198,7 +225,9 @@ def ingest_distributed(
         client.close()
         if cluster is not None:
             cluster.close()
-    return finish_ingest(store, report, fuse)
+    if store is None:
+        return report
+    return finish_ingest(store, report, fuse and shards_dir is None)
 
 
 def _articles(records: Iterable[Record], report: IngestReport) -> Iterator[Article]:
