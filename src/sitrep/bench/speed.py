@@ -13,7 +13,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import resource
+import sys
 import tempfile
 import time
 from collections import defaultdict
@@ -79,6 +81,9 @@ def ingest_run(
 
     def step(n: int) -> None:
         marks.append((time.perf_counter() - t0, n))
+        done = sum(k for _, k in marks)
+        if done // 1000 > (done - n) // 1000:  # a line per thousand, for long runs
+            print(f"{url.split('@')[-1]}: {done} articles in {marks[-1][0]:.0f} s", file=sys.stderr)
 
     if workers:
         rep = ingest_distributed(
@@ -91,11 +96,16 @@ def ingest_run(
     store.close()
     first_t, first_n = marks[0]
     steady = (sum(n for _, n in marks) - first_n) / max(marks[-1][0] - first_t, 1e-9)
-    return {
+    result = {
         "overall_docs_per_s": rep.added / total,
         "steady_docs_per_s": steady,
         "startup_s": first_t,
+        "articles": rep.added,
+        "seconds": total,
+        "load_average_end": os.getloadavg()[0],
     }
+    print(f"{url.split('@')[-1]} with {workers} workers: {result}", file=sys.stderr)
+    return result
 
 
 def unique_texts(texts: list[str], n: int) -> list[str]:
@@ -112,6 +122,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--scaling-docs", type=int, default=600)
     ap.add_argument("--ingest", type=int, default=0, help="also ingest N articles end to end")
     ap.add_argument("--pg", default=None, help="PostgreSQL URL for the ingest run")
+    ap.add_argument("--pg-only", action="store_true", help="ingest into PostgreSQL only")
     ap.add_argument("--no-compare", action="store_true", help="skip the parse comparison")
     args = ap.parse_args(argv)
 
@@ -141,7 +152,8 @@ def main(argv: list[str] | None = None) -> None:
         if args.ingest:
             many = unique_texts(texts, args.ingest)
             url = f"sqlite:///{Path(tmp) / 'big.db'}"
-            out["ingest_sqlite_docs_per_s"] = ingest_run(many, url, settings, 2)
+            if not args.pg_only:
+                out["ingest_sqlite_docs_per_s"] = ingest_run(many, url, settings, 2)
             if args.pg:
                 out["ingest_pg_docs_per_s"] = ingest_run(many, args.pg, settings, 2)
     rates = [r["steady_docs_per_s"] for r in scaling.values()]
