@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
 
@@ -68,3 +69,37 @@ def test_actors_context_bracketed_known_actor_is_no_alias(
     doc = actors_of("AMMAN, Jordan (AP) — Jordanian police arrested two men near the border.")
     ap = next(a for a in doc.actors if any(m.text == "AP" for m in a.mentions))
     assert ap.kind == "media"
+
+
+@dataclass(frozen=True)
+class _Place:
+    country: str | None
+    population: int
+    kind: str = "name"
+
+
+class _Gazetteer:
+    """A stand-in gazetteer that knows a few invented villages."""
+
+    def __init__(self, places: dict[str, list[_Place]]):
+        self.places = places
+
+    def lookup(self, name: str) -> list[_Place]:
+        return self.places.get(name.casefold(), [])
+
+
+def test_actors_context_gazetteer_places_small_villages(parse_text) -> None:  # type: ignore[no-untyped-def]
+    gazetteer = _Gazetteer({"umm qurayn": [_Place("JO", 800)], "bayt qadim": [_Place("BH", 900)]})
+    stage = ActorsStage(Registry.load(), gazetteer)
+    doc = stage(
+        parse_text("Protesters gathered in Umm Qurayn on Friday to denounce the war in Gaza.")
+    )
+    assert "JOR.protesters" in _ids(doc)
+    # the bracket names the area the village lies in; a namesake abroad does not vote
+    doc = stage(
+        parse_text(
+            "Demonstrators held a protest in Bayt Qadim (Capital) in solidarity with the "
+            "people of Gaza."
+        )
+    )
+    assert "BHR.protesters" in _ids(doc)

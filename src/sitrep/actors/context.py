@@ -16,8 +16,10 @@ import csv
 import importlib.resources
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Protocol
 
 from ..models import Document
 from .matching import Hit
@@ -85,6 +87,24 @@ _NOUN_ATTACHED = 0.5
 _ACTOR_WEIGHT = 0.25
 
 
+class PlaceEntry(Protocol):
+    country: str | None
+    population: int
+    kind: str
+
+
+class PlaceLookup(Protocol):
+    """What the actors stage may use of a gazetteer (``sitrep.places.gazetteer.Gazetteer``):
+    every place a name may be."""
+
+    def lookup(self, name: str) -> Sequence[PlaceEntry]: ...
+
+
+# gazetteer matches by abbreviation or by consonants alone are too loose to vote
+_LOOSE_KINDS = frozenset({"code", "sound"})
+_MIN_POPULATION = 100  # a hamlet of unknown size still counts a little
+
+
 @lru_cache(maxsize=1)
 def place_index() -> dict[str, dict[str, int]]:
     """Folded place name -> {ISO alpha-2: population} of the countries it may lie in
@@ -125,10 +145,13 @@ def _subdivisions() -> list[tuple[str, str]]:
     return out
 
 
-def place_countries(registry: Registry, name: str) -> dict[str, float]:
+def place_countries(
+    registry: Registry, name: str, gazetteer: PlaceLookup | None = None
+) -> dict[str, float]:
     """The countries (ISO3) a place name may lie in, each with its share of the vote:
     2 for a country, 1.5 for a listed region, 1 for a town or subdivision, split by
-    population when the name is ambiguous."""
+    population when the name is ambiguous. Names the built-in index does not know (small
+    towns, villages) are looked up in the gazetteer when one is given."""
     iso3 = registry.country_of(name)
     if iso3:
         return {iso3: 2.0}
@@ -137,6 +160,11 @@ def place_countries(registry: Registry, name: str) -> dict[str, float]:
     if iso3:
         return {iso3: 1.5}
     found = place_index().get(key) or place_index().get(key.replace(" ", "-"))
+    if not found and gazetteer is not None and key:
+        found = {}
+        for e in gazetteer.lookup(key):
+            if e.country and e.kind not in _LOOSE_KINDS:
+                found[e.country] = found.get(e.country, 0) + max(e.population, _MIN_POPULATION)
     if not found:
         return {}
     pops: dict[str, int] = {}
@@ -225,7 +253,11 @@ class CountryVotes:
 
 
 def country_votes(
-    registry: Registry, doc: Document, hits: list[Hit], words: list[list[Word]]
+    registry: Registry,
+    doc: Document,
+    hits: list[Hit],
+    words: list[list[Word]],
+    gazetteer: PlaceLookup | None = None,
 ) -> CountryVotes:
     """Votes of the place names (and a little of the actors named) for the countries the
     document's events happen in; a dateline's place votes a quarter."""
@@ -235,12 +267,20 @@ def country_votes(
     starts = [t.start for t in doc.tokens]
     sent_starts = [s.start for s in doc.sentences]
     line = doc.article.dateline
+    text = doc.article.text
+    prev_end, prev_shares = -1, {}
+    seen: dict[int, int] = {}
     for start, end, name in place_phrases(doc, words):
         if any(s < end and start < t for s, t in acting):
             continue
-        shares = place_countries(registry, name)
+        shares = place_countries(registry, name, gazetteer)
+        if text[prev_end:start].strip() == "(":
+            # "Sanabis (Capital)": the bracket names the area the place lies in, so it
+            # can only vote for a country the place may be in
+            shares = {c: v for c, v in shares.items() if c in prev_shares}
         if not shares:
             continue
+        prev_end, prev_shares = end, shares
         bonus = _FIRST_PLACE_BONUS if not votes.first else 0.0
         lead = _LEAD_FACTOR if start < lead_end else _LATER_FACTOR
         lead *= _attachment_factor(doc, starts, start)
@@ -249,13 +289,19 @@ def country_votes(
             lead, bonus = lead * _DATELINE_FACTOR, 0.0
         sent = bisect_right(sent_starts, start) - 1
         own = None
-        if not dateline and _word_before(doc.article.text, start) not in _AWAY:
+        if not dateline and _word_before(text, start) not in _AWAY:
             own = votes.sentences.setdefault(sent, defaultdict(float))
+            # within a sentence every place is one vote, the first places (where the
+            # event happens) more than the later ones (whom it was for, what it was about)
+            rank = seen.get(sent, 0)
+            seen[sent] = rank + 1
+            weight = _attachment_factor(doc, starts, start) / (1 + rank / 2)
+        total = sum(shares.values())
         for c, share in shares.items():
-            votes.document[c] += share * lead + bonus * share / sum(shares.values())
+            votes.document[c] += share * lead + bonus * share / total
             votes.first.setdefault(c, start)
             if own is not None:
-                own[c] += share * _attachment_factor(doc, starts, start)
+                own[c] += share / total * weight
     for h in hits:
         entry = registry.get(h.actor) if h.actor else None
         if entry and entry.country and entry.kind not in NON_GEOGRAPHIC_KINDS:

@@ -13,7 +13,7 @@ from .aliasing import (
     provisional_hits,
     short_form_hits,
 )
-from .context import country_votes
+from .context import PlaceLookup, country_votes
 from .descriptors import (
     absorb_titles,
     apply_descriptors,
@@ -34,7 +34,9 @@ class ActorsStage:
 
     In order: registry phrases (longest match; short names only after the full name);
     countries and capitals used as places dropped; "pro-X forces" as X's proxies; the
-    context country, for "rebels", "government forces", "civilians"; descriptors
+    country where they act, for "rebels", "government forces", "civilians" (the places of
+    their sentence, else of the document; the gazetteer, when given, places the small
+    towns the built-in index does not know); descriptors
     (patron, leader, ideology); titles before names; office holders and leaders' forces
     on the article's date; provisional actors for PERSON/ORG/NORP entities the registry
     does not know; surnames; "(ACR)" and "formerly known as"; "the group"; appositions.
@@ -47,8 +49,9 @@ class ActorsStage:
     requires = ("sentences", "tokens", "entities")
     assigns = ("actors",)
 
-    def __init__(self, registry: Registry):
+    def __init__(self, registry: Registry, gazetteer: PlaceLookup | None = None):
         self.registry = registry
+        self.gazetteer = gazetteer
 
     def __call__(self, doc: Document) -> Document:
         return dataclasses.replace(doc, actors=self.find(doc))
@@ -63,7 +66,9 @@ class ActorsStage:
         hits = resolve_named(drop_unintroduced_short(hits))
         hits = drop_places(reg, hits, words)
         hits = pro_forces(reg, hits, words, text)
-        hits = resolve_context(reg, hits, words, country_votes(reg, doc, hits, words))
+        hits = resolve_context(
+            reg, hits, words, country_votes(reg, doc, hits, words, self.gazetteer)
+        )
         hits = apply_descriptors(reg, hits, words, text)
         hits = absorb_titles(reg, hits, words)
         day = doc.article.published.isoformat() if doc.article.published else None

@@ -97,9 +97,13 @@ class Timing:
 def extract(texts: Sequence[str], mode: str, timing: Timing | None = None) -> list[Document]:
     """Run the pipeline over the texts; ``timing`` receives parse and actors seconds
     (resources loaded beforehand, so load time is not counted)."""
+    from ..engine import Resources
+    from ..settings import Settings
+
     timing = timing if timing is not None else Timing()
     nlp = load_model(MODEL)
-    actors = ActorsStage(Registry.load())
+    res = Resources.load(Settings.from_env())
+    actors = ActorsStage(Registry.load(), res.gazetteer)
     actors(ParseStage(nlp)(Document(article=make_article("Fighting in Aleppo.", Defaults()))))
     docs = [Document(article=make_article(t, Defaults())) for t in texts]
     t0 = time.perf_counter()
@@ -108,12 +112,9 @@ def extract(texts: Sequence[str], mode: str, timing: Timing | None = None) -> li
     out = [actors(d) for d in parsed]
     timing.parse, timing.actors = t1 - t0, time.perf_counter() - t1
     if mode == "events":
-        from ..engine import Resources
         from ..events.stage import EventsStage
         from ..places.stage import PlacesStage
-        from ..settings import Settings
 
-        res = Resources.load(Settings.from_env())
         places, events = PlacesStage(res.gazetteer), EventsStage()
         out = [events(places(d)) for d in out]
     return out
