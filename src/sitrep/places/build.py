@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from .gazetteer import INDEXES, KIND_RANK, SCHEMA, SCHEMA_VERSION
-from .normalise import loose_key, normalise_name
+from .normalise import SOUND_COUNTRIES, loose_key, normalise_name, sound_key
 from .sources import (
     PlaceRow,
     Rows,
@@ -120,7 +120,9 @@ def _admin_points(rows: Rows) -> None:
         by_admin1[(c.country, c.admin1_code)].append(c)
         by_admin2[(c.country, c.admin1_code, c.admin2_code)].append(c)
     for p in list(rows.places.values()):
-        if p.feature == "ADM1":
+        if p.feature == "ADM1" and p.admin2_code:  # an ISO level-1 area GeoNames puts lower
+            members = by_admin2.get((p.country, p.admin1_code, p.admin2_code), [])
+        elif p.feature == "ADM1":
             members = by_admin1.get((p.country, p.admin1_code), [])
         elif p.feature == "ADM2":
             members = by_admin2.get((p.country, p.admin1_code, p.admin2_code), [])
@@ -264,6 +266,14 @@ def write(rows: Rows, path: Path, meta: dict[str, str]) -> None:
             ),
         )
         db.executemany("INSERT INTO demonym VALUES (?, ?)", sorted(demonym_table(rows).items()))
+        sounds = {
+            (key, pid)
+            for pid, name, _kind in rows.names
+            if pid in rows.places
+            and rows.places[pid].country in SOUND_COUNTRIES
+            and (key := sound_key(name))
+        }
+        db.executemany("INSERT INTO sound VALUES (?, ?)", sorted(sounds))
         db.executescript(INDEXES)
         db.commit()
         db.execute("VACUUM")

@@ -31,6 +31,8 @@ class Cues:
     street: frozenset[str]
     speech: frozenset[str]
     generic: frozenset[str]
+    place_nouns: frozenset[str]
+    place_before: frozenset[str]
 
     def kind(self, word: str) -> str | None:
         """The cue a word gives: admin, admin2, city or None."""
@@ -55,6 +57,7 @@ class TokenIndex:
     """Find tokens by character offset in one document (binary search)."""
 
     def __init__(self, doc: Document):
+        self.text = doc.article.text
         self.tokens = doc.tokens
         self.starts = [t.start for t in doc.tokens]
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from .normalise import loose_key, normalise_name
+from .normalise import loose_key, normalise_name, sound_key
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "6"
 KIND_RANK = {"name": 0, "alias": 1, "code": 2, "alt": 3}
 
 SCHEMA = """
@@ -31,12 +31,14 @@ CREATE TABLE name (norm TEXT NOT NULL, loose TEXT NOT NULL, place INTEGER NOT NU
 CREATE TABLE country (iso2 TEXT PRIMARY KEY, iso3 TEXT, place INTEGER, capital INTEGER,
                       continent TEXT);
 CREATE TABLE demonym (norm TEXT NOT NULL, place INTEGER NOT NULL);
+CREATE TABLE sound (key TEXT NOT NULL, place INTEGER NOT NULL);
 """
 
 INDEXES = """
 CREATE INDEX name_norm ON name (norm);
 CREATE INDEX name_loose ON name (loose);
 CREATE INDEX demonym_norm ON demonym (norm);
+CREATE INDEX sound_key ON sound (key);
 """
 
 COUNTRY_FEATURES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "PCLH"})
@@ -54,8 +56,9 @@ class StaleGazetteerError(ConfigError):
 class Entry:
     """One gazetteer place. ``kind`` says how the looked-up name matched it:
     ``name`` (its main name), ``alias`` (a hand-curated variant from sitrep's data files),
-    ``alt`` (a GeoNames alternate name), ``code`` (an abbreviation) or ``loose`` (only
-    after dropping articles and doubled letters)."""
+    ``alt`` (a GeoNames alternate name), ``code`` (an abbreviation), ``loose`` (only
+    after dropping articles and doubled letters) or ``sound`` (only by consonants, for
+    places in ``normalise.SOUND_COUNTRIES``)."""
 
     id: int
     name: str
@@ -146,7 +149,8 @@ class Gazetteer:
         return dict(self._db.execute("SELECT key, value FROM meta").fetchall())
 
     def lookup(self, name: str) -> tuple[Entry, ...]:
-        """Every place called ``name`` (exact normalised match, else loose match)."""
+        """Every place called ``name``: exact normalised match, else loose match, else
+        (in the Arabic-speaking world) the same consonants."""
         norm = normalise_name(name)
         if not norm:
             return ()
@@ -164,6 +168,8 @@ class Gazetteer:
                 if loose
                 else ()
             )
+        if not found:
+            found = self._sound(name)
         self._cache[norm] = found
         if len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
@@ -182,6 +188,17 @@ class Gazetteer:
             if old is None or rank.get(entry.kind, 3) < rank.get(old.kind, 3):
                 best[entry.id] = entry
         return tuple(best.values())
+
+    def _sound(self, name: str) -> tuple[Entry, ...]:
+        key = sound_key(name)
+        if not key:
+            return ()
+        rows = self._db.execute(
+            f"SELECT DISTINCT {_PLACE_COLUMNS} FROM sound s JOIN place p ON p.id = s.place "
+            "WHERE s.key = ?",
+            (key,),
+        )
+        return tuple(_entry(row, "sound") for row in rows)
 
     def demonym(self, word: str) -> Entry | None:
         """The country (or continent, region) a demonym points to: "Syrian" -> Syria."""

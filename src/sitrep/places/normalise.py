@@ -9,7 +9,11 @@ Two keys per name:
   anywhere in the name, and with doubled letters collapsed.
   "Al-Hasakah" -> "hasakah", "Deir el-Zor" -> "deir zor", "Lattakia" -> "latakia".
 
-Lookups try ``norm`` first and fall back to ``loose``.
+Lookups try ``norm`` first and fall back to ``loose``. For places in Arabic-speaking
+countries (and Israel and Iran, whose names reach English through the same competing
+transliterations) a third key, ``sound_key``, joins spellings that differ only in vowels
+and a few letter pairs: "Ghabagheb" and "Ghabaghib", "Teftnaz" and "Taftanaz", "Sheikh
+Miskine" and "Shaykh Miskin", "Nassriya" and "An Nasiriyah".
 """
 
 from __future__ import annotations
@@ -51,6 +55,51 @@ def loose_key(name: str) -> str:
     """The ``loose`` key: articles dropped and doubled letters collapsed."""
     words = [w for w in normalise_name(name).split() if w not in ARTICLES]
     return _DOUBLE.sub(r"\1", " ".join(words))
+
+
+SOUND_COUNTRIES = frozenset(
+    [
+        "SY",
+        "IQ",
+        "LB",
+        "PS",
+        "JO",
+        "IL",
+        "YE",
+        "SA",
+        "KW",
+        "BH",
+        "QA",
+        "AE",
+        "OM",
+        "EG",
+        "LY",
+        "TN",
+        "DZ",
+        "MA",
+        "SD",
+        "MR",
+        "IR",
+    ]
+)
+_SOUND_PAIRS = (("dj", "j"), ("ph", "f"), ("q", "k"), ("ck", "k"), ("c", "k"), ("x", "ks"))
+_FINAL_H = re.compile(r"(?<=[aeiouy])h$")  # ta marbuta: "Nasiriyah" = "Nasiriya"
+_VOWELS = re.compile(r"[aeiouy]")
+MIN_SOUND = 3  # consonants: shorter skeletons ("Ein Issa" -> "n s") join too much
+
+
+def sound_key(name: str) -> str:
+    """The consonant skeleton of a name: ``loose`` without vowels, with "q" as "k" and
+    no final "h" after a vowel; "" when fewer than ``MIN_SOUND`` consonants remain."""
+    words = []
+    for word in loose_key(name).split():
+        for a, b in _SOUND_PAIRS:
+            word = word.replace(a, b)
+        word = _DOUBLE.sub(r"\1", _VOWELS.sub("", _FINAL_H.sub("", word)))
+        if word:
+            words.append(word)
+    key = " ".join(words)
+    return key if len(key.replace(" ", "")) >= MIN_SOUND and key.isascii() else ""
 
 
 def is_indexable(name: str) -> bool:

@@ -128,6 +128,7 @@ class Recogniser:
             lower=frozenset(t.text for t in doc.tokens if t.text.islower()),
         )
         spans += self._scan(doc, state)
+        spans += cued_spans(doc, [(s.start, s.end) for s in spans])
         out = []
         for s in spans:
             if s.role == "mention":
@@ -187,7 +188,7 @@ class Recogniser:
                 return None  # "Saakashvili" after "Mikheil Saakashvili"
             if found:
                 return PlaceSpan(name, s, e, name, method="ner")
-            return self._part(name, s)
+            return self._longer(index, name, s, e) or self._part(name, s)
         if ent.label not in RELABEL or any(a <= s and e <= b for a, b in actor_spans):
             return None
         if ent.label == "PERSON" and (normalise_name(name) in surnames or self._speaks(index, e)):
@@ -197,6 +198,25 @@ class Recogniser:
             found = tuple(c for c in found if c.kind in ("name", "alias", "code"))  # not "SNA"
         if self._strong(found):
             return PlaceSpan(name, s, e, name, method=f"gazetteer:{ent.label.lower()}", weak=True)
+        return None
+
+    def _longer(self, index: TokenIndex, name: str, start: int, end: int) -> PlaceSpan | None:
+        """An entity the gazetteer does not know that is the start of a longer place name
+        whose rest spaCy left out ("Deir" of "Deir ez Zor"): the longest known name."""
+        words: list[Token] = []
+        nxt = index.after(end)
+        while nxt is not None and len(words) < MAX_NGRAM - 1 and _name_inner(nxt):
+            words.append(nxt)
+            nxt = index.after(nxt.end)
+        while words and not _name_end(words[-1]):
+            words.pop()
+        for k in range(len(words), 0, -1):
+            if not _name_end(words[k - 1]):
+                continue
+            stop = words[k - 1].end
+            text = name + index.text[end:stop]
+            if self._strong(self.gaz.lookup(text)):
+                return PlaceSpan(text, start, stop, text, method="ner-longer")
         return None
 
     def _part(self, name: str, start: int) -> PlaceSpan | None:
@@ -233,7 +253,7 @@ class Recogniser:
     def _prominent(candidates: tuple[Entry, ...]) -> bool:
         """A country, region, admin1 area, capital or admin seat, or a city of 100,000."""
         return any(
-            c.kind != "loose"
+            c.kind not in ("loose", "sound")
             and (
                 c.is_country
                 or c.is_region
@@ -246,7 +266,7 @@ class Recogniser:
     def _strong(self, candidates: tuple[Entry, ...]) -> bool:
         """Good enough to call a mislabelled or unlabelled span a place."""
         for c in candidates:
-            if c.kind == "loose" and not c.is_populated:
+            if c.kind == "sound" or (c.kind == "loose" and not c.is_populated):
                 continue
             if c.is_country or c.is_region or c.feature in ("ADM1", "PPLC", "PPLA"):
                 return True
@@ -322,7 +342,8 @@ class Recogniser:
         found = [
             c
             for c in self.gaz.lookup(name)
-            if c.kind != "loose" and (c.kind != "code" or c.is_country or c.feature == "ADM1")
+            if c.kind not in ("loose", "sound")
+            and (c.kind != "code" or c.is_country or c.feature == "ADM1")
         ]
         if any(
             c.is_country or c.is_region or c.feature in ("ADM1", "PPLC") or c.population >= 100_000
@@ -344,6 +365,46 @@ class Recogniser:
         if "." in text:  # "Ky.", "W. Va.": abbreviations of states and provinces only
             return any(c.kind == "code" and (c.is_country or c.feature == "ADM1") for c in found)
         return self._strong(tuple(c for c in found if c.kind != "code"))
+
+
+def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
+    """Names the gazetteer may not know that the words around them call places: "Ftireh
+    town in Idleb countryside", "the village of Kafr Amma", "in Firasin (Jenin, West
+    Bank)". They are weak: kept only when they resolve in a country the document names,
+    so an unknown village leaves its event to the place that contains it."""
+    out: list[PlaceSpan] = []
+    c = cues()
+    text = doc.article.text
+    for sent in doc.sentences:
+        toks = doc.tokens[sent.token_start : sent.token_end]
+        i = 0
+        while i < len(toks):
+            j = i
+            while j < len(toks) and _name_inner(toks[j]) and (j > i or _cue_name_start(toks[j])):
+                j += 1
+            while j > i and not _name_end(toks[j - 1]):
+                j -= 1
+            if j == i:
+                i += 1
+                continue
+            start, end = toks[i].start, toks[j - 1].end
+            before = toks[i - 1].text.lower() if i > 0 else ""
+            after = toks[j].text.lower() if j < len(toks) else ""
+            after2 = toks[j + 1].text if j + 1 < len(toks) else ""
+            cued = (
+                after in c.place_nouns
+                or (before == "of" and i > 1 and toks[i - 2].text.lower() in c.place_nouns)
+                or (before in c.place_before and after == "(" and after2[:1].isupper())
+            )
+            if cued and not _overlaps((start, end), taken) and not _generic(text[start:end]):
+                name = text[start:end]
+                out.append(PlaceSpan(name, start, end, name, method="cue", weak=True))
+            i = j
+    return out
+
+
+def _cue_name_start(t: Token) -> bool:
+    return t.text[:1].isupper() and t.pos in ("PROPN", "NOUN", "ADJ") and t.i > 0
 
 
 def _generic(text: str) -> bool:

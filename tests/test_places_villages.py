@@ -1,0 +1,98 @@
+"""Villages and their containers: names the gazetteer may know only by another spelling,
+names known only from the words around them, and the area named right after a place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sitrep.models import Document, Place
+from sitrep.places import Gazetteer, build_gazetteer
+from sitrep.places.normalise import sound_key
+from sitrep.places.stage import PlacesStage
+
+REGION = ["SY", "PS", "IQ", "CN", "BR"]
+
+
+@pytest.fixture(scope="module")
+def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    path: Path = tmp_path_factory.mktemp("gaz") / "villages.sqlite"
+    return Gazetteer.open(build_gazetteer(path, countries=REGION))
+
+
+@pytest.fixture(scope="module")
+def places(gazetteer: Gazetteer, parse_text: Callable[..., Document]) -> Callable[[str], Document]:
+    stage = PlacesStage(gazetteer)
+    return lambda text: stage(parse_text(text))
+
+
+def _named(doc: Document, text: str) -> Place | None:
+    return next((p for p in doc.places if p.text == text), None)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Teftnaz", "Taftan\u0101z"),
+        ("Sheikh Miskine", "Shaykh Misk\u012bn"),
+        ("Nassriya", "An N\u0101\u015fir\u012byah"),
+        ("Kafr Oweid", "Kafr \u2018Uwayd"),
+        ("Qarqur", "Q\u0101rq\u016br"),
+    ],
+)
+def test_places_sound_key_joins_transliterations(a: str, b: str) -> None:
+    assert sound_key(a) == sound_key(b) != ""
+
+
+def test_places_sound_key_refuses_short_skeletons() -> None:
+    assert sound_key("Ein Issa") == ""  # "n s" would join half the region
+    assert sound_key("Amara") == ""
+
+
+def test_places_gazetteer_finds_arabic_names_by_their_consonants(gazetteer: Gazetteer) -> None:
+    found = gazetteer.lookup("Teftnaz")
+    assert found and all(e.kind == "sound" for e in found)
+    assert any(e.country == "SY" for e in found)
+
+
+def test_places_gazetteer_keeps_sound_matches_to_the_arab_world(gazetteer: Gazetteer) -> None:
+    # Chinese and Brazilian towns are never matched by their consonants alone
+    assert all(e.country not in ("CN", "BR") for e in gazetteer.lookup("Shenen"))
+    assert gazetteer.lookup("Shinan")  # the Chinese town by its own name
+
+
+def test_places_west_bank_governorates_sit_at_their_own_towns(gazetteer: Gazetteer) -> None:
+    jenin = next(e for e in gazetteer.lookup("Jenin") if e.is_admin)
+    hebron = next(e for e in gazetteer.lookup("Hebron") if e.is_admin)
+    assert jenin.lat is not None and hebron.lat is not None
+    assert jenin.lat > 32.2 > 31.7 > hebron.lat  # north and south, not one shared point
+
+
+def test_places_entity_cut_short_takes_the_whole_name(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places("Gunmen attacked a checkpoint in Deir ez Zor countryside on Monday.")
+    assert any(p.country == "SY" and p.text.startswith("Deir ez Zor") for p in doc.places)
+    assert _named(doc, "Deir") is None
+
+
+def test_places_container_moves_a_namesake_home(places: Callable[[str], Document]) -> None:
+    # a Chinese "Shinan" exists; a village in Idlib countryside is not it
+    doc = places("Government forces shelled Shinan town in Idlib countryside with artillery.")
+    shinan = _named(doc, "Shinan")
+    assert shinan is None or shinan.country in (None, "SY")
+    assert any(p.country == "SY" for p in doc.places)
+
+
+def test_places_cued_village_resolves_by_its_consonants(places: Callable[[str], Document]) -> None:
+    doc = places("A gunman shot a man in Teftnaz town in Idlib countryside on Tuesday.")
+    village = _named(doc, "Teftnaz")
+    assert village is not None and village.country == "SY" and village.lat is not None
+
+
+def test_places_unknown_cued_village_is_left_out(places: Callable[[str], Document]) -> None:
+    doc = places("Soldiers raided Zumrakhet village in Idlib countryside at night.")
+    assert _named(doc, "Zumrakhet") is None
+    assert any(p.text == "Idlib" and p.country == "SY" for p in doc.places)
