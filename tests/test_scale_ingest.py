@@ -69,6 +69,9 @@ def test_scale_two_workers_write_the_store_themselves(store_any_backend) -> None
     settings = Settings.from_env(db_url=url)
     report = ingest_distributed(_records(), store, settings, workers=2, shard_size=1, fuse=False)
     assert (report.read, report.added, report.skipped) == (5, 5, 0)
+    assert sorted(report.added_ids) == sorted(
+        r.id for r in _records() if not isinstance(r, RecordError)
+    )
     assert [e.line for e in report.errors] == [3]
     # the same documents as the pipeline gives in this process
     from sitrep.engine import Resources, build_pipeline
@@ -111,8 +114,8 @@ def test_scale_process_shard_into_counts_added_skipped_and_errors(  # type: igno
     open_store(url).close()
     arts = [make_article(t, Defaults()) for t in TEXTS[:3]]
     first = scale.process_shard_into(arts, Settings(), url)
-    assert first[0] == scale.ADDED and first[2] == scale.ADDED
+    assert first[0] == (scale.ADDED, arts[0].id) and first[2] == (scale.ADDED, arts[2].id)
     assert isinstance(first[1], RecordError) and "stage broke" in first[1].message
     again = scale.process_shard_into(arts[:1], Settings(), url)
-    assert again == [scale.SKIPPED]
+    assert again == [(scale.SKIPPED, arts[0].id)]
     assert open_store(url).counts()["articles"] == 2

@@ -28,6 +28,7 @@ from .store.store import make_engine
 _PIPELINES: dict[Settings, Pipeline] = {}
 _STORES: dict[str, Store] = {}
 ADDED, SKIPPED = "added", "skipped"
+Outcome = tuple[str, str]  # (ADDED or SKIPPED, article id)
 
 
 def worker_pipeline(settings: Settings) -> Pipeline:
@@ -76,20 +77,21 @@ def worker_store(url: str) -> Store:
 
 def process_shard_into(
     articles: list[Article], settings: Settings, url: str
-) -> list[str | RecordError]:
+) -> list[Outcome | RecordError]:
     """Run the pipeline over one shard and write each document to the store at ``url``.
 
-    Returns, per article, ``ADDED``, ``SKIPPED`` (stored already, by another writer) or the
-    record's error. A store failure (disk full, server gone) is raised: it ends the ingest.
+    Returns, per article, ``(ADDED, id)``, ``(SKIPPED, id)`` (stored already, by another
+    writer) or the record's error. A store failure (disk full, server gone) is raised: it
+    ends the ingest.
     """
     store = worker_store(url)
-    out: list[str | RecordError] = []
+    out: list[Outcome | RecordError] = []
     for doc in _run_shard(articles, settings):
         if isinstance(doc, RecordError):
             out.append(doc)
             continue
         try:
-            out.append(ADDED if store.add_document(doc) else SKIPPED)
+            out.append((ADDED if store.add_document(doc) else SKIPPED, doc.article.id))
         except InvalidDocumentError as exc:
             out.append(RecordError(doc.article.url or doc.article.id, None, str(exc)))
     return out
@@ -97,13 +99,13 @@ def process_shard_into(
 
 def process_shard_to_dir(
     articles: list[Article], settings: Settings, directory: str
-) -> list[str | RecordError]:
+) -> list[Outcome | RecordError]:
     """Run the pipeline over one shard and write its documents to one Parquet file."""
     from .shards import write_shard
 
     results = _run_shard(articles, settings)
     write_shard((d for d in results if not isinstance(d, RecordError)), directory)
-    return [d if isinstance(d, RecordError) else ADDED for d in results]
+    return [d if isinstance(d, RecordError) else (ADDED, d.article.id) for d in results]
 
 
 def shared_url(store: Store) -> str | None:
@@ -213,10 +215,13 @@ def ingest_distributed(
             for item in results:
                 if isinstance(item, RecordError):
                     report.errors.append(item)
-                elif item == ADDED:
-                    report.added += 1
-                elif item == SKIPPED:
-                    report.skipped += 1
+                elif isinstance(item, tuple):
+                    outcome, article_id = item
+                    if outcome == ADDED:
+                        report.added += 1
+                        report.added_ids.append(article_id)
+                    else:
+                        report.skipped += 1
                 elif store is not None:
                     store_document(store, document_from_dict(item), report)
             step(len(results))
