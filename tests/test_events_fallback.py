@@ -201,3 +201,22 @@ def test_events_town_is_kept_over_a_country_named_later(parse_text, stage):
     doc = build(parse_text, "Warplanes bombed Idlib on Friday, a monitor in Syria said.")
     ev = event(stage, doc, "ASSAULT")
     assert ev.place is not None and ev.place.text == "Idlib"
+
+
+def test_events_place_of_a_cause_is_not_the_event_place(parse_text, stage):
+    doc = build(
+        parse_text,
+        "Hundreds of people protested in Beirut on Friday in solidarity with the people of Idlib.",
+    )
+    ev = event(stage, doc, "PROTEST")
+    assert ev.place is not None and ev.place.text == "Beirut"
+
+
+def test_events_cause_place_leaves_the_event_to_the_sentence_before(parse_text, stage):
+    doc = build(
+        parse_text,
+        "Protesters took to the streets of Beirut on Friday. Demonstrations erupted across "
+        "the country to denounce the bombing of Idlib.",
+    )
+    protests = [e for e in stage(doc).events if e.plover_type == "PROTEST"]
+    assert protests and all(e.place is not None and e.place.text == "Beirut" for e in protests)

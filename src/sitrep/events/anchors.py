@@ -23,6 +23,27 @@ _SPONSOR = re.compile(
 )
 
 
+# "protested in Amman in solidarity with the people of Gaza": the place after such words
+# is the cause, not where the event happened
+_CAUSE = re.compile(
+    r"\b(?:solidarity\s+with|in\s+support\s+of|support\s+for|to\s+support|denounc\w*|"
+    r"condemn\w*|in\s+protest\s+(?:at|against|over)|against\s+the\s+(?:war|aggression|"
+    r"attacks?|bombing|siege|occupation)\b)",
+    re.IGNORECASE,
+)
+
+
+def for_cause(doc: Document, place: Place) -> bool:
+    """Whether ``place`` stands in a phrase of cause in its sentence ("in solidarity with
+    the Palestinians in Gaza", "to denounce the attacks on Jenin")."""
+    sentence = next((s for s in doc.sentences if s.start <= place.start < s.end), None)
+    if sentence is None:
+        return False
+    before = doc.article.text[sentence.start : place.start]
+    ends = [m.end() for m in _CAUSE.finditer(before)]
+    return bool(ends) and not re.search(r"[;:]", before[ends[-1] :])
+
+
 class Anchors:
     """Actor and place mentions of one document, for span lookups."""
 
@@ -39,7 +60,8 @@ class Anchors:
         self.actor_span = max((e - s for s, e, _, _ in self.actor_mentions), default=0)
         self.kinds = {ref.id: kind for _, _, ref, kind in self.actor_mentions}
         self.places = sorted(
-            (p for p in doc.places if p.role in EVENT_ROLES), key=lambda p: p.start
+            (p for p in doc.places if p.role in EVENT_ROLES and not for_cause(doc, p)),
+            key=lambda p: p.start,
         )
         self.place_starts = [p.start for p in self.places]
         self.place_span = max((p.end - p.start for p in self.places), default=0)
