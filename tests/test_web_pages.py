@@ -134,3 +134,27 @@ def test_web_modality_parameter_matches_the_model() -> None:
     from sitrep.web.params import MODALITY_VALUES
 
     assert MODALITY_VALUES == MODALITIES
+
+
+# HEAD answers like GET, without a body, on the pages and the API
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/articles", "/places", "/api/events", "/api/stats", "/api/incidents",
+             "/api/control?as_of=2024-12-08", "/openapi.json"],
+)
+def test_web_head_answers_like_get_without_body(client: TestClient, path: str) -> None:
+    got, head = client.get(path), client.head(path)
+    assert got.status_code == 200 and got.content
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers["content-length"] == str(len(got.content))
+    assert head.headers["x-frame-options"] == "DENY"  # security headers too
+
+
+def test_web_head_keeps_get_errors(client: TestClient) -> None:
+    missing = client.head("/api/events/no-such-event")
+    assert missing.status_code == 404 and missing.content == b""
+    assert client.head("/api/ingest").status_code == 405  # POST only, as for GET
+    assert client.post("/api/events").status_code == 405  # other methods unchanged
