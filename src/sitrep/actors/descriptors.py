@@ -82,6 +82,45 @@ def resolve_context(
     return out
 
 
+ARMED_GROUP_KINDS = frozenset({"rebel-group", "political-militia", "identity-militia"})
+CROWD_KINDS = frozenset({"protesters", "rioters", "civilians"})
+# provisional names that may head an armed group's noun ("Katibat Jenin militants")
+_PROVISIONAL_GROUP_KINDS = frozenset({"organisation", "person", "rebel-group"})
+
+
+def compound_groups(registry: Registry, hits: list[Hit], text: str) -> list[Hit]:
+    """A generic noun right after a name belongs to it: "PIJ militants" are PIJ (one
+    mention, not PIJ and an unidentified group); "Israeli settler rioters" are rioters
+    of Israel, not of the country the story happens in."""
+    out: list[Hit] = []
+    for h in hits:
+        prev = out[-1] if out else None
+        generic = h.method == "context" and h.targets and h.best.id.startswith("*.")
+        if prev is None or not generic or prev.sent != h.sent or prev.w1 != h.w0:
+            out.append(h)
+            continue
+        entry, own = registry.get(prev.actor), registry.get(h.actor)
+        kind = own.kind if own else ""
+        prov_kind = next((v for k, v in prev.attributes if k == "kind"), "")
+        armed = (entry is not None and entry.kind in ARMED_GROUP_KINDS) or (
+            entry is None
+            and prev.actor.startswith("prov:")
+            and prov_kind in _PROVISIONAL_GROUP_KINDS
+        )
+        if kind in ("unidentified", "rebel-group") and armed:
+            attrs = prev.attributes
+            if entry is None:
+                attrs = (*(a for a in attrs if a[0] != "kind"), ("kind", "political-militia"))
+            out[-1] = replace(
+                prev, w1=h.w1, end=h.end, text=text[prev.start : h.end], attributes=attrs
+            )
+            continue
+        if kind in CROWD_KINDS and entry is not None and entry.country:
+            h = replace(h, actor=registry.in_country(h.best.id, entry.country))
+        out.append(h)
+    return out
+
+
 def pro_forces(
     registry: Registry, hits: list[Hit], words: list[list[Word]], text: str
 ) -> list[Hit]:

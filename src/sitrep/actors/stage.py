@@ -18,6 +18,7 @@ from .descriptors import (
     absorb_titles,
     apply_descriptors,
     appositions,
+    compound_groups,
     drop_places,
     drop_unintroduced_short,
     pro_forces,
@@ -75,6 +76,7 @@ class ActorsStage:
         hits = office_titles(reg, hits, words, day)
         hits = leaders_forces(reg, hits, words, text, day)
         hits = sorted(hits + provisional_hits(reg, doc, words, hits), key=lambda h: h.start)
+        hits = compound_groups(reg, hits, text)
         hits = short_form_hits(reg, words, hits)
         hits = parenthesised_aliases(reg, words, hits)
         hits = former_names(reg, words, hits)
