@@ -182,25 +182,22 @@ def test_events_unknown_village_takes_the_district_named_with_it(parse_text, sta
     assert ev.place.lat is not None and ev.place.precision == 2
 
 
-def test_events_source_town_is_not_the_event_place(parse_text, stage):
-    doc = build(
-        parse_text,
-        "Warplanes bombed targets in Syria on Friday, the monitor in Idlib said.",
-    )
-    ev = event(stage, doc, "ASSAULT")
-    assert ev.place is not None and ev.place.text == "Syria"
-
-
-def test_events_country_gives_way_to_the_town_in_its_phrase(parse_text, stage):
-    doc = build(parse_text, "Warplanes bombed Syria's north, near the city of Idlib, on Friday.")
-    ev = event(stage, doc, "ASSAULT")
-    assert ev.place is not None and ev.place.text == "Idlib"
-
-
-def test_events_town_is_kept_over_a_country_named_later(parse_text, stage):
-    doc = build(parse_text, "Warplanes bombed Idlib on Friday, a monitor in Syria said.")
-    ev = event(stage, doc, "ASSAULT")
-    assert ev.place is not None and ev.place.text == "Idlib"
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a source's town is not the event place
+        ("Warplanes bombed targets in Syria on Friday, the monitor in Idlib said.", "Syria"),
+        # a country gives way to the town in its phrase
+        ("Warplanes bombed Syria's north, near the city of Idlib, on Friday.", "Idlib"),
+        # a town is kept over a country named later
+        ("Warplanes bombed Idlib on Friday, a monitor in Syria said.", "Idlib"),
+        # a country takes the town of its sentence
+        ("Warplanes bombed targets across Syria on Friday, hitting a market in Idlib.", "Idlib"),
+    ],
+)
+def test_events_place_among_the_places_of_the_sentence(parse_text, stage, text, place):
+    ev = event(stage, build(parse_text, text), "ASSAULT")
+    assert ev.place is not None and ev.place.text == place
 
 
 def test_events_place_of_a_cause_is_not_the_event_place(parse_text, stage):
@@ -220,3 +217,12 @@ def test_events_cause_place_leaves_the_event_to_the_sentence_before(parse_text, 
     )
     protests = [e for e in stage(doc).events if e.plover_type == "PROTEST"]
     assert protests and all(e.place is not None and e.place.text == "Beirut" for e in protests)
+
+
+def test_events_attack_from_afar_is_placed_at_its_target_town(parse_text, stage):
+    doc = build(
+        parse_text,
+        "Militants fired rockets from Idlib toward Syria, causing sirens to sound in Beirut.",
+    )
+    ev = event(stage, doc, "ASSAULT")
+    assert ev.place is not None and ev.place.text != "Idlib"

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.models import Document, Place
+from sitrep.models import Document, EntityMention, Place
 from sitrep.places import Gazetteer, build_gazetteer
 from sitrep.places.normalise import sound_key
+from sitrep.places.recognise import split_brackets
 from sitrep.places.stage import PlacesStage
 
 REGION = ["SY", "PS", "IQ", "CN", "BR"]
@@ -96,3 +97,11 @@ def test_places_unknown_cued_village_is_left_out(places: Callable[[str], Documen
     doc = places("Soldiers raided Zumrakhet village in Idlib countryside at night.")
     assert _named(doc, "Zumrakhet") is None
     assert any(p.text == "Idlib" and p.country == "SY" for p in doc.places)
+
+
+def test_places_entity_running_into_a_bracket_is_two_names() -> None:
+    ent = EntityMention("ORG", "Modiin (Ramla,", 10, 24, 0, 3, 0)
+    assert [(e.text, e.start, e.end) for e in split_brackets(ent)] == [
+        ("Modiin", 10, 16),
+        ("Ramla", 18, 23),
+    ]

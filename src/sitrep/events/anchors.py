@@ -33,6 +33,30 @@ _CAUSE = re.compile(
 )
 
 
+# "fired rockets from southern Lebanon toward ...": the launch point, not the scene
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+# "the monitor in Idlib said": a source's town
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:according\s+to|monitor|observatory|sources?|reporters?|correspondents?|agency|"
+    r"officials?|spokes(?:man|woman|person))\b[^.;]{0,30}$",
+    re.IGNORECASE,
+)
+_SOURCE_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:said|says|told|reported|reports)\b")
+AREA_LEVEL = 2  # a province; a country or wider region is 3
+
+
+def level(p: Place) -> int:
+    """0 a town, 1 a district, 2 a province, 3 a country or wider region."""
+    feature = p.feature or ""
+    if feature.startswith("PCL") or feature in ("RGN", "CONT", "TERR"):
+        return 3
+    if feature == "ADM1":
+        return 2
+    if feature.startswith("ADM"):
+        return 1
+    return 0 if (p.precision or 9) <= 2 else 2
+
+
 def for_cause(doc: Document, place: Place) -> bool:
     """Whether ``place`` stands in a phrase of cause in its sentence ("in solidarity with
     the Palestinians in Gaza", "to denounce the attacks on Jenin")."""
@@ -111,6 +135,49 @@ class Anchors:
             if inside:
                 return min(inside, key=lambda p: (p.precision or 9, -p.start))
         return None
+
+    def launched_from(self, place: Place) -> bool:
+        """Whether ``place`` follows "from" ("fired rockets from Gaza")."""
+        text = self.doc.article.text
+        return bool(_FROM.search(text[max(0, place.start - 30) : place.start]))
+
+    def sourced(self, place: Place) -> bool:
+        """Whether ``place`` is where a source sits ("the monitor in Idlib said")."""
+        text = self.doc.article.text
+        return bool(
+            _SOURCE_BEFORE.search(text[max(0, place.start - 60) : place.start])
+            or _SOURCE_AFTER.search(text[place.end : place.end + 60])
+        )
+
+    def scene(
+        self, found: list[Place], start: int, end: int, exclude: list[tuple[int, int]], aimed: bool
+    ) -> Place:
+        """The event's place among the places of its clause (``found``, best first), in
+        the sentence ``[start, end)``: for an attack from afar (``aimed``) not its launch
+        point when another place is named; and for a country or province, a town (or
+        district) of it that the sentence names ("toward southern Israel, causing sirens
+        in Ashdod"), unless that town is where a source sits or a launch point."""
+        best = found[0]
+        if aimed:
+            best = next((p for p in found if not self.launched_from(p)), best)
+        if level(best) < AREA_LEVEL or (aimed and self.launched_from(best)):
+            return best
+        towns = [
+            p
+            for p in self.places_in(start, end)
+            if p.lat is not None
+            and level(p) < AREA_LEVEL
+            and p.country == best.country
+            and (best.admin1 is None or level(best) > AREA_LEVEL or p.admin1 == best.admin1)
+            and not any(a <= p.start and p.end <= b for a, b in exclude)
+            and not self.sourced(p)
+            and not (aimed and self.launched_from(p))
+        ]
+        if not towns:
+            return best
+        return min(
+            towns, key=lambda p: (level(p), p.start < best.start, abs(p.start - best.end))
+        )
 
     def places_in(self, start: int, end: int) -> list[Place]:
         lo, hi = bisect_left(self.place_starts, start), bisect_left(self.place_starts, end)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from ..ids import digest
 from ..models import ActorRef, Document, Event, Mention, Place
 from .acled import AcledCoder, AcledContext
-from .anchors import Anchors
+from .anchors import Anchors, level
 from .dates import DatesStage
 from .detect import Candidate, TriggerFinder, object_class, object_head
 from .fallback import document_votes, fallback_place
@@ -307,7 +307,13 @@ class EventsStage:
         for h in heads:
             found = clause_places(view, anchors, h, exclude)
             if found:
-                return [_finer(view, anchors, found[0], exclude)]
+                s = view.sentence
+                aimed = spec.plover_type == "ASSAULT"
+                return [
+                    _finer(
+                        view, anchors, anchors.scene(found, s.start, s.end, exclude, aimed), exclude
+                    )
+                ]
         return []
 
 
@@ -319,7 +325,7 @@ def _finer(
     placed at Idlib district, as ACLED does at geo_precision 2. Only the place's own
     phrase counts (apposition, parenthesis, "of ..."), never a source's "in Idlib said"."""
     unknown = place.lat is None
-    if not unknown and _level(place) < 2:
+    if not unknown and level(place) < 2:
         return place
     # only what describes the place itself: its apposition, parenthesis or "of" phrase
     heads = [k for k in range(view.first, view.last) if view.tok(k).start == place.start]
@@ -334,7 +340,7 @@ def _finer(
         and p is not place
         and not any(a <= p.start and p.end <= b for a, b in exclude)
         and (unknown or (p.country == place.country and _within(p, place)))
-        and _level(p) < (3 if unknown else _level(place))
+        and level(p) < (3 if unknown else level(place))
     ]
     if not pool:
         return place
@@ -345,18 +351,6 @@ def _finer(
     return dataclasses.replace(
         best, precision=max(best.precision or 2, 2), method=best.method + ":near-unknown"
     )
-
-
-def _level(p: Place) -> int:
-    """0 a town, 1 a district, 2 a province, 3 a country or wider region."""
-    feature = p.feature or ""
-    if feature.startswith("PCL") or feature in ("RGN", "CONT", "TERR"):
-        return 3
-    if feature == "ADM1":
-        return 2
-    if feature.startswith("ADM"):
-        return 1
-    return 0 if (p.precision or 9) <= 2 else 2
 
 
 def _within(town: Place, area: Place) -> bool:

@@ -84,6 +84,17 @@ def _strip(text: str, start: int) -> tuple[str, int, int]:
     return text, start, start + len(text)
 
 
+def split_brackets(ent: EntityMention) -> list[EntityMention]:
+    """An entity that runs into a parenthesis is two names: spaCy's ORG "Ashqelon
+    (HaDarom" is the town "Ashqelon" and the district "HaDarom"."""
+    if "(" not in ent.text:
+        return [ent]
+    return [
+        replace(ent, text=m.group(), start=ent.start + m.start(), end=ent.start + m.end())
+        for m in re.finditer(r"[^(),\s](?:[^(),]*[^(),\s])?", ent.text)
+    ]
+
+
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in spans)
 
@@ -110,7 +121,7 @@ class Recogniser:
         )
         orgs: list[tuple[int, int]] = []
         persons: list[tuple[int, int]] = []
-        for ent in doc.entities:
+        for ent in (part for e in doc.entities for part in split_brackets(e)):
             if _overlaps((ent.start, ent.end), first):
                 continue
             span = self._from_entity(index, ent, actor_spans, surnames)
