@@ -14,7 +14,7 @@ from sitrep.places.normalise import sound_key
 from sitrep.places.recognise import split_brackets
 from sitrep.places.stage import PlacesStage
 
-REGION = ["SY", "PS", "IQ", "CN", "BR"]
+REGION = ["SY", "PS", "IQ", "LB", "CN", "BR"]
 
 
 @pytest.fixture(scope="module")
@@ -105,3 +105,17 @@ def test_places_entity_running_into_a_bracket_is_two_names() -> None:
         ("Modiin", 10, 16),
         ("Ramla", 18, 23),
     ]
+
+
+def test_places_comma_splits_an_organisation_but_not_a_place() -> None:
+    org = EntityMention("ORG", "Cizre, Sirnak", 0, 13, 0, 3, 0)
+    assert [e.text for e in split_brackets(org)] == ["Cizre", "Sirnak"]
+    gpe = EntityMention("GPE", "Washington, D.C.", 0, 16, 0, 4, 0)
+    assert split_brackets(gpe) == [gpe]
+
+
+def test_places_longer_name_beats_the_town_inside_it(places: Callable[[str], Document]) -> None:
+    doc = places("Israeli artillery shelled the outskirts of Bint Jbeil in Lebanon on Monday.")
+    village = next((p for p in doc.places if "Jbeil" in p.text), None)
+    assert village is not None and village.text == "Bint Jbeil"
+    assert village.name != "Byblos" and village.country == "LB"

@@ -70,6 +70,10 @@ class TokenIndex:
             i += 1
         return out
 
+    def before(self, start: int) -> Token | None:
+        i = bisect.bisect_left(self.starts, start) - 1
+        return self.tokens[i] if i >= 0 and self.tokens[i].end <= start else None
+
     def after(self, end: int) -> Token | None:
         i = bisect.bisect_left(self.starts, end)
         return self.tokens[i] if i < len(self.tokens) else None

@@ -86,8 +86,9 @@ def _strip(text: str, start: int) -> tuple[str, int, int]:
 
 def split_brackets(ent: EntityMention) -> list[EntityMention]:
     """An entity that runs into a parenthesis is two names: spaCy's ORG "Ashqelon
-    (HaDarom" is the town "Ashqelon" and the district "HaDarom"."""
-    if "(" not in ent.text:
+    (HaDarom" is the town "Ashqelon" and the district "HaDarom"; so is an organisation
+    or person across a comma (ORG "Cizre, Sirnak"), unlike a place ("Washington, D.C.")."""
+    if "(" not in ent.text and ("," not in ent.text or ent.label in PLACE_LABELS):
         return [ent]
     return [
         replace(ent, text=m.group(), start=ent.start + m.start(), end=ent.start + m.end())
@@ -121,10 +122,13 @@ class Recogniser:
         )
         orgs: list[tuple[int, int]] = []
         persons: list[tuple[int, int]] = []
-        for ent in (part for e in doc.entities for part in split_brackets(e)):
+        parts = [(e, part) for e in doc.entities for part in split_brackets(e)]
+        for whole, ent in parts:
             if _overlaps((ent.start, ent.end), first):
                 continue
-            span = self._from_entity(index, ent, actor_spans, surnames)
+            # an actor made of a whole split entity ("Cizre, Sirnak") does not hide its parts
+            actors = [a for a in actor_spans if whole is ent or a != (whole.start, whole.end)]
+            span = self._from_entity(index, ent, actors, surnames)
             if span is not None:
                 spans.append(span)
             elif ent.label == "PERSON":
@@ -197,6 +201,9 @@ class Recogniser:
             found = self.gaz.lookup(name)
             if normalise_name(name) in surnames and not self._strong(found):
                 return None  # "Saakashvili" after "Mikheil Saakashvili"
+            wider = self._wider(index, name, s, e)
+            if wider is not None:
+                return wider
             if found:
                 return PlaceSpan(name, s, e, name, method="ner")
             return self._longer(index, name, s, e) or self._part(name, s)
@@ -209,6 +216,17 @@ class Recogniser:
             found = tuple(c for c in found if c.kind in ("name", "alias", "code"))  # not "SNA"
         if self._strong(found):
             return PlaceSpan(name, s, e, name, method=f"gazetteer:{ent.label.lower()}", weak=True)
+        return None
+
+    def _wider(self, index: TokenIndex, name: str, start: int, end: int) -> PlaceSpan | None:
+        """A place entity whose first word spaCy left out ("Bint" of "Bint Jbeil", which is
+        not Jbeil): the longer name when the gazetteer knows it by its own spelling."""
+        prev = index.before(start)
+        if prev is None or not _cue_name_start(prev) or prev.pos != "PROPN":
+            return None
+        text = index.text[prev.start : end]
+        if self._spelled(text):
+            return PlaceSpan(text, prev.start, end, text, method="ner-wider")
         return None
 
     def _longer(self, index: TokenIndex, name: str, start: int, end: int) -> PlaceSpan | None:
@@ -339,7 +357,16 @@ class Recogniser:
                     weak=j - i == 1 and not inside_org,
                 )
                 return j, span
+            if j - i > 1 and not inside_org and self._spelled(text):
+                # "Bint Jbeil", a village, is not the town "Jbeil" inside it
+                return j, PlaceSpan(text, start, end, text, method="gazetteer", weak=True)
         return None
+
+    def _spelled(self, text: str) -> bool:
+        """Whether the gazetteer knows a name of several words by this very spelling."""
+        return not _generic(text) and any(
+            c.kind in ("name", "alt", "alias") for c in self.gaz.lookup(text)
+        )
 
     def _org_place(
         self, text: str, org_start: int, name: str, toks: tuple[Token, ...], i: int, j: int
