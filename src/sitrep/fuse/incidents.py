@@ -234,6 +234,12 @@ def neighbour_cell_keys(m: EventMention) -> list[str]:
     return [_cell_text(c) for c in _neighbours(_cell(m))]
 
 
+def date_span(m: EventMention) -> tuple[int, int]:
+    """``date_interval``, or ``(0, 0)`` for an undated mention (which fits only the undated):
+    two mentions' dates fit when their spans overlap give or take ``DAY_SLACK``."""
+    return date_interval(m) if m.date is not None else (0, 0)
+
+
 def window_days(m: EventMention) -> int:
     """How many days a mention's date can stretch (two fitting mentions lie at most
     ``window_days(a) + window_days(b) + DAY_SLACK`` days apart)."""
@@ -246,10 +252,50 @@ def linked(a: EventMention, b: EventMention) -> bool:
     linked to a new one, transitively, are all a new mention can change."""
     if bucket_key(a) != bucket_key(b) or cell_key(b) not in neighbour_cell_keys(a):
         return False
-    fams = families()
-    family = fams.family(a.event.plover_type, a.event.plover_mode)
-    return _fit(_Item.of(a), _Item.of(b), family in fams.symmetric,
-                family in fams.mode_sensitive)
+    return Linker().fit(a, b)
+
+
+class Linker:
+    """``linked`` for many pairs already known to share a bucket and neighbouring cells:
+    each mention's clustering view is computed once."""
+
+    def __init__(self) -> None:
+        self._items: dict[str, _Item] = {}
+        self._families = families()
+
+    def _item(self, m: EventMention) -> _Item:
+        item = self._items.get(m.id)
+        if item is None:
+            item = self._items[m.id] = _Item.of(m)
+        return item
+
+    def rank(self, x: EventMention, cluster: Sequence[EventMention]) -> tuple[int, int] | None:
+        """How ``cluster_mentions`` ranks ``cluster`` for ``x`` (lower is better), or None
+        when ``x`` does not fit every member."""
+        if not all(self.fit(x, o) for o in cluster):
+            return None
+        item, others = self._item(x), [self._item(o) for o in cluster]
+        return -_affinity(item, others), _gap(item.day, others)
+
+    def mode_sensitive(self, m: EventMention) -> bool:
+        """Whether ``m``'s family fuses only mentions of one mode (or none)."""
+        return self._families.family(m.event.plover_type, m.event.plover_mode) in (
+            self._families.mode_sensitive
+        )
+
+    def fit(self, a: EventMention, b: EventMention) -> bool:
+        x, y = self._item(a), self._item(b)
+        if not _dates_fit(x, y):
+            return False
+        family = self._families.family(a.event.plover_type, a.event.plover_mode)
+        return _fit(x, y, family in self._families.symmetric,
+                    family in self._families.mode_sensitive)
+
+
+def processing_key(m: EventMention) -> tuple[bool, int, str]:
+    """The order ``cluster_mentions`` takes a bucket's mentions in: those with a known actor
+    first, then by date and id."""
+    return (_unknown(m.event.actor1, m.actor1_side), *sort_key(m))
 
 
 def sort_key(m: EventMention) -> tuple[int, str]:
@@ -285,7 +331,7 @@ def cluster_mentions(mentions: Iterable[EventMention]) -> list[list[EventMention
     groups: list[list[EventMention]] = []
     for (_pool_name, family), members in sorted(buckets.items()):
         # mentions whose actor is known first, so the unknown ones join the best fit
-        members.sort(key=lambda m: (_unknown(m.event.actor1, m.actor1_side), sort_key(m)))
+        members.sort(key=processing_key)
         items = [_Item.of(m) for m in members]
         symmetric = family in fams.symmetric
         by_mode = family in fams.mode_sensitive

@@ -30,18 +30,8 @@ from ..serialize import document_from_dict
 from ..store import Store
 from ..store import schema as t
 from . import index
-from .codec import mention_from_dict, observation_from_dict
+from .codec import observation_from_dict
 from .control import control_timelines
-from .incidents import (
-    DAY_SLACK,
-    bucket_key,
-    fuse_incidents,
-    linked,
-    neighbour_cell_keys,
-    sort_key,
-    window_days,
-)
-from .mentions import EventMention
 from .observations import Observation
 from .persist import (
     FuseSummary,
@@ -52,6 +42,7 @@ from .persist import (
     write_control,
     write_incidents,
 )
+from .recluster import recluster
 from .resources import capitals
 
 __all__ = ["fuse_new"]
@@ -124,53 +115,13 @@ def _fuse_pending(conn: Connection, ids: list[str]) -> FuseSummary:
         return summarise(0, (), 0, {})
     batch = index.read_documents(_documents(conn, ids))
     index.add(conn, batch)
-    linked_set = _linked(conn, batch.mentions)
-    mention_ids = sorted(linked_set)
-    old: set[str] = set()
-    for chunk in index.chunks(mention_ids):
-        old.update(r[0] for r in conn.execute(
-            select(t.events.c.incident_id)
-            .where(t.events.c.id.in_(chunk), t.events.c.incident_id.is_not(None))
-            .distinct()))
-    incidents = fuse_incidents(linked_set.values())
-    write_incidents(conn, incidents, replacing=sorted(old), mention_ids=mention_ids)
+    change = recluster(conn, batch.mentions)
+    mention_ids = sorted({m for i in change.incidents for m in i.mentions})
+    write_incidents(conn, change.incidents, replacing=change.replaced, mention_ids=mention_ids)
     places = sorted(_with_capitals({o.place_key for o in batch.observations}))
     timelines = control_timelines(_observations(conn, places))
     write_control(conn, [e for tl in timelines.values() for e in tl], places=places)
-    return summarise(len(linked_set), incidents, batch.statements, timelines)
-
-
-def _linked(conn: Connection, seeds: Iterable[EventMention]) -> dict[str, EventMention]:
-    """``seeds`` and every indexed mention linked to them, transitively, by id."""
-    found = {m.id: m for m in seeds}
-    frontier = list(found.values())
-    decoded: dict[str, EventMention] = {}
-    widest: dict[str, int] = {}
-    fm = index.fuse_mentions
-    while frontier:
-        x = frontier.pop()
-        bucket = bucket_key(x)
-        if bucket not in widest:
-            widest[bucket] = int(conn.execute(
-                select(func.max(fm.c.window_days)).where(fm.c.bucket == bucket)
-            ).scalar_one() or 0)
-        day, span = sort_key(x)[0], window_days(x) + widest[bucket] + DAY_SLACK
-        rows = conn.execute(
-            select(fm.c.id, fm.c.data_json).where(
-                fm.c.bucket == bucket, fm.c.cell.in_(neighbour_cell_keys(x)),
-                fm.c.day.between(day - span, day + span),
-            )
-        ).all()
-        for mid, data in rows:
-            if mid in found:
-                continue
-            y = decoded.get(mid)
-            if y is None:
-                y = decoded[mid] = mention_from_dict(json.loads(data))
-            if linked(x, y):
-                found[mid] = y
-                frontier.append(y)
-    return found
+    return summarise(change.replayed, change.incidents, batch.statements, timelines)
 
 
 def _with_capitals(keys: set[str]) -> set[str]:

@@ -22,7 +22,7 @@ from ..ids import digest
 from ..models import Document
 from ..store import schema as t
 from .codec import mention_to_dict, observation_to_dict
-from .incidents import bucket_key, cell_key, sort_key, window_days
+from .incidents import bucket_key, cell_key, date_span, sort_key, window_days
 from .mentions import EventMention, mentions_from_document
 from .observations import Observation, observations_from_mentions, observations_from_statements
 from .resources import read_text
@@ -43,6 +43,9 @@ fuse_mentions = Table(
     Column("cell", String(200), nullable=False),
     Column("day", Integer, nullable=False),
     Column("window_days", Integer, nullable=False),
+    Column("lo", Integer, nullable=False),  # ``incidents.date_span``
+    Column("hi", Integer, nullable=False),
+    Column("mode", String(64)),  # the PLOVER mode, for mode-sensitive families
     Column("data_json", Text, nullable=False),
 )
 Index("ix_fuse_mentions_near", fuse_mentions.c.bucket, fuse_mentions.c.cell, fuse_mentions.c.day)
@@ -142,7 +145,9 @@ def add(conn: Connection, batch: Batch) -> None:
 
 
 def _mention_row(m: EventMention) -> dict[str, object]:
+    lo, hi = date_span(m)
     return {
+        "lo": lo, "hi": hi, "mode": m.event.plover_mode,
         "id": m.id, "article_id": m.article_id, "bucket": bucket_key(m), "cell": cell_key(m),
         "day": sort_key(m)[0], "window_days": window_days(m),
         "data_json": json.dumps(mention_to_dict(m), ensure_ascii=False),
