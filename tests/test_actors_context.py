@@ -138,3 +138,31 @@ def test_actors_unidentified_group_with_a_nationality(
 ) -> None:
     doc = actors_of("An unidentified Palestinian group opened fire at a checkpoint near Nablus.")
     assert "PSE.unidentified-armed-group" in {a.id for a in doc.actors}
+
+
+def _actor_of_mention(doc: Document, text: str) -> str:
+    return next(a.id for a in doc.actors for m in a.mentions if m.text == text)
+
+
+def test_actors_crowds_residents_who_rally_are_protesters(
+    actors_of: Callable[[str], Document],
+) -> None:
+    doc = actors_of(
+        "Local residents staged a rally in Irbid to denounce the rising price of bread."
+    )
+    assert _actor_of_mention(doc, "residents") == "JOR.protesters"
+    doc = actors_of("Residents fled the shelling in Idlib on Monday.")
+    assert _actor_of_mention(doc, "Residents") == "SYR.civilians"
+
+
+def test_actors_crowds_plural_subject_of_a_protest_is_a_crowd(
+    actors_of: Callable[[str], Document],
+) -> None:
+    doc = actors_of(
+        "Workers of a textile factory rallied and picketed in Mosul over unpaid salaries."
+    )
+    assert _actor_of_mention(doc, "Workers") == "IRQ.protesters"
+    doc = actors_of(
+        "Tens of rioters organized a demonstration in front of the party office in Sweida."
+    )
+    assert all(m.text != "Tens" for a in doc.actors for m in a.mentions)

@@ -55,3 +55,28 @@ def test_roles_force_against_protesters_keeps_the_state_first(
     assert forced
     for e in forced:
         assert e.actor1 is not None and kinds[e.actor1.id] == "state-forces"
+
+
+def test_roles_members_of_an_organisation_protest_as_a_crowd(
+    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+) -> None:
+    doc = run(
+        parse_text("Members of the Teachers Syndicate protested in front of parliament in Amman.")
+    )
+    protests = _of_type(doc, "Protests")
+    assert protests
+    top = protests[0]
+    assert top.actor1 is not None and top.actor1.id == "JOR.protesters"
+    assert any("teachers-syndicate" in r.id for r in top.actor1_more)
+
+
+def test_roles_agent_of_a_noun_named_with_by(
+    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+) -> None:
+    doc = run(
+        parse_text("A drone by unknown military forces struck a truck near Albu Kamal in Syria.")
+    )
+    kinds = {a.id: a.kind for a in doc.actors}
+    struck = [e for e in doc.events if e.trigger.text == "struck"]
+    assert struck and struck[0].actor1 is not None
+    assert kinds[struck[0].actor1.id] == "state-forces"

@@ -30,6 +30,9 @@ class Lexicon:
     leader_government: frozenset[str]
     anaphora: Mapping[str, frozenset[str]]
     kind_words: Mapping[str, frozenset[str]]
+    protest_verbs: frozenset[str] = frozenset()
+    protest_light_verbs: frozenset[str] = frozenset()
+    protest_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, raw: Mapping[str, Any]) -> Lexicon:
@@ -53,4 +56,7 @@ class Lexicon:
             leader_government=frozenset(map(fold, raw["leader_government"])),
             anaphora={fold(k): frozenset(v) for k, v in raw["anaphora"].items()},
             kind_words={k: frozenset(map(fold, v)) for k, v in raw["kind_words"].items()},
+            protest_verbs=frozenset(map(fold, raw.get("protest_verbs", ()))),
+            protest_light_verbs=frozenset(map(fold, raw.get("protest_light_verbs", ()))),
+            protest_nouns=frozenset(map(fold, raw.get("protest_nouns", ()))),
         )

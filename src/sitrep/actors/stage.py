@@ -14,6 +14,7 @@ from .aliasing import (
     short_form_hits,
 )
 from .context import PlaceLookup, country_votes
+from .crowds import protesting_crowds
 from .descriptors import (
     absorb_titles,
     apply_descriptors,
@@ -67,9 +68,9 @@ class ActorsStage:
         hits = resolve_named(drop_unintroduced_short(hits))
         hits = drop_places(reg, hits, words)
         hits = pro_forces(reg, hits, words, text)
-        hits = resolve_context(
-            reg, hits, words, country_votes(reg, doc, hits, words, self.gazetteer)
-        )
+        votes = country_votes(reg, doc, hits, words, self.gazetteer)
+        hits = resolve_context(reg, hits, words, votes)
+        hits = protesting_crowds(reg, doc, hits, words, votes)
         hits = apply_descriptors(reg, hits, words, text)
         hits = absorb_titles(reg, hits, words)
         day = doc.article.published.isoformat() if doc.article.published else None

@@ -29,6 +29,7 @@ NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONE
 # the state's act, not the crowd's
 CROWD_OF_TYPE = {"Protests": "protesters", "Riots": "rioters"}
 STATE_ACTS = frozenset({"Excessive force against protesters"})
+CROWD_KINDS = frozenset(CROWD_OF_TYPE.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +193,9 @@ class ActorResolver:
             ref = self._pronoun(i)
             return [ref] if ref else []
         own = self.anchors.actor_at(t.start, t.end)
+        if own is not None and depth == 0 and self.anchors.actor_kind(own) in CROWD_KINDS:
+            # "members of the bakers' union protested": the crowd, and whose members they are
+            return [own, *(r for r in self._members(i, depth) if r.id != own.id)]
         if own is not None:
             return [own]
         start, end = view.compact_span(i)
@@ -204,15 +208,15 @@ class ActorResolver:
                 return named
         if ref is not None:
             return [ref]
+        for p in view.children(i, frozenset({"prep"})):
+            # "a drone by unknown military forces conducted an airstrike": who flew it
+            pobj = view.child(p, frozenset({"pobj"})) if view.lemma(p) in AGENT_PREPS else None
+            named = self._one(pobj, depth + 1) if pobj is not None else []
+            if named:
+                return named
         if depth == 0 and t.lemma.lower() in self.agent_nouns:
             # "ministers from Egypt, Jordan and Oman", "forces of X" (not "the town of X")
-            members: list[ActorRef] = []
-            for p in view.children(i, frozenset({"prep"})):
-                if view.lemma(p) in MEMBER_PREPS:
-                    pobj = view.child(p, frozenset({"pobj"}))
-                    if pobj is not None:
-                        for c in view.conjuncts(pobj):
-                            members.extend(self._one(c, depth + 1))
+            members = self._members(i, depth)
             if members:
                 return members
         nameable = t.ent_type == "NORP" or (
@@ -221,6 +225,18 @@ class ActorResolver:
         if nameable and self.anchors.place_for_span(t.start, t.end) is None:
             return [provisional_ref(view.text(start, end))]
         return []
+
+    def _members(self, i: int, depth: int) -> list[ActorRef]:
+        """The actors of the "from"/"of" phrases of token ``i`` ("members of X")."""
+        view = self.view
+        members: list[ActorRef] = []
+        for p in view.children(i, frozenset({"prep"})):
+            if view.lemma(p) in MEMBER_PREPS:
+                pobj = view.child(p, frozenset({"pobj"}))
+                if pobj is not None:
+                    for c in view.conjuncts(pobj):
+                        members.extend(self._one(c, depth + 1))
+        return members
 
     def _pronoun(self, i: int) -> ActorRef | None:
         """The nearest actor (or agent noun) before the pronoun, within two sentences."""

@@ -1,0 +1,123 @@
+"""People who protest are protesters: "local residents staged a rally", "workers of the
+sugar company protested". The subject of a protest predicate that is a generic group of
+civilians becomes the protesters of the same country; a plural noun no actor covers
+("employees", "retirees") becomes the protesters of the country where its sentence
+happens. Named organisations that stage a protest stay themselves (the events stage puts
+the crowd first)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import replace
+
+from ..models import Document, Token
+from .context import CountryVotes
+from .lexicon import Lexicon
+from .matching import Hit
+from .registry import Registry, Target
+from .words import Word
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_PROTESTERS = "*.protesters"
+
+
+def protest_subjects(doc: Document, lex: Lexicon) -> list[tuple[int, int]]:
+    """(token index, end of its phrase) of the subjects of protest predicates ("residents
+    rallied", "workers staged a sit-in"), through coordinated verbs ("rallied and
+    picketed")."""
+    toks = doc.tokens
+    words = lex.protest_verbs | lex.protest_light_verbs
+    if not any(t.text.lower() in words or t.lemma.lower() in words for t in toks):
+        return []
+    children: dict[int, list[int]] = {}
+    for t in toks:
+        if t.head != t.i:
+            children.setdefault(t.head, []).append(t.i)
+    out: list[int] = []
+    for t in toks:
+        if not _protest_predicate(t, toks, children, lex):
+            continue
+        verb = t.i
+        while toks[verb].dep == "conj" and not _subject(verb, toks, children):
+            verb = toks[verb].head  # "rallied and picketed": the first verb's subject
+        subj = _subject(verb, toks, children)
+        if subj is not None:
+            out.extend(
+                (k, _phrase_end(k, toks, children)) for k in _conjuncts(subj, toks, children)
+            )
+    return out
+
+
+def _phrase_end(i: int, toks: tuple[Token, ...], children: dict[int, list[int]]) -> int:
+    """The end offset of token ``i``'s phrase without its conjuncts ("tens of rioters")."""
+    end = toks[i].end
+    for k in children.get(i, ()):
+        if toks[k].dep not in ("conj", "cc", "punct", "appos"):
+            end = max(end, _phrase_end(k, toks, children))
+    return end
+
+
+def _protest_predicate(
+    t: Token, toks: tuple[Token, ...], children: dict[int, list[int]], lex: Lexicon
+) -> bool:
+    if t.pos != "VERB":
+        return False
+    forms = {t.lemma.lower(), t.text.lower()}
+    if forms & lex.protest_verbs:
+        return True
+    if not forms & lex.protest_light_verbs:
+        return False
+    return any(
+        toks[k].dep == "dobj" and toks[k].lemma.lower() in lex.protest_nouns
+        for k in children.get(t.i, ())
+    )
+
+
+def _subject(verb: int, toks: tuple[Token, ...], children: dict[int, list[int]]) -> int | None:
+    return next((k for k in children.get(verb, ()) if toks[k].dep in _SUBJECTS), None)
+
+
+def _conjuncts(i: int, toks: tuple[Token, ...], children: dict[int, list[int]]) -> list[int]:
+    out = [i]
+    for k in children.get(i, ()):
+        if toks[k].dep == "conj":
+            out.extend(_conjuncts(k, toks, children))
+    return out
+
+
+def protesting_crowds(
+    registry: Registry,
+    doc: Document,
+    hits: list[Hit],
+    words: list[list[Word]],
+    votes: CountryVotes,
+) -> list[Hit]:
+    """Civilians who protest become protesters; uncovered plural subjects of protest
+    predicates become the protesters of their sentence's country."""
+    subjects = protest_subjects(doc, registry.lexicon)
+    if not subjects:
+        return hits
+    out = list(hits)
+    for i, phrase_end in subjects:
+        t = doc.tokens[i]
+        hit = next((h for h in out if h.start <= t.start < h.end), None)
+        if hit is not None:
+            entry = registry.get(hit.actor)
+            if entry is not None and entry.kind == "civilians":
+                actor = registry.in_country(_PROTESTERS, entry.country)
+                out[out.index(hit)] = replace(hit, actor=actor, method=hit.method + "+protest")
+            continue
+        if t.pos != "NOUN" or t.tag != "NNS" or any(t.end <= h.start < phrase_end for h in out):
+            continue  # "tens of rioters" are the rioters
+        w = _word_index(words[t.sent], t.start)
+        if w is None:
+            continue
+        actor = registry.in_country(_PROTESTERS, votes.sentence_country(t.sent))
+        target = Target(_PROTESTERS, 0, (), "context")
+        out.append(Hit(t.sent, w, w + 1, t.start, t.end, t.text, (target,), actor, "context"))
+    return sorted(out, key=lambda h: h.start)
+
+
+def _word_index(ws: list[Word], char: int) -> int | None:
+    k = bisect_right([w.start for w in ws], char) - 1
+    return k if k >= 0 and ws[k].start == char else None
