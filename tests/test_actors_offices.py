@@ -56,3 +56,24 @@ def test_actors_title_before_a_name_is_the_persons_affiliation(actors_of) -> Non
     lavrov = next(a for a in doc.actors if a.id == "person.sergey-lavrov")
     assert lavrov.affiliation == "RUS.government"
     assert not _ids(doc, "Russian Foreign Minister")
+
+
+@pytest.mark.parametrize(
+    ("published", "forces", "movement_kind"),
+    [
+        ("2019-05-02", "AFG.taliban", "rebel-group"),  # an insurgency
+        ("1999-03-01", "AFG.state-forces", "government"),  # the first emirate
+        ("2023-05-02", "AFG.state-forces", "government"),  # since August 2021
+    ],
+)
+def test_actors_office_governing_movement_by_date(  # type: ignore[no-untyped-def]
+    actors_of, published: str, forces: str, movement_kind: str
+) -> None:
+    doc = actors_of(
+        "Taliban fighters attacked a checkpoint in Kunduz province. The Taliban said the "
+        "raid answered an earlier arrest.",
+        published=published,
+    )
+    assert _ids(doc, "Taliban fighters") == {forces}
+    movement = next(a for a in doc.actors if a.id == "AFG.taliban")
+    assert movement.kind == movement_kind

@@ -74,3 +74,20 @@ def leaders_forces(
         if h.method == "leader-possessive"
         or not any(s == h.sent and w0 <= h.w0 and h.w1 <= w1 for s, w0, w1 in merged)
     ]
+
+
+def governing_movements(
+    registry: Registry, hits: list[Hit], words: list[list[Word]], day: str | None
+) -> list[Hit]:
+    """ "Taliban forces" after August 2021 are Afghanistan's state forces: a movement's
+    forces are the state's while it governs (the movement itself is then the government,
+    see ``Registry.kind_on``); before, they are the movement's own."""
+    forces = registry.lexicon.leader_forces | {"fighters", "militants", "gunmen"}
+    out = []
+    for h in hits:
+        iso3 = registry.governed_on(h.actor, day) if h.actor else None
+        last = words[h.sent][h.w1 - 1].key
+        if iso3 and last in forces and f"{iso3}.state-forces" in registry:
+            h = replace(h, actor=f"{iso3}.state-forces", method="governing-forces")
+        out.append(h)
+    return out

@@ -72,6 +72,9 @@ class RegistryEntry:
     offices: tuple[Office, ...] = ()
     iso2: str | None = None
     adjectives: tuple[str, ...] = ()
+    # periods in which a movement is a state's government (the Taliban 1996-2001 and
+    # since August 2021): ``Office(title=<ISO3 governed>, start, end)``
+    governs: tuple[Office, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +156,11 @@ def _entry(raw: Mapping[str, Any], base: RegistryEntry | None = None) -> Registr
         values["offices"] = tuple(
             Office(str(o["title"]), o.get("org"), _date(o.get("from")), _date(o.get("until")))
             for o in raw["offices"]
+        )
+    if "governs" in raw:
+        values["governs"] = tuple(
+            Office(str(g["country"]), None, _date(g.get("from")), _date(g.get("until")))
+            for g in raw["governs"]
         )
     if base is not None:
         return replace(base, **values)
@@ -341,6 +349,15 @@ class Registry:
 
     def iso3_of_iso2(self, iso2: str) -> str | None:
         return self._country_keys.get("iso2:" + iso2.upper())
+
+    def governed_on(self, actor_id: str, day: str | None) -> str | None:
+        """ISO3 of the state a movement governs on ``day`` (today's when unknown), if any."""
+        entry = self._entries.get(actor_id)
+        return next((o.title for o in entry.governs if o.held_on(day)), None) if entry else None
+
+    def kind_on(self, entry: RegistryEntry, day: str | None) -> str:
+        """The entry's kind on ``day``: a movement that governs a state is its government."""
+        return "government" if self.governed_on(entry.id, day) else entry.kind
 
     def in_country(self, actor_id: str, iso3: str | None) -> str:
         """The id of the context actor ``*.suffix`` in ``iso3`` (the bare suffix when unknown)."""

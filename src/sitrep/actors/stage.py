@@ -27,7 +27,7 @@ from .descriptors import (
     resolve_named,
 )
 from .matching import Hit, find_hits, sentence_words
-from .offices import leaders_forces, office_titles
+from .offices import governing_movements, leaders_forces, office_titles
 from .registry import Registry
 
 
@@ -76,6 +76,7 @@ class ActorsStage:
         day = doc.article.published.isoformat() if doc.article.published else None
         hits = office_titles(reg, hits, words, day)
         hits = leaders_forces(reg, hits, words, text, day)
+        hits = governing_movements(reg, hits, words, day)
         hits = sorted(hits + provisional_hits(reg, doc, words, hits), key=lambda h: h.start)
         hits = compound_groups(reg, hits, text)
         hits = short_form_hits(reg, words, hits)
@@ -83,16 +84,16 @@ class ActorsStage:
         hits = former_names(reg, words, hits)
         hits = definite_descriptions(reg, words, hits, text)
         hits = appositions(reg, hits, words)
-        return self._actors(hits)
+        return self._actors(hits, day)
 
-    def _actors(self, hits: list[Hit]) -> tuple[Actor, ...]:
+    def _actors(self, hits: list[Hit], day: str | None) -> tuple[Actor, ...]:
         groups: dict[str, list[Hit]] = defaultdict(list)
         for h in hits:
             groups[h.actor].append(h)
-        actors = [self._actor(actor_id, hs) for actor_id, hs in groups.items()]
+        actors = [self._actor(actor_id, hs, day) for actor_id, hs in groups.items()]
         return tuple(sorted(actors, key=lambda a: a.mentions[0].start))
 
-    def _actor(self, actor_id: str, hits: list[Hit]) -> Actor:
+    def _actor(self, actor_id: str, hits: list[Hit], day: str | None) -> Actor:
         mentions = tuple(
             sorted(
                 {
@@ -111,7 +112,7 @@ class ActorsStage:
         return Actor(
             id=entry.id,
             name=entry.name,
-            kind=entry.kind,
+            kind=self.registry.kind_on(entry, day),
             country=entry.country,
             mentions=mentions,
             provisional=False,
