@@ -1,12 +1,16 @@
 """CASE 2021 Task 2: fine-grained event classification of news snippets (ACLED sub-types).
 
     python -m sitrep.bench.case2021 [--data ../shared/data] [--split test|dev]
-                                    [--pipeline events|full] [--errors N] [--limit N]
+                                    [--pipeline events|full] [--rules-only]
+                                    [--errors N] [--limit N]
 
 The predicted label of a snippet is the ACLED sub-type of its most confident event. The
 task's five "unseen" labels are not ACLED types: DIPLO comes from diplomatic PLOVER events,
 and ATTRIB, NATURAL_DISASTER, MAN_MADE_DISASTER and ORG_CRIME from the cue list in
 ``data/events/case_extra.yaml``, each at a fixed confidence that competes with the events.
+The learned sub-type model (``sitrep.events.typer``) then has its say on the document: it
+decides when nothing scores ``THRESHOLD``, else it replaces the label only by a clear
+margin (``--rules-only`` turns it off, in the events stage too).
 Tuning uses only the dev split (``id % 3 == 0``); the test split is the rest, reported as is.
 """
 
@@ -24,12 +28,13 @@ from pathlib import Path
 from ..events.lexicon import load_lexicon, read_data
 from ..events.rank import event_score
 from ..events.syntax import SentenceView
+from ..events.typer import Retyper
 from ..ids import article_id
 from ..models import Article, Document
-from .case_fallback import RESOURCE, THRESHOLD, FallbackModel
 from .corpora import DEFAULT_DATA, require
 
 FALLBACK = "ARMED_CLASH"
+THRESHOLD = 0.4  # below this the rules are not confident and the model decides
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +60,8 @@ def split(snippets: Iterable[Snippet], name: str) -> list[Snippet]:
 class CaseLabeller:
     """A document's CASE label: its most confident event, or an unseen-category cue."""
 
-    def __init__(self, fallback: FallbackModel | None = None) -> None:
-        self.fallback = fallback
+    def __init__(self, typer: Retyper | None = None) -> None:
+        self.typer = typer
         lex = load_lexicon()
         extra = read_data("case_extra.yaml")
         self.code_of = {sub: code for code, (_, sub) in lex.acled.items()}
@@ -94,8 +99,8 @@ class CaseLabeller:
         for winner, label, tier in self.overrides:
             if best == winner and any(h and lab == label and c >= tier for lab, c, h in cues):
                 best = label
-        if best_conf < THRESHOLD and self.fallback is not None:
-            return self.fallback.predict(doc), best_conf
+        if self.typer is not None:
+            return self.typer.document_label(doc, best, best_conf >= THRESHOLD), best_conf
         return best, best_conf
 
     def _cues(self, doc: Document) -> list[tuple[str, float, bool]]:
@@ -141,7 +146,7 @@ class NoPlaces:
         return doc
 
 
-def build_stages(kind: str) -> list[object]:
+def build_stages(kind: str, learned: bool = True) -> list[object]:
     from ..actors.registry import Registry
     from ..actors.stage import ActorsStage
     from ..events import DatesStage, EventsStage
@@ -153,20 +158,26 @@ def build_stages(kind: str) -> list[object]:
         from ..engine import Resources, build_pipeline
 
         stages = list(build_pipeline(Resources.load(settings)).stages)
-        return [s for s in stages if s.name != "claims"]
+        return [
+            EventsStage(learned=False) if s.name == "events" and not learned else s
+            for s in stages
+            if s.name != "claims"
+        ]
     return [
         ParseStage(load_model(settings.spacy_model)),
         ActorsStage(Registry.load()),
         NoPlaces(),
-        EventsStage(),
+        EventsStage(learned=learned),
         DatesStage(),
     ]
 
 
-def run_documents(snippets: Sequence[Snippet], kind: str) -> tuple[list[Document], float]:
+def run_documents(
+    snippets: Sequence[Snippet], kind: str, *, learned: bool = True
+) -> tuple[list[Document], float]:
     from ..pipeline import Pipeline
 
-    pipeline = Pipeline(build_stages(kind))  # type: ignore[arg-type]
+    pipeline = Pipeline(build_stages(kind, learned))  # type: ignore[arg-type]
     docs = [Document(Article(id=article_id(s.text + str(s.id)), text=s.text)) for s in snippets]
     t0 = time.perf_counter()
     out = list(pipeline.pipe(docs))
@@ -178,34 +189,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--split", choices=("dev", "test"), default="test")
     ap.add_argument("--pipeline", choices=("events", "full"), default="full")
-    ap.add_argument("--no-fallback", action="store_true", help="events and cues only")
     ap.add_argument(
-        "--train-fallback",
-        action="store_true",
-        help=f"train the naive Bayes fallback on the dev split and write src/sitrep/{RESOURCE}",
+        "--rules-only", action="store_true", help="events and cues only, no learned model"
     )
     ap.add_argument("--errors", type=int, default=0, help="print N errors (dev split only)")
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args(argv)
 
-    if args.train_fallback:
-        dev = split(load_snippets(args.data), "dev")
-        dev_docs, _ = run_documents(dev, args.pipeline)
-        target = Path(__file__).resolve().parents[1] / RESOURCE
-        FallbackModel.train(dev_docs, [s.label for s in dev]).save(target)
-        print(f"wrote {target} from {len(dev)} dev snippets")
-        return 0
     snippets = split(load_snippets(args.data), args.split)
     if args.limit:
         snippets = snippets[: args.limit]
-    docs, seconds = run_documents(snippets, args.pipeline)
-    labeller = CaseLabeller(None if args.no_fallback else FallbackModel.load())
+    docs, seconds = run_documents(snippets, args.pipeline, learned=not args.rules_only)
+    labeller = CaseLabeller(None if args.rules_only else Retyper.load())
     pred = [labeller.label(d)[0] for d in docs]
     gold = [s.label for s in snippets]
     rep = f1_report(gold, pred)
     print(
         f"CASE 2021 task 2, {args.split} split ({len(snippets)} snippets, "
-        f"pipeline={args.pipeline}, {seconds:.1f} s)"
+        f"pipeline={args.pipeline}, {'rules only' if args.rules_only else 'rules + model'}, "
+        f"{seconds:.1f} s)"
     )
     print(
         f"weighted F1 {rep['weighted_f1']:.3f}  macro F1 {rep['macro_f1']:.3f}  "

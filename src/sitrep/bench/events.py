@@ -61,15 +61,18 @@ def location_miss(row: dict[str, str], doc: Document, ev: Event | None) -> str:
     return f"event at precision {ev.place.precision} ({ev.place.role}); {where}{said}"
 
 
-def _stages(full: bool = True) -> list[Any]:
+def _stages(full: bool = True, learned: bool = True) -> list[Any]:
     from ..engine import Resources, build_pipeline
+    from ..events import EventsStage
     from ..settings import Settings
 
     stages = list(build_pipeline(Resources.load(Settings.from_env())).stages)
+    if not learned:  # the rules alone, without the sub-type model's second opinion
+        stages = [EventsStage(learned=False) if s.name == "events" else s for s in stages]
     return [s for s in stages if s.name != "claims"] if full else stages
 
 
-def acled(data: Path, name: str) -> int:
+def acled(data: Path, name: str, learned: bool = True) -> int:
     path = require(data, "acled-sample", name)
     with path.open(encoding="utf-8-sig", newline="") as fh:
         rows = [r for r in csv.DictReader(fh) if r.get("notes")]
@@ -84,7 +87,7 @@ def acled(data: Path, name: str) -> int:
         for r in rows
     ]
     t0 = time.perf_counter()
-    out = list(Pipeline(_stages()).pipe(docs))
+    out = list(Pipeline(_stages(learned=learned)).pipe(docs))
     seconds = time.perf_counter() - t0
     n = len(rows)
     sub = loc = located = date = deaths = 0
@@ -105,7 +108,8 @@ def acled(data: Path, name: str) -> int:
         gold_date = dt.datetime.strptime(row["event_date"], "%d-%b-%y").date()
         date += ev is not None and ev.date.value == gold_date
         deaths += ev is not None and (ev.fatalities or 0) == int(row["fatalities"] or 0)
-    print(f"ACLED sample {name}: {n} notes, full pipeline {seconds:.1f} s")
+    rules = "rules + model" if learned else "rules only"
+    print(f"ACLED sample {name}: {n} notes, full pipeline ({rules}) {seconds:.1f} s")
     print(f"  sub-event type accuracy {sub / n:.3f}")
     print(f"  location within 25 km   {loc / n:.3f}  (events with coordinates: {located}/{n})")
     print(f"  exact date              {date / n:.3f}")
@@ -146,9 +150,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--file", default="sampled_events.csv")
     ap.add_argument("--limit", type=int, default=400)
+    ap.add_argument("--rules-only", action="store_true", help="no learned sub-type model")
     args = ap.parse_args(argv)
     if args.what == "acled":
-        return acled(args.data, args.file)
+        return acled(args.data, args.file, learned=not args.rules_only)
     return speed(args.data, args.limit)
 
 

@@ -87,6 +87,8 @@ class Lexicon:
     protest_codes: frozenset[str]
     modality: ModalityCues
     numbers: Numbers
+    demonstration_cues: tuple[str, ...] = ()
+    demonstration_codes: frozenset[str] = frozenset()
 
 
 def read_data(name: str) -> Any:
@@ -188,4 +190,6 @@ def load_lexicon() -> Lexicon:
         protest_codes=frozenset(rules["protest_codes"]),
         modality=modality,
         numbers=numbers,
+        demonstration_cues=tuple(rules.get("demonstration_cues", ())),
+        demonstration_codes=frozenset(rules.get("demonstration_codes", ())),
     )

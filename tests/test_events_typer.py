@@ -1,0 +1,98 @@
+"""The learned sub-type model: its data, its margin rule, and its packaged weights."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.events import EventsStage
+from sitrep.events.lexicon import load_lexicon, read_data
+from sitrep.events.typer import Retyper, SubtypeModel, demonstrated, margin_choice
+from sitrep.models import Document
+
+EXTRA = {"ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB"}
+
+
+@pytest.fixture(scope="module")
+def typer() -> Retyper:
+    loaded = Retyper.load()
+    assert loaded is not None, "data/events/typer.json is missing: run sitrep.bench.typer_train"
+    return loaded
+
+
+def test_typer_sentences_cover_every_label() -> None:
+    sentences = read_data("typer_sentences.yaml")
+    assert set(sentences) == set(load_lexicon().acled) | EXTRA
+    assert all(len(texts) >= 10 for texts in sentences.values())
+    flat = [t for texts in sentences.values() for t in texts]
+    assert len(flat) == len(set(flat)), "a sentence is listed twice"
+
+
+def test_typer_probabilities_sum_to_one() -> None:
+    model = SubtypeModel(("A", "B"), (0.0, 0.0), {"s:shell": {1: 2.0}})
+    probs = model.probabilities(["s:shell", "s:unknown"])
+    assert sum(probs.values()) == pytest.approx(1.0)
+    assert probs["B"] > probs["A"]
+
+
+@pytest.mark.parametrize(
+    ("probs", "current", "margin", "expected"),
+    [
+        ({"ATTACK": 0.6, "ARMED_CLASH": 0.4}, "ARMED_CLASH", 1.0, "ARMED_CLASH"),
+        ({"ATTACK": 0.95, "ARMED_CLASH": 0.01}, "ARMED_CLASH", 3.0, "ATTACK"),
+        ({"ATTACK": 0.95, "ARMED_CLASH": 0.01}, "ARMED_CLASH", float("inf"), "ARMED_CLASH"),
+        ({"ATTACK": 0.9}, "DIPLO", 3.0, "ATTACK"),
+    ],
+)
+def test_typer_margin_choice_keeps_the_rule_unless_clearly_beaten(
+    probs: dict[str, float], current: str, margin: float, expected: str
+) -> None:
+    assert margin_choice(probs, current, margin) == expected
+
+
+def test_typer_demonstration_needs_a_protest_word(
+    parse_text: Callable[..., Document],
+) -> None:
+    stones = parse_text("Youths threw stones at a military patrol near the camp.")
+    march = parse_text("Protesters threw stones at the police during a march on Friday.")
+    assert not demonstrated(stones, stones.sentences)
+    assert demonstrated(march, march.sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Thousands of teachers marched through the capital on Monday to demand higher pay.",
+            "PEACE_PROTEST",
+        ),
+        (
+            "A strong earthquake struck the mountain region overnight, flattening homes.",
+            "NATURAL_DISASTER",
+        ),
+        (
+            "The foreign ministers of the two countries met in Oman to discuss the border crisis.",
+            "DIPLO",
+        ),
+        (
+            "Gunmen kidnapped eleven passengers from a bus on the highway and demanded a ransom.",
+            "ABDUCT_DISSAP",
+        ),
+    ],
+)
+def test_typer_document_label_of_written_sentences(
+    typer: Retyper, parse_text: Callable[..., Document], text: str, label: str
+) -> None:
+    doc = EventsStage(learned=False)(parse_text(text))
+    assert typer.document_label(doc, "ARMED_CLASH", confident=False) == label
+
+
+def test_typer_never_moves_stone_throwing_into_a_demonstration(
+    typer: Retyper, parse_text: Callable[..., Document]
+) -> None:
+    doc = EventsStage(learned=False)(
+        parse_text("Youths threw stones and firebombs at soldiers raiding the refugee camp.")
+    )
+    barred = load_lexicon().demonstration_codes
+    assert typer.document_label(doc, "MOB_VIOL", confident=False) not in barred
