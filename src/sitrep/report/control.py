@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
@@ -67,7 +67,7 @@ def control_changes(store: Store, scope: Scope,
             previous = entry
     ids = [e for entry, before in found if before is None or not _side(before).known
            for e in entry.evidence]
-    losers = withdrawing_sides(store, ids)
+    losers = withdrawals(store, ids)
     incidents = incidents_for_evidence(store, [e for entry, _ in found for e in entry.evidence])
     changes = []
     for entry, before in found:
@@ -76,7 +76,7 @@ def control_changes(store: Store, scope: Scope,
         changes.append(ControlChange(
             place_id=p.id, place=p.name + (" province" if _is_province(entry) else ""),
             date=entry.since,  # type: ignore[arg-type]
-            before=held_before if held_before.known else _loser(entry, before, losers),
+            before=held_before if held_before.known else holder_before(entry, before, losers),
             after=_side(entry), status=entry.status, evidence=entry.evidence,
             incident_ids=tuple(sorted({i for e in entry.evidence for i in incidents.get(e, ())})),
             article_ids=tuple(sorted({e.split("#", 1)[0] for e in entry.evidence if "#" in e})),
@@ -111,32 +111,57 @@ def mark_headlines(changes: Iterable[ControlChange],
     return tuple(replace(ch, headline=is_headline(ch, focus_country)) for ch in changes)
 
 
-def _loser(entry: ControlEntry, before: ControlEntry | None, losers: dict[str, Side]) -> Side:
+@dataclass(frozen=True, slots=True)
+class Withdrawal:
+    """An evidence event in which an actor withdrew or conceded, on ``date``."""
+
+    side: Side
+    date: dt.date | None
+
+
+def holder_before(entry: ControlEntry, before: ControlEntry | None,
+                  losers: dict[str, Withdrawal]) -> Side:
     """With no holder on record before, the holder before is whoever the evidence says
-    withdrew (and is not the new holder's side), else the side recorded as not holding it."""
+    withdrew when the change happened (and is not the new holder's side), else the side
+    recorded as not holding it.
+
+    An entry's evidence also gathers later reports that left the holder unchanged ("the SDF
+    pulled back" days after the rebels took Aleppo): a withdrawal dated after the change
+    (a day's slack for reports a day off) tells nothing about who held the place before, and
+    of the others the one nearest the change counts.
+    """
+    since = entry.since
+    found = []
     for e in entry.evidence:
-        side = losers.get(e)
-        if side is not None and (entry.side is None or side.side != entry.side):
-            return side
+        w = losers.get(e)
+        if w is None or (entry.side is not None and w.side.side == entry.side):
+            continue
+        if since is not None and w.date is not None and w.date > since + dt.timedelta(days=1):
+            continue
+        gap = abs((w.date - since).days) if since is not None and w.date is not None else 10**6
+        found.append((gap, e, w.side))
+    if found:
+        return min(found, key=lambda x: (x[0], x[1]))[2]
     for gone in (*entry.not_held_by, *(before.not_held_by if before else ())):
         if gone != entry.side:
             return Side(None, gone)
     return Side(None, None)
 
 
-def withdrawing_sides(store: Store, ids: Sequence[str]) -> dict[str, Side]:
-    """Evidence event id -> the actor that withdrew or conceded, with its side when known."""
+def withdrawals(store: Store, ids: Sequence[str]) -> dict[str, Withdrawal]:
+    """Evidence event id -> the actor that withdrew or conceded (with its side when known)
+    and the event's date."""
     e, a = t.events.c, t.actors.c
-    out: dict[str, Side] = {}
+    out: dict[str, Withdrawal] = {}
     with store.engine.connect() as conn:
         for chunk in _chunks(sorted(set(ids))):
             stmt = (
-                select(e.id, e.actor1_name, a.side)
+                select(e.id, e.actor1_name, a.side, e.date, e.published)
                 .select_from(t.events.outerjoin(t.actors, a.id == e.actor1_id))
                 .where(e.id.in_(chunk), e.plover_type.in_(LOSS_TYPES), e.actor1_id.is_not(None))
             )
-            for eid, name, side in conn.execute(stmt):
-                out[eid] = Side(name, side)
+            for eid, name, side, date, published in conn.execute(stmt):
+                out[eid] = Withdrawal(Side(name, side), date or published)
     return out
 
 
