@@ -21,6 +21,7 @@ from .sources import (
     read_package_cities,
     read_regions,
     read_subdivisions,
+    read_syria_subdistricts,
 )
 
 SOURCES = ("packages", "geonames")
@@ -47,6 +48,7 @@ def build_gazetteer(
     rows = Rows()
     read_countries_and_continents(rows)
     read_regions(rows)
+    read_syria_subdistricts(rows, only)
     if source == "packages":
         read_subdivisions(rows, only)
         read_package_cities(rows, only)

@@ -335,6 +335,29 @@ def read_regions(rows: Rows) -> None:
         rows.add_names(rid, [a for a in rec["aliases"].split("|") if a], "alias")
 
 
+SUBDISTRICT_IDS = 990_000_000  # + the P-code's digits: clear of GeoNames' ids
+
+
+def read_syria_subdistricts(rows: Rows, countries: frozenset[str] | None) -> None:
+    """Syria's sub-districts (OCHA admin 3, ``syria_subdistricts.csv``) at their seats:
+    the areas and towns ACLED and local reporting place Syrian villages in."""
+    if countries is not None and "SY" not in countries:
+        return
+    for rec in package_data("syria_subdistricts.csv"):
+        pid = SUBDISTRICT_IDS + int(rec["pcode"][2:])
+        rows.places[pid] = PlaceRow(
+            pid,
+            rec["name"],
+            float(rec["lat"]),
+            float(rec["lon"]),
+            "SY",
+            admin1_code=rec["admin1"],
+            feature="ADM3",
+        )
+        rows.add_names(pid, [rec["name"]], "name")
+        rows.add_names(pid, [a for a in rec["aliases"].split("|") if a], "alt")
+
+
 def _tsv(path: Path) -> Iterator[list[str]]:
     if not path.is_file():
         return
