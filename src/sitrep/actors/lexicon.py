@@ -4,7 +4,7 @@ cues, alias cues, office titles, place words and anaphora, all keyed by folded f
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .words import fold, phrase_key
@@ -33,6 +33,7 @@ class Lexicon:
     protest_verbs: frozenset[str] = frozenset()
     protest_light_verbs: frozenset[str] = frozenset()
     protest_nouns: frozenset[str] = frozenset()
+    pronouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_data(cls, raw: Mapping[str, Any]) -> Lexicon:
@@ -59,4 +60,5 @@ class Lexicon:
             protest_verbs=frozenset(map(fold, raw.get("protest_verbs", ()))),
             protest_light_verbs=frozenset(map(fold, raw.get("protest_light_verbs", ()))),
             protest_nouns=frozenset(map(fold, raw.get("protest_nouns", ()))),
+            pronouns={fold(k): frozenset(v) for k, v in raw.get("pronouns", {}).items()},
         )

@@ -7,13 +7,13 @@ from collections import defaultdict
 
 from ..models import Actor, Document, Mention
 from .aliasing import (
-    definite_descriptions,
     former_names,
     parenthesised_aliases,
     provisional_hits,
     short_form_hits,
 )
 from .context import PlaceLookup, country_votes
+from .coref import definite_descriptions, pronoun_mentions
 from .crowds import protesting_crowds
 from .descriptors import (
     absorb_titles,
@@ -83,6 +83,7 @@ class ActorsStage:
         hits = parenthesised_aliases(reg, words, hits)
         hits = former_names(reg, words, hits)
         hits = definite_descriptions(reg, words, hits, text)
+        hits = pronoun_mentions(reg, doc, words, hits)
         hits = appositions(reg, hits, words)
         return self._actors(hits, day)
 

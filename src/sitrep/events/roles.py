@@ -190,7 +190,8 @@ class ActorResolver:
         if line is not None and line.start <= t.start < line.end:
             return []  # "TEL AVIV —" opens the story; it does nothing
         if t.lemma.lower() in PRONOUNS or t.pos == "PRON":
-            ref = self._pronoun(i)
+            # the actors stage resolved most pronouns; the rest: the nearest actor before
+            ref = self.anchors.actor_at(t.start, t.end) or self._pronoun(i)
             return [ref] if ref else []
         own = self.anchors.actor_at(t.start, t.end)
         if own is not None and depth == 0 and self.anchors.actor_kind(own) in CROWD_KINDS:
