@@ -44,9 +44,32 @@ def _statement_doc(day: int) -> Document:
     return b.build()
 
 
+def _odd_documents(n: int, rng: random.Random) -> list[Document]:
+    """Reports the synthetic stream lacks: places with no coordinates, no dates at all,
+    coarse dates, and hypothetical or denied events."""
+    docs = []
+    for i in range(n):
+        town = rng.choice(("Kafr Nubl", "Maarat Misrin", "Aleppo", "Hama"))
+        published = None if i % 4 == 0 else dt.date(2024, 12, 1 + rng.randrange(6))
+        text = (f"Gunmen attacked {town} overnight, report {i}. "
+                f"Officials warned that jets could strike {town} soon.")
+        b = DocumentBuilder(text, published=published, outlet=f"Odd {i % 5}",
+                            url=f"https://odd.example/{i}")
+        gunmen = b.actor("provisional:gunmen", "gunmen", mention="Gunmen") if i % 3 else None
+        b.event("attacked", "ASSAULT", mode="firearms", actor1=gunmen, place=b.place(town),
+                precision=rng.choice(("day", "week", "month")),
+                modality=rng.choice(("asserted", "asserted", "denied")))
+        b.event("strike", "ASSAULT", mode="aerial", place=b.place(town, after=b.find("strike")),
+                modality="hypothetical")
+        docs.append(b.build())
+    return docs
+
+
 def _corpus() -> list[Document]:
-    docs, _truth = make_documents(360, random.Random(11))
-    return [withdrawal_example(), _statement_doc(8), *docs, _statement_doc(9)]
+    rng = random.Random(11)
+    docs, _truth = make_documents(360, rng)
+    return [withdrawal_example(), _statement_doc(8), *docs, *_odd_documents(30, rng),
+            _statement_doc(9)]
 
 
 Snapshot = tuple[list[Incident], dict[str, list[ControlEntry]], list[tuple[str, str | None]],
