@@ -16,9 +16,10 @@ import csv
 import importlib.resources
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Protocol
 
 from ..models import Document
@@ -146,6 +147,15 @@ def _subdivisions() -> list[tuple[str, str]]:
 
 
 def place_countries(
+    registry: Registry, name: str, gazetteer: PlaceLookup | None = None
+) -> Mapping[str, float]:
+    """The countries (ISO3) a place name may lie in, with their shares (cached: place
+    names recur across articles); see :func:`_place_countries`."""
+    return MappingProxyType(_place_countries(registry, name, gazetteer))
+
+
+@lru_cache(maxsize=65536)
+def _place_countries(
     registry: Registry, name: str, gazetteer: PlaceLookup | None = None
 ) -> dict[str, float]:
     """The countries (ISO3) a place name may lie in, each with its share of the vote:
