@@ -160,24 +160,26 @@ class Anchors:
         best = found[0]
         if aimed:
             best = next((p for p in found if not self.launched_from(p)), best)
-        if level(best) < AREA_LEVEL or (aimed and self.launched_from(best)):
-            return best
-        towns = [
+        usable = [
             p
             for p in self.places_in(start, end)
             if p.lat is not None
-            and level(p) < AREA_LEVEL
-            and p.country == best.country
-            and (best.admin1 is None or level(best) > AREA_LEVEL or p.admin1 == best.admin1)
             and not any(a <= p.start and p.end <= b for a, b in exclude)
             and not self.sourced(p)
             and not (aimed and self.launched_from(p))
         ]
+        if best.lat is None or level(best) < AREA_LEVEL or (aimed and self.launched_from(best)):
+            return best
+        towns = [
+            p
+            for p in usable
+            if level(p) < AREA_LEVEL
+            and p.country == best.country
+            and (best.admin1 is None or level(best) > AREA_LEVEL or p.admin1 == best.admin1)
+        ]
         if not towns:
             return best
-        return min(
-            towns, key=lambda p: (level(p), p.start < best.start, abs(p.start - best.end))
-        )
+        return min(towns, key=lambda p: (level(p), p.start < best.start, abs(p.start - best.end)))
 
     def places_in(self, start: int, end: int) -> list[Place]:
         lo, hi = bisect_left(self.place_starts, start), bisect_left(self.place_starts, end)

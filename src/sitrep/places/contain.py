@@ -20,7 +20,7 @@ from .resolve import Resolution, distance_km
 # "area in rural", "(", "camp in northern"
 _LINK = re.compile(
     r"""^\s*(?:(?:town|village|city|area|areas|camp|neighbou?rhood|district|sub-district
-    |subdistrict|axis|road|outskirts|vicinity|countryside|region)\s+)?
+    |subdistrict|axis|road|outskirts|vicinity|countryside|region)\b\s*)?
     (?P<link>in|of|near|,|\(|-|\u2013)\s*(?:the\s+)?
     (?:(?:rural|northern|southern|eastern|western|central|north|south|east|west
     |northeastern|northwestern|southeastern|southwestern)\s+)?$""",
@@ -85,6 +85,9 @@ def apply_containers(
         if fits:
             best = max(fits, key=lambda c: (c.kind not in ("loose", "sound"), c.population))
             out[i] = Resolution(best)
-        elif link != "," and entry.country != area.country:
+        elif entry.country != area.country and (
+            link != "," or area.is_admin or entry.kind in ("loose", "sound")
+        ):
+            # "Al Salam district, Diyala": not an Omani namesake; but "Paris, London" is a list
             out[i] = Resolution(None)
     return out

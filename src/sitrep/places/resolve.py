@@ -210,11 +210,15 @@ class Resolver:
         return out
 
     def _best(self, span: PlaceSpan, pool: tuple[Entry, ...], ctx: View) -> Resolution:
-        # a place matched only by its consonants must lie where the document is
+        # a place matched only by its consonants must lie where the document is, when
+        # the document says where it is
         pool = tuple(
             c
             for c in pool
-            if c.kind != "sound" or c.country == ctx.focus or ctx.countries[c.country or ""]
+            if c.kind != "sound"
+            or not ctx.countries
+            or c.country == ctx.focus
+            or ctx.countries[c.country or ""]
         )
         if not pool:
             return Resolution(None)
