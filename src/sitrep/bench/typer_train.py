@@ -29,7 +29,7 @@ from ..models import Document
 from .case2021 import CaseLabeller, Snippet, f1_report, load_snippets, run_documents, split
 from .corpora import DEFAULT_DATA
 
-L2 = 1.0
+L2 = 0.3
 ITERATIONS = 150
 MIN_COUNT = 2
 EVENT_MARGINS = (1.0, 1.5, 2.0, math.inf)

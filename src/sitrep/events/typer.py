@@ -37,6 +37,7 @@ SKIP_POS = frozenset(
     {"PUNCT", "NUM", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "SPACE", "SYM", "X"}
 )
 NO_CODE = "NONE"
+CONTEXT = 2  # sentences either side of the event that count as its context
 
 
 def _content(doc: Document, sentence: Sentence) -> list[str]:
@@ -74,6 +75,10 @@ def event_features(doc: Document, event: Event | None, code: str | None = None) 
                 feats.append(f"c:{t.dep}:{t.lemma.lower()}")
         if tok.head != i:
             feats.append(f"h:{tok.dep}:{doc.tokens[tok.head].lemma.lower()}")
+    # the rest of the snippet, apart: context, not the event's own words
+    for k, other in enumerate(doc.sentences):
+        if k != event.sentence and abs(k - event.sentence) <= CONTEXT:
+            feats += [f"o:{w}" for w in dict.fromkeys(_content(doc, other))]
     kinds = {a.id: a.kind for a in doc.actors}
     for role, ref in (("a1", event.actor1), ("a2", event.actor2)):
         if ref is not None and kinds.get(ref.id):
