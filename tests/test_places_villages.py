@@ -147,3 +147,13 @@ def test_places_foreign_namesake_before_a_province_is_dropped(
     doc = places("Two cousins clashed in Al Salam district, Diyala, on Friday.")
     named = _named(doc, "Al Salam")
     assert named is None or named.country in (None, "IQ")
+
+
+def test_places_village_taken_inside_its_west_bank_governorate(
+    places: Callable[[str], Document],
+) -> None:
+    # two West Bank villages are called Jaba; the one in the Jerusalem governorate is meant
+    doc = places("Soldiers raided Jaba village (Jerusalem, West Bank) overnight.")
+    jaba = _named(doc, "Jaba")
+    assert jaba is not None and jaba.country == "PS"
+    assert jaba.lat is not None and jaba.lat < 32.0

@@ -48,11 +48,17 @@ def inside(entry: Entry, area: Entry) -> bool:
         return False
     if area.is_country:
         return True
-    if area.feature == "ADM1" and entry.admin1_code == area.admin1_code:
-        return True
     if None in (entry.lat, entry.lon, area.lat, area.lon):
         return False
-    return distance_km(entry.lat, entry.lon, area.lat, area.lon) <= NEAR_KM  # type: ignore[arg-type]
+    km = distance_km(entry.lat, entry.lon, area.lat, area.lon)  # type: ignore[arg-type]
+    if area.feature == "ADM1" and area.admin2_code:
+        # an ISO level-1 area that GeoNames puts lower (a West Bank governorate)
+        return entry.admin2_code == area.admin2_code or (
+            entry.admin2_code is None and km <= NEAR_KM / 3
+        )
+    if area.feature == "ADM1" and entry.admin1_code == area.admin1_code:
+        return True
+    return km <= NEAR_KM
 
 
 def apply_containers(
