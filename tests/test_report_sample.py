@@ -82,3 +82,10 @@ def test_report_sample_names_sdf_and_sna_gains(report: Report, place: str, actor
             if re.fullmatch(place, ch.place) and actor in (ch.after.name or "")]
     assert hits, [(c.place, c.date, c.after.label) for c in report.headlines]
     assert abs((hits[0].date - day).days) <= 1
+
+
+def test_report_sample_aleppo_was_held_before_by_the_government(report: Report):
+    # the SDF pulling back near Aleppo days later is in the evidence, not the holder before
+    fall = _fall(report, "Aleppo")
+    assert fall.before.side == "government", fall.before
+    assert "held before by Syrian Arab Army" in render_markdown(report)
