@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import importlib.resources
+import math
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -86,6 +87,7 @@ _SUBDIVISION_POPULATION = 100_000
 _VERB_ATTACHED = 1.5
 _NOUN_ATTACHED = 0.5
 _ACTOR_WEIGHT = 0.25
+_SENTENCE_ACTOR_WEIGHT = 0.1  # an actor's home country, in its sentence: a hint only
 
 
 class PlaceEntry(Protocol):
@@ -101,9 +103,8 @@ class PlaceLookup(Protocol):
     def lookup(self, name: str) -> Sequence[PlaceEntry]: ...
 
 
-# gazetteer matches by abbreviation or by consonants alone are too loose to vote
-_LOOSE_KINDS = frozenset({"code", "sound"})
 _MIN_POPULATION = 100  # a hamlet of unknown size still counts a little
+_SOUND_FACTOR = 0.5  # a gazetteer name matched only by its consonants
 
 
 @lru_cache(maxsize=1)
@@ -170,11 +171,9 @@ def _place_countries(
     if iso3:
         return {iso3: 1.5}
     found = place_index().get(key) or place_index().get(key.replace(" ", "-"))
+    scale = 1.0
     if not found and gazetteer is not None and key:
-        found = {}
-        for e in gazetteer.lookup(key):
-            if e.country and e.kind not in _LOOSE_KINDS:
-                found[e.country] = found.get(e.country, 0) + max(e.population, _MIN_POPULATION)
+        found, scale = _gazetteer_countries(gazetteer, key)
     if not found:
         return {}
     pops: dict[str, int] = {}
@@ -183,7 +182,23 @@ def _place_countries(
         if code:
             pops[code] = pops.get(code, 0) + pop
     total = sum(pops.values()) or 1
-    return {code: pop / total for code, pop in pops.items()}
+    return {code: scale * pop / total for code, pop in pops.items()}
+
+
+def _gazetteer_countries(gazetteer: PlaceLookup, key: str) -> tuple[dict[str, int], float]:
+    """{ISO alpha-2: population} of the gazetteer's places called ``key``, and how much
+    the name may vote: a hamlet less than a town (``log10(population) / 5``, at most 1),
+    a name matched only by its consonants half as much."""
+    found: dict[str, int] = {}
+    sound = True
+    for e in gazetteer.lookup(key):
+        if e.country and e.kind != "code":
+            found[e.country] = found.get(e.country, 0) + max(e.population, _MIN_POPULATION)
+            sound = sound and e.kind == "sound"
+    if not found:
+        return {}, 0.0
+    scale = min(1.0, math.log10(max(found.values())) / 5)
+    return found, scale * (_SOUND_FACTOR if sound else 1.0)
 
 
 def place_phrases(doc: Document, words: list[list[Word]]) -> list[tuple[int, int, str]]:
@@ -305,18 +320,21 @@ def country_votes(
             # event happens) more than the later ones (whom it was for, what it was about)
             rank = seen.get(sent, 0)
             seen[sent] = rank + 1
-            weight = _attachment_factor(doc, starts, start) / (1 + rank / 2)
+            weight = _attachment_factor(doc, starts, start) / (1 + rank)
         total = sum(shares.values())
         for c, share in shares.items():
             votes.document[c] += share * lead + bonus * share / total
             votes.first.setdefault(c, start)
             if own is not None:
-                own[c] += share / total * weight
+                own[c] += share / max(total, 1.0) * weight
     for h in hits:
         entry = registry.get(h.actor) if h.actor else None
         if entry and entry.country and entry.kind not in NON_GEOGRAPHIC_KINDS:
             votes.document[entry.country] += _ACTOR_WEIGHT
             votes.first.setdefault(entry.country, h.start)
+            own = votes.sentences.get(h.sent)
+            if own is not None:  # "in Amara, ... the Iraqi security forces": a hint
+                own[entry.country] += _SENTENCE_ACTOR_WEIGHT
     return votes
 
 
