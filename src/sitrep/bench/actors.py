@@ -1,6 +1,6 @@
 """Actor benchmark: extracted actor1/actor2 against ACLED's on the ACLED sample notes.
 
-    python -m sitrep.bench.actors [--data ../shared/data] [--mode both] [--errors 20]
+    python -m sitrep.bench.actors [--data ../shared/data] [--mode both] [--errors 20] [--dev]
 
 Each row's ``notes`` text runs through ingest + parse + actors (and places + events in
 ``events`` mode).
@@ -91,7 +91,8 @@ def top_event_actors(doc: Document) -> Prediction:
 @dataclass
 class Timing:
     parse: float = 0.0
-    actors: float = 0.0
+    actors: float = 0.0  # the first pass (gazetteer lookups not yet cached)
+    actors_warm: float = 0.0  # the best of two more passes
 
 
 def extract(texts: Sequence[str], mode: str, timing: Timing | None = None) -> list[Document]:
@@ -111,6 +112,12 @@ def extract(texts: Sequence[str], mode: str, timing: Timing | None = None) -> li
     t1 = time.perf_counter()
     out = [actors(d) for d in parsed]
     timing.parse, timing.actors = t1 - t0, time.perf_counter() - t1
+    warm = []
+    for _ in range(2):
+        t2 = time.perf_counter()
+        [actors(d) for d in parsed]
+        warm.append(time.perf_counter() - t2)
+    timing.actors_warm = min(warm)
     if mode == "events":
         from ..events.stage import EventsStage
         from ..places.stage import PlacesStage
@@ -146,14 +153,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--errors", type=int, default=0, help="print this many Middle East actor1 misses"
     )
+    ap.add_argument(
+        "--dev", action="store_true", help="only the development rows (Syria, Middle East)"
+    )
     args = ap.parse_args(argv)
     folder = require(args.data, "acled-sample")
     registry = Registry.load()
     sets = {name: read_rows(require(folder, f)) for name, f in FILES.items()}
     seen = {r.event_id for r in sets["Middle East"]}
-    world = [r for r in read_rows(require(folder, WORLD_FILE)) if r.event_id not in seen]
-    sets["World, held out"] = world
-    rows = sets["Middle East"] + world
+    rows = list(sets["Middle East"])
+    if not args.dev:
+        world = [r for r in read_rows(require(folder, WORLD_FILE)) if r.event_id not in seen]
+        sets["World, held out"] = world
+        rows += world
     modes = ("first-actor", "events") if args.mode == "both" else (args.mode,)
     for mode in modes:
         timing = Timing()
@@ -165,9 +177,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         by_id = dict(zip((r.event_id for r in rows), docs, strict=True))
         pick = first_actors if mode == "first-actor" else top_event_actors
         share = timing.actors / timing.parse if timing.parse else 0.0
+        warm = timing.actors_warm / timing.parse if timing.parse else 0.0
         print(
             f"mode {mode}: {len(rows)} notes; parse {timing.parse:.1f} s, "
-            f"actors {timing.actors:.2f} s ({share:.1%} of parse)"
+            f"actors {timing.actors:.2f} s first pass ({share:.1%} of parse), "
+            f"{timing.actors_warm:.2f} s warm ({warm:.1%})"
         )
         for name, subset in sets.items():
             preds = [pick(by_id[r.event_id]) for r in subset]
