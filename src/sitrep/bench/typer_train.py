@@ -32,6 +32,7 @@ from .corpora import DEFAULT_DATA
 L2 = 0.3
 ITERATIONS = 150
 MIN_COUNT = 2
+PRUNE = 0.03  # smaller weights change no decision that matters and would bloat the file
 EVENT_MARGINS = (1.0, 1.5, 2.0, math.inf)
 DOCUMENT_MARGINS = (1.5, 2.0, 2.5, 3.0, math.inf)
 SHIPPED = {"document_margin": 3.0}  # the event margin stays off (see typer.Retyper)
@@ -79,7 +80,7 @@ def fit(
             v += 0.001 * grad * grad
             param -= 0.1 * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
     names = {j: f for f, j in vocab.items()}
-    kept = np.abs(w) >= 0.01
+    kept = np.abs(w) >= PRUNE
     weights = {
         names[int(j)]: {int(q): round(float(w[j, q]), 3) for q in np.nonzero(kept[j])[0]}
         for j in np.nonzero(kept.any(axis=1))[0]
