@@ -10,6 +10,7 @@ import pytest
 
 from sitrep.models import Document, EntityMention, Place
 from sitrep.places import Gazetteer, build_gazetteer
+from sitrep.places.contain import inside
 from sitrep.places.normalise import sound_key
 from sitrep.places.recognise import split_brackets
 from sitrep.places.stage import PlacesStage
@@ -157,3 +158,20 @@ def test_places_village_taken_inside_its_west_bank_governorate(
     jaba = _named(doc, "Jaba")
     assert jaba is not None and jaba.country == "PS"
     assert jaba.lat is not None and jaba.lat < 32.0
+
+
+def test_places_square_in_a_city_is_not_a_namesake_abroad(
+    places: Callable[[str], Document],
+) -> None:
+    # a Chinese or Brazilian namesake of the square is not meant: the city is in Syria
+    doc = places("Locals protested in Shinan square in Idlib city on Friday.")
+    square = _named(doc, "Shinan")
+    assert square is None or square.country in (None, "SY")
+
+
+def test_places_rough_match_outside_its_province_is_dropped(gazetteer: Gazetteer) -> None:
+    hama = next(e for e in gazetteer.lookup("Hama") if e.feature == "PPLA")
+    idlib = next(e for e in gazetteer.lookup("Idlib") if e.feature == "PPLA")
+    aleppo = next(e for e in gazetteer.lookup("Aleppo") if e.feature == "PPLA")
+    assert inside(hama, hama) is True
+    assert not inside(aleppo, idlib)  # "X in Idlib countryside" is not in Aleppo province

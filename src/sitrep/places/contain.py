@@ -20,13 +20,16 @@ from .resolve import Resolution, distance_km
 # "area in rural", "(", "camp in northern"
 _LINK = re.compile(
     r"""^\s*(?:(?:town|village|city|area|areas|camp|neighbou?rhood|district|sub-district
-    |subdistrict|axis|road|outskirts|vicinity|countryside|region)\b\s*)?
+    |subdistrict|axis|road|street|square|roundabout|market|hospital|mosque|school|university
+    |base|airbase|airport|checkpoint|crossing|prison|station|bridge|junction|outskirts
+    |vicinity|countryside|region)\b\s*)?
     (?P<link>in|of|near|,|\(|-|\u2013)\s*(?:the\s+)?
     (?:(?:rural|northern|southern|eastern|western|central|north|south|east|west
     |northeastern|northwestern|southeastern|southwestern)\s+)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 NEAR_KM = 120.0  # a town "in" a city's countryside lies within this of the city
+SUBURB_KM = 30.0  # a town this close to a provincial seat may lie across the border
 
 
 def container_of(text: str, spans: list[PlaceSpan], i: int) -> tuple[int, str] | None:
@@ -58,6 +61,9 @@ def inside(entry: Entry, area: Entry) -> bool:
         )
     if area.feature == "ADM1" and entry.admin1_code == area.admin1_code:
         return True
+    if area.feature == "PPLA" and entry.admin1_code and area.admin1_code:
+        # "in Hama countryside": the province whose seat Hama is
+        return entry.admin1_code == area.admin1_code or km <= SUBURB_KM
     return km <= NEAR_KM
 
 
@@ -91,9 +97,10 @@ def apply_containers(
         if fits:
             best = max(fits, key=lambda c: (c.kind not in ("loose", "sound"), c.population))
             out[i] = Resolution(best)
-        elif entry.country != area.country and (
-            link != "," or area.is_admin or entry.kind in ("loose", "sound")
-        ):
-            # "Al Salam district, Diyala": not an Omani namesake; but "Paris, London" is a list
-            out[i] = Resolution(None)
+        else:
+            rough, foreign = entry.kind in ("loose", "sound"), entry.country != area.country
+            # "Al Salam district, Diyala" is no Omani namesake, but "Paris, London" is a list
+            said = link != "," or area.is_admin
+            if (rough or foreign) if said else (rough and foreign):
+                out[i] = Resolution(None)
     return out

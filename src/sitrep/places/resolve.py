@@ -252,13 +252,15 @@ class Resolver:
             key = normalise_name(span.name)
             if span.target is not None:
                 if span.country:
-                    ctx.votes.append((key, span.country, 1))
+                    ctx.votes.append((key, span.country, 2))
                 continue
             res = resolved.get(i)
             entry = res.entry if res and not res.ambiguous else _obvious(pools.get(i, ()))
             if entry is None or entry.country is None:
                 continue
-            weight = 3 if span.role == "dateline" else 2 if entry.is_country else 1
+            # half votes: a name matched only roughly says less about where the story is
+            rough = entry.kind in ("loose", "sound")
+            weight = 6 if span.role == "dateline" else 4 if entry.is_country else 1 if rough else 2
             ctx.votes.append((key, entry.country, weight))
             if span.role == "dateline":
                 ctx.dateline = entry.country
@@ -270,7 +272,9 @@ class Resolver:
 
 
 def _obvious(pool: tuple[Entry, ...]) -> Entry | None:
-    """The candidate before any context: a country, else one far bigger than the rest."""
+    """The candidate before any context: a country, else one far bigger than the rest.
+    A name found only by its consonants is never obvious."""
+    pool = tuple(c for c in pool if c.kind != "sound")
     if not pool:
         return None
     countries = [c for c in pool if c.is_country]
