@@ -216,7 +216,10 @@ def place_phrases(doc: Document, words: list[list[Word]]) -> list[tuple[int, int
             while j > i + 1 and ws[j - 1].key in _PARTICLES:
                 j -= 1
             start, end = ws[i + 1].start, ws[j - 1].end
-            if not any(s <= start < e for s, e in found):
+            inside = [(s, e) for s, e in found if s <= start < e]
+            if all(s == start and e < end for s, e in inside):
+                for key in inside:  # the parser's "Deir" of "in Deir ez Zor countryside"
+                    del found[key]
                 found[(start, end)] = text[start:end]
     return sorted((s, e, t) for (s, e), t in found.items())
 
@@ -298,7 +301,10 @@ def country_votes(
     for start, end, name in place_phrases(doc, words):
         if any(s < end and start < t for s, t in acting):
             continue
-        shares = place_countries(registry, name, gazetteer)
+        # the gazetteer's villages only where a place is expected ("in X", "(X)", "X, Y"):
+        # a tribe or a family that shares a hamlet's name does not vote
+        located = _located(text, start)
+        shares = place_countries(registry, name, gazetteer if located else None)
         if text[prev_end:start].strip() == "(":
             # "Sanabis (Capital)": the bracket names the area the place lies in, so it
             # can only vote for a country the place may be in
@@ -338,9 +344,25 @@ def country_votes(
     return votes
 
 
+def _located(text: str, start: int) -> bool:
+    """Whether a place is expected at ``start``: after a locative preposition, a bracket
+    or a comma, or "the ... area of" ("in the Durayhimiya area of Al-Zubair")."""
+    before = _word_before(text, start)
+    if before in _PLACE_PREPOSITIONS or before == ",":
+        return True
+    if before != "of":
+        return False
+    words = text[max(0, start - 40) : start].split()
+    return len(words) >= 2 and words[-2].casefold() in _TYPE_WORDS
+
+
 def _word_before(text: str, start: int) -> str:
-    before = text[max(0, start - 20) : start].split()
-    return before[-1].casefold() if before else ""
+    """The word (or the bracket or comma) just before ``start``."""
+    before = text[max(0, start - 20) : start].rstrip()
+    if before.endswith(("(", ",")):
+        return before[-1]
+    words = before.split()
+    return words[-1].casefold() if words else ""
 
 
 def context_country(

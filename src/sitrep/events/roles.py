@@ -48,7 +48,7 @@ def _verb_subject(view: SentenceView, v: int) -> tuple[int | None, int | None]:
     cur: int | None = v
     while cur is not None and cur not in seen:
         seen.add(cur)
-        subj = view.child(cur, SUBJECTS)
+        subj = _subject(view, cur)
         passive = view.child(cur, PASSIVE_SUBJECTS)
         if subj is not None:
             return subj, None
@@ -69,6 +69,21 @@ def _verb_subject(view: SentenceView, v: int) -> tuple[int | None, int | None]:
             return _stray_subject(view, v), None
         cur = head
     return None, None
+
+
+def _subject(view: SentenceView, v: int) -> int | None:
+    """The verb's subject; not a label before a colon ("Movement of forces: ... Houthi
+    forces deployed" has "Houthi forces" as its subject)."""
+    subjects = view.children(v, SUBJECTS)
+    for k in subjects:
+        if not _label(view, k, v):
+            return k
+    return subjects[0] if subjects else None
+
+
+def _label(view: SentenceView, k: int, v: int) -> bool:
+    """Whether subject ``k`` of verb ``v`` is a label that a colon separates from it."""
+    return any(view.tok(j).text == ":" for j in range(k + 1, v))
 
 
 def _stray_subject(view: SentenceView, v: int) -> int | None:
@@ -107,7 +122,11 @@ def verb_roles(view: SentenceView, v: int) -> RoleHeads:
     # "ministers from Egypt, Jordan, and Oman met": a misparse can give a verb two subjects
     owner = view.head(agent) if agent is not None else None
     more = (
-        tuple(k for k in view.children(owner, SUBJECTS) if k != agent) if owner is not None else ()
+        tuple(
+            k for k in view.children(owner, SUBJECTS) if k != agent and not _label(view, k, owner)
+        )
+        if owner is not None
+        else ()
     )
     return RoleHeads(agent, patient, v, more)
 
