@@ -49,6 +49,9 @@ def subtype(parse_text: Callable[..., Document], stage: EventsStage, text: str) 
         ("Government troops ambushed a rebel column near the river.", "Armed clash"),
         ("Police seized a truck loaded with explosives at a checkpoint.", "Disrupted weapons use"),
         ("A car rammed into a crowd of worshippers, killing three.", "Attack"),
+        # the parser lemmatises "raped" as "rap"
+        ("Militiamen raped two women at the displacement camp.", "Sexual violence"),
+        ("He is accused of raping a detainee in the police station.", "Sexual violence"),
     ],
 )
 def test_events_variant_words_are_typed(parse_text, stage, text, expected):

@@ -122,7 +122,7 @@ class TriggerFinder:
     def find(self, view: SentenceView, anchors: Anchors) -> list[Candidate]:
         out: list[Candidate] = []
         for t in view:
-            lem = t.lemma.lower()
+            lem = self.lex.lemma_fixes.get(t.text.lower(), t.lemma.lower())
             if t.pos in VERB_POS:
                 specs = self.lex.verbs.get(lem)
                 nominal = False

@@ -5,7 +5,7 @@ Everything here is read once from the YAML files in ``sitrep/data/events`` and c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -89,6 +89,7 @@ class Lexicon:
     numbers: Numbers
     demonstration_cues: tuple[str, ...] = ()
     demonstration_codes: frozenset[str] = frozenset()
+    lemma_fixes: dict[str, str] = field(default_factory=dict)
 
 
 def read_data(name: str) -> Any:
@@ -192,4 +193,5 @@ def load_lexicon() -> Lexicon:
         numbers=numbers,
         demonstration_cues=tuple(rules.get("demonstration_cues", ())),
         demonstration_codes=frozenset(rules.get("demonstration_codes", ())),
+        lemma_fixes=dict(trig.get("lemma_fixes", {})),
     )
