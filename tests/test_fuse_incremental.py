@@ -7,7 +7,7 @@ import json
 import random
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 
 from sitrep.bench.fuse import make_documents
 from sitrep.fuse import index
@@ -142,3 +142,20 @@ def test_fuse_incremental_codec_round_trip_is_exact() -> None:
         assert mention_from_dict(json.loads(json.dumps(mention_to_dict(m)))) == m
     for o in batch.observations:
         assert observation_from_dict(json.loads(json.dumps(observation_to_dict(o)))) == o
+
+
+def test_fuse_incremental_old_index_layout_is_rebuilt(store: Store) -> None:
+    docs = _corpus()[:30]
+    store.add_documents(docs[:15])
+    fuse_store(store)
+    with store.engine.begin() as conn:  # an index written by an older sitrep
+        conn.execute(text("DROP TABLE fuse_mentions"))
+        conn.execute(text("CREATE TABLE fuse_mentions (id VARCHAR(40) PRIMARY KEY)"))
+        conn.execute(update(index.fuse_state).values(value="v0-older"))
+    store.add_documents(docs[15:])
+    fuse_new(store, [d.article.id for d in docs[15:]])
+    incremental = _snapshot(store)
+    fuse_store(store)
+    assert _snapshot(store) == incremental
+    with store.engine.connect() as conn:
+        assert conn.execute(select(index.fuse_mentions.c.lo)).first() is not None

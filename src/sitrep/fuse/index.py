@@ -117,9 +117,11 @@ def is_current(conn: Connection) -> bool:
     return row is not None and row[0] == fingerprint()
 
 
-def clear(conn: Connection) -> None:
-    for table in TABLES:
-        conn.execute(delete(table))
+def reset(conn: Connection) -> None:
+    """Drop and recreate the index tables (derived data: a full fusion refills them), so an
+    index written by an older layout never lingers."""
+    t.metadata.drop_all(conn, tables=TABLES)
+    t.metadata.create_all(conn, tables=TABLES)
 
 
 def mark_current(conn: Connection) -> None:

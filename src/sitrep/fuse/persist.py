@@ -122,7 +122,7 @@ def fuse_all_locked(store: Store) -> FuseSummary:
             ensure_tables(conn)
             write_incidents(conn, incidents)
             write_control(conn, [e for tl in timelines.values() for e in tl])
-            index.clear(conn)
+            index.reset(conn)
             index.add(conn, batch)
             index.mark_current(conn)
     except SQLAlchemyError as exc:
