@@ -21,8 +21,8 @@ from sqlalchemy import Column, Connection, Index, Integer, String, Table, Text, 
 from ..ids import digest
 from ..models import Document
 from ..store import schema as t
+from .clustering import bucket_key, cell_key, date_span, sort_key, window_days
 from .codec import mention_to_dict, observation_to_dict
-from .incidents import bucket_key, cell_key, date_span, sort_key, window_days
 from .mentions import EventMention, mentions_from_document
 from .observations import Observation, observations_from_mentions, observations_from_statements
 from .resources import read_text

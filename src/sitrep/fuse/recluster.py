@@ -25,19 +25,18 @@ from sqlalchemy import Connection, func, select
 from ..errors import StoreError
 from ..store import schema as t
 from . import index
-from .codec import mention_from_dict
-from .incidents import (
+from .clustering import (
     DAY_SLACK,
-    Incident,
     Linker,
     bucket_key,
-    build_incident,
     date_span,
     neighbour_cell_keys,
     processing_key,
     sort_key,
     window_days,
 )
+from .codec import mention_from_dict
+from .incidents import Incident, build_incident
 from .mentions import EventMention
 
 Key = tuple[bool, int, str]
