@@ -3,19 +3,20 @@ names known only from the words around them, and the area named right after a pl
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from sitrep.models import Document, EntityMention, Place
+from sitrep.models import Actor, Document, EntityMention, Mention, Place
 from sitrep.places import Gazetteer, build_gazetteer
 from sitrep.places.contain import inside
 from sitrep.places.normalise import sound_key
 from sitrep.places.recognise import split_brackets
 from sitrep.places.stage import PlacesStage
 
-REGION = ["SY", "PS", "IQ", "LB", "CN", "BR"]
+REGION = ["SY", "PS", "IQ", "LB", "YE", "SA", "CN", "BR"]
 
 
 @pytest.fixture(scope="module")
@@ -175,3 +176,21 @@ def test_places_rough_match_outside_its_province_is_dropped(gazetteer: Gazetteer
     aleppo = next(e for e in gazetteer.lookup("Aleppo") if e.feature == "PPLA")
     assert inside(hama, hama) is True
     assert not inside(aleppo, idlib)  # "X in Idlib countryside" is not in Aleppo province
+
+
+def test_places_actors_country_decides_a_shared_name(
+    gazetteer: Gazetteer, parse_text: Callable[..., Document]
+) -> None:
+    doc = parse_text("Houthi forces deployed fighters to Al Jawf on Thursday.")
+    at = doc.article.text.index("Houthi forces")
+    houthis = Actor(
+        id="YEM.houthis",
+        name="Houthis",
+        kind="rebel-group",
+        country="YEM",
+        mentions=(Mention("Houthi forces", at, at + len("Houthi forces")),),
+    )
+    stage = PlacesStage(gazetteer)
+    with_actor = stage(dataclasses.replace(doc, actors=(houthis,)))
+    jawf = _named(with_actor, "Al Jawf")
+    assert jawf is not None and jawf.country == "YE"

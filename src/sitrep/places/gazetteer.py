@@ -145,6 +145,14 @@ class Gazetteer:
         rows = self._db.execute("SELECT iso2, place, capital, continent FROM country")
         return {iso2: (place, capital, continent) for iso2, place, capital, continent in rows}
 
+    def alpha2(self, code: str) -> str | None:
+        """The ISO alpha-2 code of a country given by its alpha-2 or alpha-3 code."""
+        code = code.upper()
+        if code in self._countries:
+            return code
+        row = self._db.execute("SELECT iso2 FROM country WHERE iso3 = ?", (code,)).fetchone()
+        return str(row[0]) if row else None
+
     def meta(self) -> dict[str, str]:
         return dict(self._db.execute("SELECT key, value FROM meta").fetchall())
 

@@ -187,12 +187,16 @@ class Resolver:
             found = self.gaz.lookup(span.text)
         return found
 
-    def resolve(self, spans: list[PlaceSpan]) -> tuple[dict[int, Resolution], Context]:
-        """Resolution per span index, and the document context used."""
+    def resolve(
+        self, spans: list[PlaceSpan], hints: tuple[str, ...] = ()
+    ) -> tuple[dict[int, Resolution], Context]:
+        """Resolution per span index, and the document context used. ``hints`` are
+        countries (ISO alpha-2) the document is about by other evidence (its actors):
+        each is one rough vote."""
         pools = {i: self.candidates(s) for i, s in enumerate(spans)}
-        ctx = self._context(spans, pools, {})
+        ctx = self._context(spans, pools, {}, hints)
         first = self._pass(spans, pools, ctx)
-        ctx = self._context(spans, pools, first)
+        ctx = self._context(spans, pools, first, hints)
         return self._pass(spans, pools, ctx), ctx
 
     def _pass(
@@ -246,8 +250,10 @@ class Resolver:
         spans: list[PlaceSpan],
         pools: dict[int, tuple[Entry, ...]],
         resolved: dict[int, Resolution],
+        hints: tuple[str, ...] = (),
     ) -> Context:
         ctx = Context()
+        ctx.votes.extend(("", country, 1) for country in hints)
         for i, span in enumerate(spans):
             key = normalise_name(span.name)
             if span.target is not None:
