@@ -166,3 +166,10 @@ def test_actors_crowds_plural_subject_of_a_protest_is_a_crowd(
         "Tens of rioters organized a demonstration in front of the party office in Sweida."
     )
     assert all(m.text != "Tens" for a in doc.actors for m in a.mentions)
+
+
+def test_actors_context_place_and_its_area_share_one_country(parse_text) -> None:  # type: ignore[no-untyped-def]
+    gazetteer = _Gazetteer({"tell qadir": [_Place("SY", 2000), _Place("IQ", 100)]})
+    stage = ActorsStage(Registry.load(), gazetteer)
+    doc = stage(parse_text("Protesters gathered in Tell Qadir, Nineveh, on Friday."))
+    assert "IRQ.protesters" in _ids(doc)

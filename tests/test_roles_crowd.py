@@ -80,3 +80,17 @@ def test_roles_agent_of_a_noun_named_with_by(
     struck = [e for e in doc.events if e.trigger.text == "struck"]
     assert struck and struck[0].actor1 is not None
     assert kinds[struck[0].actor1.id] == "state-forces"
+
+
+def test_roles_label_before_a_colon_is_no_subject(
+    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+) -> None:
+    doc = run(
+        parse_text(
+            "Movement of forces: On 30 November, Houthi forces deployed to Al Hazm in Al Jawf."
+        )
+    )
+    deployed = [e for e in doc.events if e.trigger.text == "deployed"]
+    assert deployed and deployed[0].actor1 is not None
+    assert deployed[0].actor1.id == "YEM.houthis"
+    assert all("movement" not in r.id for r in deployed[0].actor1_more)

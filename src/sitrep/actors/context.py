@@ -54,6 +54,8 @@ _TYPE_WORDS = frozenset(
         "plain",
         "neighbourhoods",
         "outskirts",
+        "streets",
+        "street",
     ]
 )
 _PLACE_PREPOSITIONS = frozenset(
@@ -203,12 +205,17 @@ def _gazetteer_countries(gazetteer: PlaceLookup, key: str) -> tuple[dict[str, in
 
 def place_phrases(doc: Document, words: list[list[Word]]) -> list[tuple[int, int, str]]:
     """Place-like phrases: the parser's GPE/LOC/FAC entities and capitalised runs after a
-    locative preposition ("in Deir ez Zor countryside"), as (start, end, text)."""
+    locative preposition ("in Deir ez Zor countryside") or after a place and a comma
+    ("Makhmur, Erbil"), as (start, end, text)."""
     text = doc.article.text
     found = {(e.start, e.end): e.text for e in doc.entities if e.label in _PLACE_LABELS}
     for ws in words:
         for i, w in enumerate(ws[:-1]):
-            if w.key not in _PLACE_PREPOSITIONS or not ws[i + 1].capitalised:
+            if not ws[i + 1].capitalised:
+                continue
+            # "in Makhmur, Erbil": a capitalised run after a place and a comma is its area
+            area = w.key == "," and i > 0 and any(e == ws[i - 1].end for _, e in found)
+            if w.key not in _PLACE_PREPOSITIONS and not area:
                 continue
             j = i + 1
             while j < len(ws) and (ws[j].capitalised or ws[j].key in _PARTICLES):
@@ -296,22 +303,8 @@ def country_votes(
     sent_starts = [s.start for s in doc.sentences]
     line = doc.article.dateline
     text = doc.article.text
-    prev_end, prev_shares = -1, {}
     seen: dict[int, int] = {}
-    for start, end, name in place_phrases(doc, words):
-        if any(s < end and start < t for s, t in acting):
-            continue
-        # the gazetteer's villages only where a place is expected ("in X", "(X)", "X, Y"):
-        # a tribe or a family that shares a hamlet's name does not vote
-        located = _located(text, start)
-        shares = place_countries(registry, name, gazetteer if located else None)
-        if text[prev_end:start].strip() == "(":
-            # "Sanabis (Capital)": the bracket names the area the place lies in, so it
-            # can only vote for a country the place may be in
-            shares = {c: v for c, v in shares.items() if c in prev_shares}
-        if not shares:
-            continue
-        prev_end, prev_shares = end, shares
+    for start, shares in _place_shares(registry, doc, words, acting, gazetteer):
         bonus = _FIRST_PLACE_BONUS if not votes.first else 0.0
         lead = _LEAD_FACTOR if start < lead_end else _LATER_FACTOR
         lead *= _attachment_factor(doc, starts, start)
@@ -342,6 +335,45 @@ def country_votes(
             if own is not None:  # "in Amara, ... the Iraqi security forces": a hint
                 own[entry.country] += _SENTENCE_ACTOR_WEIGHT
     return votes
+
+
+def _place_shares(
+    registry: Registry,
+    doc: Document,
+    words: list[list[Word]],
+    acting: list[tuple[int, int]],
+    gazetteer: PlaceLookup | None,
+) -> list[tuple[int, Mapping[str, float]]]:
+    """(start, country shares) of the document's place phrases that are not actors. A
+    place and the area after it ("Sanabis (Capital)", "Makhmur, Erbil") must lie in one
+    country: each keeps only the countries they share; with none in common the area is
+    dropped (the bracket or the list names something else)."""
+    text = doc.article.text
+    out: list[tuple[int, int, Mapping[str, float]]] = []
+    for start, end, name in place_phrases(doc, words):
+        if any(s < end and start < t for s, t in acting):
+            continue
+        # the gazetteer's villages only where a place is expected ("in X", "(X)", "X, Y"):
+        # a tribe or a family that shares a hamlet's name does not vote
+        located = _located(text, start)
+        shares = place_countries(registry, name, gazetteer if located else None)
+        if not shares:
+            continue
+        if out and text[out[-1][1] : start].strip() in ("(", ","):
+            first, _, before = out[-1]
+            common = set(before) & set(shares)
+            if not common:
+                continue
+            out[-1] = (first, out[-1][1], _restrict(before, common))
+            shares = _restrict(shares, common)
+        out.append((start, end, shares))
+    return [(start, shares) for start, _, shares in out]
+
+
+def _restrict(shares: Mapping[str, float], keep: set[str]) -> dict[str, float]:
+    """The shares of the ``keep`` countries, scaled back to the same total vote."""
+    total, kept = sum(shares.values()), sum(v for c, v in shares.items() if c in keep)
+    return {c: v * total / kept for c, v in shares.items() if c in keep}
 
 
 def _located(text: str, start: int) -> bool:
