@@ -242,9 +242,11 @@ class ActorResolver:
         nameable = t.ent_type == "NORP" or (
             t.pos in ("NOUN", "PROPN") and (t.lemma.lower() in self.agent_nouns or t.pos == "PROPN")
         )
-        if nameable and self.anchors.place_for_span(t.start, t.end) is None:
-            return [provisional_ref(view.text(start, end))]
-        return []
+        if not nameable or self.anchors.place_for_span(t.start, t.end) is not None:
+            return []
+        if self.anchors.actor_at(t.start, t.end, allow_sponsor=True) is not None:
+            return []  # "Houthi-sponsored marches": a sponsor, not who acts
+        return [provisional_ref(view.text(start, end))]
 
     def _members(self, i: int, depth: int) -> list[ActorRef]:
         """The actors of the "from"/"of" phrases of token ``i`` ("members of X")."""
