@@ -194,3 +194,9 @@ def test_places_actors_country_decides_a_shared_name(
     with_actor = stage(dataclasses.replace(doc, actors=(houthis,)))
     jawf = _named(with_actor, "Al Jawf")
     assert jawf is not None and jawf.country == "YE"
+
+
+def test_places_outskirts_of_a_bracketed_village(places: Callable[[str], Document]) -> None:
+    doc = places("Artillery hit the outskirts of Teftnaz (Idlib) on Monday.")
+    village = _named(doc, "Teftnaz")
+    assert village is not None and village.country == "SY" and village.lat is not None

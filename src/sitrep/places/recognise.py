@@ -214,7 +214,7 @@ class Recogniser:
         found = self.gaz.lookup(name)
         if name.isupper() and len(name) <= 5:
             found = tuple(c for c in found if c.kind in ("name", "alias", "code"))  # not "SNA"
-        if self._strong(found):
+        if self._strong(found) or (" " in name and self._spelled(name)):
             return PlaceSpan(name, s, e, name, method=f"gazetteer:{ent.label.lower()}", weak=True)
         return None
 
@@ -429,10 +429,15 @@ def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
             before = toks[i - 1].text.lower() if i > 0 else ""
             after = toks[j].text.lower() if j < len(toks) else ""
             after2 = toks[j + 1].text if j + 1 < len(toks) else ""
+            owner = toks[i - 2].text.lower() if before == "of" and i > 1 else ""
             cued = (
                 after in c.place_nouns
-                or (before == "of" and i > 1 and toks[i - 2].text.lower() in c.place_nouns)
-                or (before in c.place_before and after == "(" and after2[:1].isupper())
+                or owner in c.place_nouns
+                or (
+                    (before in c.place_before or owner in c.near_before_of)
+                    and after == "("
+                    and after2[:1].isupper()
+                )
             )
             if cued and not _overlaps((start, end), taken) and not _generic(text[start:end]):
                 name = text[start:end]
