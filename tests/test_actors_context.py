@@ -173,3 +173,17 @@ def test_actors_context_place_and_its_area_share_one_country(parse_text) -> None
     stage = ActorsStage(Registry.load(), gazetteer)
     doc = stage(parse_text("Protesters gathered in Tell Qadir, Nineveh, on Friday."))
     assert "IRQ.protesters" in _ids(doc)
+
+
+def test_actors_context_places_taken_for_names_are_no_actors(parse_text) -> None:  # type: ignore[no-untyped-def]
+    stage = ActorsStage(Registry.load(), _Gazetteer({"umm qurayn": [_Place("JO", 800)]}))
+    doc = stage(
+        parse_text(
+            "Rebels shelled army positions on the Arbikh axis in Idlib countryside. "
+            "Police arrested two men in Umm Qurayn on Friday."
+        )
+    )
+    names = {m.text for a in doc.actors for m in a.mentions}
+    assert "Arbikh" not in names
+    assert "Umm Qurayn" not in names
+    assert "JOR.police" in _ids(doc)

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..ids import slug
 from ..models import Document, EntityMention
-from .context import place_countries
+from .context import TYPE_WORDS, PlaceLookup, is_located, place_countries
 from .matching import Hit
 from .registry import Registry
 from .words import Word, fold, phrase_key
@@ -37,9 +37,15 @@ def guess_kind(registry: Registry, text: str) -> str:
 
 
 def provisional_hits(
-    registry: Registry, doc: Document, words: list[list[Word]], hits: list[Hit]
+    registry: Registry,
+    doc: Document,
+    words: list[list[Word]],
+    hits: list[Hit],
+    gazetteer: PlaceLookup | None = None,
 ) -> list[Hit]:
-    """Hits for PERSON/ORG/NORP entities no registry phrase covers (kept, never dropped)."""
+    """Hits for PERSON/ORG/NORP entities no registry phrase covers (kept, never dropped),
+    except places the parser took for names: a name the gazetteer knows where a place is
+    expected ("in Kafr Nabl"), or followed by a place word ("Arbikh axis")."""
     covered = [(h.start, h.end) for h in hits]
     out: list[Hit] = []
     for e in doc.entities:
@@ -48,7 +54,7 @@ def provisional_hits(
             continue
         if any(s < e.end and e.start < t for s, t in covered):
             continue
-        hit = _entity_hit(registry, doc, words, e, kind)
+        hit = _entity_hit(registry, doc, words, e, kind, gazetteer)
         if hit is not None:
             out.append(hit)
             covered.append((hit.start, hit.end))
@@ -56,7 +62,12 @@ def provisional_hits(
 
 
 def _entity_hit(
-    registry: Registry, doc: Document, words: list[list[Word]], e: EntityMention, kind: str
+    registry: Registry,
+    doc: Document,
+    words: list[list[Word]],
+    e: EntityMention,
+    kind: str,
+    gazetteer: PlaceLookup | None,
 ) -> Hit | None:
     text = e.text
     start = e.start
@@ -71,8 +82,12 @@ def _entity_hit(
             return None
         if registry.country_of_adjective(text.rstrip("s")) or registry.country_of_adjective(text):
             return None
-    if place_countries(registry, text):
+    located = is_located(doc.article.text, start)
+    if place_countries(registry, text, gazetteer if located else None):
         return None
+    after = doc.article.text[start + len(text) : start + len(text) + 20].split()
+    if after and fold(after[0].strip(",.;:()")) in TYPE_WORDS:
+        return None  # "Arbikh axis", "Al Salam district": a place
     if kind == "person" and doc.sentences[e.sent].heading:
         return None
     if kind == "organisation":

@@ -30,7 +30,7 @@ from .words import Word, fold, phrase_key
 
 NON_GEOGRAPHIC_KINDS = frozenset({"media", "igo", "ngo", "monitor"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_TYPE_WORDS = frozenset(
+TYPE_WORDS = frozenset(
     [
         "city",
         "town",
@@ -168,7 +168,7 @@ def _place_countries(
     iso3 = registry.country_of(name)
     if iso3:
         return {iso3: 2.0}
-    key = " ".join(k for k in phrase_key(name) if k not in _TYPE_WORDS).removeprefix("the ")
+    key = " ".join(k for k in phrase_key(name) if k not in TYPE_WORDS).removeprefix("the ")
     iso3 = registry.region_country(name) or registry.region_country(key)
     if iso3:
         return {iso3: 1.5}
@@ -355,7 +355,7 @@ def _place_shares(
             continue
         # the gazetteer's villages only where a place is expected ("in X", "(X)", "X, Y"):
         # a tribe or a family that shares a hamlet's name does not vote
-        located = _located(text, start)
+        located = is_located(text, start)
         shares = place_countries(registry, name, gazetteer if located else None)
         if not shares:
             continue
@@ -376,7 +376,7 @@ def _restrict(shares: Mapping[str, float], keep: set[str]) -> dict[str, float]:
     return {c: v * total / kept for c, v in shares.items() if c in keep}
 
 
-def _located(text: str, start: int) -> bool:
+def is_located(text: str, start: int) -> bool:
     """Whether a place is expected at ``start``: after a locative preposition, a bracket
     or a comma, or "the ... area of" ("in the Durayhimiya area of Al-Zubair")."""
     before = _word_before(text, start)
@@ -385,7 +385,7 @@ def _located(text: str, start: int) -> bool:
     if before != "of":
         return False
     words = text[max(0, start - 40) : start].split()
-    return len(words) >= 2 and words[-2].casefold() in _TYPE_WORDS
+    return len(words) >= 2 and words[-2].casefold() in TYPE_WORDS
 
 
 def _word_before(text: str, start: int) -> str:

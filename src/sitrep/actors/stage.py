@@ -77,7 +77,9 @@ class ActorsStage:
         hits = office_titles(reg, hits, words, day)
         hits = leaders_forces(reg, hits, words, text, day)
         hits = governing_movements(reg, hits, words, day)
-        hits = sorted(hits + provisional_hits(reg, doc, words, hits), key=lambda h: h.start)
+        hits = sorted(
+            hits + provisional_hits(reg, doc, words, hits, self.gazetteer), key=lambda h: h.start
+        )
         hits = compound_groups(reg, hits, text)
         hits = short_form_hits(reg, words, hits)
         hits = parenthesised_aliases(reg, words, hits)
