@@ -52,7 +52,7 @@ def fit(
     rows: list[int] = []
     cols: list[int] = []
     for i, fs in enumerate(features):
-        for f in set(fs):
+        for f in sorted(set(fs)):  # a fixed order: the same sums, the same weights
             if seen[f] >= MIN_COUNT:
                 rows.append(i)
                 cols.append(vocab.setdefault(f, len(vocab)))
@@ -62,7 +62,7 @@ def fit(
     y = np.zeros((n, k))
     y[np.arange(n), [index[lab] for lab in labels]] = 1.0
     w, b = np.zeros((len(vocab), k)), np.zeros(k)
-    moments = [[np.zeros_like(w), np.zeros_like(w)], [np.zeros_like(b), np.zeros_like(b)]]
+    mw, vw, mb, vb = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
     for t in range(1, ITERATIONS + 1):
         s = np.zeros((n, k))
         np.add.at(s, r, w[c])
@@ -73,12 +73,8 @@ def fit(
         gw = np.zeros_like(w)
         np.add.at(gw, c, g[r])
         gw += L2 * w / n
-        for param, grad, (m, v) in zip((w, b), (gw, g.sum(axis=0)), moments, strict=True):
-            m *= 0.9
-            m += 0.1 * grad
-            v *= 0.999
-            v += 0.001 * grad * grad
-            param -= 0.1 * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
+        _adam(w, gw, mw, vw, t)
+        _adam(b, g.sum(axis=0), mb, vb, t)
     names = {j: f for f, j in vocab.items()}
     kept = np.abs(w) >= PRUNE
     weights = {
@@ -86,6 +82,15 @@ def fit(
         for j in np.nonzero(kept.any(axis=1))[0]
     }
     return SubtypeModel(tuple(classes), tuple(float(x) for x in b), weights)
+
+
+def _adam(param: np.ndarray, grad: np.ndarray, m: np.ndarray, v: np.ndarray, step: int) -> None:
+    """One Adam update in place (learning rate 0.1, the usual betas)."""
+    m *= 0.9
+    m += 0.1 * grad
+    v *= 0.999
+    v += 0.001 * grad * grad
+    param -= 0.1 * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
 
 
 def sentences() -> list[Snippet]:
