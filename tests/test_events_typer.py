@@ -96,3 +96,19 @@ def test_typer_never_moves_stone_throwing_into_a_demonstration(
     )
     barred = load_lexicon().demonstration_codes
     assert typer.document_label(doc, "MOB_VIOL", confident=False) not in barred
+
+
+def test_typer_training_learns_and_round_trips() -> None:
+    import json
+
+    from sitrep.bench.typer_train import fit
+
+    features = [["s:shell", "s:town"], ["s:shell", "s:village"], ["s:march", "s:town"]] * 4
+    labels = ["ART_MISS_ATTACK", "ART_MISS_ATTACK", "PEACE_PROTEST"] * 4
+    model = fit(features, labels, ["ART_MISS_ATTACK", "PEACE_PROTEST"])
+    probs = model.probabilities(["s:march"])
+    assert probs["PEACE_PROTEST"] > 0.8
+    again = SubtypeModel.from_json(json.loads(model.to_json("test", {})))
+    # the file keeps four decimals of the biases
+    expected = model.probabilities(["s:shell"])
+    assert again.probabilities(["s:shell"]) == pytest.approx(expected, abs=1e-3)
