@@ -112,3 +112,16 @@ def test_typer_training_learns_and_round_trips() -> None:
     # the file keeps four decimals of the biases
     expected = model.probabilities(["s:shell"])
     assert again.probabilities(["s:shell"]) == pytest.approx(expected, abs=1e-3)
+
+
+def test_typer_event_margin_retypes_inside_the_stage_output(
+    parse_text: Callable[..., Document],
+) -> None:
+    doc = EventsStage(learned=False)(parse_text("Artillery shells hit the market on Monday."))
+    assert doc.events and doc.events[0].acled_sub_event_type != "Air/drone strike"
+    labels = tuple(load_lexicon().acled)
+    sure = SubtypeModel(labels, tuple(9.0 if c == "AIR_STRIKE" else 0.0 for c in labels), {})
+    retyped = Retyper(sure, event_margin=1.0)(doc, doc.events)
+    assert retyped[0].acled_sub_event_type == "Air/drone strike"
+    assert retyped[0].method.endswith("+typer")
+    assert Retyper(sure)(doc, doc.events) == doc.events  # off by default
