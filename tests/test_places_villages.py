@@ -200,3 +200,10 @@ def test_places_outskirts_of_a_bracketed_village(places: Callable[[str], Documen
     doc = places("Artillery hit the outskirts of Teftnaz (Idlib) on Monday.")
     village = _named(doc, "Teftnaz")
     assert village is not None and village.country == "SY" and village.lat is not None
+
+
+def test_places_province_named_after_its_seat_sits_there(gazetteer: Gazetteer) -> None:
+    found = gazetteer.lookup("Idlib")
+    province = next(e for e in found if e.feature == "ADM1")
+    seat = next(e for e in found if e.feature == "PPLA")
+    assert (province.lat, province.lon) == (seat.lat, seat.lon)

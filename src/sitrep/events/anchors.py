@@ -155,8 +155,9 @@ class Anchors:
         """The event's place among the places of its clause (``found``, best first), in
         the sentence ``[start, end)``: for an attack from afar (``aimed``) not its launch
         point when another place is named; and for a country or province, a town (or
-        district) of it that the sentence names ("toward southern Israel, causing sirens
-        in Ashdod"), unless that town is where a source sits or a launch point."""
+        district, or a country's province) of it that the sentence names ("toward
+        southern Israel, causing sirens in Ashdod"), unless that town is where a source
+        sits or a launch point."""
         best = found[0]
         if aimed:
             best = next((p for p in found if not self.launched_from(p)), best)
@@ -173,7 +174,7 @@ class Anchors:
         towns = [
             p
             for p in usable
-            if level(p) < AREA_LEVEL
+            if level(p) < level(best)
             and p.country == best.country
             and (best.admin1 is None or level(best) > AREA_LEVEL or p.admin1 == best.admin1)
         ]

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..errors import ConfigError
 from .gazetteer import INDEXES, KIND_RANK, SCHEMA, SCHEMA_VERSION
 from .normalise import SOUND_COUNTRIES, loose_key, normalise_name, sound_key
+from .resolve import distance_km
 from .sources import (
     PlaceRow,
     Rows,
@@ -134,6 +135,7 @@ def _admin_points(rows: Rows) -> None:
             p.population = sum(c.population for c in members)
         if p.lat is None and members:
             p.lat, p.lon = _midpoint([(c.lat or 0.0, c.lon or 0.0) for c in members])
+            rows.derived.add(p.id)
         if p.lat is None:
             del rows.places[p.id]
 
@@ -153,6 +155,13 @@ def _country_points(rows: Rows) -> None:
             place.lat, place.lon = _midpoint(
                 [(c.lat or 0.0, c.lon or 0.0) for c in by_country[iso2]], trim=2
             )
+
+
+SEAT_KM = 100.0
+
+
+def _km(a: PlaceRow, b: PlaceRow) -> float:
+    return distance_km(a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0)
 
 
 def _city_features(rows: Rows) -> None:
@@ -190,8 +199,19 @@ def _city_features(rows: Rows) -> None:
             old_seat = best_seat.get(key)
             if old_seat is None or c.population > old_seat.population:
                 best_seat[key] = c
-    for c in best_seat.values():
+    for key, c in best_seat.items():
         c.feature = "PPLA"
+        admin = rows.places.get(admin_ids[key]) if key in admin_ids else None
+        if (
+            admin is not None
+            and admin.id in rows.derived
+            and admin.admin2_code is None
+            and _km(admin, c) <= SEAT_KM
+        ):
+            # "Hama province", "Mugla province": a province named after its seat is placed
+            # at the seat, where news about it happens (not for wide states whose namesake
+            # city lies far off centre: New York)
+            admin.lat, admin.lon = c.lat, c.lon
     for iso2, c in best_capital.items():
         c.feature = "PPLC"
         rows.countries[iso2]["capital"] = c.id

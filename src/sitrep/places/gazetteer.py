@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import ConfigError
 from .normalise import loose_key, normalise_name, sound_key
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 KIND_RANK = {"name": 0, "alias": 1, "code": 2, "alt": 3}
 
 SCHEMA = """

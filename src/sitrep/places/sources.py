@@ -76,6 +76,7 @@ class Rows:
     names: list[tuple[int, str, str]] = field(default_factory=list)
     countries: dict[str, dict[str, Any]] = field(default_factory=dict)
     admin1_by_iso: dict[str, int] = field(default_factory=dict)
+    derived: set[int] = field(default_factory=set)  # places whose point the builder made up
 
     def add_names(
         self,
