@@ -74,6 +74,8 @@ def _entity_hit(
     if text.lower().startswith("the "):
         text, start = text[4:], start + 4
     text = text.removesuffix("'s").removesuffix("’s").strip()
+    if "(" in text and ")" not in text:
+        text = text.split("(")[0].strip()  # the parser's "Dovev (Zefat" is "Dovev"
     if not any(c.isalpha() for c in text) or len(text) < 2:
         return None
     if kind == "identity-group":

@@ -211,6 +211,8 @@ def place_phrases(doc: Document, words: list[list[Word]]) -> list[tuple[int, int
     found = {(e.start, e.end): e.text for e in doc.entities if e.label in _PLACE_LABELS}
     for ws in words:
         for i, w in enumerate(ws[:-1]):
+            if w.key not in _PLACE_PREPOSITIONS and w.key != ",":
+                continue
             if not ws[i + 1].capitalised:
                 continue
             # "in Makhmur, Erbil": a capitalised run after a place and a comma is its area

@@ -7,10 +7,8 @@ the crowd first)."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import replace
-from functools import lru_cache
 
 from ..models import Document, Token
 from .context import CountryVotes
@@ -28,7 +26,8 @@ def protest_subjects(doc: Document, lex: Lexicon) -> list[tuple[int, int]]:
     rallied", "workers staged a sit-in"), through coordinated verbs ("rallied and
     picketed")."""
     toks = doc.tokens
-    if not _cue(lex.protest_verbs | lex.protest_light_verbs).search(doc.article.text):
+    cues = lex.protest_verbs | lex.protest_light_verbs
+    if not any(t.pos == "VERB" and (t.lemma in cues or t.text.lower() in cues) for t in toks):
         return []
     children: dict[int, list[int]] = {}
     for t in toks:
@@ -56,12 +55,6 @@ def _phrase_end(i: int, toks: tuple[Token, ...], children: dict[int, list[int]])
         if toks[k].dep not in ("conj", "cc", "punct", "appos"):
             end = max(end, _phrase_end(k, toks, children))
     return end
-
-
-@lru_cache(maxsize=4)
-def _cue(words: frozenset[str]) -> re.Pattern[str]:
-    """A quick test for any protest word in a text, before any parse is walked."""
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b", re.I)
 
 
 def _protest_predicate(

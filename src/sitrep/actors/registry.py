@@ -107,8 +107,14 @@ class _Index:
             key, target = folded, Target(actor_id, priority, caps, method)
         table = self.cs if case_sensitive else self.ci
         bucket = table.setdefault(key, [])
-        if all(t.id != actor_id for t in bucket):
+        same = [k for k, t in enumerate(bucket) if t.id == actor_id]
+        if not same:
             bucket.append(target)
+        elif (
+            sum(target.caps) < sum(bucket[same[0]].caps)
+            and target.priority == bucket[same[0]].priority
+        ):
+            bucket[same[0]] = target  # "Iron Dome" and "iron dome": either case matches
         for n in range(1, len(folded) + 1):
             self.prefixes.add(folded[:n])
 

@@ -25,10 +25,7 @@ class Word:
     key: str
     start: int
     end: int
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    capitalised: bool = False  # the first letter is upper case (set by ``split_words``)
 
 
 @lru_cache(maxsize=65536)
@@ -57,7 +54,7 @@ def _pieces(text: str, offset: int) -> list[tuple[str, int, int]]:
 
 def split_words(text: str, offset: int = 0) -> list[Word]:
     """The words of ``text``; offsets are shifted by ``offset``."""
-    return [Word(raw, fold(raw), s, e) for raw, s, e in _pieces(text, offset)]
+    return [Word(raw, fold(raw), s, e, raw[:1].isupper()) for raw, s, e in _pieces(text, offset)]
 
 
 @lru_cache(maxsize=16384)
