@@ -124,8 +124,8 @@ class Recogniser:
         persons: list[tuple[int, int]] = []
         parts = [(e, part) for e in doc.entities for part in split_brackets(e)]
         for whole, ent in parts:
-            if _overlaps((ent.start, ent.end), first):
-                continue
+            if _overlaps((ent.start, ent.end), first + [(s.start, s.end) for s in spans]):
+                continue  # the dateline, or a name an earlier entity grew into
             # an actor made of a whole split entity ("Cizre, Sirnak") does not hide its parts
             actors = [a for a in actor_spans if whole is ent or a != (whole.start, whole.end)]
             span = self._from_entity(index, ent, actors, surnames)
@@ -211,6 +211,9 @@ class Recogniser:
             return None
         if ent.label == "PERSON" and (normalise_name(name) in surnames or self._speaks(index, e)):
             return None
+        longer = self._longer(index, name, s, e)
+        if longer is not None:  # ORG "Bandar" and PERSON "Abbas" of "Bandar Abbas"
+            return replace(longer, method=f"gazetteer:{ent.label.lower()}", weak=True)
         found = self.gaz.lookup(name)
         if name.isupper() and len(name) <= 5:
             found = tuple(c for c in found if c.kind in ("name", "alias", "code"))  # not "SNA"
