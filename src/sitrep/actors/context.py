@@ -104,6 +104,8 @@ class PlaceLookup(Protocol):
 
     def lookup(self, name: str) -> Sequence[PlaceEntry]: ...
 
+    def __hash__(self) -> int: ...
+
 
 _MIN_POPULATION = 100  # a hamlet of unknown size still counts a little
 _SOUND_FACTOR = 0.5  # a gazetteer name matched only by its consonants

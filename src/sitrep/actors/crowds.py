@@ -33,7 +33,7 @@ def protest_subjects(doc: Document, lex: Lexicon) -> list[tuple[int, int]]:
     for t in toks:
         if t.head != t.i:
             children.setdefault(t.head, []).append(t.i)
-    out: list[int] = []
+    out: list[tuple[int, int]] = []
     for t in toks:
         if not _protest_predicate(t, toks, children, lex):
             continue
