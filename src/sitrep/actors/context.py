@@ -93,9 +93,16 @@ _SENTENCE_ACTOR_WEIGHT = 0.1  # an actor's home country, in its sentence: a hint
 
 
 class PlaceEntry(Protocol):
-    country: str | None
-    population: int
-    kind: str
+    """What a gazetteer place must tell (``sitrep.places.gazetteer.Entry`` does)."""
+
+    @property
+    def country(self) -> str | None: ...
+
+    @property
+    def population(self) -> int: ...
+
+    @property
+    def kind(self) -> str: ...
 
 
 class PlaceLookup(Protocol):
