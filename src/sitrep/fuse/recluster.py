@@ -163,40 +163,55 @@ class _Replay:
         self.changed: set[str] = set()
         self.queue: list[tuple[Key, str]] = []
         self.queued: set[str] = set()
+        self.keys: dict[str, Key] = {}
         for m in new:
             self.hood.add(m)
             self.stored_cluster[m.id] = None
             self._push(m.id)
 
     def key(self, mid: str) -> Key:
-        return processing_key(self.hood.mention(mid))
+        k = self.keys.get(mid)
+        if k is None:
+            k = self.keys[mid] = processing_key(self.hood.mention(mid))
+        return k
 
     def _push(self, mid: str) -> None:
         if mid not in self.queued:
             self.queued.add(mid)
             heapq.heappush(self.queue, (self.key(mid), mid))
 
-    def _load(self, mid: str) -> None:
-        """Read the stored cluster of ``mid`` (and its members) if not read yet."""
-        if mid in self.stored_cluster:
+    def _load(self, mids: Iterable[str]) -> None:
+        """Read the stored clusters of ``mids`` (and their members) not read yet."""
+        todo = sorted({m for m in mids if m not in self.stored_cluster})
+        if not todo:
             return
         ev = t.events
-        incident = self.conn.execute(select(ev.c.incident_id).where(ev.c.id == mid)).scalar()
-        if incident is None:
-            raise StoreError(f"event {mid} has no incident; run: sitrep fuse run")
-        ids = [r[0] for r in self.conn.execute(select(ev.c.id).where(ev.c.incident_id == incident))]
-        self.hood.fetch_ids(ids)
-        first = min(ids, key=self.key)
-        self.members[first] = set(ids)
-        self.incident_of[first] = incident
-        for i in ids:
-            self.stored_cluster[i] = self.cluster_of[i] = first
+        found: dict[str, str | None] = {}
+        for chunk in index.chunks(todo):
+            found.update((eid, incident) for eid, incident in self.conn.execute(
+                select(ev.c.id, ev.c.incident_id).where(ev.c.id.in_(chunk))))
+        lost = [m for m in todo if found.get(m) is None]
+        if lost:
+            raise StoreError(f"event {lost[0]} has no incident; run: sitrep fuse run")
+        members: dict[str, list[str]] = {}
+        for chunk in index.chunks(sorted({i for i in found.values() if i is not None})):
+            for eid, incident in self.conn.execute(
+                select(ev.c.id, ev.c.incident_id).where(ev.c.incident_id.in_(chunk))
+            ):
+                members.setdefault(incident, []).append(eid)
+        self.hood.fetch_ids(i for ids in members.values() for i in ids)
+        for incident, ids in members.items():
+            first = min(ids, key=self.key)
+            self.members[first] = set(ids)
+            self.incident_of[first] = incident
+            for i in ids:
+                self.stored_cluster[i] = self.cluster_of[i] = first
 
     def run(self) -> Reclustering:
         replayed = 0
         while self.queue:
             key, mid = heapq.heappop(self.queue)
-            self._load(mid)
+            self._load([mid])
             replayed += 1
             self._replay(key, self.hood.mention(mid))
         clusters = [self.members[c] for c in sorted(self.changed) if self.members.get(c)]
@@ -208,8 +223,9 @@ class _Replay:
     def _replay(self, key: Key, y: EventMention) -> None:
         """Choose ``y``'s cluster as ``cluster_mentions`` would at its turn."""
         candidates: set[str] = set()
-        for w in self.hood.linked(y):
-            self._load(w)
+        links = self.hood.linked(y)
+        self._load(links)
+        for w in links:
             if self.key(w) < key:
                 candidates.add(self.cluster_of[w])
         best: tuple[int, int, Key, str] | None = None
@@ -236,12 +252,14 @@ class _Replay:
     def _mark(self, cluster: str, key: Key) -> None:
         """``cluster`` changed at ``key``: what comes later and touches it is dirty."""
         self.changed.add(cluster)
-        for m in list(self.members[cluster]):
+        later: set[str] = set()
+        for m in self.members[cluster]:
             if self.key(m) > key:
-                self._push(m)
-            for w in self.hood.linked(self.hood.mention(m)):
-                if self.key(w) > key:
-                    self._push(w)
+                later.add(m)
+            later.update(w for w in self.hood.linked(self.hood.mention(m)) if self.key(w) > key)
+        self._load(later)
+        for m in later:
+            self._push(m)
 
 
 def recluster(conn: Connection, new: Sequence[EventMention]) -> Reclustering:
