@@ -244,3 +244,14 @@ def test_actors_coref_they_act_in_events(actors_of: Callable[[str], Document]) -
     assert arrests and arrests[0].actor1 is not None
     assert arrests[0].actor1.id == "ISR.state-forces"
     assert arrests[0].actor1.text == "they"
+
+
+def test_actors_coref_possessive_gives_the_person_an_affiliation(
+    actors_of: Callable[[str], Document],
+) -> None:
+    doc = actors_of(
+        "The Islamic State claimed the bombing in Raqqa. Its spokesman Abu Hamza al-Qurashi "
+        "said more attacks would follow."
+    )
+    person = next(a for a in doc.actors if a.name.startswith("Abu Hamza"))
+    assert person.affiliation == "islamic-state"

@@ -296,7 +296,8 @@ def absorb_titles(registry: Registry, hits: list[Hit], words: list[list[Word]]) 
         nxt = hits[i + 1] if i + 1 < len(hits) else None
         entry = registry.get(h.actor)
         person = registry.get(nxt.actor) if nxt else None
-        if nxt is None or person is None or person.kind != "person" or nxt.sent != h.sent:
+        named = person is not None and person.kind == "person"
+        if nxt is None or not (named or nxt.method == "entity-person") or nxt.sent != h.sent:
             out.append(h)
             continue
         between = [w.key for w in words[h.sent][h.w1 : nxt.w0]]

@@ -86,6 +86,7 @@ class ActorsStage:
         hits = former_names(reg, words, hits)
         hits = definite_descriptions(reg, words, hits, text)
         hits = pronoun_mentions(reg, doc, words, hits)
+        hits = absorb_titles(reg, hits, words)  # "its leader Ahmed al-Sharaa"
         hits = appositions(reg, hits, words)
         return self._actors(hits, day)
 
