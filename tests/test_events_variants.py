@@ -66,3 +66,76 @@ def test_events_riot_police_is_no_riot(parse_text, stage):
 def test_events_modifier_noun_is_no_event(parse_text, stage):
     doc = stage(parse_text("Officers carried assault rifles and an arrest warrant."))
     assert not [e for e in doc.events if e.trigger.text.lower() in ("assault", "arrest")]
+
+
+# ACLED refinements: interception, non-state detention, settlers and rioters, land taken,
+# patrols, a protest's grievance (sentences written for sitrep)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # projectiles fired and reported intercepted in the same sentence
+        (
+            "Militants fired a salvo of rockets at the port city, but air defences "
+            "intercepted most of them over the sea.",
+            "Disrupted weapons use",
+        ),
+        (
+            "A barrage of missiles was launched toward the capital, and several were "
+            "shot down before reaching it.",
+            "Disrupted weapons use",
+        ),
+        # no interception: still a shelling
+        (
+            "Militants fired a salvo of rockets at the port city on Sunday.",
+            "Shelling/artillery/missile attack",
+        ),
+        # detention by a non-state group is an abduction, by the state an arrest
+        (
+            "Rebel fighters detained three teachers at a checkpoint outside the town.",
+            "Abduction/forced disappearance",
+        ),
+        ("Police detained three smugglers at a checkpoint outside the town.", "Arrests"),
+        # unorganised groups of civilians turning on others: mob violence
+        (
+            "A group of settlers threw stones at passing cars near the village.",
+            "Mob violence",
+        ),
+        ("Rioters hurled stones at a bus carrying pilgrims.", "Mob violence"),
+        # rioters facing the police: a demonstration turned violent
+        (
+            "Rioters clashed with police in the main square after the verdict.",
+            "Violent demonstration",
+        ),
+        # farmland and homes taken are property, not territory
+        (
+            "Soldiers seized forty dunams of farmland belonging to the villagers.",
+            "Looting/property destruction",
+        ),
+        ("Government troops seized the town after heavy fighting.", "Government regains territory"),
+        # patrols and security measures change a group's activity
+        (
+            "Peacekeepers conducted a patrol along the border road on Tuesday.",
+            "Change to group/activity",
+        ),
+        # what a protest denounces does not make it violent or repressed
+        (
+            "Hundreds of students held a rally in the capital to denounce the killing of "
+            "a journalist last week.",
+            "Peaceful protest",
+        ),
+        (
+            "Workers staged a protest outside the ministry against the arrest of "
+            "their union leader.",
+            "Peaceful protest",
+        ),
+        # force against the protesters themselves still counts
+        (
+            "Police opened fire on the protesters in the capital, killing four of them.",
+            "Excessive force against protesters",
+        ),
+    ],
+)
+def test_events_acled_refinements(
+    parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str
+) -> None:
+    assert subtype(parse_text, stage, text) == expected

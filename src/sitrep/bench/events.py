@@ -1,12 +1,16 @@
 """Events benchmarks: ACLED's own coding of its notes, and the cost of the events stage.
 
     python -m sitrep.bench.events acled [--data ../shared/data] [--file sampled_events.csv]
+        [--errors N] [--held-out]
     python -m sitrep.bench.events speed [--data ../shared/data] [--limit 400]
 
 ``acled`` runs the full pipeline over each ACLED row's ``notes`` (published on the row's
 upload date) and compares the most confident event with ACLED's coding: sub-event type,
 location within 25 km (needs the places stage and its gazetteer), exact date and
 fatalities (an event without a count counts as 0, as ACLED codes unknown fatalities).
+``--errors N`` lists N sub-type errors (gold, predicted, note): for the development file
+only. ``--held-out`` keeps the rows outside the Middle East (the held-out set: measured,
+never read; it refuses ``--errors``).
 
 ``speed`` times the parse stage and the events and dates stages on the same real news
 texts and prints their ratio (the target is at most 25 percent).
@@ -72,10 +76,17 @@ def _stages(full: bool = True, learned: bool = True) -> list[Any]:
     return [s for s in stages if s.name != "claims"] if full else stages
 
 
-def acled(data: Path, name: str, learned: bool = True) -> int:
+HELD_OUT_REGION = "Middle East"  # its rows are the development set; the others held out
+
+
+def acled(
+    data: Path, name: str, learned: bool = True, errors: int = 0, held_out: bool = False
+) -> int:
     path = require(data, "acled-sample", name)
     with path.open(encoding="utf-8-sig", newline="") as fh:
         rows = [r for r in csv.DictReader(fh) if r.get("notes")]
+    if held_out:
+        rows = [r for r in rows if r.get("region") != HELD_OUT_REGION]
     docs = [
         Document(
             Article(
@@ -93,6 +104,7 @@ def acled(data: Path, name: str, learned: bool = True) -> int:
     sub = loc = located = date = deaths = 0
     confusion: Counter[tuple[str, str]] = Counter()
     misses: Counter[str] = Counter()
+    wrong: list[tuple[str, str, str]] = []
     for row, doc in zip(rows, out, strict=True):
         ev = main_event(doc)
         misses[location_miss(row, doc, ev)] += 1
@@ -100,6 +112,7 @@ def acled(data: Path, name: str, learned: bool = True) -> int:
         sub += pred == row["sub_event_type"]
         if pred != row["sub_event_type"]:
             confusion[(row["sub_event_type"], str(pred))] += 1
+            wrong.append((row["sub_event_type"], str(pred), row["notes"]))
         if ev is not None and ev.place is not None and ev.place.lat is not None:
             located += 1
             lon = ev.place.lon if ev.place.lon is not None else 0.0
@@ -109,7 +122,8 @@ def acled(data: Path, name: str, learned: bool = True) -> int:
         date += ev is not None and ev.date.value == gold_date
         deaths += ev is not None and (ev.fatalities or 0) == int(row["fatalities"] or 0)
     rules = "rules + model" if learned else "rules only"
-    print(f"ACLED sample {name}: {n} notes, full pipeline ({rules}) {seconds:.1f} s")
+    part = ", held-out rows outside the Middle East" if held_out else ""
+    print(f"ACLED sample {name}{part}: {n} notes, full pipeline ({rules}) {seconds:.1f} s")
     print(f"  sub-event type accuracy {sub / n:.3f}")
     print(f"  location within 25 km   {loc / n:.3f}  (events with coordinates: {located}/{n})")
     print(f"  exact date              {date / n:.3f}")
@@ -121,6 +135,8 @@ def acled(data: Path, name: str, learned: bool = True) -> int:
     print("  most frequent confusions (gold -> predicted):")
     for (g, p), c in confusion.most_common(8):
         print(f"    {c:3d}  {g} -> {p}")
+    for gold, pred, note in wrong[:errors]:
+        print(f"\n[{gold} -> {pred}] {note}")
     return 0
 
 
@@ -151,9 +167,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--file", default="sampled_events.csv")
     ap.add_argument("--limit", type=int, default=400)
     ap.add_argument("--rules-only", action="store_true", help="no learned sub-type model")
+    ap.add_argument("--errors", type=int, default=0, help="list N sub-type errors (dev only)")
+    ap.add_argument("--held-out", action="store_true", help="only rows outside the Middle East")
     args = ap.parse_args(argv)
+    if args.held_out and args.errors:
+        ap.error("the held-out rows are measured only: --errors is for the development file")
     if args.what == "acled":
-        return acled(args.data, args.file, learned=not args.rules_only)
+        return acled(
+            args.data, args.file, not args.rules_only, errors=args.errors, held_out=args.held_out
+        )
     return speed(args.data, args.limit)
 
 

@@ -21,12 +21,38 @@ class AcledContext:
     patient_head: str = ""  # the target's head word and lemma ("villager villagers")
 
 
-def _masked(view: SentenceView, masks: list[str] | tuple[str, ...]) -> Callable[[str], bool]:
+PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl", "ccomp", "conj"})
+
+
+def grievance_tokens(view: SentenceView, heads: frozenset[str], preps: tuple[str, ...]) -> set[int]:
+    """Words of the clauses that say what a protest is about ("to denounce the killing of
+    ...", "against the arrests", "in solidarity with ..."), not how it went."""
+    out: set[int] = set()
+    for i in range(view.first, view.last):
+        tok = view.tok(i)
+        lemma = view.lemma(i)
+        grievance = lemma in heads and tok.dep in PURPOSE_DEPS
+        if not grievance and tok.dep == "prep":
+            obj = view.child(i, frozenset({"pobj"}))
+            phrase = lemma if obj is None else f"{lemma} {view.lemma(obj)}"
+            grievance = any(p in (lemma, phrase) or p.startswith(phrase + " ") for p in preps)
+        if grievance:
+            out.update(view.subtree(i))
+    return out
+
+
+def _masked(
+    view: SentenceView, masks: list[str] | tuple[str, ...], skip: set[int] | None = None
+) -> Callable[[str], bool]:
     """``view.has_cue`` with phrases that only look like cues blanked out ("riot police"
-    is no riot)."""
-    if not masks:
+    is no riot), and without the words of ``skip``."""
+    if not masks and not skip:
         return view.has_cue
     lemmas, words = view.lemma_string, view.word_string
+    if skip:
+        kept = [k for k in range(view.first, view.last) if k not in skip]
+        lemmas = " " + " ".join(view.lemma(k) for k in kept) + " "
+        words = " " + " ".join(view.tok(k).text.lower() for k in kept) + " "
     for m in masks:
         lemmas = lemmas.replace(f" {m} ", " _ ")
         words = words.replace(f" {m} ", " _ ")
@@ -48,6 +74,18 @@ class AcledCoder:
         # words that usually name the attacker do not show who was targeted
         attackers = {f" {c} " for c in vio["attacker_words"]}
         self.armed_context_cues = tuple(c for c in self.armed_cues if c not in attackers)
+        ref = lex.refinements
+        intercept = ref.get("interception", {})
+        self.intercepted_codes = frozenset(intercept.get("codes", ()))
+        self.intercept_cues = tuple(intercept.get("cues", ()))
+        self.nonstate_arrest: str | None = ref.get("nonstate_arrest")
+        self.riot_demo_cues = tuple(
+            ref.get("riot_demonstration_cues", ("demonstration", "protest", "rally"))
+        )
+        self.grievance_heads = frozenset(ref.get("grievance_heads", ()))
+        self.grievance_preps = tuple(ref.get("grievance_preps", ()))
+        self.property_nouns = frozenset(ref.get("property_nouns", ()))
+        self.property_code: str | None = ref.get("property_code")
 
     def types(self, code: str | None) -> tuple[str | None, str | None]:
         if code is None or code not in self.lex.acled:
@@ -61,6 +99,10 @@ class AcledCoder:
         if family is None:
             return None, False
         code, specific = self._family_code(family, view, ctx)
+        if code in self.intercepted_codes and any(view.has_cue(c) for c in self.intercept_cues):
+            return "DISR_WEAP", True  # "rockets were fired, some were intercepted"
+        if code == "ARREST" and self.nonstate_arrest and self._is_state(ctx) is False:
+            return self.nonstate_arrest, True  # detained by a rebel group
         if code in self.lex.protest_codes and any(view.has_cue(c) for c in self.lex.protest_cues):
             return self._family_code("PROTEST", view, ctx)
         target = f" {ctx.patient_text.lower()} "
@@ -71,9 +113,7 @@ class AcledCoder:
             for rule in self.lex.agent_overrides:
                 if any(f" {c} " in agent or f" {c}s " in agent for c in rule.cues):
                     if rule.code == "RIOT":
-                        protest = any(
-                            view.has_cue(c) for c in ("demonstration", "protest", "rally")
-                        )
+                        protest = any(view.has_cue(c) for c in self.riot_demo_cues)
                         return ("VIOL_DEMONSTR" if protest else "MOB_VIOL"), True
                     return rule.code, True
         return code, specific
@@ -101,7 +141,12 @@ class AcledCoder:
             return str(fam.options["person"]), True
         if family == "TERRITORY":
             return self._territory(fam, ctx, view)
-        has = _masked(view, fam.options.get("masks", ()))
+        skip = (
+            grievance_tokens(view, self.grievance_heads, self.grievance_preps)
+            if family == "PROTEST"
+            else None
+        )
+        has = _masked(view, fam.options.get("masks", ()), skip)
         for rule in fam.rules:
             if any(has(c) for c in rule.cues) and not any(has(c) for c in rule.unless):
                 return rule.code, True
@@ -162,6 +207,9 @@ class AcledCoder:
         cls = ctx.object_class
         if cls == "weapon":
             return str(fam.options["weapon"]), True
+        head = set(ctx.patient_head.lower().split())
+        if cls != "person" and self.property_code and head & self.property_nouns:
+            return self.property_code, True  # land, homes or goods taken, not ground held
         if cls == "person":
             state = self._is_state(ctx)
             return str(

@@ -90,6 +90,7 @@ class Lexicon:
     demonstration_cues: tuple[str, ...] = ()
     demonstration_codes: frozenset[str] = frozenset()
     lemma_fixes: dict[str, str] = field(default_factory=dict)
+    refinements: dict[str, Any] = field(default_factory=dict)
 
 
 def read_data(name: str) -> Any:
@@ -194,4 +195,5 @@ def load_lexicon() -> Lexicon:
         demonstration_cues=tuple(rules.get("demonstration_cues", ())),
         demonstration_codes=frozenset(rules.get("demonstration_codes", ())),
         lemma_fixes=dict(trig.get("lemma_fixes", {})),
+        refinements=dict(rules.get("refinements", {})),
     )
