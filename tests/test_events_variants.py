@@ -128,6 +128,25 @@ def test_events_modifier_noun_is_no_event(parse_text, stage):
             "their union leader.",
             "Peaceful protest",
         ),
+        # an explosive thrown by hand is a grenade attack
+        (
+            "Gunmen threw an explosive device at a police patrol in the market.",
+            "Grenade",
+        ),
+        # naval guns are shelling
+        (
+            "Gunboats struck the coast near the fishing harbour.",
+            "Shelling/artillery/missile attack",
+        ),
+        # a nationality named as the target is people: violence against civilians
+        ("Police shot an Afghan near the bus station on Monday.", "Attack"),
+        ("Soldiers shot two Palestinians near the checkpoint.", "Attack"),
+        ("Troops opened fire at residential areas of the town.", "Attack"),
+        # a mob taking land takes property; it is no mob violence
+        (
+            "A group of settlers seized twenty dunams of farmland near the village.",
+            "Looting/property destruction",
+        ),
         # force against the protesters themselves still counts
         (
             "Police opened fire on the protesters in the capital, killing four of them.",

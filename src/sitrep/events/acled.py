@@ -59,6 +59,20 @@ def _masked(
     return lambda cue: f" {cue} " in lemmas or f" {cue} " in words
 
 
+def _nationality_target(view: SentenceView, head: str) -> bool:
+    """Whether the target's head word is a nationality or group named as people ("a
+    Palestinian", "three Kurds"): the parser's NORP entity standing as a noun."""
+    if not head.strip():
+        return False
+    for i in range(view.first, view.last):
+        tok = view.tok(i)
+        if tok.pos in ("NOUN", "PROPN") and f" {view.lemma(i)} {tok.text.lower()} " == head:
+            return any(
+                e.label == "NORP" and e.token_start <= i < e.token_end for e in view.doc.entities
+            )
+    return False
+
+
 class AcledCoder:
     def __init__(self, lex: Lexicon):
         self.lex = lex
@@ -108,7 +122,7 @@ class AcledCoder:
         target = f" {ctx.patient_text.lower()} "
         if code == "ARREST" and any(f" {c} " in target for c in self.lex.protest_cues):
             return "PROTEST_WITH_INTER", True  # "police arrested 20 protesters"
-        if code in self.lex.agent_override_codes:
+        if code in self.lex.agent_override_codes and family != "SEIZE":
             agent = f" {ctx.agent_text.lower()} "
             for rule in self.lex.agent_overrides:
                 if any(f" {c} " in agent or f" {c}s " in agent for c in rule.cues):
@@ -161,6 +175,8 @@ class AcledCoder:
             target = f" {ctx.patient_text.lower()} "
             if any(c in target for c in self.armed_cues):
                 return "ARMED_CLASH", False
+            if _nationality_target(view, ctx.patient_head):
+                return "ATTACK", False  # "shot a Palestinian", "two Afghans were beaten"
             if any(c in target for c in self.civilian_cues):
                 return "ATTACK", False
             # no target phrase: weigh the rest of the sentence (the attacker left out)
