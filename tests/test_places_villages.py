@@ -13,7 +13,7 @@ from sitrep.models import Actor, Document, EntityMention, Mention, Place
 from sitrep.places import Gazetteer, build_gazetteer
 from sitrep.places.contain import inside
 from sitrep.places.normalise import sound_key
-from sitrep.places.recognise import split_brackets
+from sitrep.places.recognise import cued_spans, split_brackets
 from sitrep.places.stage import PlacesStage
 
 REGION = ["SY", "PS", "IQ", "LB", "YE", "SA", "CN", "BR"]
@@ -207,3 +207,18 @@ def test_places_province_named_after_its_seat_sits_there(gazetteer: Gazetteer) -
     province = next(e for e in found if e.feature == "ADM1")
     seat = next(e for e in found if e.feature == "PPLA")
     assert (province.lat, province.lon) == (seat.lat, seat.lon)
+
+
+def test_places_bracketed_area_after_a_village_is_a_place(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places("Artillery shelled the outskirts of Zumrakhet (Marjayoun) on Friday.")
+    area = _named(doc, "Marjayoun")
+    assert area is not None and area.country == "LB" and area.lat is not None
+
+
+def test_places_bracket_cue_needs_a_place_word(parse_text: Callable[..., Document]) -> None:
+    near = parse_text("Artillery shelled the area near Zumrakhet (Marjayoun) on Friday.")
+    person = parse_text("The minister thanked John Smith (Marjayoun) on Friday.")
+    assert "Marjayoun" in [s.text for s in cued_spans(near, [])]
+    assert "Marjayoun" not in [s.text for s in cued_spans(person, [])]

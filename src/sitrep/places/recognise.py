@@ -411,8 +411,9 @@ class Recogniser:
 def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
     """Names the gazetteer may not know that the words around them call places: "Ftireh
     town in Idleb countryside", "the village of Kafr Amma", "in Firasin (Jenin, West
-    Bank)". They are weak: kept only when they resolve in a country the document names,
-    so an unknown village leaves its event to the place that contains it."""
+    Bank)", "near Deir Mimas (Marjayoun)". They are weak: kept only when they resolve in
+    a country the document names, so an unknown village leaves its event to the place
+    that contains it."""
     out: list[PlaceSpan] = []
     c = cues()
     text = doc.article.text
@@ -433,8 +434,11 @@ def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
             after = toks[j].text.lower() if j < len(toks) else ""
             after2 = toks[j + 1].text if j + 1 < len(toks) else ""
             owner = toks[i - 2].text.lower() if before == "of" and i > 1 else ""
+            # "in Deir Mimas (Marjayoun)": the area in brackets after a place's name
+            bracketed = before == "(" and after in (")", ",") and _after_place_word(toks, i - 1)
             cued = (
-                after in c.place_nouns
+                bracketed
+                or after in c.place_nouns
                 or owner in c.place_nouns
                 or (
                     (before in c.place_before or owner in c.near_before_of)
@@ -447,6 +451,17 @@ def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
                 out.append(PlaceSpan(name, start, end, name, method="cue", weak=True))
             i = j
     return out
+
+
+def _after_place_word(toks: tuple[Token, ...], k: int) -> bool:
+    """Whether the name that ends before ``toks[k]`` follows a word that introduces a place
+    ("in", "near", "of"): "in Deir Mimas (", not "said John Smith (" or "Reuters ("."""
+    j = k - 1
+    while j >= 0 and _name_inner(toks[j]):
+        j -= 1
+    if j == k - 1 or j < 0:
+        return False
+    return toks[j].text.lower() in cues().place_before | {"of"}
 
 
 def _cue_name_start(t: Token) -> bool:
