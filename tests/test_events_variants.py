@@ -147,6 +147,12 @@ def test_events_modifier_noun_is_no_event(parse_text, stage):
             "A group of settlers seized twenty dunams of farmland near the village.",
             "Looting/property destruction",
         ),
+        # an arrest told after the shooting is its sequel, not the report's event
+        (
+            "Gunmen opened fire on a minibus carrying farmers, killing two of them. "
+            "Police later arrested three suspects.",
+            "Attack",
+        ),
         # force against the protesters themselves still counts
         (
             "Police opened fire on the protesters in the capital, killing four of them.",
