@@ -50,7 +50,7 @@ def build_pipeline(res: Resources) -> Pipeline:
     return Pipeline(
         [
             ParseStage(res.nlp, batch_size=res.settings.batch_size),
-            ActorsStage(res.registry),
+            ActorsStage(res.registry, res.gazetteer),
             PlacesStage(res.gazetteer),
             EventsStage(),
             DatesStage(),
