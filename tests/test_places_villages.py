@@ -13,7 +13,7 @@ from sitrep.models import Actor, Document, EntityMention, Mention, Place
 from sitrep.places import Gazetteer, build_gazetteer
 from sitrep.places.contain import inside
 from sitrep.places.normalise import sound_key
-from sitrep.places.recognise import cued_spans, split_brackets
+from sitrep.places.spans import cued_spans, split_brackets
 from sitrep.places.stage import PlacesStage
 
 REGION = ["SY", "PS", "IQ", "LB", "YE", "SA", "CN", "BR"]

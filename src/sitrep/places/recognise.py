@@ -28,33 +28,23 @@ from dataclasses import dataclass, replace
 from ..models import Document, EntityMention, Token
 from .context import TokenIndex, cues, read_setting
 from .gazetteer import Entry, Gazetteer
-from .normalise import ARTICLES, normalise_name
+from .normalise import normalise_name
+from .spans import (
+    PLACE_LABELS,
+    PlaceSpan,
+    cue_name_start,
+    cued_spans,
+    generic,
+    name_end,
+    name_inner,
+    name_start,
+    overlaps,
+    split_brackets,
+)
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RELABEL = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 MAX_NGRAM = 5
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceSpan:
-    """A recognised span: ``name`` is what to look up, ``start``/``end`` index the text.
-
-    ``target`` is a gazetteer id fixed at recognition (demonyms); ``weak`` spans are kept
-    only if they resolve convincingly.
-    """
-
-    text: str
-    start: int
-    end: int
-    name: str
-    role: str = "mention"
-    method: str = "ner"
-    cue: str | None = None
-    modifier: str | None = None
-    country: str | None = None
-    target: int | None = None
-    weak: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,22 +74,6 @@ def _strip(text: str, start: int) -> tuple[str, int, int]:
     return text, start, start + len(text)
 
 
-def split_brackets(ent: EntityMention) -> list[EntityMention]:
-    """An entity that runs into a parenthesis is two names: spaCy's ORG "Ashqelon
-    (HaDarom" is the town "Ashqelon" and the district "HaDarom"; so is an organisation
-    or person across a comma (ORG "Cizre, Sirnak"), unlike a place ("Washington, D.C.")."""
-    if "(" not in ent.text and ("," not in ent.text or ent.label in PLACE_LABELS):
-        return [ent]
-    return [
-        replace(ent, text=m.group(), start=ent.start + m.start(), end=ent.start + m.end())
-        for m in re.finditer(r"[^(),\s](?:[^(),]*[^(),\s])?", ent.text)
-    ]
-
-
-def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(span[0] < b and a < span[1] for a, b in spans)
-
-
 class Recogniser:
     """Finds place, demonym and organisation-embedded place spans in a parsed document."""
 
@@ -124,7 +98,7 @@ class Recogniser:
         persons: list[tuple[int, int]] = []
         parts = [(e, part) for e in doc.entities for part in split_brackets(e)]
         for whole, ent in parts:
-            if _overlaps((ent.start, ent.end), first + [(s.start, s.end) for s in spans]):
+            if overlaps((ent.start, ent.end), first + [(s.start, s.end) for s in spans]):
                 continue  # the dateline, or a name an earlier entity grew into
             # an actor made of a whole split entity ("Cizre, Sirnak") does not hide its parts
             actors = [a for a in actor_spans if whole is ent or a != (whole.start, whole.end)]
@@ -225,7 +199,7 @@ class Recogniser:
         """A place entity whose first word spaCy left out ("Bint" of "Bint Jbeil", which is
         not Jbeil): the longer name when the gazetteer knows it by its own spelling."""
         prev = index.before(start)
-        if prev is None or not _cue_name_start(prev) or prev.pos != "PROPN":
+        if prev is None or not cue_name_start(prev) or prev.pos != "PROPN":
             return None
         text = index.text[prev.start : end]
         if self._spelled(text):
@@ -237,13 +211,13 @@ class Recogniser:
         whose rest spaCy left out ("Deir" of "Deir ez Zor"): the longest known name."""
         words: list[Token] = []
         nxt = index.after(end)
-        while nxt is not None and len(words) < MAX_NGRAM - 1 and _name_inner(nxt):
+        while nxt is not None and len(words) < MAX_NGRAM - 1 and name_inner(nxt):
             words.append(nxt)
             nxt = index.after(nxt.end)
-        while words and not _name_end(words[-1]):
+        while words and not name_end(words[-1]):
             words.pop()
         for k in range(len(words), 0, -1):
-            if not _name_end(words[k - 1]):
+            if not name_end(words[k - 1]):
                 continue
             stop = words[k - 1].end
             text = name + index.text[end:stop]
@@ -260,7 +234,7 @@ class Recogniser:
             for k in range(len(words) - size + 1):
                 a, b = words[k][0], words[k + size - 1][1]
                 part = name[a:b]
-                if _generic(part) or not part[:1].isupper() or len(part) < 4:
+                if generic(part) or not part[:1].isupper() or len(part) < 4:
                     continue
                 if self._strong(self.gaz.lookup(part)):
                     return PlaceSpan(part, start + a, start + b, part, method="ner-part")
@@ -316,9 +290,7 @@ class Recogniser:
             i = 0
             while i < len(toks):
                 found = None
-                if _name_start(toks[i]) and not _overlaps(
-                    (toks[i].start, toks[i].end), state.taken
-                ):
+                if name_start(toks[i]) and not overlaps((toks[i].start, toks[i].end), state.taken):
                     found = self._match_at(state, toks, i)
                 if found:
                     out.append(found[1])
@@ -331,10 +303,10 @@ class Recogniser:
         self, state: ScanState, toks: tuple[Token, ...], i: int
     ) -> tuple[int, PlaceSpan] | None:
         for j in range(min(len(toks), i + MAX_NGRAM), i, -1):
-            if not _name_end(toks[j - 1]) or any(not _name_inner(t) for t in toks[i:j]):
+            if not name_end(toks[j - 1]) or any(not name_inner(t) for t in toks[i:j]):
                 continue
             start, end = toks[i].start, toks[j - 1].end
-            if _overlaps((start, end), state.taken) or _overlaps((start, end), state.persons):
+            if overlaps((start, end), state.taken) or overlaps((start, end), state.persons):
                 continue
             if (start, end) in state.orgs:
                 continue  # the whole entity was weighed above and rejected
@@ -367,7 +339,7 @@ class Recogniser:
 
     def _spelled(self, text: str) -> bool:
         """Whether the gazetteer knows a name of several words by this very spelling."""
-        return not _generic(text) and any(
+        return not generic(text) and any(
             c.kind in ("name", "alt", "alias") for c in self.gaz.lookup(text)
         )
 
@@ -401,89 +373,8 @@ class Recogniser:
         bare = text.replace(".", "").replace(" ", "")
         if bare.isupper() and len(bare) <= 3:  # "US", "U.S.", "UK"
             return any(c.is_country or c.feature == "CONT" for c in found)
-        if _generic(text) or len(normalise_name(text)) < 3 or self.gaz.demonym(text):
+        if generic(text) or len(normalise_name(text)) < 3 or self.gaz.demonym(text):
             return False
         if "." in text:  # "Ky.", "W. Va.": abbreviations of states and provinces only
             return any(c.kind == "code" and (c.is_country or c.feature == "ADM1") for c in found)
         return self._strong(tuple(c for c in found if c.kind != "code"))
-
-
-def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
-    """Names the gazetteer may not know that the words around them call places: "Ftireh
-    town in Idleb countryside", "the village of Kafr Amma", "in Firasin (Jenin, West
-    Bank)", "near Deir Mimas (Marjayoun)". They are weak: kept only when they resolve in
-    a country the document names, so an unknown village leaves its event to the place
-    that contains it."""
-    out: list[PlaceSpan] = []
-    c = cues()
-    text = doc.article.text
-    for sent in doc.sentences:
-        toks = doc.tokens[sent.token_start : sent.token_end]
-        i = 0
-        while i < len(toks):
-            j = i
-            while j < len(toks) and _name_inner(toks[j]) and (j > i or _cue_name_start(toks[j])):
-                j += 1
-            while j > i and not _name_end(toks[j - 1]):
-                j -= 1
-            if j == i:
-                i += 1
-                continue
-            start, end = toks[i].start, toks[j - 1].end
-            before = toks[i - 1].text.lower() if i > 0 else ""
-            after = toks[j].text.lower() if j < len(toks) else ""
-            after2 = toks[j + 1].text if j + 1 < len(toks) else ""
-            owner = toks[i - 2].text.lower() if before == "of" and i > 1 else ""
-            # "in Deir Mimas (Marjayoun)": the area in brackets after a place's name
-            bracketed = before == "(" and after in (")", ",") and _after_place_word(toks, i - 1)
-            cued = (
-                bracketed
-                or after in c.place_nouns
-                or owner in c.place_nouns
-                or (
-                    (before in c.place_before or owner in c.near_before_of)
-                    and after == "("
-                    and after2[:1].isupper()
-                )
-            )
-            if cued and not _overlaps((start, end), taken) and not _generic(text[start:end]):
-                name = text[start:end]
-                out.append(PlaceSpan(name, start, end, name, method="cue", weak=True))
-            i = j
-    return out
-
-
-def _after_place_word(toks: tuple[Token, ...], k: int) -> bool:
-    """Whether the name that ends before ``toks[k]`` follows a word that introduces a place
-    ("in", "near", "of"): "in Deir Mimas (", not "said John Smith (" or "Reuters ("."""
-    j = k - 1
-    while j >= 0 and _name_inner(toks[j]):
-        j -= 1
-    if j == k - 1 or j < 0:
-        return False
-    return toks[j].text.lower() in cues().place_before | {"of"}
-
-
-def _cue_name_start(t: Token) -> bool:
-    return t.text[:1].isupper() and t.pos in ("PROPN", "NOUN", "ADJ") and t.i > 0
-
-
-def _generic(text: str) -> bool:
-    """A word that alone names no place ("Northwest", "Metro", "Dr.")."""
-    return normalise_name(text) in cues().generic
-
-
-def _name_start(t: Token) -> bool:
-    return t.pos in ("PROPN", "ADJ") and t.text[:1].isupper()
-
-
-def _name_end(t: Token) -> bool:
-    return t.text[:1].isupper() and t.pos in ("PROPN", "NOUN", "ADJ")
-
-
-def _name_inner(t: Token) -> bool:
-    return (
-        (t.text[:1].isupper() and t.pos in ("PROPN", "NOUN", "ADJ"))
-        or t.text in ("-", "'")
-        or t.text.lower() in ARTICLES
-    )

@@ -1,0 +1,131 @@
+"""Place spans and the token tests recognition shares; spans cued by the words around
+them ("Ftireh town", "near X (Marjayoun)"); entities split at brackets and commas."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..models import Document, EntityMention, Token
+from .context import cues
+from .normalise import ARTICLES, normalise_name
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceSpan:
+    """A recognised span: ``name`` is what to look up, ``start``/``end`` index the text.
+
+    ``target`` is a gazetteer id fixed at recognition (demonyms); ``weak`` spans are kept
+    only if they resolve convincingly.
+    """
+
+    text: str
+    start: int
+    end: int
+    name: str
+    role: str = "mention"
+    method: str = "ner"
+    cue: str | None = None
+    modifier: str | None = None
+    country: str | None = None
+    target: int | None = None
+    weak: bool = False
+
+
+def overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in spans)
+
+
+def split_brackets(ent: EntityMention) -> list[EntityMention]:
+    """An entity that runs into a parenthesis is two names: spaCy's ORG "Ashqelon
+    (HaDarom" is the town "Ashqelon" and the district "HaDarom"; so is an organisation
+    or person across a comma (ORG "Cizre, Sirnak"), unlike a place ("Washington, D.C.")."""
+    if "(" not in ent.text and ("," not in ent.text or ent.label in PLACE_LABELS):
+        return [ent]
+    return [
+        replace(ent, text=m.group(), start=ent.start + m.start(), end=ent.start + m.end())
+        for m in re.finditer(r"[^(),\s](?:[^(),]*[^(),\s])?", ent.text)
+    ]
+
+
+def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
+    """Names the gazetteer may not know that the words around them call places: "Ftireh
+    town in Idleb countryside", "the village of Kafr Amma", "in Firasin (Jenin, West
+    Bank)", "near Deir Mimas (Marjayoun)". They are weak: kept only when they resolve in
+    a country the document names, so an unknown village leaves its event to the place
+    that contains it."""
+    out: list[PlaceSpan] = []
+    c = cues()
+    text = doc.article.text
+    for sent in doc.sentences:
+        toks = doc.tokens[sent.token_start : sent.token_end]
+        i = 0
+        while i < len(toks):
+            j = i
+            while j < len(toks) and name_inner(toks[j]) and (j > i or cue_name_start(toks[j])):
+                j += 1
+            while j > i and not name_end(toks[j - 1]):
+                j -= 1
+            if j == i:
+                i += 1
+                continue
+            start, end = toks[i].start, toks[j - 1].end
+            before = toks[i - 1].text.lower() if i > 0 else ""
+            after = toks[j].text.lower() if j < len(toks) else ""
+            after2 = toks[j + 1].text if j + 1 < len(toks) else ""
+            owner = toks[i - 2].text.lower() if before == "of" and i > 1 else ""
+            # "in Deir Mimas (Marjayoun)": the area in brackets after a place's name
+            bracketed = before == "(" and after in (")", ",") and _after_place_word(toks, i - 1)
+            cued = (
+                bracketed
+                or after in c.place_nouns
+                or owner in c.place_nouns
+                or (
+                    (before in c.place_before or owner in c.near_before_of)
+                    and after == "("
+                    and after2[:1].isupper()
+                )
+            )
+            if cued and not overlaps((start, end), taken) and not generic(text[start:end]):
+                name = text[start:end]
+                out.append(PlaceSpan(name, start, end, name, method="cue", weak=True))
+            i = j
+    return out
+
+
+def _after_place_word(toks: tuple[Token, ...], k: int) -> bool:
+    """Whether the name that ends before ``toks[k]`` follows a word that introduces a place
+    ("in", "near", "of"): "in Deir Mimas (", not "said John Smith (" or "Reuters ("."""
+    j = k - 1
+    while j >= 0 and name_inner(toks[j]):
+        j -= 1
+    if j == k - 1 or j < 0:
+        return False
+    return toks[j].text.lower() in cues().place_before | {"of"}
+
+
+def cue_name_start(t: Token) -> bool:
+    return t.text[:1].isupper() and t.pos in ("PROPN", "NOUN", "ADJ") and t.i > 0
+
+
+def generic(text: str) -> bool:
+    """A word that alone names no place ("Northwest", "Metro", "Dr.")."""
+    return normalise_name(text) in cues().generic
+
+
+def name_start(t: Token) -> bool:
+    return t.pos in ("PROPN", "ADJ") and t.text[:1].isupper()
+
+
+def name_end(t: Token) -> bool:
+    return t.text[:1].isupper() and t.pos in ("PROPN", "NOUN", "ADJ")
+
+
+def name_inner(t: Token) -> bool:
+    return (
+        (t.text[:1].isupper() and t.pos in ("PROPN", "NOUN", "ADJ"))
+        or t.text in ("-", "'")
+        or t.text.lower() in ARTICLES
+    )
