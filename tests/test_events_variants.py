@@ -153,6 +153,25 @@ def test_events_modifier_noun_is_no_event(parse_text, stage):
             "Police later arrested three suspects.",
             "Attack",
         ),
+        # what a protest condemns is no event of the report
+        (
+            "Thousands of demonstrators rallied in the capital to condemn the air strikes "
+            "that killed dozens of people in the north.",
+            "Peaceful protest",
+        ),
+        # arrests told with a protest are how the protest was met
+        (
+            "Activists blocked a motorway near the airport; police removed and detained "
+            "thirty of them.",
+            "Protest with intervention",
+        ),
+        # troops blocking roads with no demonstration named: a security measure
+        (
+            "Soldiers blocked the entrances of the village with earth mounds.",
+            "Change to group/activity",
+        ),
+        # a crowd beating a suspected thief is mob violence
+        ("An angry crowd beat a suspected thief to death at the market.", "Mob violence"),
         # force against the protesters themselves still counts
         (
             "Police opened fire on the protesters in the capital, killing four of them.",

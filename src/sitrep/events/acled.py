@@ -100,6 +100,7 @@ class AcledCoder:
         self.grievance_preps = tuple(ref.get("grievance_preps", ()))
         self.property_nouns = frozenset(ref.get("property_nouns", ()))
         self.property_code: str | None = ref.get("property_code")
+        self.state_obstruction: str | None = ref.get("state_obstruction")
 
     def types(self, code: str | None) -> tuple[str | None, str | None]:
         if code is None or code not in self.lex.acled:
@@ -112,6 +113,13 @@ class AcledCoder:
         """(ACLED code, whether a specific cue decided it)."""
         if family is None:
             return None, False
+        if (
+            family == "PROTEST"
+            and self.state_obstruction
+            and self._is_state(ctx) is True
+            and not any(view.has_cue(c) for c in self.lex.demonstration_cues)
+        ):
+            return self.state_obstruction, True  # "troops blocked the village entrances"
         code, specific = self._family_code(family, view, ctx)
         if code in self.intercepted_codes and any(view.has_cue(c) for c in self.intercept_cues):
             return "DISR_WEAP", True  # "rockets were fired, some were intercepted"
@@ -193,9 +201,10 @@ class AcledCoder:
         if kinds & self.state_kinds:
             return True
         text = f" {ctx.agent_text.lower()} {ctx.agent_kind.lower()} "
-        if any(c in text for c in self.nonstate_cues):
+        plural = text.replace("s ", " ")  # "soldiers" is a soldier, "troops" a troop
+        if any(c in text or c in plural for c in self.nonstate_cues):
             return False
-        if any(c in text for c in self.state_cues):
+        if any(c in text or c in plural for c in self.state_cues):
             return True
         return None
 

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..models import Document, Event
+from .acled import grievance_tokens
+from .lexicon import load_lexicon
+from .syntax import SentenceView
 
 # The lead sentence carries a news item's main event: later sentences pay a small penalty.
 LEAD_PRIOR = 0.03
 NOT_HAPPENED = frozenset({"negated", "denied"})
 # ACLED's violent event types; a strategic development told after one of them (an arrest
-# after a shooting, the interception after a launch) is its sequel, not the report's event
+# after a shooting) is its sequel, not the report's event; an arrest told with a protest
+# (or after it) is how the protest was met
 VIOLENT_TYPES = frozenset(
     {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 )
+PROTEST_TYPES = frozenset({"Protests", "Riots"})
 SEQUEL_TYPES = frozenset({"Strategic developments"})
 
 
@@ -23,18 +30,53 @@ def _key(e: Event) -> tuple[float, int]:
     return (event_score(e), -e.trigger.start)
 
 
+@lru_cache(maxsize=1)
+def _grievance_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    ref = load_lexicon().refinements
+    return frozenset(ref.get("grievance_heads", ())), tuple(ref.get("grievance_preps", ()))
+
+
+def _grievances(doc: Document, pool: list[Event]) -> set[int]:
+    """Character starts of the events told as a protest's grievance ("rallied to condemn
+    the airstrikes"): what the protest is about, not what happened."""
+    protests = {e.sentence for e in pool if e.acled_event_type in PROTEST_TYPES}
+    if not protests:
+        return set()
+    heads, preps = _grievance_words()
+    out: set[int] = set()
+    for i in protests:
+        if not 0 <= i < len(doc.sentences):
+            continue
+        view = SentenceView(doc, doc.sentences[i])
+        inside = {doc.tokens[k].start for k in grievance_tokens(view, heads, preps)}
+        if any(
+            e.sentence == i and e.trigger.start not in inside
+            for e in pool
+            if e.acled_event_type in PROTEST_TYPES
+        ):
+            out |= {e.trigger.start for e in pool if e.sentence == i} & inside
+    return out
+
+
 def main_event(doc: Document, *, acled_only: bool = True) -> Event | None:
-    """The highest-scoring event that is not negated or denied (with an ACLED type); a
-    strategic development in a later sentence than a violent event gives way to it."""
+    """The highest-scoring event that is not negated or denied (with an ACLED type), not
+    told as a protest's grievance; a strategic development gives way to a violent event
+    told before it and to a protest told with it or before it."""
     pool = [
         e
         for e in doc.events
         if e.modality not in NOT_HAPPENED and (e.acled_sub_event_type is not None or not acled_only)
     ]
+    if acled_only:
+        background = _grievances(doc, pool)
+        pool = [e for e in pool if e.trigger.start not in background] if background else pool
     best = max(pool, key=_key, default=None)
     if best is None or best.acled_event_type not in SEQUEL_TYPES:
         return best
-    earlier = [
-        e for e in pool if e.acled_event_type in VIOLENT_TYPES and e.sentence < best.sentence
+    before = [
+        e
+        for e in pool
+        if (e.acled_event_type in VIOLENT_TYPES and e.sentence < best.sentence)
+        or (e.acled_event_type in PROTEST_TYPES and e.sentence <= best.sentence)
     ]
-    return max(earlier, key=_key, default=best)
+    return max(before, key=_key, default=best)
