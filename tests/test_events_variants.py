@@ -112,6 +112,10 @@ def test_events_modifier_noun_is_no_event(parse_text, stage):
             "Looting/property destruction",
         ),
         ("Government troops seized the town after heavy fighting.", "Government regains territory"),
+        (
+            "Troops seized hundreds of hectares of farmland near the river.",
+            "Looting/property destruction",
+        ),
         # patrols and security measures change a group's activity
         (
             "Peacekeepers conducted a patrol along the border road on Tuesday.",

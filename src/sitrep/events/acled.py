@@ -233,6 +233,8 @@ class AcledCoder:
         if cls == "weapon":
             return str(fam.options["weapon"]), True
         head = set(ctx.patient_head.lower().split())
+        if head & self.lex.word_sets["quantity_nouns"]:  # "hundreds of dunams of land"
+            head = set(ctx.patient_text.lower().split())
         if cls != "person" and self.property_code and head & self.property_nouns:
             return self.property_code, True  # land, homes or goods taken, not ground held
         if cls == "person":
