@@ -222,3 +222,9 @@ def test_places_bracket_cue_needs_a_place_word(parse_text: Callable[..., Documen
     person = parse_text("The minister thanked John Smith (Marjayoun) on Friday.")
     assert "Marjayoun" in [s.text for s in cued_spans(near, [])]
     assert "Marjayoun" not in [s.text for s in cued_spans(person, [])]
+
+
+def test_places_short_skeleton_matches_only_a_big_city(gazetteer: Gazetteer) -> None:
+    # "Hejneh" and Hajin share three consonants, too few to trust for a small town
+    assert gazetteer.lookup("Hejneh") == ()
+    assert any(e.population >= 100_000 for e in gazetteer.lookup("Nassriya"))

@@ -18,6 +18,8 @@ from ..errors import ConfigError
 from .normalise import loose_key, normalise_name, sound_key
 
 SCHEMA_VERSION = "8"
+SHORT_SOUND = 3  # consonants: a skeleton this short matches only a big city
+BIG_CITY = 100_000
 KIND_RANK = {"name": 0, "alias": 1, "code": 2, "alt": 3}
 
 SCHEMA = """
@@ -206,7 +208,10 @@ class Gazetteer:
             "WHERE s.key = ?",
             (key,),
         )
-        return tuple(_entry(row, "sound") for row in rows)
+        found = tuple(_entry(row, "sound") for row in rows)
+        if len(key.replace(" ", "")) <= SHORT_SOUND:  # "hjn": Hejneh is not Hajin, but a
+            found = tuple(e for e in found if e.population >= BIG_CITY)  # city may be meant
+        return found
 
     def demonym(self, word: str) -> Entry | None:
         """The country (or continent, region) a demonym points to: "Syrian" -> Syria."""
