@@ -228,3 +228,12 @@ def test_places_short_skeleton_matches_only_a_big_city(gazetteer: Gazetteer) -> 
     # "Hejneh" and Hajin share three consonants, too few to trust for a small town
     assert gazetteer.lookup("Hejneh") == ()
     assert any(e.population >= 100_000 for e in gazetteer.lookup("Nassriya"))
+
+
+def test_places_rough_match_abroad_gives_way_to_the_story_country(
+    places: Callable[[str], Document],
+) -> None:
+    # "Shinann" is the Chinese Shinan only by a loose spelling; the story is in Syria
+    doc = places("Government forces shelled Shinann near Idlib and Hama in Syria on Friday.")
+    rough = _named(doc, "Shinann")
+    assert rough is None or rough.country != "CN"

@@ -214,12 +214,12 @@ class Resolver:
         return out
 
     def _best(self, span: PlaceSpan, pool: tuple[Entry, ...], ctx: View) -> Resolution:
-        # a place matched only by its consonants must lie where the document is, when
-        # the document says where it is
+        # a place matched only roughly (by its consonants, or without its articles and
+        # doubled letters) must lie where the document is, when the document says where
         pool = tuple(
             c
             for c in pool
-            if c.kind != "sound"
+            if c.kind not in ("sound", "loose")
             or not ctx.countries
             or c.country == ctx.focus
             or ctx.countries[c.country or ""]
