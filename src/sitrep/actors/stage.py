@@ -12,7 +12,7 @@ from .aliasing import (
     provisional_hits,
     short_form_hits,
 )
-from .context import PlaceLookup, country_votes
+from .context import PlaceLookup, country_votes, place_index
 from .coref import definite_descriptions, pronoun_mentions
 from .crowds import protesting_crowds
 from .descriptors import (
@@ -54,6 +54,7 @@ class ActorsStage:
     def __init__(self, registry: Registry, gazetteer: PlaceLookup | None = None):
         self.registry = registry
         self.gazetteer = gazetteer
+        place_index()  # built once per process: now, with the other resources, not mid-batch
 
     def __call__(self, doc: Document) -> Document:
         return dataclasses.replace(doc, actors=self.find(doc))

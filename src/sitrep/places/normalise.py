@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 ARTICLES = frozenset(
     {"al", "el", "ad", "as", "ar", "ash", "at", "az", "ez", "an", "ed", "es", "ul", "ag", "ath"}
@@ -39,6 +40,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)  # pure, and the same names recur in every document
 def normalise_name(name: str) -> str:
     """The ``norm`` key: "The Hague" -> "hague", "Dar'a" -> "dara"."""
     text = strip_accents(name).casefold()
