@@ -114,8 +114,8 @@ def test_scale_process_shard_into_counts_added_skipped_and_errors(  # type: igno
     open_store(url).close()
     arts = [make_article(t, Defaults()) for t in TEXTS[:3]]
     first = scale.process_shard_into(arts, Settings(), url)
-    assert first[0] == (scale.ADDED, arts[0].id) and first[2] == (scale.ADDED, arts[2].id)
-    assert isinstance(first[1], RecordError) and "stage broke" in first[1].message
+    assert first.added_ids == [arts[0].id, arts[2].id] and first.added == 2
+    assert len(first.errors) == 1 and "stage broke" in first.errors[0].message
     again = scale.process_shard_into(arts[:1], Settings(), url)
-    assert again == [(scale.SKIPPED, arts[0].id)]
+    assert (again.added, again.skipped, again.errors) == (0, 1, [])
     assert open_store(url).counts()["articles"] == 2

@@ -162,14 +162,13 @@ def ingest(
         raise click.UsageError("--shards needs --workers N or --scheduler ADDRESS")
     settings = _settings(db)
     records = _checked(read_paths(paths, _defaults(settings, published, outlet, url)))
-    store = None if shards_dir else open_store(settings.db_url)
     with _progress("ingesting", True) as step:
         if workers or scheduler:
             from .scale import ingest_distributed
 
             report = ingest_distributed(
                 records,
-                store,
+                None if shards_dir else open_store(settings.db_url),
                 settings,
                 workers=workers,
                 scheduler=scheduler,
@@ -181,8 +180,7 @@ def ingest(
             from .engine import Resources, build_pipeline
             from .engine import ingest as run
 
-            if store is None:  # unreachable: --shards was checked to come with workers
-                raise click.UsageError("--shards needs --workers N or --scheduler ADDRESS")
+            store = open_store(settings.db_url)
             pipeline = build_pipeline(Resources.load(settings))
             report = run(records, pipeline, store, fuse=not no_fuse, progress=step)
     _finish(report, "written to shards" if shards_dir else "added")

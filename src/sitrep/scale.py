@@ -16,7 +16,7 @@ from itertools import islice
 from typing import Any
 
 from .engine import IngestReport, Resources, build_pipeline, finish_ingest, store_document
-from .errors import ConfigError, InvalidDocumentError
+from .errors import ConfigError
 from .ingest import Record, RecordError
 from .models import Article, Document
 from .pipeline import Pipeline
@@ -27,8 +27,6 @@ from .store.store import make_engine
 
 _PIPELINES: dict[Settings, Pipeline] = {}
 _STORES: dict[str, Store] = {}
-ADDED, SKIPPED = "added", "skipped"
-Outcome = tuple[str, str]  # (ADDED or SKIPPED, article id)
 
 
 def worker_pipeline(settings: Settings) -> Pipeline:
@@ -75,37 +73,36 @@ def worker_store(url: str) -> Store:
     return _STORES[url]
 
 
-def process_shard_into(
-    articles: list[Article], settings: Settings, url: str
-) -> list[Outcome | RecordError]:
+def process_shard_into(articles: list[Article], settings: Settings, url: str) -> IngestReport:
     """Run the pipeline over one shard and write each document to the store at ``url``.
 
-    Returns, per article, ``(ADDED, id)``, ``(SKIPPED, id)`` (stored already, by another
-    writer) or the record's error. A store failure (disk full, server gone) is raised: it
-    ends the ingest.
+    Returns the shard's counts (an article stored already, by another writer, is skipped)
+    and errors. A store failure (disk full, server gone) is raised: it ends the ingest.
     """
     store = worker_store(url)
-    out: list[Outcome | RecordError] = []
+    report = IngestReport()
     for doc in _run_shard(articles, settings):
         if isinstance(doc, RecordError):
-            out.append(doc)
-            continue
-        try:
-            out.append((ADDED if store.add_document(doc) else SKIPPED, doc.article.id))
-        except InvalidDocumentError as exc:
-            out.append(RecordError(doc.article.url or doc.article.id, None, str(exc)))
-    return out
+            report.errors.append(doc)
+        else:
+            store_document(store, doc, report)
+    return report
 
 
 def process_shard_to_dir(
     articles: list[Article], settings: Settings, directory: str
-) -> list[Outcome | RecordError]:
+) -> IngestReport:
     """Run the pipeline over one shard and write its documents to one Parquet file."""
     from .shards import write_shard
 
     results = _run_shard(articles, settings)
-    write_shard((d for d in results if not isinstance(d, RecordError)), directory)
-    return [d if isinstance(d, RecordError) else (ADDED, d.article.id) for d in results]
+    docs = [d for d in results if not isinstance(d, RecordError)]
+    write_shard(docs, directory)
+    return IngestReport(
+        added=len(docs),
+        added_ids=[d.article.id for d in docs],
+        errors=[d for d in results if isinstance(d, RecordError)],
+    )
 
 
 def shared_url(store: Store) -> str | None:
@@ -212,19 +209,19 @@ def ingest_distributed(
                 break
         for future in queue:
             results = future.result()
-            for item in results:
-                if isinstance(item, RecordError):
-                    report.errors.append(item)
-                elif isinstance(item, tuple):
-                    outcome, article_id = item
-                    if outcome == ADDED:
-                        report.added += 1
-                        report.added_ids.append(article_id)
-                    else:
-                        report.skipped += 1
-                elif store is not None:
-                    store_document(store, document_from_dict(item), report)
-            step(len(results))
+            if isinstance(results, IngestReport):  # the worker stored or wrote the shard
+                report.added += results.added
+                report.added_ids.extend(results.added_ids)
+                report.skipped += results.skipped
+                report.errors.extend(results.errors)
+                step(results.added + results.skipped + len(results.errors))
+            else:
+                for item in results:
+                    if isinstance(item, RecordError):
+                        report.errors.append(item)
+                    elif store is not None:
+                        store_document(store, document_from_dict(item), report)
+                step(len(results))
             submit_next()
     finally:
         client.close()
