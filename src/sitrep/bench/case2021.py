@@ -25,6 +25,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
+from ..events.embed import EmbeddingTyper, MiniLMEncoder, embedding_text
 from ..events.lexicon import load_lexicon, read_data
 from ..events.rank import event_score
 from ..events.syntax import SentenceView
@@ -60,8 +63,9 @@ def split(snippets: Iterable[Snippet], name: str) -> list[Snippet]:
 class CaseLabeller:
     """A document's CASE label: its most confident event, or an unseen-category cue."""
 
-    def __init__(self, typer: Retyper | None = None) -> None:
+    def __init__(self, typer: Retyper | None = None, dense: EmbeddingTyper | None = None) -> None:
         self.typer = typer
+        self.dense = dense  # the embedding model's opinion, mixed with the typer's
         lex = load_lexicon()
         extra = read_data("case_extra.yaml")
         self.code_of = {sub: code for code, (_, sub) in lex.acled.items()}
@@ -78,7 +82,9 @@ class CaseLabeller:
         self.diplomatic_factor = float(extra["diplomatic_factor"])
         self.overrides = [(a, b, float(c)) for a, b, c in extra["overrides"]]
 
-    def label(self, doc: Document) -> tuple[str, float]:
+    def label(self, doc: Document, vector: np.ndarray | None = None) -> tuple[str, float]:
+        """The document's label and the rules' confidence; ``vector`` is the embedding of
+        ``embed.embedding_text(doc)`` when the embedding model is used."""
         best, best_conf = FALLBACK, 0.0
         for ev in doc.events:
             if ev.modality in ("negated", "denied"):
@@ -99,9 +105,18 @@ class CaseLabeller:
         for winner, label, tier in self.overrides:
             if best == winner and any(h and lab == label and c >= tier for lab, c, h in cues):
                 best = label
-        if self.typer is not None:
-            return self.typer.document_label(doc, best, best_conf >= THRESHOLD), best_conf
-        return best, best_conf
+        if self.typer is None:
+            return best, best_conf
+        confident = best_conf >= THRESHOLD
+        if self.dense is None or vector is None:
+            return self.typer.document_label(doc, best, confident), best_conf
+        probs = self.dense.mixed(
+            self.typer.document_probabilities(doc), self.dense.probabilities(vector[None, :])[0]
+        )
+        return (
+            self.typer.document_label(doc, best, confident, probs, self.dense.document_margin),
+            best_conf,
+        )
 
     def _cues(self, doc: Document) -> list[tuple[str, float, bool]]:
         strings = []
@@ -192,6 +207,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--rules-only", action="store_true", help="events and cues only, no learned model"
     )
+    ap.add_argument(
+        "--embeddings",
+        action="store_true",
+        help="mix in the sentence-embedding model (needs the optional 'embeddings' extra)",
+    )
     ap.add_argument("--errors", type=int, default=0, help="print N errors (dev split only)")
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args(argv)
@@ -200,13 +220,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.limit:
         snippets = snippets[: args.limit]
     docs, seconds = run_documents(snippets, args.pipeline, learned=not args.rules_only)
-    labeller = CaseLabeller(None if args.rules_only else Retyper.load())
-    pred = [labeller.label(d)[0] for d in docs]
+    dense = EmbeddingTyper.load() if args.embeddings and not args.rules_only else None
+    if args.embeddings and dense is None:
+        print("no embedding weights: train them with sitrep.bench.embed_train", file=sys.stderr)
+        return 2
+    vectors: list[np.ndarray | None] = [None] * len(docs)
+    if dense is not None:
+        t0 = time.perf_counter()
+        vectors = list(MiniLMEncoder.load().encode([embedding_text(d) for d in docs]))
+        seconds += time.perf_counter() - t0
+    labeller = CaseLabeller(None if args.rules_only else Retyper.load(), dense)
+    pred = [labeller.label(d, v)[0] for d, v in zip(docs, vectors, strict=True)]
+    mode = "rules only" if args.rules_only else "rules + model"
+    mode += " + embeddings" if dense is not None else ""
     gold = [s.label for s in snippets]
     rep = f1_report(gold, pred)
     print(
         f"CASE 2021 task 2, {args.split} split ({len(snippets)} snippets, "
-        f"pipeline={args.pipeline}, {'rules only' if args.rules_only else 'rules + model'}, "
+        f"pipeline={args.pipeline}, {mode}, "
         f"{seconds:.1f} s)"
     )
     print(

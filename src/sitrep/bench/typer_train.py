@@ -73,8 +73,8 @@ def fit(
         gw = np.zeros_like(w)
         np.add.at(gw, c, g[r])
         gw += L2 * w / n
-        _adam(w, gw, mw, vw, t)
-        _adam(b, g.sum(axis=0), mb, vb, t)
+        adam(w, gw, mw, vw, t)
+        adam(b, g.sum(axis=0), mb, vb, t)
     names = {j: f for f, j in vocab.items()}
     kept = np.abs(w) >= PRUNE
     weights = {
@@ -84,13 +84,15 @@ def fit(
     return SubtypeModel(tuple(classes), tuple(float(x) for x in b), weights)
 
 
-def _adam(param: np.ndarray, grad: np.ndarray, m: np.ndarray, v: np.ndarray, step: int) -> None:
-    """One Adam update in place (learning rate 0.1, the usual betas)."""
+def adam(
+    param: np.ndarray, grad: np.ndarray, m: np.ndarray, v: np.ndarray, step: int, lr: float = 0.1
+) -> None:
+    """One Adam update in place (the usual betas)."""
     m *= 0.9
     m += 0.1 * grad
     v *= 0.999
     v += 0.001 * grad * grad
-    param -= 0.1 * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+    param -= lr * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
 
 
 def sentences() -> list[Snippet]:

@@ -205,15 +205,26 @@ class Retyper:
             out.append(ev)
         return tuple(out)
 
-    def document_label(self, doc: Document, current: str, confident: bool) -> str:
+    def document_probabilities(self, doc: Document) -> dict[str, float]:
+        return self.model.probabilities(document_features(doc))
+
+    def document_label(
+        self,
+        doc: Document,
+        current: str,
+        confident: bool,
+        probs: dict[str, float] | None = None,
+        margin: float | None = None,
+    ) -> str:
         """A document's label (CASE 2021: ACLED codes and the five extra labels): the
-        model's choice when the rules are not confident, else the margin rule."""
-        probs = _choices(
-            self.model.probabilities(document_features(doc)), demonstrated(doc, doc.sentences)
-        )
+        model's choice when the rules are not confident, else the margin rule. ``probs``
+        and ``margin`` replace the model's own (``embed`` mixes a second model in)."""
+        if probs is None:
+            probs = self.document_probabilities(doc)
+        probs = _choices(probs, demonstrated(doc, doc.sentences))
         if not confident:
             return max(probs, key=probs.__getitem__)
-        return margin_choice(probs, current, self.document_margin)
+        return margin_choice(probs, current, self.document_margin if margin is None else margin)
 
 
 @lru_cache(maxsize=1)

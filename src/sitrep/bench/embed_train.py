@@ -1,0 +1,160 @@
+"""Train the sentence-embedding sub-type model (``sitrep.events.embed``) and choose how it
+mixes with the sparse model (``typer``) and the rules. Needs the optional extra
+(``SITREP_EMBEDDINGS=1 bash scripts/setup.sh``).
+
+    python -m sitrep.bench.embed_train [--data ../shared/data]          # write the weights
+    python -m sitrep.bench.embed_train [--data ../shared/data] --cv     # 5-fold table only
+
+Training data, as for ``typer_train``: the sentences written for sitrep and the CASE 2021
+Task 2 dev split (``id % 3 == 0``), never its test split. Each item is embedded as
+``embed.embedding_text`` (its typing event's sentence and one either side). ``--cv``
+retrains both models on four folds and labels the fifth (dev fold = ``id // 3 % 5``) for
+every setting, printing weighted F1 on each set; the shipped setting was chosen from it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+from collections.abc import Sequence
+from itertools import product
+from pathlib import Path
+
+import numpy as np
+
+from ..events.embed import RESOURCE, EmbeddingTyper, MiniLMEncoder, embedding_text, mixture
+from ..events.typer import Retyper, document_features
+from ..models import Document
+from .case2021 import THRESHOLD, CaseLabeller, f1_report, load_snippets, split
+from .corpora import DEFAULT_DATA
+from .typer_train import adam, fit, rule_documents, sentences
+
+L2S = (3e-5, 1e-4, 3e-4, 1e-3)
+MIXES = (0.5, 0.7, 0.85, 1.0)
+MARGINS = (0.5, 1.0, 1.5, 2.0, 3.0)
+SHIPPED = {"l2": 1e-4, "mix": 0.7, "document_margin": 1.0}
+SOURCE = (
+    "multinomial logistic regression over all-MiniLM-L6-v2 sentence embeddings, trained by "
+    "sitrep (sitrep.bench.embed_train) on data/events/typer_sentences.yaml (written for "
+    "sitrep) and the CASE 2021 task 2 dev split (id % 3 == 0) only; settings chosen by "
+    "5-fold cross-validation on those two sets"
+)
+
+
+def fit_dense(
+    vectors: np.ndarray,
+    labels: Sequence[str],
+    classes: Sequence[str],
+    *,
+    l2: float,
+    iterations: int = 400,
+) -> EmbeddingTyper:
+    """A multinomial logistic regression over dense vectors: mean log-loss plus ``l2``
+    times half the squared weights, full-batch Adam."""
+    n, k = len(labels), len(classes)
+    index = {lab: j for j, lab in enumerate(classes)}
+    y = np.zeros((n, k))
+    y[np.arange(n), [index[lab] for lab in labels]] = 1.0
+    x = np.asarray(vectors, dtype=np.float64)
+    w, b = np.zeros((x.shape[1], k)), np.zeros(k)
+    mw, vw, mb, vb = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
+    for t in range(1, iterations + 1):
+        s = x @ w + b
+        p = np.exp(s - s.max(axis=1, keepdims=True))
+        p /= p.sum(axis=1, keepdims=True)
+        g = (p - y) / n
+        adam(w, x.T @ g + l2 * w, mw, vw, t, lr=0.05)
+        adam(b, g.sum(axis=0), mb, vb, t, lr=0.05)
+    return EmbeddingTyper(tuple(classes), b, w)
+
+
+Item = tuple[Document, str, int, np.ndarray]  # rule document, gold label, fold, embedding
+
+
+def load_sets(data: Path) -> dict[str, list[Item]]:
+    dev = split(load_snippets(data), "dev")
+    own = sentences()
+    encoder = MiniLMEncoder.load()
+    sets: dict[str, list[Item]] = {}
+    for name, items, folds in (
+        ("CASE dev", dev, [s.id // 3 % 5 for s in dev]),
+        ("sitrep sentences", own, [i % 5 for i in range(len(own))]),
+    ):
+        docs = rule_documents(items)
+        vectors = encoder.encode([embedding_text(d) for d in docs])
+        sets[name] = [
+            (d, s.label, f, v) for d, s, f, v in zip(docs, items, folds, vectors, strict=True)
+        ]
+    return sets
+
+
+def cross_validate(sets: dict[str, list[Item]]) -> None:
+    classes = sorted({item[1] for items in sets.values() for item in items})
+    feats = {n: [document_features(it[0]) for it in items] for n, items in sets.items()}
+    # held-out probabilities of both models, per l2 (the sparse model has its own setting)
+    sparse: dict[str, list[dict[str, float]]] = {n: [{}] * len(v) for n, v in sets.items()}
+    dense: dict[tuple[float, str], list[dict[str, float]]] = {}
+    for fold, l2 in product(range(5), L2S):
+        train = [(n, i) for n, items in sets.items() for i, it in enumerate(items) if it[2] != fold]
+        labels = [sets[n][i][1] for n, i in train]
+        model = fit_dense(np.array([sets[n][i][3] for n, i in train]), labels, classes, l2=l2)
+        if l2 == L2S[0]:
+            typer = fit([feats[n][i] for n, i in train], labels, classes)
+        for name, items in sets.items():
+            held = [i for i, it in enumerate(items) if it[2] == fold]
+            scored = model.probabilities(np.array([items[i][3] for i in held]))
+            slot = dense.setdefault((l2, name), [{}] * len(items))
+            for i, p in zip(held, scored, strict=True):
+                slot[i] = p
+                if l2 == L2S[0]:
+                    sparse[name][i] = typer.probabilities(feats[name][i])
+    labeller = CaseLabeller()
+    rules = {n: [labeller.label(it[0]) for it in items] for n, items in sets.items()}
+    print("weighted F1 over held-out folds: " + ", ".join(sets))
+    for l2, mix, margin in [(0.0, 0.0, m) for m in (*MARGINS, math.inf)] + list(
+        product(L2S, MIXES, MARGINS)
+    ):
+        scores = []
+        for name, items in sets.items():
+            pred = []
+            for i, (doc, _, _, _) in enumerate(items):
+                best, conf = rules[name][i]
+                probs = sparse[name][i]
+                if mix:
+                    probs = mixture(probs, dense[(l2, name)][i], mix)
+                retyper = Retyper(model=typer, document_margin=margin)
+                pred.append(retyper.document_label(doc, best, conf >= THRESHOLD, probs, margin))
+            scores.append(f1_report([it[1] for it in items], pred)["weighted_f1"])
+        what = "sparse model only" if not mix else f"l2 {l2:<5} mix {mix:<4}"
+        print(f"{what:22s} margin {margin:>4}: " + "  ".join(f"{s:.3f}" for s in scores))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--cv", action="store_true", help="print the cross-validation table only")
+    args = ap.parse_args(argv)
+    sets = load_sets(args.data)
+    if args.cv:
+        cross_validate(sets)
+        return 0
+    items = [it for its in sets.values() for it in its]
+    labels = [it[1] for it in items]
+    model = fit_dense(
+        np.array([it[3] for it in items]), labels, sorted(set(labels)), l2=SHIPPED["l2"]
+    )
+    model = EmbeddingTyper(
+        model.labels,
+        model.bias,
+        model.weights,
+        mix=SHIPPED["mix"],
+        document_margin=SHIPPED["document_margin"],
+    )
+    target = Path(__file__).resolve().parents[1] / RESOURCE
+    target.write_text(model.to_json(SOURCE) + "\n", encoding="utf-8")
+    print(f"wrote {target}: {len(labels)} items, {model.weights.shape[0]} dimensions")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

