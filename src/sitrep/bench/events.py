@@ -8,8 +8,9 @@
 upload date) and compares the most confident event with ACLED's coding: sub-event type,
 location within 25 km (needs the places stage and its gazetteer), exact date and
 fatalities (an event without a count counts as 0, as ACLED codes unknown fatalities).
-``--errors N`` lists N sub-type errors (gold, predicted, note): for the development file
-only. ``--held-out`` keeps the rows outside the Middle East (the held-out set: measured,
+``--errors N`` lists N sub-type errors (gold, predicted, note) and ``--location-errors N``
+N location misses (ACLED's place, the event's, the kind of miss, the note): for the
+development file only. ``--held-out`` keeps the rows outside the Middle East (the held-out set: measured,
 never read; it refuses ``--errors``).
 
 ``speed`` times the parse stage and the events and dates stages on the same real news
@@ -65,6 +66,17 @@ def location_miss(row: dict[str, str], doc: Document, ev: Event | None) -> str:
     return f"event at precision {ev.place.precision} ({ev.place.role}); {where}{said}"
 
 
+def _location_error(row: dict[str, str], ev: Event | None, kind: str) -> str:
+    gold = ", ".join(row[k] for k in ("location", "admin2", "admin1", "country") if row.get(k))
+    got = "(no event)"
+    if ev is not None and ev.place is not None:
+        km = f"{_km(ev.place, row):.0f} km" if ev.place.lat is not None else "no point"
+        got = f"{ev.place.name} (precision {ev.place.precision}, {km})"
+    elif ev is not None:
+        got = "(no place)"
+    return f"[ACLED {gold} -> {got}; {kind}] {row['notes']}"
+
+
 def _stages(full: bool = True, learned: bool = True) -> list[Any]:
     from ..engine import Resources, build_pipeline
     from ..events import EventsStage
@@ -80,7 +92,12 @@ HELD_OUT_REGION = "Middle East"  # its rows are the development set; the others 
 
 
 def acled(
-    data: Path, name: str, learned: bool = True, errors: int = 0, held_out: bool = False
+    data: Path,
+    name: str,
+    learned: bool = True,
+    errors: int = 0,
+    held_out: bool = False,
+    location_errors: int = 0,
 ) -> int:
     path = require(data, "acled-sample", name)
     with path.open(encoding="utf-8-sig", newline="") as fh:
@@ -105,9 +122,13 @@ def acled(
     confusion: Counter[tuple[str, str]] = Counter()
     misses: Counter[str] = Counter()
     wrong: list[tuple[str, str, str]] = []
+    far: list[str] = []
     for row, doc in zip(rows, out, strict=True):
         ev = main_event(doc)
-        misses[location_miss(row, doc, ev)] += 1
+        kind = location_miss(row, doc, ev)
+        misses[kind] += 1
+        if kind:
+            far.append(_location_error(row, ev, kind))
         pred = ev.acled_sub_event_type if ev else "(none)"
         sub += pred == row["sub_event_type"]
         if pred != row["sub_event_type"]:
@@ -137,6 +158,8 @@ def acled(
         print(f"    {c:3d}  {g} -> {p}")
     for gold, pred, note in wrong[:errors]:
         print(f"\n[{gold} -> {pred}] {note}")
+    for text in far[:location_errors]:
+        print(f"\n{text}")
     return 0
 
 
@@ -168,13 +191,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=400)
     ap.add_argument("--rules-only", action="store_true", help="no learned sub-type model")
     ap.add_argument("--errors", type=int, default=0, help="list N sub-type errors (dev only)")
+    ap.add_argument(
+        "--location-errors", type=int, default=0, help="list N location misses (dev only)"
+    )
     ap.add_argument("--held-out", action="store_true", help="only rows outside the Middle East")
     args = ap.parse_args(argv)
-    if args.held_out and args.errors:
+    if args.held_out and (args.errors or args.location_errors):
         ap.error("the held-out rows are measured only: --errors is for the development file")
     if args.what == "acled":
         return acled(
-            args.data, args.file, not args.rules_only, errors=args.errors, held_out=args.held_out
+            args.data,
+            args.file,
+            not args.rules_only,
+            errors=args.errors,
+            held_out=args.held_out,
+            location_errors=args.location_errors,
         )
     return speed(args.data, args.limit)
 

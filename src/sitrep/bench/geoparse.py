@@ -164,7 +164,8 @@ def corpus_docs(data: Path, name: str) -> Iterator[GoldDoc] | None:
     return read_xml(path) if path.is_file() else None
 
 
-def score_doc(gold: GoldDoc, places: tuple[Place, ...]) -> Tally:
+def score_doc(gold: GoldDoc, places: tuple[Place, ...], outcomes: list[str] | None = None) -> Tally:
+    """The tally of one document; ``outcomes`` collects one line per gold toponym."""
     tally = Tally(gold=len(gold.toponyms), predicted=len(places), docs=1)
     used: set[int] = set()
     for g in gold.toponyms:
@@ -180,7 +181,10 @@ def score_doc(gold: GoldDoc, places: tuple[Place, ...]) -> Tally:
             tally.with_id += 1
         if g.lat is not None:
             tally.located += 1
+        said = gold.text[g.start : g.end]
         if match is None:
+            if outcomes is not None:
+                outcomes.append(f"{said}\tmissed")
             continue
         used.add(match)
         tally.matched += 1
@@ -188,22 +192,38 @@ def score_doc(gold: GoldDoc, places: tuple[Place, ...]) -> Tally:
         if g.geonames_id is not None and p.geonames_id == g.geonames_id:
             tally.same_id += 1
         if p.lat is None or p.lon is None or g.lat is None or g.lon is None:
+            if outcomes is not None:
+                outcomes.append(f"{said}\t{p.name} ({p.country}): no point")
             continue
         km = distance_km(p.lat, p.lon, g.lat, g.lon)
         tally.errors.append(km)
         tally.within += km <= KM
+        if outcomes is not None:
+            outcomes.append(f"{said}\t{p.name} ({p.country}) {km:.0f} km")
+    if outcomes is not None:
+        outcomes += [
+            f"{p.text}\tspurious {p.name} ({p.country})"
+            for i, p in enumerate(places)
+            if i not in used
+        ]
     return tally
 
 
-def run_corpus(docs: list[GoldDoc], parse: ParseStage, stage: PlacesStage) -> Tally:
+def run_corpus(
+    docs: list[GoldDoc], parse: ParseStage, stage: PlacesStage, dump: list[str] | None = None
+) -> Tally:
+    """The corpus tally; ``dump`` collects each toponym's outcome, by document."""
     tally = Tally()
     started = time.perf_counter()
     parsed = list(parse.pipe(Document(article=make_article(d.text, Defaults())) for d in docs))
-    for gold, doc in zip(docs, parsed, strict=True):
+    for k, (gold, doc) in enumerate(zip(docs, parsed, strict=True)):
         t0 = time.perf_counter()
         out = stage(doc)
         tally.places_seconds += time.perf_counter() - t0
-        tally.add(score_doc(gold, out.places))
+        outcomes: list[str] | None = [] if dump is not None else None
+        tally.add(score_doc(gold, out.places, outcomes))
+        if dump is not None and outcomes is not None:
+            dump += [f"{k}\t{line}" for line in outcomes]
     tally.total_seconds = time.perf_counter() - started
     return tally
 
@@ -234,6 +254,12 @@ def main(argv: list[str] | None = None) -> int:
         help="gazetteer file (default: the configured path; built if missing)",
     )
     ap.add_argument("--json", action="store_true", help="print figures as JSON")
+    ap.add_argument(
+        "--dump",
+        type=Path,
+        default=None,
+        help="write each gold toponym's outcome to this file (use with --split dev)",
+    )
     args = ap.parse_args(argv)
     if not args.data.is_dir():
         print(f"no benchmark data at {args.data}; nothing to measure")
@@ -244,18 +270,23 @@ def main(argv: list[str] | None = None) -> int:
     stage = PlacesStage(gazetteer)
     results: dict[str, dict[str, float | int | None]] = {}
     pooled = Tally()
+    dumped: list[str] = []
     for name in args.corpus.split(","):
         docs_iter = corpus_docs(args.data, name)
         if docs_iter is None:
             print(f"{name}: corpus not found under {args.data}; skipped")
             continue
         docs = [d for i, d in enumerate(docs_iter) if in_split(i, args.split)][: args.limit]
-        tally = run_corpus(docs, parse, stage)
+        lines: list[str] | None = [] if args.dump else None
+        tally = run_corpus(docs, parse, stage, lines)
+        dumped += [f"{name}\t{line}" for line in lines or ()]
         results[name] = tally.figures()
         if name in ("lgl", "tr-news"):
             pooled.add(tally)
     if pooled.docs:
         results["lgl+tr-news"] = pooled.figures()
+    if args.dump:
+        args.dump.write_text("\n".join(dumped) + "\n", encoding="utf-8")
     if args.json:
         print(json.dumps(results, indent=2))
     else:

@@ -33,6 +33,7 @@ class Cues:
     generic: frozenset[str]
     place_nouns: frozenset[str]
     place_before: frozenset[str]
+    name_particles: frozenset[str]
 
     def kind(self, word: str) -> str | None:
         """The cue a word gives: admin, admin2, city or None."""
@@ -89,6 +90,7 @@ class TokenIndex:
         return before, after
 
 
+STREET_NAMES = frozenset({"street", "avenue", "boulevard", "lane"})  # lowercase only
 _NAME_SUFFIX = re.compile(r"\s+(province|governorate|countryside|state|county)$", re.I)
 
 
@@ -168,4 +170,8 @@ def read_setting(index: TokenIndex, name: str, start: int, end: int) -> Setting:
             len(words) >= 2 and words[-1] in ("of", "to") and words[-2] in c.near_before_of
         ):
             modifier = "near"
+    if after and after[0] in STREET_NAMES and (not before or before[-1] not in "-\u2013/"):
+        # "George street": a street named after a person (or a town); "the Aleppo road"
+        # and "the Washington-Moscow route" lead to their towns
+        modifier = "street"
     return Setting(name, cue, modifier)

@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import ConfigError
 from .normalise import loose_key, normalise_name, sound_key
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 SHORT_SOUND = 3  # consonants: a skeleton this short matches only a big city
 BIG_CITY = 100_000
 KIND_RANK = {"name": 0, "alias": 1, "code": 2, "alt": 3}
@@ -209,9 +209,14 @@ class Gazetteer:
             (key,),
         )
         found = tuple(_entry(row, "sound") for row in rows)
+        # a skeleton shared with a place's own name beats one shared with an alternate
+        # name ("Nassriya" is An Nasiriyah, not Ahvaz once called Nasiri): two guesses
+        # stacked are weaker than one
+        own = tuple(e for e in found if sound_key(e.name) == key)
         if len(key.replace(" ", "")) <= SHORT_SOUND:  # "hjn": Hejneh is not Hajin, but a
-            found = tuple(e for e in found if e.population >= BIG_CITY)  # city may be meant
-        return found
+            # city may be meant, by its own name
+            return tuple(e for e in own if e.population >= BIG_CITY)
+        return own or found
 
     def demonym(self, word: str) -> Entry | None:
         """The country (or continent, region) a demonym points to: "Syrian" -> Syria."""

@@ -35,8 +35,32 @@ _LATIN_OR_ARABIC = re.compile(
 )
 
 
+# letters that carry no combining accent, so NFKD leaves them: Turkish dotless i
+# ("Kadıköy" is written "Kadikoy" in English), Polish l, Nordic o, Maltese h, ...
+_BARE = str.maketrans(
+    {
+        "\u0131": "i",
+        "\u0142": "l",
+        "\u0141": "L",
+        "\u00f8": "o",
+        "\u00d8": "O",
+        "\u0111": "d",
+        "\u0110": "D",
+        "\u0127": "h",
+        "\u0126": "H",
+        "\u00f0": "d",
+        "\u00fe": "th",
+        "\u00e6": "ae",
+        "\u00c6": "AE",
+        "\u0153": "oe",
+        "\u0152": "OE",
+        "\u00df": "ss",
+    }
+)
+
+
 def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_BARE))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -28,13 +28,15 @@ from dataclasses import dataclass, replace
 from ..models import Document, EntityMention, Token
 from .context import TokenIndex, cues, read_setting
 from .gazetteer import Entry, Gazetteer
-from .normalise import normalise_name
+from .normalise import ARTICLES, normalise_name
 from .spans import (
     PLACE_LABELS,
     PlaceSpan,
+    after_particle,
     cue_name_start,
     cued_spans,
     generic,
+    join_runs,
     name_end,
     name_inner,
     name_start,
@@ -96,7 +98,8 @@ class Recogniser:
         )
         orgs: list[tuple[int, int]] = []
         persons: list[tuple[int, int]] = []
-        parts = [(e, part) for e in doc.entities for part in split_brackets(e)]
+        entities = join_runs(doc.entities, doc.article.text)
+        parts = [(e, part) for e in entities for part in split_brackets(e)]
         for whole, ent in parts:
             if overlaps((ent.start, ent.end), first + [(s.start, s.end) for s in spans]):
                 continue  # the dateline, or a name an earlier entity grew into
@@ -183,6 +186,11 @@ class Recogniser:
             return self._longer(index, name, s, e) or self._part(name, s)
         if ent.label not in RELABEL or any(a <= s and e <= b for a, b in actor_spans):
             return None
+        if generic(name):
+            return None  # "Southern" (NORP) of "Riffa (Southern)" alone names no place
+        prev = index.before(s)
+        if prev is not None and prev.text[:1].isupper() and generic(prev.text):
+            return None  # PERSON "Ali" of "Dhu Ali", ORG "Tuba" of "Umm Tuba"
         if ent.label == "PERSON" and (normalise_name(name) in surnames or self._speaks(index, e)):
             return None
         longer = self._longer(index, name, s, e)
@@ -230,12 +238,18 @@ class Recogniser:
         words that is a well-known place ("Doha"); else the entity itself, unresolved,
         when it looks like a name rather than a phrase ("Pro-Turkey Islamist")."""
         words = [(m.start(), m.end()) for m in re.finditer(r"\S+", name)]
+        if any(name[a:b] in ARTICLES for a, b in words[1:-1]):
+            words = []  # "Qizan an Najjar" is one Arabic name: no part of it stands alone
         for size in range(len(words) - 1, 0, -1):
             for k in range(len(words) - size + 1):
                 a, b = words[k][0], words[k + size - 1][1]
                 part = name[a:b]
                 if generic(part) or not part[:1].isupper() or len(part) < 4:
                     continue
+                if k > 0 and normalise_name(name[words[k - 1][0] : words[k - 1][1]]) in (
+                    cues().name_particles
+                ):
+                    continue  # "Tuba" of "Umm Tuba village" is no place of its own
                 if self._strong(self.gaz.lookup(part)):
                     return PlaceSpan(part, start + a, start + b, part, method="ner-part")
         if re.match(r"(?i)(pro|anti|non|ex|post|pre)-", name) or any(
@@ -290,7 +304,11 @@ class Recogniser:
             i = 0
             while i < len(toks):
                 found = None
-                if name_start(toks[i]) and not overlaps((toks[i].start, toks[i].end), state.taken):
+                if (
+                    name_start(toks[i])
+                    and not overlaps((toks[i].start, toks[i].end), state.taken)
+                    and not after_particle(toks[i], toks, i)
+                ):
                     found = self._match_at(state, toks, i)
                 if found:
                     out.append(found[1])

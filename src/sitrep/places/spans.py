@@ -50,15 +50,47 @@ def split_brackets(ent: EntityMention) -> list[EntityMention]:
     ]
 
 
+# Arabic articles between two names; "at" and "as" only hyphened ("Interstate 64 West at
+# South Charleston" is English)
+_ARTICLE_GAP = re.compile(r"^ (?:(?:al|el|ad|an|ar|ash|az|ez|ed|es|ul|ath) |(?:at|as)-)$")
+NAME_LABELS = PLACE_LABELS | {"ORG", "PERSON", "NORP"}
+
+
+def join_runs(entities: tuple[EntityMention, ...], text: str) -> list[EntityMention]:
+    """Place entities that spaCy cut out of one name, joined again: GPE "Khirbet" + GPE
+    "Yanun" is "Khirbet Yanun" (two place names never stand side by side with only a
+    space between them), and ORG "Qizan" + "an" + GPE "Najjar" is "Qizan an Najjar" (an
+    Arabic article between two names binds them)."""
+    out: list[EntityMention] = []
+    for ent in entities:
+        prev = out[-1] if out else None
+        possessive = prev is not None and prev.text.endswith(("'s", "\u2019s"))
+        if prev is not None and ent.text[:1].isupper() and not possessive:
+            gap = text[prev.end : ent.start]
+            labels = {prev.label, ent.label}
+            spaced = gap == " " and labels <= PLACE_LABELS
+            article = bool(_ARTICLE_GAP.match(gap)) and labels <= NAME_LABELS
+            if (spaced or article) and labels & PLACE_LABELS:
+                label = prev.label if prev.label in PLACE_LABELS else ent.label
+                whole = text[prev.start : ent.end]
+                out[-1] = replace(
+                    prev, label=label, text=whole, end=ent.end, token_end=ent.token_end
+                )
+                continue
+        out.append(ent)
+    return out
+
+
 def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
     """Names the gazetteer may not know that the words around them call places: "Ftireh
     town in Idleb countryside", "the village of Kafr Amma", "in Firasin (Jenin, West
-    Bank)", "near Deir Mimas (Marjayoun)". They are weak: kept only when they resolve in
-    a country the document names, so an unknown village leaves its event to the place
-    that contains it."""
+    Bank)", "near Deir Mimas (Marjayoun)", "in Makhmur, Erbil". They are weak: kept only
+    when they resolve in a country the document names, so an unknown village leaves its
+    event to the place that contains it."""
     out: list[PlaceSpan] = []
     c = cues()
     text = doc.article.text
+    starts = {a for a, _ in taken}
     for sent in doc.sentences:
         toks = doc.tokens[sent.token_start : sent.token_end]
         i = 0
@@ -78,8 +110,17 @@ def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
             owner = toks[i - 2].text.lower() if before == "of" and i > 1 else ""
             # "in Deir Mimas (Marjayoun)": the area in brackets after a place's name
             bracketed = before == "(" and after in (")", ",") and _after_place_word(toks, i - 1)
+            # "in Makhmur, Erbil", "off the coast of Ayvacik, Canakkale": a name put in
+            # the place named after its comma
+            comma = (
+                after == ","
+                and j + 1 < len(toks)
+                and toks[j + 1].start in starts
+                and (before in c.place_before or before == "of")
+            )
             cued = (
                 bracketed
+                or comma
                 or after in c.place_nouns
                 or owner in c.place_nouns
                 or (
@@ -111,8 +152,18 @@ def cue_name_start(t: Token) -> bool:
 
 
 def generic(text: str) -> bool:
-    """A word that alone names no place ("Northwest", "Metro", "Dr.")."""
-    return normalise_name(text) in cues().generic
+    """A word that alone names no place ("Northwest", "Metro", "Dr.", "Abu")."""
+    norm = normalise_name(text)
+    return norm in cues().generic or norm in cues().name_particles
+
+
+def after_particle(t: Token, toks: tuple[Token, ...] | list[Token], k: int) -> bool:
+    """Whether ``t`` (``toks[k]``) follows a capitalised name particle ("Tuba" of "Umm
+    Tuba", "Rasin" of "Abu Rasin"): then it is part of that name, not a place itself."""
+    if k <= 0:
+        return False
+    prev = toks[k - 1]
+    return prev.text[:1].isupper() and normalise_name(prev.text) in cues().name_particles
 
 
 def name_start(t: Token) -> bool:

@@ -59,6 +59,27 @@ def convincing(res: Resolution | None, focus: str | None, named: Collection[str]
     return not res.ambiguous and (entry.country == focus or entry.country in named)
 
 
+_STREET_WORD = re.compile(r"\s+\w+")
+
+
+def _local(res: Resolution | None, focus: str | None) -> bool:
+    """A clear resolution in the document's focus country."""
+    return (
+        res is not None
+        and res.entry is not None
+        and not res.ambiguous
+        and (res.entry.country == focus)
+    )
+
+
+def _street(text: str, span: PlaceSpan) -> PlaceSpan:
+    """ "George street" as a street of the story's town: the name with its street word,
+    unresolved (a town abroad called George is not where the house was struck)."""
+    m = _STREET_WORD.match(text, span.end)
+    end = m.end() if m else span.end
+    return dataclasses.replace(span, text=text[span.start : end], end=end)
+
+
 def to_place(span: PlaceSpan, res: Resolution | None) -> Place:
     """The contract ``Place`` for a span and its resolution (or none)."""
     entry = res.entry if res else None
@@ -114,6 +135,8 @@ class PlacesStage:
             res = resolved.get(i)
             if span.weak and not convincing(res, ctx.focus, ctx.view(span.name).countries):
                 continue
+            if span.modifier == "street" and not _local(res, ctx.focus):
+                span, res = _street(doc.article.text, span), None
             if span.role != "demonym" or self.demonyms:
                 places.append(to_place(span, res))
         places += self._capitals(doc, ctx.focus, places)

@@ -1,0 +1,123 @@
+"""Names the places stage must not cut up or match too loosely: Arabic names with a
+particle ("Umm Tuba", "Abu Rasin"), names spaCy splits ("Qizan an Najjar"), consonant
+matches on alternate names, a generic word as a container, a street named after a
+person. Sentences written for sitrep."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sitrep.models import Document, EntityMention, Place
+from sitrep.places import Gazetteer, build_gazetteer
+from sitrep.places.normalise import normalise_name
+from sitrep.places.spans import generic, join_runs
+from sitrep.places.stage import PlacesStage
+
+REGION = ["SY", "PS", "IQ", "IR", "LB", "BH", "IL", "MZ", "TR", "ZM", "IN", "YE", "SA", "SN"]
+
+
+@pytest.fixture(scope="module")
+def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    path: Path = tmp_path_factory.mktemp("gaz") / "names.sqlite"
+    return Gazetteer.open(build_gazetteer(path, countries=REGION))
+
+
+@pytest.fixture(scope="module")
+def places(gazetteer: Gazetteer, parse_text: Callable[..., Document]) -> Callable[[str], Document]:
+    stage = PlacesStage(gazetteer)
+    return lambda text: stage(parse_text(text))
+
+
+def _resolved(doc: Document) -> list[Place]:
+    return [p for p in doc.places if p.lat is not None and p.role == "mention"]
+
+
+def test_places_sound_match_prefers_a_place_by_its_own_name(gazetteer: Gazetteer) -> None:
+    # "Nassriya" shares its consonants with An Nasiriyah's name and with an old
+    # alternate name of an Iranian city: the Iraqi city's own name wins
+    found = gazetteer.lookup("Nassriya")
+    assert found and {e.country for e in found} == {"IQ"}
+
+
+def test_places_particle_name_is_not_cut_to_its_last_word(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places("Soldiers closed the road into Umm Tuba village (Jenin, West Bank) on Monday.")
+    assert not any(p.text == "Tuba" or "Tuba" in p.name for p in _resolved(doc))
+    doc = places("A landmine went off near Abu Rasin town in Al Hasakeh countryside.")
+    names = [p.text for p in _resolved(doc)]
+    assert "Abu" not in names and "Rasin" not in names
+    assert any(p.country == "SY" for p in _resolved(doc))
+
+
+def test_places_particle_alone_names_no_place() -> None:
+    assert generic("Abu") and generic("Umm") and generic("Wadi")
+    assert not generic("Homs")
+
+
+def test_places_place_entities_side_by_side_are_one_name() -> None:
+    text = "Jets struck Qizan an Najjar (Khan Yunis) and Khirbet Yanun, Nablus."
+    ents = tuple(
+        EntityMention("GPE", w, text.index(w), text.index(w) + len(w), 0, 0, 0)
+        for w in ("Qizan", "Najjar", "Khan Yunis", "Khirbet", "Yanun", "Nablus")
+    )
+    joined = [e.text for e in join_runs(ents, text)]
+    assert joined == ["Qizan an Najjar", "Khan Yunis", "Khirbet Yanun", "Nablus"]
+
+
+def test_places_joined_name_does_not_fall_back_to_a_namesake_abroad(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places("Israeli jets struck Qizan an Najjar (Khan Yunis, Gaza Strip) on Sunday.")
+    assert all(p.country == "PS" for p in _resolved(doc))
+
+
+def test_places_generic_word_is_no_container(places: Callable[[str], Document]) -> None:
+    doc = places("On Friday, relatives of a detainee held a sit-in in Riffa (Southern).")
+    found = _resolved(doc)
+    assert any(p.text == "Riffa" and p.country == "BH" for p in found)
+    assert not any(p.text == "Southern" for p in found)
+
+
+def test_places_given_name_after_a_particle_is_no_place(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places("A shell exploded in Wadi Dhu Ali area, west of Al Hazm (Al Jawf), on Monday.")
+    assert not any(p.text == "Ali" for p in _resolved(doc))
+
+
+def test_places_english_words_and_possessives_do_not_join_names() -> None:
+    text = "Lanes of Interstate 64 at Cross Lanes reopened near Moscow's Domodedovo Airport."
+    ents = tuple(
+        EntityMention(label, w, text.index(w), text.index(w) + len(w), 0, 0, 0)
+        for w, label in (
+            ("Interstate 64", "FAC"),
+            ("Cross Lanes", "GPE"),
+            ("Moscow's", "GPE"),
+            ("Domodedovo Airport", "FAC"),
+        )
+    )
+    assert len(join_runs(ents, text)) == 4
+
+
+def test_places_street_named_after_a_person_is_no_town_abroad(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places("An airstrike hit a house on George street in Rafah, Gaza Strip, on Monday.")
+    assert all(p.country == "PS" for p in _resolved(doc))
+    street = next(p for p in doc.places if p.text.startswith("George"))
+    assert street.text == "George street" and street.country != "ZA"
+
+
+def test_places_name_before_a_comma_and_its_province(places: Callable[[str], Document]) -> None:
+    doc = places("Police detained two men in Makhmur, Erbil, on Sunday.")
+    town = next((p for p in _resolved(doc) if p.text == "Makhmur"), None)
+    assert town is not None and town.country == "IQ" and town.precision == 1
+
+
+def test_places_dotless_i_is_an_i() -> None:
+    assert normalise_name("Kad\u0131k\u00f6y") == normalise_name("Kadikoy") == "kadikoy"
+    assert normalise_name("\u0141\u00f3d\u017a") == "lodz"
