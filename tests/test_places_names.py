@@ -12,8 +12,8 @@ import pytest
 
 from sitrep.models import Document, EntityMention, Place
 from sitrep.places import Gazetteer, build_gazetteer
-from sitrep.places.normalise import normalise_name
-from sitrep.places.spans import generic, join_runs
+from sitrep.places.normalise import normalise_name, sound_key
+from sitrep.places.spans import generic, join_runs, split_brackets
 from sitrep.places.stage import PlacesStage
 
 REGION = ["SY", "PS", "IQ", "IR", "LB", "BH", "IL", "MZ", "TR", "ZM", "IN", "YE", "SA", "SN"]
@@ -121,3 +121,30 @@ def test_places_name_before_a_comma_and_its_province(places: Callable[[str], Doc
 def test_places_dotless_i_is_an_i() -> None:
     assert normalise_name("Kad\u0131k\u00f6y") == normalise_name("Kadikoy") == "kadikoy"
     assert normalise_name("\u0141\u00f3d\u017a") == "lodz"
+
+
+def test_places_name_begun_by_a_particle_continues_a_place_entity() -> None:
+    text = "Tribesmen clashed in Karmat Bani Said district on Friday."
+    ents = (
+        EntityMention("GPE", "Karmat", 21, 27, 0, 0, 0),
+        EntityMention("PERSON", "Bani Said", 28, 37, 0, 0, 0),
+    )
+    assert [e.text for e in join_runs(ents, text)] == ["Karmat Bani Said"]
+
+
+def test_places_spaced_dash_splits_a_city_from_its_quarter() -> None:
+    ent = EntityMention("GPE", "Al Hudaydah - Shari al Mina", 10, 37, 0, 0, 0)
+    parts = split_brackets(ent)
+    assert [(p.text, p.start) for p in parts] == [("Al Hudaydah", 10), ("Shari al Mina", 24)]
+    assert split_brackets(EntityMention("GPE", "Ras al-Ain", 0, 10, 0, 0, 0))[0].text == (
+        "Ras al-Ain"
+    )
+
+
+def test_places_dh_and_th_write_one_letter() -> None:
+    assert sound_key("Thi Qar") == sound_key("Dhi Qar") != ""
+
+
+def test_places_generic_entity_is_no_place(places: Callable[[str], Document]) -> None:
+    doc = places("Gunboats shelled targets along the Coast of Khan Yunis on Friday.")
+    assert not any(p.text == "Coast" for p in doc.places)

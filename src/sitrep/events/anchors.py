@@ -13,7 +13,9 @@ from bisect import bisect_left
 
 from ..ids import slug
 from ..models import ActorRef, Document, Place
+from ..places.contain import SUBURB_KM, link_between
 from ..places.lookup import EVENT_ROLES
+from ..places.resolve import distance_km
 
 # "Turkey-backed rebels": the country names a sponsor, not the actor
 _SPONSOR = re.compile(
@@ -158,6 +160,10 @@ class Anchors:
         district, or a country's province) of it that the sentence names ("toward
         southern Israel, causing sirens in Ashdod"), unless that town is where a source
         sits or a launch point."""
+        # "on Ar Raqw in the district of Monabbih (Sadah)": the area a place is said to
+        # lie in is not the scene, however the gazetteer ranks the two
+        inner = [p for p in found if not any(self.contains(p, q) for q in found)]
+        found = inner or found
         best = found[0]
         if aimed:
             best = next((p for p in found if not self.launched_from(p)), best)
@@ -181,6 +187,19 @@ class Anchors:
         if not towns:
             return best
         return min(towns, key=lambda p: (level(p), p.start < best.start, abs(p.start - best.end)))
+
+    def contains(self, outer: Place, inner: Place) -> bool:
+        """Whether the text names ``outer`` as the area that ``inner``, a resolved place,
+        lies in: "Monabbih (Sadah)", "Makhmur, Erbil", "Ftireh town in Idleb". A district
+        whose point lies within ``SUBURB_KM`` of its town's is no finer than the town
+        ("Yenisehir, Diyarbakir": the district's point is a guess, the city's is not)."""
+        if inner is outer or inner.lat is None or inner.start >= outer.start:
+            return False
+        if link_between(self.doc.article.text, inner.end, outer.start) in (None, "-"):
+            return False
+        if level(inner) == 0 or outer.lat is None or inner.lon is None or outer.lon is None:
+            return True
+        return distance_km(inner.lat, inner.lon, outer.lat, outer.lon) > SUBURB_KM
 
     def places_in(self, start: int, end: int) -> list[Place]:
         lo, hi = bisect_left(self.place_starts, start), bisect_left(self.place_starts, end)

@@ -32,6 +32,15 @@ NEAR_KM = 120.0  # a town "in" a city's countryside lies within this of the city
 SUBURB_KM = 30.0  # a town this close to a provincial seat may lie across the border
 
 
+def link_between(text: str, end: int, start: int) -> str | None:
+    """The link word when the text from ``end`` to ``start`` puts the name before it
+    inside the name after it ("(", ",", "in", "of" ...), else None."""
+    if start < end:
+        return None
+    m = _LINK.match(text[end:start])
+    return m.group("link").lower() if m else None
+
+
 def container_of(text: str, spans: list[PlaceSpan], i: int) -> tuple[int, str] | None:
     """The index of the span that names the container of span ``i``, and the link word."""
     span = spans[i]
@@ -39,9 +48,9 @@ def container_of(text: str, spans: list[PlaceSpan], i: int) -> tuple[int, str] |
         other = spans[j]
         if other.role != "mention" or other.start < span.end:
             continue
-        m = _LINK.match(text[span.end : other.start])
-        if m:
-            return j, m.group("link").lower()
+        link = link_between(text, span.end, other.start)
+        if link:
+            return j, link
     return None
 
 

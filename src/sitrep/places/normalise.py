@@ -108,7 +108,16 @@ SOUND_COUNTRIES = frozenset(
         "IR",
     ]
 )
-_SOUND_PAIRS = (("dj", "j"), ("ph", "f"), ("q", "k"), ("ck", "k"), ("c", "k"), ("x", "ks"))
+# "dh" and "th" both write the Arabic dhal ("Dhi Qar", "Thi Qar")
+_SOUND_PAIRS = (
+    ("dj", "j"),
+    ("ph", "f"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("c", "k"),
+    ("x", "ks"),
+    ("dh", "th"),
+)
 _FINAL_H = re.compile(r"(?<=[aeiouy])h$")  # ta marbuta: "Nasiriyah" = "Nasiriya"
 _VOWELS = re.compile(r"[aeiouy]")
 MIN_SOUND = 3  # consonants: shorter skeletons ("Ein Issa" -> "n s") join too much

@@ -168,8 +168,8 @@ class Recogniser:
         surnames: frozenset[str],
     ) -> PlaceSpan | None:
         name, s, e = _strip(ent.text, ent.start)
-        if not name:
-            return None
+        if not name or generic(name):
+            return None  # "the Coast of Khan Yunis": "Coast" alone names no place
         if ent.label in ("NORP", "GPE", "ORG", "PERSON") and not self._is_place_name(name):
             demonym = self.demonym_span(name, s)
             if demonym:

@@ -38,15 +38,22 @@ def overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in spans)
 
 
+_DASHED = re.compile(r"\s[-\u2013\u2014]\s")  # "Baghdad - Adhamiya": a city and its quarter
+_PART = re.compile(r"[^(),\s](?:[^(),]*[^(),\s])?")
+
+
 def split_brackets(ent: EntityMention) -> list[EntityMention]:
     """An entity that runs into a parenthesis is two names: spaCy's ORG "Ashqelon
     (HaDarom" is the town "Ashqelon" and the district "HaDarom"; so is an organisation
-    or person across a comma (ORG "Cizre, Sirnak"), unlike a place ("Washington, D.C.")."""
-    if "(" not in ent.text and ("," not in ent.text or ent.label in PLACE_LABELS):
+    or person across a comma (ORG "Cizre, Sirnak"), unlike a place ("Washington, D.C."),
+    and any entity across a spaced dash ("Al Hudaydah - Shari al Mina")."""
+    if "(" not in ent.text and (
+        ("," not in ent.text or ent.label in PLACE_LABELS) and not _DASHED.search(ent.text)
+    ):
         return [ent]
     return [
         replace(ent, text=m.group(), start=ent.start + m.start(), end=ent.start + m.end())
-        for m in re.finditer(r"[^(),\s](?:[^(),]*[^(),\s])?", ent.text)
+        for m in _PART.finditer(_DASHED.sub(lambda d: "," * len(d.group()), ent.text))
     ]
 
 
@@ -68,7 +75,9 @@ def join_runs(entities: tuple[EntityMention, ...], text: str) -> list[EntityMent
         if prev is not None and ent.text[:1].isupper() and not possessive:
             gap = text[prev.end : ent.start]
             labels = {prev.label, ent.label}
-            spaced = gap == " " and labels <= PLACE_LABELS
+            # "Karmat" + "Bani Said": a name that begins with a particle continues one
+            particle = normalise_name(ent.text.split()[0]) in cues().name_particles
+            spaced = gap == " " and (labels <= PLACE_LABELS or (particle and labels <= NAME_LABELS))
             article = bool(_ARTICLE_GAP.match(gap)) and labels <= NAME_LABELS
             if (spaced or article) and labels & PLACE_LABELS:
                 label = prev.label if prev.label in PLACE_LABELS else ent.label

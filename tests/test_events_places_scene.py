@@ -1,0 +1,53 @@
+"""Which of the places named in an event's clause is its scene: the place, not the area
+the text says it lies in. Documents built by hand."""
+
+from __future__ import annotations
+
+from sitrep.events.anchors import Anchors
+from sitrep.models import Article, Document, Place
+
+
+def _place(text: str, doc_text: str, lat: float, lon: float, feature: str) -> Place:
+    start = doc_text.index(text)
+    return Place(
+        id=f"t:{text}",
+        name=text,
+        text=text,
+        start=start,
+        end=start + len(text),
+        lat=lat,
+        lon=lon,
+        country="YE",
+        feature=feature,
+        precision=1 if feature.startswith("PPL") else 2,
+    )
+
+
+def _anchors(text: str, *places: Place) -> Anchors:
+    return Anchors(Document(Article(id="t", text=text), places=places))
+
+
+def test_events_places_scene_skips_the_area_a_district_lies_in() -> None:
+    text = "Border guards fired on farmers in the district of Wadiya (Sarha) on Monday."
+    district = _place("Wadiya", text, 17.2, 43.3, "ADM2")
+    town = _place("Sarha", text, 16.9, 43.8, "PPLA")  # the province's seat, 60 km off
+    anchors = _anchors(text, district, town)
+    assert anchors.contains(town, district)
+    assert anchors.scene([town, district], 0, len(text), [], False) is district
+
+
+def test_events_places_scene_keeps_a_city_for_its_own_district() -> None:
+    # a district whose point lies a few km from its city is no finer than the city
+    text = "Lawyers marched in front of the court (Kalaba, Sarha) on Monday."
+    district = _place("Kalaba", text, 16.95, 43.85, "ADM2")
+    city = _place("Sarha", text, 16.9, 43.8, "PPLA")
+    anchors = _anchors(text, district, city)
+    assert not anchors.contains(city, district)
+    assert anchors.scene([city, district], 0, len(text), [], False) is city
+
+
+def test_events_places_scene_lists_are_not_containers() -> None:
+    text = "Jets struck Harib - Jubah and Marib."
+    a = _place("Harib", text, 15.0, 45.4, "PPL")
+    b = _place("Jubah", text, 15.2, 45.3, "PPL")
+    assert not _anchors(text, a, b).contains(b, a)
