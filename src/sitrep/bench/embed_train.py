@@ -25,9 +25,9 @@ import numpy as np
 from ..events.embed import RESOURCE, EmbeddingTyper, MiniLMEncoder, embedding_text, mixture
 from ..events.typer import Retyper, document_features
 from ..models import Document
-from .case2021 import THRESHOLD, CaseLabeller, f1_report, load_snippets, split
+from .case2021 import THRESHOLD, CaseLabeller, f1_report, load_snippets, split, written_sentences
 from .corpora import DEFAULT_DATA
-from .typer_train import adam, fit, rule_documents, sentences
+from .typer_train import adam, fit, rule_documents
 
 L2S = (3e-5, 1e-4, 3e-4, 1e-3)
 MIXES = (0.5, 0.7, 0.85, 1.0)
@@ -73,7 +73,7 @@ Item = tuple[Document, str, int, np.ndarray]  # rule document, gold label, fold,
 
 def load_sets(data: Path) -> dict[str, list[Item]]:
     dev = split(load_snippets(data), "dev")
-    own = sentences()
+    own = written_sentences()
     encoder = MiniLMEncoder.load()
     sets: dict[str, list[Item]] = {}
     for name, items, folds in (

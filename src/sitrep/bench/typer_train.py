@@ -23,10 +23,17 @@ from pathlib import Path
 
 import numpy as np
 
-from ..events.lexicon import read_data
 from ..events.typer import RESOURCE, Retyper, SubtypeModel, document_features
 from ..models import Document
-from .case2021 import CaseLabeller, Snippet, f1_report, load_snippets, run_documents, split
+from .case2021 import (
+    CaseLabeller,
+    Snippet,
+    f1_report,
+    load_snippets,
+    run_documents,
+    split,
+    written_sentences,
+)
 from .corpora import DEFAULT_DATA
 
 L2 = 0.3
@@ -95,9 +102,6 @@ def adam(
     param -= lr * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
 
 
-def sentences() -> list[Snippet]:
-    raw = read_data("typer_sentences.yaml")
-    return [Snippet(-1, text, label) for label, texts in raw.items() for text in texts]
 
 
 def rule_documents(items: Sequence[Snippet]) -> list[Document]:
@@ -151,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     dev = split(load_snippets(args.data), "dev")
-    own = sentences()
+    own = written_sentences()
     sets = {
         "CASE dev": (rule_documents(dev), [s.label for s in dev], [s.id // 3 % 5 for s in dev]),
         "sitrep sentences": (
