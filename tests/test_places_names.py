@@ -5,18 +5,38 @@ person. Sentences written for sitrep."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from sitrep.models import Document, EntityMention, Place
+from sitrep.models import Actor, Document, EntityMention, Mention, Place
 from sitrep.places import Gazetteer, build_gazetteer
 from sitrep.places.normalise import normalise_name, sound_key
 from sitrep.places.spans import generic, join_runs, split_brackets
 from sitrep.places.stage import PlacesStage
 
-REGION = ["SY", "PS", "IQ", "IR", "LB", "BH", "IL", "MZ", "TR", "ZM", "IN", "YE", "SA", "SN"]
+REGION = [
+    "SY",
+    "PS",
+    "IQ",
+    "IR",
+    "LB",
+    "BH",
+    "IL",
+    "MZ",
+    "TR",
+    "ZM",
+    "IN",
+    "YE",
+    "SA",
+    "SN",
+    "JO",
+    "FR",
+    "LU",
+    "AE",
+]
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +168,51 @@ def test_places_dh_and_th_write_one_letter() -> None:
 def test_places_generic_entity_is_no_place(places: Callable[[str], Document]) -> None:
     doc = places("Gunboats shelled targets along the Coast of Khan Yunis on Friday.")
     assert not any(p.text == "Coast" for p in doc.places)
+
+
+def test_places_stray_hamlet_far_from_the_story_is_dropped(
+    places: Callable[[str], Document],
+) -> None:
+    # "Al Hamra" is spelled like many hamlets; one 300 km from Nawa and Daraa is no
+    # place of this story
+    doc = places(
+        "Regime forces opened fire after a blast at Al Hamra junction, killing a man "
+        "between Nawa and Jasim in Daraa countryside."
+    )
+    assert not any(p.text == "Al Hamra" and p.lat is not None for p in doc.places)
+    assert any(p.text == "Nawa" and p.country == "SY" for p in doc.places)
+
+
+def test_places_cause_places_do_not_set_the_focus(places: Callable[[str], Document]) -> None:
+    doc = places(
+        "Hundreds marched through Irbid on Friday in solidarity with the people of Gaza "
+        "and to denounce the raids on Jenin and Nablus."
+    )
+    assert doc.focus.country == "JO"
+    assert doc.focus.place is not None and doc.focus.place.text == "Irbid"
+
+
+def test_places_bracketed_alias_does_not_hide_the_container(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places("Warplanes struck positions in Gare region (Chiya Gara) of Duhok on Friday.")
+    assert all(p.country in (None, "IQ") for p in doc.places if p.role == "mention")
+
+
+def test_places_person_actor_does_not_hide_a_village(
+    gazetteer: Gazetteer, parse_text: Callable[..., Document]
+) -> None:
+    # the actors stage may take "Ein Issa" (spaCy: PERSON) for a person; the gazetteer
+    # spells it as a Syrian sub-district
+    text = "A Turkish drone struck a truck on Ein Issa road in Raqqa countryside on Monday."
+    doc = parse_text(text)
+    at = text.index("Ein Issa")
+    person = Actor(
+        id="provisional.ein-issa",
+        name="Ein Issa",
+        kind="person",
+        mentions=(Mention("Ein Issa", at, at + len("Ein Issa")),),
+        provisional=True,
+    )
+    out = PlacesStage(gazetteer)(dataclasses.replace(doc, actors=(person,)))
+    assert any(p.text == "Ein Issa" and p.country == "SY" for p in out.places)

@@ -13,6 +13,7 @@ from bisect import bisect_left
 
 from ..ids import slug
 from ..models import ActorRef, Document, Place
+from ..places.cause import in_cause
 from ..places.contain import SUBURB_KM, link_between
 from ..places.lookup import EVENT_ROLES
 from ..places.resolve import distance_km
@@ -21,16 +22,6 @@ from ..places.resolve import distance_km
 _SPONSOR = re.compile(
     r"\s*[-\u2010\u2011]\s*(backed|led|supported|sponsored|allied|linked|affiliated|aligned|"
     r"based|held|controlled|funded|armed|trained|born|made)\b",
-    re.IGNORECASE,
-)
-
-
-# "protested in Amman in solidarity with the people of Gaza": the place after such words
-# is the cause, not where the event happened
-_CAUSE = re.compile(
-    r"\b(?:solidarity\s+with|in\s+support\s+of|support\s+for|to\s+support|denounc\w*|"
-    r"condemn\w*|in\s+protest\s+(?:at|against|over)|against\s+the\s+(?:war|aggression|"
-    r"attacks?|bombing|siege|occupation)\b)",
     re.IGNORECASE,
 )
 
@@ -62,12 +53,7 @@ def level(p: Place) -> int:
 def for_cause(doc: Document, place: Place) -> bool:
     """Whether ``place`` stands in a phrase of cause in its sentence ("in solidarity with
     the Palestinians in Gaza", "to denounce the attacks on Jenin")."""
-    sentence = next((s for s in doc.sentences if s.start <= place.start < s.end), None)
-    if sentence is None:
-        return False
-    before = doc.article.text[sentence.start : place.start]
-    ends = [m.end() for m in _CAUSE.finditer(before)]
-    return bool(ends) and not re.search(r"[;:]", before[ends[-1] :])
+    return in_cause(doc, place.start)
 
 
 class Anchors:

@@ -17,12 +17,13 @@ from .recognise import PlaceSpan
 from .resolve import Resolution, distance_km
 
 # what may stand between a place and its container: "town in", "village, in the",
-# "area in rural", "(", "camp in northern"
+# "area in rural", "(", "camp in northern", "region (Chiya-e Gara) of"
 _LINK = re.compile(
     r"""^\s*(?:(?:town|village|city|area|areas|camp|neighbou?rhood|district|sub-district
     |subdistrict|axis|road|street|square|roundabout|market|hospital|mosque|school|university
     |base|airbase|airport|checkpoint|crossing|prison|station|bridge|junction|outskirts
     |vicinity|countryside|region)\b\s*)?
+    (?:\([^()]{1,40}\)\s*)?
     (?P<link>in|of|near|,|\(|-|\u2013)\s*(?:the\s+)?
     (?:(?:rural|northern|southern|eastern|western|central|north|south|east|west
     |northeastern|northwestern|southeastern|southwestern)\s+)?$""",

@@ -216,7 +216,7 @@ class Gazetteer:
         if len(key.replace(" ", "")) <= SHORT_SOUND:  # "hjn": Hejneh is not Hajin, but a
             # city may be meant, by its own name
             return tuple(e for e in own if e.population >= BIG_CITY)
-        return own or found
+        return own
 
     def demonym(self, word: str) -> Entry | None:
         """The country (or continent, region) a demonym points to: "Syrian" -> Syria."""

@@ -90,7 +90,11 @@ class Recogniser:
         first = [(dateline.start, dateline.end)] if dateline else []
         if dateline:
             spans.append(dateline)
-        actor_spans = [(m.start, m.end) for a in doc.actors for m in a.mentions]
+        # a person the actors stage guessed from a PERSON entity may be a village the
+        # gazetteer spells exactly ("on Ein Issa road"): persons do not hide places
+        actor_spans = [
+            (m.start, m.end) for a in doc.actors if a.kind != "person" for m in a.mentions
+        ]
         surnames = frozenset(
             normalise_name(e.text.split()[-1])
             for e in doc.entities

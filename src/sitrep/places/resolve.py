@@ -188,15 +188,19 @@ class Resolver:
         return found
 
     def resolve(
-        self, spans: list[PlaceSpan], hints: tuple[str, ...] = ()
+        self,
+        spans: list[PlaceSpan],
+        hints: tuple[str, ...] = (),
+        quiet: frozenset[int] = frozenset(),
     ) -> tuple[dict[int, Resolution], Context]:
         """Resolution per span index, and the document context used. ``hints`` are
         countries (ISO alpha-2) the document is about by other evidence (its actors):
-        each is one rough vote."""
+        each is one rough vote. The spans whose indices are in ``quiet`` (places named
+        as a cause) cast no vote."""
         pools = {i: self.candidates(s) for i, s in enumerate(spans)}
-        ctx = self._context(spans, pools, {}, hints)
+        ctx = self._context(spans, pools, {}, hints, quiet)
         first = self._pass(spans, pools, ctx)
-        ctx = self._context(spans, pools, first, hints)
+        ctx = self._context(spans, pools, first, hints, quiet)
         return self._pass(spans, pools, ctx), ctx
 
     def _pass(
@@ -251,10 +255,13 @@ class Resolver:
         pools: dict[int, tuple[Entry, ...]],
         resolved: dict[int, Resolution],
         hints: tuple[str, ...] = (),
+        quiet: frozenset[int] = frozenset(),
     ) -> Context:
         ctx = Context()
         ctx.votes.extend(("", country, 1) for country in hints)
         for i, span in enumerate(spans):
+            if i in quiet:
+                continue
             key = normalise_name(span.name)
             if span.target is not None:
                 if span.country:

@@ -25,11 +25,13 @@ from collections.abc import Collection
 
 from ..ids import slug
 from ..models import Document, Focus, Place
+from .cause import in_cause
 from .contain import apply_containers
 from .context import cues
 from .gazetteer import Entry, Gazetteer
+from .normalise import normalise_name
 from .recognise import PlaceSpan, Recogniser
-from .resolve import Resolution, Resolver
+from .resolve import Resolution, Resolver, distance_km
 
 _CAPITAL = re.compile(r"\b[Tt]he\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?capital\b(?!\s+of\b)")
 
@@ -52,6 +54,10 @@ def convincing(res: Resolution | None, focus: str | None, named: Collection[str]
     entry = res.entry if res else None
     if entry is None or res is None:
         return False
+    if entry.kind == "sound":
+        # a name spaCy did not call a place, matched only by its consonants: in the focus
+        # country only ("near Al Fajir camp" in a story about Aleppo is not Fujairah)
+        return not res.ambiguous and entry.country == focus
     if entry.is_country or entry.is_region or entry.feature in ("ADM1", "PPLC", "PPLA"):
         return True
     if entry.id < 0 or entry.population >= 100_000:  # hand-compiled sites, big cities
@@ -78,6 +84,22 @@ def _street(text: str, span: PlaceSpan) -> PlaceSpan:
     m = _STREET_WORD.match(text, span.end)
     end = m.end() if m else span.end
     return dataclasses.replace(span, text=text[span.start : end], end=end)
+
+
+STRAY_KM = 150.0  # an obscure namesake this far from every other place of the story
+HAMLET = 1_000
+
+
+def _stray(res: Resolution | None, points: tuple[tuple[float, float], ...]) -> bool:
+    """A hamlet (fewer than ``HAMLET`` people on record) found for a name spaCy did not
+    call a place, far from every other place the story names: "the explosion at Al Hamra
+    junction" in a story about Daraa is no namesake village 300 km north."""
+    entry = res.entry if res else None
+    if entry is None or entry.population >= HAMLET or entry.lat is None or entry.lon is None:
+        return False
+    if not entry.is_populated or not points:
+        return False
+    return all(distance_km(entry.lat, entry.lon, lat, lon) > STRAY_KM for lat, lon in points)
 
 
 def to_place(span: PlaceSpan, res: Resolution | None) -> Place:
@@ -127,20 +149,26 @@ class PlacesStage:
 
     def __call__(self, doc: Document) -> Document:
         spans = self.recogniser(doc)
-        resolved, ctx = self.resolver.resolve(spans, self._actor_countries(doc))
+        # "protested in Amman in solidarity with Gaza": Gaza says nothing of where
+        cause = frozenset(i for i, s in enumerate(spans) if in_cause(doc, s.start))
+        resolved, ctx = self.resolver.resolve(spans, self._actor_countries(doc), cause)
         pools = {i: self.resolver.candidates(s) for i, s in enumerate(spans)}
         resolved = apply_containers(doc.article.text, spans, resolved, pools)
         places = []
         for i, span in enumerate(spans):
             res = resolved.get(i)
-            if span.weak and not convincing(res, ctx.focus, ctx.view(span.name).countries):
+            if span.weak and not (
+                convincing(res, ctx.focus, ctx.view(span.name).countries)
+                and not _stray(res, ctx.view(normalise_name(span.name)).points)
+            ):
                 continue
             if span.modifier == "street" and not _local(res, ctx.focus):
                 span, res = _street(doc.article.text, span), None
             if span.role != "demonym" or self.demonyms:
                 places.append(to_place(span, res))
         places += self._capitals(doc, ctx.focus, places)
-        focus = Focus(country=ctx.focus, place=self._focus_place(places, ctx.focus))
+        scene = [p for p in places if not in_cause(doc, p.start)]
+        focus = Focus(country=ctx.focus, place=self._focus_place(scene, ctx.focus))
         places = [self._in_focus_town(p, focus.place) for p in places]
         places.sort(key=lambda p: (p.start, p.end))
         return dataclasses.replace(doc, places=tuple(places), focus=focus)
