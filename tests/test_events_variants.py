@@ -187,3 +187,28 @@ def test_events_acled_refinements(
     parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str
 ) -> None:
     assert subtype(parse_text, stage, text) == expected
+
+
+# mob violence: people who are no armed group, with hands or primitive weapons, no protest
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Villagers beat two men to death near the river, accusing them of theft.", "Mob violence"),
+        ("Fans of the two teams fought with bottles outside the stadium.", "Mob violence"),
+        ("Residents of two hamlets clashed over a well, leaving six people hurt.", "Mob violence"),
+        ("Youths attacked a delivery van with stones in the old quarter.", "Mob violence"),
+        # an armed group, a state agent or a firearm keeps the violence where it was
+        ("Gunmen attacked a bus on the highway, killing four passengers.", "Attack"),
+        ("Police beat a detained trader to death at the station.", "Attack"),
+        ("Militants clashed with villagers armed with sticks.", "Armed clash"),
+        # a demonstration named makes the violence a violent demonstration
+        (
+            "Protesters threw stones at the governor's convoy during a march against fuel prices.",
+            "Violent demonstration",
+        ),
+    ],
+)
+def test_events_rules_crowd_violence(
+    parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str
+) -> None:
+    assert subtype(parse_text, stage, text) == expected

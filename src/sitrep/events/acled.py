@@ -19,6 +19,7 @@ class AcledContext:
     object_class: str | None
     context: str = ""  # the sentence's words and lemmas without the agent phrase
     patient_head: str = ""  # the target's head word and lemma ("villager villagers")
+    agent_phrase: str = ""  # the agent's whole phrase, words and lemmas ("members of two clans")
 
 
 PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl", "ccomp", "conj"})
@@ -101,6 +102,12 @@ class AcledCoder:
         self.property_nouns = frozenset(ref.get("property_nouns", ()))
         self.property_code: str | None = ref.get("property_code")
         self.state_obstruction: str | None = ref.get("state_obstruction")
+        crowd = ref.get("crowd_violence", {})
+        self.crowd_code: str | None = crowd.get("code")
+        self.crowd_codes = frozenset(crowd.get("codes", ()))
+        self.crowd_agents = tuple(f" {c} " for c in crowd.get("agents", ()))
+        self.crowd_weapons = tuple(crowd.get("weapons", ()))
+        self.crowd_firearms = tuple(crowd.get("firearms", ()))
 
     def types(self, code: str | None) -> tuple[str | None, str | None]:
         if code is None or code not in self.lex.acled:
@@ -130,6 +137,8 @@ class AcledCoder:
         target = f" {ctx.patient_text.lower()} "
         if code == "ARREST" and any(f" {c} " in target for c in self.lex.protest_cues):
             return "PROTEST_WITH_INTER", True  # "police arrested 20 protesters"
+        if self._crowd_violence(code, specific, view, ctx):
+            return str(self.crowd_code), True  # "villagers beat a suspected thief to death"
         if code in self.lex.agent_override_codes and family != "SEIZE":
             agent = f" {ctx.agent_text.lower()} "
             for rule in self.lex.agent_overrides:
@@ -193,6 +202,27 @@ class AcledCoder:
             if civilian > armed:
                 return "ATTACK", False
         return fam.default, False
+
+    def _crowd_violence(
+        self, code: str | None, specific: bool, view: SentenceView, ctx: AcledContext
+    ) -> bool:
+        """ACLED's mob violence: people who are no armed group (villagers, supporters, a
+        crowd) turning on others with their hands or primitive weapons, no demonstration
+        named; a state agent, an armed group or a firearm in the sentence says otherwise."""
+        if self.crowd_code is None or code not in self.crowd_codes or specific:
+            return False
+        phrase = f" {ctx.agent_phrase.lower()} "
+        if not phrase.strip() or self._is_state(ctx) is not None:
+            return False
+        if any(c in phrase for c in self.nonstate_cues):
+            return False
+        if any(view.has_cue(c) for c in self.crowd_firearms):
+            return False
+        if any(view.has_cue(c) for c in self.lex.demonstration_cues):
+            return False  # demonstrators turning violent riot (violent demonstration)
+        return any(c in phrase for c in self.crowd_agents) or any(
+            view.has_cue(c) for c in self.crowd_weapons
+        )
 
     def _is_state(self, ctx: AcledContext) -> bool | None:
         kinds = set(ctx.agent_kind.lower().split())

@@ -70,6 +70,9 @@ BACKGROUND_HEADS = frozenset(
     }
 )
 BACKGROUND_FACTOR = 0.9
+# a participle that only describes a noun ("the captured soldiers were freed") tells what
+# happened to them before, not the sentence's news
+DESCRIPTION_FACTOR = 0.5
 LIST_PRUNE = frozenset({"appos", "relcl", "acl", "poss", "advcl", "parataxis"})
 PLACE_LOOKBACK = 2  # sentences of the same paragraph an event may take its place from
 VAGUE_FAMILIES = frozenset({"VIOLENCE"})
@@ -209,6 +212,7 @@ class EventsStage:
             obj_cls,
             context,
             view.span_string([target]) if target is not None else "",
+            view.span_string(sorted(agent_span)),
         )
         code, specific = self.coder.code(spec.acled, view, ctx)
         acled_type, acled_sub = self.coder.types(code)
@@ -235,6 +239,8 @@ class EventsStage:
             conf *= 0.7  # "Aleppo, the scene of fierce fighting": background, not news
         if _background(view, c.index):
             conf *= BACKGROUND_FACTOR
+        if _description(view, c):
+            conf *= DESCRIPTION_FACTOR  # "the captured soldiers", "a detained trader"
         conf += 0.03 if in_clause else 0.0
         conf = max(0.01, min(0.99, conf * MODALITY_FACTOR[modality]))
 
@@ -365,6 +371,17 @@ def _mentions(doc: Document, ref: ActorRef) -> list[Mention]:
         if actor.id == ref.id:
             return [m for m in actor.mentions if m.text == ref.text]
     return []
+
+
+def _description(view: SentenceView, c: Candidate) -> bool:
+    """Whether a verb trigger is a participle before its noun ("the captured soldiers", "a
+    detained trader"); not a protest ("protesting farmers" are protesters) nor a hyphened
+    verb the parser split ("gang-raped")."""
+    i = c.index
+    if c.nominal or view.tok(i).dep != "amod" or c.spec.plover_type == "PROTEST":
+        return False
+    head = view.head(i)
+    return head is not None and head > i and not (i > view.first and view.tok(i - 1).text == "-")
 
 
 def _background(view: SentenceView, i: int) -> bool:
