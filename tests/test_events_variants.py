@@ -212,3 +212,30 @@ def test_events_rules_crowd_violence(
     parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str
 ) -> None:
     assert subtype(parse_text, stage, text) == expected
+
+
+# vocabulary of general news usage for territory, bases, group activity, bodies and drills
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Army units drove the insurgents out of the river port.", "Government regains territory"),
+        ("Government forces won back the airport after a week.", "Government regains territory"),
+        ("The rebels wrested the hill town from the army.", "Non-state actor overtakes territory"),
+        (
+            "The militants turned a disused school into a base for their fighters.",
+            "Headquarters or base established",
+        ),
+        ("The insurgent movement appointed a new military chief.", "Change to group/activity"),
+        ("The governor imposed a curfew on the two districts.", "Change to group/activity"),
+        ("Authorities declared a state of emergency in the valley.", "Change to group/activity"),
+        ("The militia began recruiting teenagers in the camps.", "Change to group/activity"),
+        ("Four bodies were found in a field near the highway.", "Other"),
+        ("The bodies of two traders were found with gunshot wounds.", "Attack"),
+        ("The navy held a military exercise off the southern coast.", "Other"),
+        ("A shepherd was found dead in the hills.", "Other"),
+    ],
+)
+def test_events_rules_news_vocabulary(
+    parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str
+) -> None:
+    assert subtype(parse_text, stage, text) == expected

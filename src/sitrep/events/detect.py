@@ -6,9 +6,12 @@ from dataclasses import dataclass
 
 from .anchors import Anchors
 from .lexicon import Lexicon, TriggerSpec
-from .syntax import OBJECTS, PARTICLE_DEPS, SentenceView
+from .syntax import OBJECTS, PARTICLE_DEPS, PASSIVE_SUBJECTS, SentenceView
 
 VERB_POS = frozenset({"VERB"})
+# where a verb's second word may stand: a particle or object, the subject of its passive
+# ("bodies were found"), or a predicate ("was found dead")
+EXTRA_DEPS = PARTICLE_DEPS | PASSIVE_SUBJECTS | frozenset({"oprd"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 NAME_ENTITIES = frozenset(
@@ -163,6 +166,7 @@ class TriggerFinder:
             return None
         for spec in specs:
             start, end = t.start, t.end
+            hit: int | None = None
             if spec.extra is not None:
                 hit = self._extra(view, i, spec.extra, nominal)
                 if hit is None:
@@ -174,7 +178,14 @@ class TriggerFinder:
                 target = obj
                 if spec.extra is not None and obj is not None and view.lemma(obj) == spec.extra:
                     target = object_head(view, obj, True)
-                if not _satisfied(spec.needs, object_class(view, anchors, self.lex, target)):
+                if hit is not None and view.tok(hit).dep == "prep":
+                    # "turned the hotel into a base": what the preposition names
+                    target = view.child(hit, frozenset({"pobj"}))
+                if spec.needs == "leader":
+                    leaders = self.lex.word_sets["leader_nouns"]
+                    if target is None or view.lemma(target) not in leaders:
+                        continue
+                elif not _satisfied(spec.needs, object_class(view, anchors, self.lex, target)):
                     continue
             return Candidate(i, spec, nominal, start, end)
         return None
@@ -196,9 +207,9 @@ class TriggerFinder:
             if prev >= view.first and view.lemma(prev) == word:
                 return prev
             return None
-        for k in view.children(i, PARTICLE_DEPS):
+        for k in view.children(i, EXTRA_DEPS):
             if view.lemma(k) == word or view.tok(k).text.lower() == word:
-                return k
+                return k  # "found the bodies", and "bodies were found"
             # "set a police station on fire": the word as a preposition's object
             if view.tok(k).dep == "prep":
                 for q in view.children(k, frozenset({"pobj"})):

@@ -147,7 +147,7 @@ def load_lexicon() -> Lexicon:
     mod = read_data("modality.yaml")
     num = read_data("numbers.yaml")
     sets = {
-        k: frozenset(str(w).lower() for w in trig[k])
+        k: frozenset(str(w).lower() for w in trig.get(k, ()))
         for k in (
             "abstract_objects",
             "territory_nouns",
@@ -158,6 +158,7 @@ def load_lexicon() -> Lexicon:
             "agent_nouns",
             "quantity_nouns",
             "modifier_heads",
+            "leader_nouns",
         )
     }
     modality = ModalityCues(
