@@ -36,6 +36,9 @@ REGION = [
     "FR",
     "LU",
     "AE",
+    "HN",
+    "CO",
+    "UY",
 ]
 
 
@@ -216,3 +219,12 @@ def test_places_person_actor_does_not_hide_a_village(
     )
     out = PlacesStage(gazetteer)(dataclasses.replace(doc, actors=(person,)))
     assert any(p.text == "Ein Issa" and p.country == "SY" for p in out.places)
+
+
+def test_places_quarter_word_opens_a_name(places: Callable[[str], Document]) -> None:
+    # "Colonia Kennedy", "Barangay San Isidro": the words after are the quarter's name,
+    # not a town of their own abroad
+    assert generic("Colonia") and generic("Barangay")
+    doc = places("Gunmen shot two drivers in Colonia Kennedy, Tegucigalpa, on Monday.")
+    assert all(p.country in (None, "HN") for p in doc.places if p.role == "mention")
+    assert any(p.text == "Tegucigalpa" and p.country == "HN" for p in doc.places)
