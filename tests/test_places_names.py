@@ -39,6 +39,9 @@ REGION = [
     "HN",
     "CO",
     "UY",
+    "NG",
+    "NE",
+    "SO",
 ]
 
 
@@ -228,3 +231,19 @@ def test_places_quarter_word_opens_a_name(places: Callable[[str], Document]) -> 
     doc = places("Gunmen shot two drivers in Colonia Kennedy, Tegucigalpa, on Monday.")
     assert all(p.country in (None, "HN") for p in doc.places if p.role == "mention")
     assert any(p.text == "Tegucigalpa" and p.country == "HN" for p in doc.places)
+
+
+def test_places_bracket_after_an_lga_is_its_state(places: Callable[[str], Document]) -> None:
+    doc = places("On Friday, gunmen abducted 12 villagers in Munya LGA (Niger).")
+    niger = next(p for p in doc.places if p.text == "Niger")
+    assert niger.country == "NG" and niger.feature == "ADM1"
+
+
+def test_places_bracket_after_a_town_word_names_its_area(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places(
+        "On Monday, Al Shabaab fighters attacked a Somali army base at Elbur town (Galgaduud)."
+    )
+    area = next((p for p in doc.places if p.text == "Galgaduud"), None)
+    assert area is not None and area.country == "SO" and area.feature == "ADM1"

@@ -22,7 +22,9 @@ _LINK = re.compile(
     r"""^\s*(?:(?:town|village|city|area|areas|camp|neighbou?rhood|district|sub-district
     |subdistrict|axis|road|street|square|roundabout|market|hospital|mosque|school|university
     |base|airbase|airport|checkpoint|crossing|prison|station|bridge|junction|outskirts
-    |vicinity|countryside|region)\b\s*)?
+    |vicinity|countryside|region|community|commune|municipality|township|lga|upazila|cercle
+    |locality|ward|sector|county|province|governorate|state|zone|settlement|hamlet|suburb
+    |quarter|island|port|valley)\b\s*)?
     (?:\([^()]{1,40}\)\s*)?
     (?P<link>in|of|near|,|\(|-|\u2013)\s*(?:the\s+)?
     (?:(?:rural|northern|southern|eastern|western|central|north|south|east|west

@@ -164,6 +164,8 @@ def read_setting(index: TokenIndex, name: str, start: int, end: int) -> Setting:
     if before:
         words = [w.lower() for w in before]
         cue = cue or cue_before(before)
+        if len(words) >= 2 and words[-1] in ("(", ",") and words[-2] in c.admin2:
+            cue = cue or "admin"  # "Munya LGA (Niger)": the state, not the country
         if words[-1] in c.part_before:
             modifier = modifier or "part"
         if words[-1] in c.near_before or (

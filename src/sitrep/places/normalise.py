@@ -9,11 +9,12 @@ Two keys per name:
   anywhere in the name, and with doubled letters collapsed.
   "Al-Hasakah" -> "hasakah", "Deir el-Zor" -> "deir zor", "Lattakia" -> "latakia".
 
-Lookups try ``norm`` first and fall back to ``loose``. For places in Arabic-speaking
-countries (and Israel and Iran, whose names reach English through the same competing
-transliterations) a third key, ``sound_key``, joins spellings that differ only in vowels
-and a few letter pairs: "Ghabagheb" and "Ghabaghib", "Teftnaz" and "Taftanaz", "Sheikh
-Miskine" and "Shaykh Miskin", "Nassriya" and "An Nasiriyah".
+Lookups try ``norm`` first and fall back to ``loose``. For places in the Arab League's
+countries (Somalia, Djibouti and the Comoros among them) and in Israel and Iran, whose names
+reach English through the same competing transliterations, a third key, ``sound_key``,
+joins spellings that differ only in vowels and a few letter pairs: "Ghabagheb" and
+"Ghabaghib", "Teftnaz" and "Taftanaz", "Sheikh Miskine" and "Shaykh Miskin", "Nassriya"
+and "An Nasiriyah", "Galgaduud" and "Galguduud".
 """
 
 from __future__ import annotations
@@ -106,6 +107,10 @@ SOUND_COUNTRIES = frozenset(
         "SD",
         "MR",
         "IR",
+        "SO",
+        "DJ",
+        "KM",
+        "EH",
     ]
 )
 # "dh" and "th" both write the Arabic dhal ("Dhi Qar", "Thi Qar")

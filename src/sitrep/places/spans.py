@@ -113,12 +113,15 @@ def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
                 i += 1
                 continue
             start, end = toks[i].start, toks[j - 1].end
-            before = toks[i - 1].text.lower() if i > 0 else ""
+            at = sent.token_start + i  # spaCy may open a sentence at "(": look across it
+            before = doc.tokens[at - 1].text.lower() if at > 0 else ""
             after = toks[j].text.lower() if j < len(toks) else ""
             after2 = toks[j + 1].text if j + 1 < len(toks) else ""
             owner = toks[i - 2].text.lower() if before == "of" and i > 1 else ""
             # "in Deir Mimas (Marjayoun)": the area in brackets after a place's name
-            bracketed = before == "(" and after in (")", ",") and _after_place_word(toks, i - 1)
+            bracketed = (
+                before == "(" and after in (")", ",") and _after_place_word(doc.tokens, at - 1)
+            )
             # "in Makhmur, Erbil", "off the coast of Ayvacik, Canakkale": a name put in
             # the place named after its comma
             comma = (
@@ -147,13 +150,18 @@ def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
 
 def _after_place_word(toks: tuple[Token, ...], k: int) -> bool:
     """Whether the name that ends before ``toks[k]`` follows a word that introduces a place
-    ("in", "near", "of"): "in Deir Mimas (", not "said John Smith (" or "Reuters ("."""
+    ("in", "near", "of"): "in Deir Mimas (", "at Elbur town (", not "said John Smith (" or
+    "Reuters ("."""
     j = k - 1
+    if j > 0 and toks[j].text.lower() in cues().place_nouns | cues().admin2:
+        j, k = j - 1, k - 1  # "Elbur town (Galgaduud)", "Munya LGA (Niger)"
     while j >= 0 and name_inner(toks[j]):
         j -= 1
     if j == k - 1 or j < 0:
         return False
-    return toks[j].text.lower() in cues().place_before | {"of"}
+    intro = cues().place_before | {"of"}
+    # "at" is also an Arabic article, so the run may have swallowed it: "at Elbur town ("
+    return toks[j].text.lower() in intro or toks[j + 1].text in intro
 
 
 def cue_name_start(t: Token) -> bool:

@@ -32,6 +32,7 @@ from .gazetteer import Entry, Gazetteer
 from .normalise import normalise_name
 from .recognise import PlaceSpan, Recogniser
 from .resolve import Resolution, Resolver, distance_km
+from .spans import overlaps
 
 _CAPITAL = re.compile(r"\b[Tt]he\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?capital\b(?!\s+of\b)")
 
@@ -151,7 +152,7 @@ class PlacesStage:
         spans = self.recogniser(doc)
         # "protested in Amman in solidarity with Gaza": Gaza says nothing of where
         cause = frozenset(i for i, s in enumerate(spans) if in_cause(doc, s.start))
-        resolved, ctx = self.resolver.resolve(spans, self._actor_countries(doc), cause)
+        resolved, ctx = self.resolver.resolve(spans, self._actor_countries(doc, spans), cause)
         pools = {i: self.resolver.candidates(s) for i, s in enumerate(spans)}
         resolved = apply_containers(doc.article.text, spans, resolved, pools)
         places = []
@@ -173,14 +174,19 @@ class PlacesStage:
         places.sort(key=lambda p: (p.start, p.end))
         return dataclasses.replace(doc, places=tuple(places), focus=focus)
 
-    def _actor_countries(self, doc: Document) -> tuple[str, ...]:
+    def _actor_countries(self, doc: Document, spans: list[PlaceSpan]) -> tuple[str, ...]:
         """Countries of the registry's actors named in the document ("Houthi forces":
         Yemen), which tell "Al Jawf" in Yemen from the Saudi one. Provisional actors and
-        the media say nothing about where a story is."""
+        the media say nothing about where a story is, and an actor named only by a place
+        name ("Niger" of "Munya LGA (Niger)") has its say as that place."""
+        named = [(s.start, s.end) for s in spans]
         found = (
             self.gazetteer.alpha2(a.country)
             for a in doc.actors
-            if a.country and not a.provisional and a.kind != "media"
+            if a.country
+            and not a.provisional
+            and a.kind != "media"
+            and not all(overlaps((m.start, m.end), named) for m in a.mentions)
         )
         return tuple(sorted({c for c in found if c}))
 
