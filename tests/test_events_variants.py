@@ -239,3 +239,45 @@ def test_events_rules_news_vocabulary(
     parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str
 ) -> None:
     assert subtype(parse_text, stage, text) == expected
+
+
+# how a protest was met, detention that ends in a disappearance, sexual violence named with
+# an abduction, a protest's grievance
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police detained a student leader and his family says his whereabouts are unknown.",
+            "Abduction/forced disappearance",
+        ),
+        ("Militiamen abducted two girls and raped them in a forest camp.", "Sexual violence"),
+        ("A crowd burned a suspected thief alive in the market.", "Mob violence"),
+        (
+            "Riot police broke up a vigil outside the prison and detained six people.",
+            "Protest with intervention",
+        ),
+        (
+            "Police fired live rounds at a peaceful sit-in, and three people died.",
+            "Excessive force against protesters",
+        ),
+        (
+            "Officers dispersed the march with tear gas; no injuries were reported.",
+            "Protest with intervention",
+        ),
+        ("Hundreds rallied against the arrests of two journalists.", "Peaceful protest"),
+        ("Youths pelted a passing patrol with stones near the market.", "Mob violence"),
+    ],
+)
+def test_events_rules_protests_and_detentions(
+    parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str
+) -> None:
+    assert subtype(parse_text, stage, text) == expected
+
+
+def test_events_rules_grievance_keeps_little_confidence(
+    parse_text: Callable[..., Document], stage: EventsStage
+) -> None:
+    doc = stage(parse_text("Hundreds rallied against the arrests of two journalists."))
+    rally = next(e for e in doc.events if e.trigger.text == "rallied")
+    arrests = next(e for e in doc.events if e.trigger.text == "arrests")
+    assert arrests.confidence < rally.confidence

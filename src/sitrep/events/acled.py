@@ -20,8 +20,11 @@ class AcledContext:
     context: str = ""  # the sentence's words and lemmas without the agent phrase
     patient_head: str = ""  # the target's head word and lemma ("villager villagers")
     agent_phrase: str = ""  # the agent's whole phrase, words and lemmas ("members of two clans")
+    agent_tokens: frozenset[int] = frozenset()  # its token indices
+    trigger: int = -1  # the trigger's token index
 
 
+REASON_PREPS = frozenset({"over", "for", "after", "following", "in"})
 PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl", "ccomp", "conj"})
 
 
@@ -102,6 +105,15 @@ class AcledCoder:
         self.property_nouns = frozenset(ref.get("property_nouns", ()))
         self.property_code: str | None = ref.get("property_code")
         self.state_obstruction: str | None = ref.get("state_obstruction")
+        self.refine = [
+            (frozenset(ref[k]["codes"]), str(ref[k]["code"]), tuple(ref[k]["cues"]))
+            for k in ("disappearance", "sexual")
+            if k in ref
+        ]
+        self.people_family: tuple[frozenset[str], str] | None = None
+        if "burned_people" in ref:
+            burned = ref["burned_people"]
+            self.people_family = (frozenset(burned["codes"]), str(burned["family"]))
         crowd = ref.get("crowd_violence", {})
         self.crowd_code: str | None = crowd.get("code")
         self.crowd_codes = frozenset(crowd.get("codes", ()))
@@ -128,11 +140,21 @@ class AcledCoder:
         ):
             return self.state_obstruction, True  # "troops blocked the village entrances"
         code, specific = self._family_code(family, view, ctx)
+        if (
+            self.people_family is not None
+            and code in self.people_family[0]
+            and ctx.object_class == "person"
+        ):
+            # "burned a suspected thief alive": violence against a person
+            code, specific = self._family_code(self.people_family[1], view, ctx)
+        for codes, refined, cues in self.refine:
+            if code in codes and any(view.has_cue(c) for c in cues):
+                return refined, True  # "detained ... and his whereabouts are unknown"
         if code in self.intercepted_codes and any(view.has_cue(c) for c in self.intercept_cues):
             return "DISR_WEAP", True  # "rockets were fired, some were intercepted"
         if code == "ARREST" and self.nonstate_arrest and self._is_state(ctx) is False:
             return self.nonstate_arrest, True  # detained by a rebel group
-        if code in self.lex.protest_codes and any(view.has_cue(c) for c in self.lex.protest_cues):
+        if code in self.lex.protest_codes and self._at_protest(code, view, ctx):
             return self._family_code("PROTEST", view, ctx)
         target = f" {ctx.patient_text.lower()} "
         if code == "ARREST" and any(f" {c} " in target for c in self.lex.protest_cues):
@@ -173,7 +195,7 @@ class AcledCoder:
         if family == "TERRITORY":
             return self._territory(fam, ctx, view)
         skip = (
-            grievance_tokens(view, self.grievance_heads, self.grievance_preps)
+            grievance_tokens(view, self.grievance_heads, self.grievance_preps) | ctx.agent_tokens
             if family == "PROTEST"
             else None
         )
@@ -202,6 +224,20 @@ class AcledCoder:
             if civilian > armed:
                 return "ATTACK", False
         return fam.default, False
+
+    def _at_protest(self, code: str, view: SentenceView, ctx: AcledContext) -> bool:
+        """Whether a protest is named where the violence or arrest happened; for an arrest,
+        not in its reason ("arrested over his role in the protests")."""
+        if code != "ARREST" or ctx.trigger < 0:
+            return any(view.has_cue(c) for c in self.lex.protest_cues)
+        if ctx.trigger in grievance_tokens(view, self.grievance_heads, self.grievance_preps):
+            return False  # "rallied to decry the arrests"
+        reason: set[int] = set()
+        for p in view.children(ctx.trigger, frozenset({"prep"})):
+            if view.lemma(p) in REASON_PREPS:
+                reason.update(view.subtree(p))
+        has = _masked(view, (), reason) if reason else view.has_cue
+        return any(has(c) for c in self.lex.protest_cues)
 
     def _crowd_violence(
         self, code: str | None, specific: bool, view: SentenceView, ctx: AcledContext

@@ -39,6 +39,15 @@ from .roles import (
     noun_roles,
     verb_roles,
 )
+from .salience import (
+    BACKGROUND_FACTOR,
+    DESCRIPTION_FACTOR,
+    agent_clauses,
+    background,
+    description,
+    grievance_discount,
+    in_subject_clause,
+)
 from .syntax import SentenceView
 from .typer import Retyper
 
@@ -54,25 +63,6 @@ MODALITY_FACTOR = {
     "denied": 0.5,
 }
 VIOLENT_TYPES = frozenset({"ASSAULT", "PROTEST"})
-BACKGROUND_WORDS = frozenset({"after", "following", "since", "amid", "before", "despite", "over"})
-BACKGROUND_HEADS = frozenset(
-    {
-        "scene",
-        "site",
-        "anniversary",
-        "memory",
-        "aftermath",
-        "wake",
-        "history",
-        "repeat",
-        "legacy",
-        "memorial",
-    }
-)
-BACKGROUND_FACTOR = 0.9
-# a participle that only describes a noun ("the captured soldiers were freed") tells what
-# happened to them before, not the sentence's news
-DESCRIPTION_FACTOR = 0.5
 LIST_PRUNE = frozenset({"appos", "relcl", "acl", "poss", "advcl", "parataxis"})
 PLACE_LOOKBACK = 2  # sentences of the same paragraph an event may take its place from
 VAGUE_FAMILIES = frozenset({"VIOLENCE"})
@@ -186,6 +176,7 @@ class EventsStage:
             if deaths is not None and not given and d.cand.spec.plover_type in VIOLENT_TYPES:
                 fatalities, given = deaths, True
             out.extend(self._events(doc, view, anchors, d, fatalities))
+        out = grievance_discount(view, out, self.coder.grievance_heads, self.coder.grievance_preps)
         out.sort(key=lambda e: (e.trigger.start, e.place.start if e.place else -1))
         return [e for e in out if e.confidence >= self.min_confidence]
 
@@ -213,6 +204,8 @@ class EventsStage:
             context,
             view.span_string([target]) if target is not None else "",
             view.span_string(sorted(agent_span)),
+            agent_clauses(view, d.roles.agent, c.index),
+            c.index,
         )
         code, specific = self.coder.code(spec.acled, view, ctx)
         acled_type, acled_sub = self.coder.types(code)
@@ -237,9 +230,9 @@ class EventsStage:
             view.tok(a).dep == "appos" for a in [c.index, *view.ancestors(c.index)]
         ):
             conf *= 0.7  # "Aleppo, the scene of fierce fighting": background, not news
-        if _background(view, c.index):
+        if background(view, c.index):
             conf *= BACKGROUND_FACTOR
-        if _description(view, c):
+        if description(view, c) or in_subject_clause(view, c.index):
             conf *= DESCRIPTION_FACTOR  # "the captured soldiers", "a detained trader"
         conf += 0.03 if in_clause else 0.0
         conf = max(0.01, min(0.99, conf * MODALITY_FACTOR[modality]))
@@ -371,36 +364,3 @@ def _mentions(doc: Document, ref: ActorRef) -> list[Mention]:
         if actor.id == ref.id:
             return [m for m in actor.mentions if m.text == ref.text]
     return []
-
-
-def _description(view: SentenceView, c: Candidate) -> bool:
-    """Whether a verb trigger is a participle before its noun ("the captured soldiers", "a
-    detained trader"); not a protest ("protesting farmers" are protesters) nor a hyphened
-    verb the parser split ("gang-raped")."""
-    i = c.index
-    if c.nominal or view.tok(i).dep != "amod" or c.spec.plover_type == "PROTEST":
-        return False
-    head = view.head(i)
-    return head is not None and head > i and not (i > view.first and view.tok(i - 1).text == "-")
-
-
-def _background(view: SentenceView, i: int) -> bool:
-    """Whether the trigger sits in a background phrase or clause ("after rebels raided the
-    town", "amid fighting"): it is context for the sentence's news, not the news."""
-    for k in [i, *view.ancestors(i)]:
-        t = view.tok(k)
-        if t.dep == "ccomp" or view.head(k) is None:
-            return False
-        if t.dep in ("pobj", "pcomp") and view.lemma(t.head) in BACKGROUND_WORDS:
-            return True
-        if t.dep == "pobj" and view.lemma(t.head) == "of":
-            owner = view.head(t.head)
-            if owner is not None and view.lemma(owner) in BACKGROUND_HEADS:
-                return True  # "the scene of a deadly 2017 chemical attack"
-        if t.dep == "pcomp" and view.lemma(t.head) == "for":
-            return True  # "expelled diplomats for taking part in protests": the reason
-        if t.dep == "advcl" and any(
-            view.lemma(m) in BACKGROUND_WORDS for m in view.children(k, frozenset({"mark"}))
-        ):
-            return True
-    return False

@@ -1,0 +1,113 @@
+"""How much an event is its sentence's news: background phrases ("after rebels raided
+the town"), descriptions ("the captured soldiers"), clauses that say who a subject is
+("families of soldiers killed in the fighting") and a protest's grievance ("rallied
+against the arrests") lower an event's confidence; they never remove it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..models import Event
+from .acled import grievance_tokens
+from .detect import Candidate
+from .syntax import SentenceView
+
+BACKGROUND_WORDS = frozenset({"after", "following", "since", "amid", "before", "despite", "over"})
+BACKGROUND_HEADS = frozenset(
+    {
+        "scene",
+        "site",
+        "anniversary",
+        "memory",
+        "aftermath",
+        "wake",
+        "history",
+        "repeat",
+        "legacy",
+        "memorial",
+    }
+)
+BACKGROUND_FACTOR = 0.9
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PROTEST_TYPES = frozenset({"Protests", "Riots"})
+GRIEVANCE_FACTOR = 0.5
+# a participle that only describes a noun ("the captured soldiers were freed") tells what
+# happened to them before, not the sentence's news
+DESCRIPTION_FACTOR = 0.5
+
+
+def grievance_discount(
+    view: SentenceView, events: list[Event], heads: frozenset[str], preps: tuple[str, ...]
+) -> list[Event]:
+    """Events told as a protest's grievance ("rallied against the arrests", "gathered
+    to denounce the killing") are what it is about, not what happened there: they
+    keep a fraction of their confidence when the protest itself is told outside them."""
+    protests = [e for e in events if e.acled_event_type in PROTEST_TYPES]
+    if not protests or len(protests) == len(events):
+        return events
+    inside = {view.tok(k).start for k in grievance_tokens(view, heads, preps)}
+    if not inside or all(e.trigger.start in inside for e in protests):
+        return events
+    return [
+        dataclasses.replace(e, confidence=round(e.confidence * GRIEVANCE_FACTOR, 3))
+        if e.trigger.start in inside and e.acled_event_type not in PROTEST_TYPES
+        else e
+        for e in events
+    ]
+
+
+def agent_clauses(view: SentenceView, agent: int | None, trigger: int) -> frozenset[int]:
+    """Tokens of the clauses that describe the agent or a subject ("families of soldiers
+    killed in the fighting"): who they are, not what they did; never the trigger's clause."""
+    subjects = [k for k in range(view.first, view.last) if view.tok(k).dep in SUBJECT_DEPS]
+    heads = ([agent] if agent is not None else []) + subjects
+    own = set(view.subtree(trigger))
+    out: set[int] = set()
+    for k in {j for h in heads for j in view.subtree(h)}:
+        if view.tok(k).dep in ("acl", "relcl") and k not in own and trigger not in view.subtree(k):
+            out.update(view.subtree(k))
+    return frozenset(out - own)
+
+
+def in_subject_clause(view: SentenceView, i: int) -> bool:
+    """Whether the trigger sits inside a clause that describes a subject ("families of
+    soldiers killed in the fighting held a sit-in"): who they are, not the sentence's news.
+    The clause's own verb may be the news ("shells fired by the rebels landed ...")."""
+    for k in view.ancestors(i):
+        if view.tok(k).dep in ("acl", "relcl"):
+            owner = view.head(k)
+            return owner is not None and view.tok(owner).dep in SUBJECT_DEPS
+    return False
+
+
+def description(view: SentenceView, c: Candidate) -> bool:
+    """Whether a verb trigger is a participle before its noun ("the captured soldiers", "a
+    detained trader"); not a protest ("protesting farmers" are protesters) nor a hyphened
+    verb the parser split ("gang-raped")."""
+    i = c.index
+    if c.nominal or view.tok(i).dep != "amod" or c.spec.plover_type == "PROTEST":
+        return False
+    head = view.head(i)
+    return head is not None and head > i and not (i > view.first and view.tok(i - 1).text == "-")
+
+
+def background(view: SentenceView, i: int) -> bool:
+    """Whether the trigger sits in a background phrase or clause ("after rebels raided the
+    town", "amid fighting"): it is context for the sentence's news, not the news."""
+    for k in [i, *view.ancestors(i)]:
+        t = view.tok(k)
+        if t.dep == "ccomp" or view.head(k) is None:
+            return False
+        if t.dep in ("pobj", "pcomp") and view.lemma(t.head) in BACKGROUND_WORDS:
+            return True
+        if t.dep == "pobj" and view.lemma(t.head) == "of":
+            owner = view.head(t.head)
+            if owner is not None and view.lemma(owner) in BACKGROUND_HEADS:
+                return True  # "the scene of a deadly 2017 chemical attack"
+        if t.dep == "pcomp" and view.lemma(t.head) == "for":
+            return True  # "expelled diplomats for taking part in protests": the reason
+        if t.dep == "advcl" and any(
+            view.lemma(m) in BACKGROUND_WORDS for m in view.children(k, frozenset({"mark"}))
+        ):
+            return True
+    return False
