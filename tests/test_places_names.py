@@ -42,6 +42,9 @@ REGION = [
     "NG",
     "NE",
     "SO",
+    "SD",
+    "QA",
+    "US",
 ]
 
 
@@ -247,3 +250,17 @@ def test_places_bracket_after_a_town_word_names_its_area(
     )
     area = next((p for p in doc.places if p.text == "Galgaduud"), None)
     assert area is not None and area.country == "SO" and area.feature == "ADM1"
+
+
+def test_places_numbered_ward_is_no_county(places: Callable[[str], Document]) -> None:
+    assert generic("Ward") and generic("Sector")
+    doc = places("On Monday, shelling hit Ward 3 of Khartoum Bahri (Khartoum), killing 4.")
+    assert all(p.country in (None, "SD") for p in doc.places if p.role == "mention")
+
+
+def test_places_known_place_inside_an_unknown_name_is_kept(
+    places: Callable[[str], Document],
+) -> None:
+    # "Doha" of "the Doha Forum" is weak now, but a capital is convincing anywhere
+    doc = places("Ministers met at the Doha Forum on Sunday.")
+    assert any(p.name == "Doha" and p.country == "QA" for p in doc.places)

@@ -255,7 +255,10 @@ class Recogniser:
                 ):
                     continue  # "Tuba" of "Umm Tuba village" is no place of its own
                 if self._strong(self.gaz.lookup(part)):
-                    return PlaceSpan(part, start + a, start + b, part, method="ner-part")
+                    # weak: "Kala" of "Kala Shah Kaku" must land where the story is
+                    return PlaceSpan(
+                        part, start + a, start + b, part, method="ner-part", weak=True
+                    )
         if re.match(r"(?i)(pro|anti|non|ex|post|pre)-", name) or any(
             self.gaz.demonym(w) for w in name.split()
         ):
