@@ -45,6 +45,7 @@ REGION = [
     "SD",
     "QA",
     "US",
+    "UA",
 ]
 
 
@@ -264,3 +265,11 @@ def test_places_known_place_inside_an_unknown_name_is_kept(
     # "Doha" of "the Doha Forum" is weak now, but a capital is convincing anywhere
     doc = places("Ministers met at the Doha Forum on Sunday.")
     assert any(p.name == "Doha" and p.country == "QA" for p in doc.places)
+
+
+def test_places_name_before_its_bracketed_area(places: Callable[[str], Document]) -> None:
+    # a village the scan would not take alone (fewer than 20,000 people), named with its
+    # raion and oblast in brackets
+    doc = places("Artillery shelled Bilozerka (Khersonskyi raion, Kherson oblast) on Monday.")
+    village = next((p for p in doc.places if p.text == "Bilozerka"), None)
+    assert village is not None and village.country == "UA" and village.precision == 1

@@ -130,6 +130,9 @@ def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
                 and toks[j + 1].start in starts
                 and (before in c.place_before or before == "of")
             )
+            # "shelled Bilozerka (Khersonskyi raion, Kherson oblast)": a name followed by
+            # its area in brackets
+            comma = comma or (after == "(" and _bracket_names_place(toks, j, starts))
             cued = (
                 bracketed
                 or comma
@@ -146,6 +149,16 @@ def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
                 out.append(PlaceSpan(name, start, end, name, method="cue", weak=True))
             i = j
     return out
+
+
+def _bracket_names_place(toks: tuple[Token, ...], k: int, starts: set[int]) -> bool:
+    """Whether the brackets opening at ``toks[k]`` name a known place before they close."""
+    for t in toks[k + 1 : k + 9]:
+        if t.text == ")":
+            return False
+        if t.start in starts:
+            return True
+    return False
 
 
 def _after_place_word(toks: tuple[Token, ...], k: int) -> bool:
