@@ -281,3 +281,28 @@ def test_events_rules_grievance_keeps_little_confidence(
     rally = next(e for e in doc.events if e.trigger.text == "rallied")
     arrests = next(e for e in doc.events if e.trigger.text == "arrests")
     assert arrests.confidence < rally.confidence
+
+
+# a charge beside violence is its reason; a strike by workers is a protest
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Insurgents shot dead a teacher they accused of informing for the army.", "Attack"),
+        ("Gunmen killed two herders, accusing them of stealing goats.", "Attack"),
+        ("Nurses at the district hospital went on a strike over unpaid wages.", "Peaceful protest"),
+        ("Bus drivers began an indefinite strike on Monday.", "Peaceful protest"),
+    ],
+)
+def test_events_rules_speech_and_strikes(
+    parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str
+) -> None:
+    assert subtype(parse_text, stage, text) == expected
+
+
+def test_events_rules_charge_yields_to_violence(
+    parse_text: Callable[..., Document], stage: EventsStage
+) -> None:
+    doc = stage(parse_text("Insurgents shot dead a teacher they accused of informing."))
+    charge = next(e for e in doc.events if e.plover_type == "ACCUSE")
+    shot = next(e for e in doc.events if e.plover_type == "ASSAULT")
+    assert charge.confidence < shot.confidence

@@ -206,6 +206,9 @@ class TriggerFinder:
             prev = i - 1
             if prev >= view.first and view.lemma(prev) == word:
                 return prev
+            up = view.head(i)
+            if view.tok(i).dep == "pobj" and up is not None and view.lemma(up) == word:
+                return up  # "went on a strike": the noun's preposition
             return None
         for k in view.children(i, EXTRA_DEPS):
             if view.lemma(k) == word or view.tok(k).text.lower() == word:

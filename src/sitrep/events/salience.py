@@ -31,9 +31,34 @@ BACKGROUND_FACTOR = 0.9
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PROTEST_TYPES = frozenset({"Protests", "Riots"})
 GRIEVANCE_FACTOR = 0.5
+SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST"})
+MATERIAL_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl"})
+UNREAL = frozenset({"future", "hypothetical", "negated", "denied"})
+SPEECH_FACTOR = 0.5
 # a participle that only describes a noun ("the captured soldiers were freed") tells what
 # happened to them before, not the sentence's news
 DESCRIPTION_FACTOR = 0.5
+
+
+def speech_discount(view: SentenceView, events: list[Event]) -> list[Event]:
+    """A charge or demand about violence yields to it: "killed a man they accused of
+    spying", "accusing them of theft" (a subordinate clause beside the violence), "were
+    accused of killing three civilians" (the violence is what is charged)."""
+    acts = [e for e in events if e.plover_type in MATERIAL_TYPES and e.modality not in UNREAL]
+    if not acts or len(acts) == len(events):
+        return events
+    at = {view.tok(k).start: k for k in range(view.first, view.last)}
+    out = []
+    for e in events:
+        k = at.get(e.trigger.start)
+        if e.plover_type in SPEECH_TYPES and k is not None:
+            inside = set(view.subtree(k))
+            framed = view.tok(k).dep in SUBORDINATE_DEPS
+            if any((at.get(a.trigger.start) in inside) != framed for a in acts):
+                e = dataclasses.replace(e, confidence=round(e.confidence * SPEECH_FACTOR, 3))
+        out.append(e)
+    return out
 
 
 def grievance_discount(

@@ -47,6 +47,7 @@ from .salience import (
     description,
     grievance_discount,
     in_subject_clause,
+    speech_discount,
 )
 from .syntax import SentenceView
 from .typer import Retyper
@@ -177,6 +178,7 @@ class EventsStage:
                 fatalities, given = deaths, True
             out.extend(self._events(doc, view, anchors, d, fatalities))
         out = grievance_discount(view, out, self.coder.grievance_heads, self.coder.grievance_preps)
+        out = speech_discount(view, out)
         out.sort(key=lambda e: (e.trigger.start, e.place.start if e.place else -1))
         return [e for e in out if e.confidence >= self.min_confidence]
 
