@@ -51,3 +51,14 @@ def test_events_places_scene_lists_are_not_containers() -> None:
     a = _place("Harib", text, 15.0, 45.4, "PPL")
     b = _place("Jubah", text, 15.2, 45.3, "PPL")
     assert not _anchors(text, a, b).contains(b, a)
+
+
+def test_events_places_scene_puts_an_unknown_village_in_its_area() -> None:
+    text = "Party workers clashed in Gopalpur (Purba Bardhaman, West Bengal) on Monday."
+    start = text.index("Gopalpur")
+    village = Place(id="x:gopalpur", name="Gopalpur", text="Gopalpur", start=start, end=start + 8)
+    district = _place("Purba Bardhaman", text, 23.2, 87.9, "ADM2")
+    anchors = _anchors(text, village, district)
+    scene = anchors.scene([village], 0, len(text), [], False)
+    assert scene.name == "Purba Bardhaman" and scene.precision == 2
+    assert scene.method.endswith(":near-unknown")

@@ -8,6 +8,7 @@ document, and skip a country named as a sponsor ("Turkey-backed rebels").
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 
@@ -151,6 +152,16 @@ class Anchors:
         inner = [p for p in found if not any(self.contains(p, q) for q in found)]
         found = inner or found
         best = found[0]
+        if best.lat is None:
+            # "clashed in Nandigram (Purba Medinipur, West Bengal)": a village the gazetteer
+            # does not know is placed in the area the text puts it in, as ACLED does
+            outer = self.area_of(best)
+            if outer is not None:
+                return dataclasses.replace(
+                    outer,
+                    precision=max(outer.precision or 2, 2),
+                    method=outer.method + ":near-unknown",
+                )
         if aimed:
             best = next((p for p in found if not self.launched_from(p)), best)
         usable = [
@@ -173,6 +184,15 @@ class Anchors:
         if not towns:
             return best
         return min(towns, key=lambda p: (level(p), p.start < best.start, abs(p.start - best.end)))
+
+    def area_of(self, place: Place) -> Place | None:
+        """The known place named right after ``place`` as the area it lies in."""
+        text = self.doc.article.text
+        i = bisect_left(self.place_starts, place.end)
+        for p in self.places[i : i + 2]:
+            if p.lat is not None and link_between(text, place.end, p.start) not in (None, "-"):
+                return p
+        return None
 
     def contains(self, outer: Place, inner: Place) -> bool:
         """Whether the text names ``outer`` as the area that ``inner``, a resolved place,
