@@ -306,3 +306,25 @@ def test_events_rules_charge_yields_to_violence(
     charge = next(e for e in doc.events if e.plover_type == "ACCUSE")
     shot = next(e for e in doc.events if e.plover_type == "ASSAULT")
     assert charge.confidence < shot.confidence
+
+
+# suicide attacks told by their vest or vehicle, chemical weapons told by their use or their
+# symptoms, offices and bases opened
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A man wearing an explosive vest blew up a checkpoint queue.", "Suicide bomb"),
+        ("A bomber with explosives strapped to his body struck a wedding hall.", "Suicide bomb"),
+        ("Witnesses said the army used chlorine against the besieged quarter.", "Chemical weapon"),
+        (
+            "After the shelling, doctors treated dozens for choking and breathing difficulties.",
+            "Chemical weapon",
+        ),
+        ("The rebels opened a new office in the border town.", "Headquarters or base established"),
+        ("Police used tear gas to disperse the students' march.", "Protest with intervention"),
+    ],
+)
+def test_events_rules_weapons_and_offices(
+    parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str
+) -> None:
+    assert subtype(parse_text, stage, text) == expected

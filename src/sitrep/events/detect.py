@@ -161,6 +161,7 @@ class TriggerFinder:
             and not nominal
             and view.tok(obj).dep in ("dobj", "obj")
             and view.lemma(obj) in self.abstract
+            and not any(spec.needs == "base" for spec in specs)  # "opened an office"
             and not any(view.lemma(p) == "of" for p in view.children(obj, frozenset({"prep"})))
         ):
             return None
