@@ -328,3 +328,16 @@ def test_events_rules_weapons_and_offices(
     parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str
 ) -> None:
     assert subtype(parse_text, stage, text) == expected
+
+
+def test_events_rules_accidents_are_no_violence(
+    parse_text: Callable[..., Document], stage: EventsStage
+) -> None:
+    for text in (
+        "A fire in a textile mill killed eleven workers overnight.",
+        "A crowded minibus plunged off a bridge, killing nine passengers.",
+    ):
+        assert subtype(parse_text, stage, text) is None, text
+    # a weapon's fire is violence
+    shelled = "Artillery fire destroyed the bridge over the river."
+    assert subtype(parse_text, stage, shelled) is not None

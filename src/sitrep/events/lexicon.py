@@ -159,6 +159,8 @@ def load_lexicon() -> Lexicon:
             "quantity_nouns",
             "modifier_heads",
             "leader_nouns",
+            "accident_causes",
+            "fire_weapons",
         )
     }
     modality = ModalityCues(

@@ -67,6 +67,8 @@ VIOLENT_TYPES = frozenset({"ASSAULT", "PROTEST"})
 LIST_PRUNE = frozenset({"appos", "relcl", "acl", "poss", "advcl", "parataxis"})
 PLACE_LOOKBACK = 2  # sentences of the same paragraph an event may take its place from
 VAGUE_FAMILIES = frozenset({"VIOLENCE"})
+HARM_CODES = frozenset({"DESTROY", "PROPERTY_DISTRUCT"})
+NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 VAGUE_PENALTY = 0.1
 TERRITORIAL = frozenset({("COERCE", "seize"), ("RETREAT", "withdraw"), ("MOBILIZE", "troops")})
 
@@ -150,6 +152,10 @@ class EventsStage:
                     d.dropped = True
             if c.spec.consequence and any(v is not d and not v.dropped for v in violent):
                 d.dropped = True
+            if (c.spec.consequence or c.spec.acled in HARM_CODES) and self._accident(
+                view, d.roles.agent
+            ):
+                d.dropped = True  # "a fire in a hospital ward killed four babies"
             if c.spec.plover_type == "COERCE":
                 # "dismantled an IED", "seized a car bomb": the weapon is what was stopped
                 obj = by_index.get(object_head(view, c.index, False) or -1)
@@ -162,6 +168,15 @@ class EventsStage:
                         d.dropped = True
                         break
         return [d for d in drafts if not d.dropped]
+
+    def _accident(self, view: SentenceView, agent: int | None) -> bool:
+        """Whether what killed or destroyed is a fire, a crash or a flood, not a weapon's
+        fire ("artillery fire", "sniper fire")."""
+        sets = self.lex.word_sets
+        if agent is None or view.lemma(agent) not in sets["accident_causes"]:
+            return False
+        armed = sets["weapon_nouns"] | sets["fire_weapons"]
+        return not any(view.lemma(k) in armed for k in view.children(agent, NOUN_MODIFIERS))
 
     def _sentence_events(
         self, doc: Document, view: SentenceView, anchors: Anchors, cands: list[Candidate]
