@@ -46,6 +46,8 @@ REGION = [
     "QA",
     "US",
     "UA",
+    "MM",
+    "JP",
 ]
 
 
@@ -273,3 +275,11 @@ def test_places_name_before_its_bracketed_area(places: Callable[[str], Document]
     doc = places("Artillery shelled Bilozerka (Khersonskyi raion, Kherson oblast) on Monday.")
     village = next((p for p in doc.places if p.text == "Bilozerka"), None)
     assert village is not None and village.country == "UA" and village.precision == 1
+
+
+def test_places_bracketed_name_tagged_as_a_gerund(places: Callable[[str], Document]) -> None:
+    # spaCy's small model tags "Sagaing" in "(Sagaing)" as a verb (-ing)
+    doc = places("On Sunday, resistance fighters attacked an outpost in Kani township (Sagaing).")
+    region = next((p for p in doc.places if p.text == "Sagaing"), None)
+    assert region is not None and region.country == "MM"
+    assert not any(p.country == "JP" for p in doc.places)

@@ -105,9 +105,9 @@ def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
         i = 0
         while i < len(toks):
             j = i
-            while j < len(toks) and name_inner(toks[j]) and (j > i or cue_name_start(toks[j])):
+            while j < len(toks) and _cued_inner(toks[j]) and (j > i or _cued_start(toks[j])):
                 j += 1
-            while j > i and not name_end(toks[j - 1]):
+            while j > i and not (name_end(toks[j - 1]) or _gerund_name(toks[j - 1])):
                 j -= 1
             if j == i:
                 i += 1
@@ -149,6 +149,19 @@ def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
                 out.append(PlaceSpan(name, start, end, name, method="cue", weak=True))
             i = j
     return out
+
+
+def _gerund_name(t: Token) -> bool:
+    """A capitalised word spaCy took for a gerund inside a sentence: "(Sagaing)"."""
+    return t.pos == "VERB" and t.tag == "VBG" and t.text[:1].isupper() and t.text[1:].islower()
+
+
+def _cued_start(t: Token) -> bool:
+    return cue_name_start(t) or (t.i > 0 and _gerund_name(t))
+
+
+def _cued_inner(t: Token) -> bool:
+    return name_inner(t) or _gerund_name(t)
 
 
 def _bracket_names_place(toks: tuple[Token, ...], k: int, starts: set[int]) -> bool:
