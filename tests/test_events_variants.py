@@ -341,3 +341,21 @@ def test_events_rules_accidents_are_no_violence(
     # a weapon's fire is violence
     shelled = "Artillery fire destroyed the bridge over the river."
     assert subtype(parse_text, stage, shelled) is not None
+
+
+# diplomacy is no ACLED event: agreements on relations or trade, protests lodged by a
+# government; banned or planned protests have not happened
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two governments agreed to expand trade and investment.", None),
+        ("The foreign ministry summoned the envoy to protest the remarks.", None),
+        ("The militia and the army agreed to exchange prisoners.", "Agreement"),
+        ("Anti-war protesters marched to the parliament on Sunday.", "Peaceful protest"),
+        ("The governor banned all rallies in the province.", "Change to group/activity"),
+    ],
+)
+def test_events_rules_diplomacy_and_bans(
+    parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str | None
+) -> None:
+    assert subtype(parse_text, stage, text) == expected

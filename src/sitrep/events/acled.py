@@ -22,6 +22,7 @@ class AcledContext:
     agent_phrase: str = ""  # the agent's whole phrase, words and lemmas ("members of two clans")
     agent_tokens: frozenset[int] = frozenset()  # its token indices
     trigger: int = -1  # the trigger's token index
+    agent_head: str = ""  # the agent's head lemma ("ministry")
 
 
 REASON_PREPS = frozenset({"over", "for", "after", "following", "in"})
@@ -114,6 +115,13 @@ class AcledCoder:
         if "burned_people" in ref:
             burned = ref["burned_people"]
             self.people_family = (frozenset(burned["codes"]), str(burned["family"]))
+        diplo = ref.get("diplomatic_agreement", {})
+        self.diplomatic_codes = frozenset(diplo.get("codes", ()))
+        self.diplomatic_cues = tuple(diplo.get("cues", ()))
+        self.diplomatic_unless = tuple(diplo.get("unless", ()))
+        state_protest = ref.get("state_protest", {})
+        self.state_protest_family: str | None = state_protest.get("family")
+        self.state_protest_agents = frozenset(state_protest.get("agents", ()))
         crowd = ref.get("crowd_violence", {})
         self.crowd_code: str | None = crowd.get("code")
         self.crowd_codes = frozenset(crowd.get("codes", ()))
@@ -139,7 +147,15 @@ class AcledCoder:
             and not any(view.has_cue(c) for c in self.lex.demonstration_cues)
         ):
             return self.state_obstruction, True  # "troops blocked the village entrances"
+        if family == self.state_protest_family and ctx.agent_head in self.state_protest_agents:
+            return None, False  # "the ministry summoned the ambassador to protest"
         code, specific = self._family_code(family, view, ctx)
+        if (
+            code in self.diplomatic_codes
+            and any(view.has_cue(c) for c in self.diplomatic_cues)
+            and not any(view.has_cue(c) for c in self.diplomatic_unless)
+        ):
+            return None, False  # "agreed to restore diplomatic relations"
         if (
             self.people_family is not None
             and code in self.people_family[0]

@@ -223,6 +223,7 @@ class EventsStage:
             view.span_string(sorted(agent_span)),
             agent_clauses(view, d.roles.agent, c.index),
             c.index,
+            _head_lemma(view, d.roles.agent, c.index),
         )
         code, specific = self.coder.code(spec.acled, view, ctx)
         acled_type, acled_sub = self.coder.types(code)
@@ -331,6 +332,14 @@ class EventsStage:
                     )
                 ]
         return []
+
+
+def _head_lemma(view: SentenceView, agent: int | None, trigger: int) -> str:
+    """The agent's head lemma, unless the agent only modifies the trigger ("anti-government
+    protesters" are not the government's)."""
+    if agent is None or agent in view.subtree(trigger):
+        return ""
+    return view.lemma(agent)
 
 
 def _finer(
