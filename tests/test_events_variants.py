@@ -359,3 +359,28 @@ def test_events_rules_diplomacy_and_bans(
     parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str | None
 ) -> None:
     assert subtype(parse_text, stage, text) == expected
+
+
+# ground handed over or taken with no fight; buildings blown up with nobody hurt
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The rebels took control of the crossing, meeting no resistance.",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "The militia handed the port back to the coast guard.",
+            "Non-violent transfer of territory",
+        ),
+        ("Insurgents blew up a railway bridge north of the city.", "Looting/property destruction"),
+        (
+            "Militants blew up an army truck on the road, killing four soldiers.",
+            "Remote explosive/landmine/IED",
+        ),
+    ],
+)
+def test_events_rules_handovers_and_demolitions(
+    parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str
+) -> None:
+    assert subtype(parse_text, stage, text) == expected
