@@ -384,3 +384,21 @@ def test_events_rules_handovers_and_demolitions(
     parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str
 ) -> None:
     assert subtype(parse_text, stage, text) == expected
+
+
+# the weapon decides: drones that slam into a target, shells lobbed, barrel bombs that
+# destroy, mines that vehicles hit
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A kamikaze drone slammed into a fuel terminal near the port.", "Air/drone strike"),
+        ("Militants lobbed mortar rounds into the army compound.", "Shelling/artillery/missile attack"),
+        ("Rebels lobbed a grenade into a police truck.", "Grenade"),
+        ("Barrel bombs destroyed a bakery in the old town.", "Air/drone strike"),
+        ("A minibus hit a mine on a dirt road, killing six.", "Remote explosive/landmine/IED"),
+    ],
+)
+def test_events_rules_weapons_decide(
+    parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str
+) -> None:
+    assert subtype(parse_text, stage, text) == expected

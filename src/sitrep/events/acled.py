@@ -122,6 +122,10 @@ class AcledCoder:
         state_protest = ref.get("state_protest", {})
         self.state_protest_family: str | None = state_protest.get("family")
         self.state_protest_agents = frozenset(state_protest.get("agents", ()))
+        self.weapon_damage: tuple[frozenset[str], str] | None = None
+        if "weapon_damage" in ref:
+            damage = ref["weapon_damage"]
+            self.weapon_damage = (frozenset(damage["codes"]), str(damage["family"]))
         crowd = ref.get("crowd_violence", {})
         self.crowd_code: str | None = crowd.get("code")
         self.crowd_codes = frozenset(crowd.get("codes", ()))
@@ -163,6 +167,12 @@ class AcledCoder:
         ):
             # "burned a suspected thief alive": violence against a person
             code, specific = self._family_code(self.people_family[1], view, ctx)
+        if (
+            self.weapon_damage is not None
+            and code in self.weapon_damage[0]
+            and ctx.agent_head in self.lex.word_sets["weapon_nouns"]
+        ):
+            code, specific = self._family_code(self.weapon_damage[1], view, ctx)
         for codes, refined, cues in self.refine:
             if code in codes and any(view.has_cue(c) for c in cues):
                 return refined, True  # "detained ... and his whereabouts are unknown"
@@ -196,7 +206,11 @@ class AcledCoder:
             wider = self.lex.refinable if family == "REM_EXPLOS" else frozenset()
             for rule in self.lex.families["VIOLENCE"].rules:
                 weapon = rule.code in wider or rule.code in ("CHEM_WEAP", "SUIC_BOMB")
-                if weapon and any(view.has_cue(c) for c in rule.cues):
+                if (
+                    weapon
+                    and any(view.has_cue(c) for c in rule.cues)
+                    and not any(view.has_cue(c) for c in rule.unless)
+                ):
                     return rule.code, True
             return family, False
         if family in self.lex.acled:

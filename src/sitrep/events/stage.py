@@ -67,7 +67,7 @@ VIOLENT_TYPES = frozenset({"ASSAULT", "PROTEST"})
 LIST_PRUNE = frozenset({"appos", "relcl", "acl", "poss", "advcl", "parataxis"})
 PLACE_LOOKBACK = 2  # sentences of the same paragraph an event may take its place from
 VAGUE_FAMILIES = frozenset({"VIOLENCE"})
-HARM_CODES = frozenset({"DESTROY", "PROPERTY_DISTRUCT"})
+HARM_CODES = frozenset({"DESTROY", "PROPERTY_DISTRUCT", "VIOLENCE"})
 NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 VAGUE_PENALTY = 0.1
 TERRITORIAL = frozenset({("COERCE", "seize"), ("RETREAT", "withdraw"), ("MOBILIZE", "troops")})
@@ -153,7 +153,7 @@ class EventsStage:
             if c.spec.consequence and any(v is not d and not v.dropped for v in violent):
                 d.dropped = True
             if (c.spec.consequence or c.spec.acled in HARM_CODES) and self._accident(
-                view, d.roles.agent
+                view, d.roles.agent, object_head(view, c.index, c.nominal)
             ):
                 d.dropped = True  # "a fire in a hospital ward killed four babies"
             if c.spec.plover_type == "COERCE":
@@ -169,11 +169,13 @@ class EventsStage:
                         break
         return [d for d in drafts if not d.dropped]
 
-    def _accident(self, view: SentenceView, agent: int | None) -> bool:
+    def _accident(self, view: SentenceView, agent: int | None, obj: int | None) -> bool:
         """Whether what killed or destroyed is a fire, a crash or a flood, not a weapon's
-        fire ("artillery fire", "sniper fire")."""
+        fire ("artillery fire", "sniper fire") nor a weapon hit ("the bus hit a mine")."""
         sets = self.lex.word_sets
         if agent is None or view.lemma(agent) not in sets["accident_causes"]:
+            return False
+        if obj is not None and view.lemma(obj) in sets["weapon_nouns"]:
             return False
         armed = sets["weapon_nouns"] | sets["fire_weapons"]
         return not any(view.lemma(k) in armed for k in view.children(agent, NOUN_MODIFIERS))
@@ -223,7 +225,7 @@ class EventsStage:
             view.span_string(sorted(agent_span)),
             agent_clauses(view, d.roles.agent, c.index),
             c.index,
-            _head_lemma(view, d.roles.agent, c.index),
+            _head_lemma(view, d.roles.agent, c),
         )
         code, specific = self.coder.code(spec.acled, view, ctx)
         acled_type, acled_sub = self.coder.types(code)
@@ -334,10 +336,10 @@ class EventsStage:
         return []
 
 
-def _head_lemma(view: SentenceView, agent: int | None, trigger: int) -> str:
-    """The agent's head lemma, unless the agent only modifies the trigger ("anti-government
-    protesters" are not the government's)."""
-    if agent is None or agent in view.subtree(trigger):
+def _head_lemma(view: SentenceView, agent: int | None, c: Candidate) -> str:
+    """The agent's head lemma, unless the agent only modifies a noun trigger
+    ("anti-government protesters" are not the government's)."""
+    if agent is None or (c.nominal and agent in view.subtree(c.index)):
         return ""
     return view.lemma(agent)
 
