@@ -190,88 +190,67 @@ def test_events_acled_refinements(
 
 
 # mob violence: people who are no armed group, with hands or primitive weapons, no protest
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Villagers beat two men to death near the river, accusing them of theft.", "Mob violence"),
-        ("Fans of the two teams fought with bottles outside the stadium.", "Mob violence"),
-        ("Residents of two hamlets clashed over a well, leaving six people hurt.", "Mob violence"),
-        ("Youths attacked a delivery van with stones in the old quarter.", "Mob violence"),
-        # an armed group, a state agent or a firearm keeps the violence where it was
-        ("Gunmen attacked a bus on the highway, killing four passengers.", "Attack"),
-        ("Police beat a detained trader to death at the station.", "Attack"),
-        ("Militants clashed with villagers armed with sticks.", "Armed clash"),
-        # a demonstration named makes the violence a violent demonstration
-        (
-            "Protesters threw stones at the governor's convoy during a march against fuel prices.",
-            "Violent demonstration",
-        ),
-    ],
-)
-def test_events_rules_crowd_violence(
-    parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str
-) -> None:
-    assert subtype(parse_text, stage, text) == expected
+CROWD_VIOLENCE: list[tuple[str, str | None]] = [
+    ("Villagers beat two men to death near the river, accusing them of theft.", "Mob violence"),
+    ("Fans of the two teams fought with bottles outside the stadium.", "Mob violence"),
+    ("Residents of two hamlets clashed over a well, leaving six people hurt.", "Mob violence"),
+    ("Youths attacked a delivery van with stones in the old quarter.", "Mob violence"),
+    # an armed group, a state agent or a firearm keeps the violence where it was
+    ("Gunmen attacked a bus on the highway, killing four passengers.", "Attack"),
+    ("Police beat a detained trader to death at the station.", "Attack"),
+    ("Militants clashed with villagers armed with sticks.", "Armed clash"),
+    # a demonstration named makes the violence a violent demonstration
+    (
+        "Protesters threw stones at the governor's convoy during a march against fuel prices.",
+        "Violent demonstration",
+    ),
+]
 
 
 # vocabulary of general news usage for territory, bases, group activity, bodies and drills
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Army units drove the insurgents out of the river port.", "Government regains territory"),
-        ("Government forces won back the airport after a week.", "Government regains territory"),
-        ("The rebels wrested the hill town from the army.", "Non-state actor overtakes territory"),
-        (
-            "The militants turned a disused school into a base for their fighters.",
-            "Headquarters or base established",
-        ),
-        ("The insurgent movement appointed a new military chief.", "Change to group/activity"),
-        ("The governor imposed a curfew on the two districts.", "Change to group/activity"),
-        ("Authorities declared a state of emergency in the valley.", "Change to group/activity"),
-        ("The militia began recruiting teenagers in the camps.", "Change to group/activity"),
-        ("Four bodies were found in a field near the highway.", "Other"),
-        ("The bodies of two traders were found with gunshot wounds.", "Attack"),
-        ("The navy held a military exercise off the southern coast.", "Other"),
-        ("A shepherd was found dead in the hills.", "Other"),
-    ],
-)
-def test_events_rules_news_vocabulary(
-    parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str
-) -> None:
-    assert subtype(parse_text, stage, text) == expected
+NEWS_VOCABULARY: list[tuple[str, str | None]] = [
+    ("Army units drove the insurgents out of the river port.", "Government regains territory"),
+    ("Government forces won back the airport after a week.", "Government regains territory"),
+    ("The rebels wrested the hill town from the army.", "Non-state actor overtakes territory"),
+    (
+        "The militants turned a disused school into a base for their fighters.",
+        "Headquarters or base established",
+    ),
+    ("The insurgent movement appointed a new military chief.", "Change to group/activity"),
+    ("The governor imposed a curfew on the two districts.", "Change to group/activity"),
+    ("Authorities declared a state of emergency in the valley.", "Change to group/activity"),
+    ("The militia began recruiting teenagers in the camps.", "Change to group/activity"),
+    ("Four bodies were found in a field near the highway.", "Other"),
+    ("The bodies of two traders were found with gunshot wounds.", "Attack"),
+    ("The navy held a military exercise off the southern coast.", "Other"),
+    ("A shepherd was found dead in the hills.", "Other"),
+]
 
 
 # how a protest was met, detention that ends in a disappearance, sexual violence named with
 # an abduction, a protest's grievance
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Police detained a student leader and his family says his whereabouts are unknown.",
-            "Abduction/forced disappearance",
-        ),
-        ("Militiamen abducted two girls and raped them in a forest camp.", "Sexual violence"),
-        ("A crowd burned a suspected thief alive in the market.", "Mob violence"),
-        (
-            "Riot police broke up a vigil outside the prison and detained six people.",
-            "Protest with intervention",
-        ),
-        (
-            "Police fired live rounds at a peaceful sit-in, and three people died.",
-            "Excessive force against protesters",
-        ),
-        (
-            "Officers dispersed the march with tear gas; no injuries were reported.",
-            "Protest with intervention",
-        ),
-        ("Hundreds rallied against the arrests of two journalists.", "Peaceful protest"),
-        ("Youths pelted a passing patrol with stones near the market.", "Mob violence"),
-    ],
-)
-def test_events_rules_protests_and_detentions(
-    parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str
-) -> None:
-    assert subtype(parse_text, stage, text) == expected
+PROTESTS_AND_DETENTIONS: list[tuple[str, str | None]] = [
+    (
+        "Police detained a student leader and his family says his whereabouts are unknown.",
+        "Abduction/forced disappearance",
+    ),
+    ("Militiamen abducted two girls and raped them in a forest camp.", "Sexual violence"),
+    ("A crowd burned a suspected thief alive in the market.", "Mob violence"),
+    (
+        "Riot police broke up a vigil outside the prison and detained six people.",
+        "Protest with intervention",
+    ),
+    (
+        "Police fired live rounds at a peaceful sit-in, and three people died.",
+        "Excessive force against protesters",
+    ),
+    (
+        "Officers dispersed the march with tear gas; no injuries were reported.",
+        "Protest with intervention",
+    ),
+    ("Hundreds rallied against the arrests of two journalists.", "Peaceful protest"),
+    ("Youths pelted a passing patrol with stones near the market.", "Mob violence"),
+]
 
 
 def test_events_rules_grievance_keeps_little_confidence(
@@ -284,19 +263,12 @@ def test_events_rules_grievance_keeps_little_confidence(
 
 
 # a charge beside violence is its reason; a strike by workers is a protest
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Insurgents shot dead a teacher they accused of informing for the army.", "Attack"),
-        ("Gunmen killed two herders, accusing them of stealing goats.", "Attack"),
-        ("Nurses at the district hospital went on a strike over unpaid wages.", "Peaceful protest"),
-        ("Bus drivers began an indefinite strike on Monday.", "Peaceful protest"),
-    ],
-)
-def test_events_rules_speech_and_strikes(
-    parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str
-) -> None:
-    assert subtype(parse_text, stage, text) == expected
+SPEECH_AND_STRIKES: list[tuple[str, str | None]] = [
+    ("Insurgents shot dead a teacher they accused of informing for the army.", "Attack"),
+    ("Gunmen killed two herders, accusing them of stealing goats.", "Attack"),
+    ("Nurses at the district hospital went on a strike over unpaid wages.", "Peaceful protest"),
+    ("Bus drivers began an indefinite strike on Monday.", "Peaceful protest"),
+]
 
 
 def test_events_rules_charge_yields_to_violence(
@@ -310,24 +282,17 @@ def test_events_rules_charge_yields_to_violence(
 
 # suicide attacks told by their vest or vehicle, chemical weapons told by their use or their
 # symptoms, offices and bases opened
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("A man wearing an explosive vest blew up a checkpoint queue.", "Suicide bomb"),
-        ("A bomber with explosives strapped to his body struck a wedding hall.", "Suicide bomb"),
-        ("Witnesses said the army used chlorine against the besieged quarter.", "Chemical weapon"),
-        (
-            "After the shelling, doctors treated dozens for choking and breathing difficulties.",
-            "Chemical weapon",
-        ),
-        ("The rebels opened a new office in the border town.", "Headquarters or base established"),
-        ("Police used tear gas to disperse the students' march.", "Protest with intervention"),
-    ],
-)
-def test_events_rules_weapons_and_offices(
-    parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str
-) -> None:
-    assert subtype(parse_text, stage, text) == expected
+WEAPONS_AND_OFFICES: list[tuple[str, str | None]] = [
+    ("A man wearing an explosive vest blew up a checkpoint queue.", "Suicide bomb"),
+    ("A bomber with explosives strapped to his body struck a wedding hall.", "Suicide bomb"),
+    ("Witnesses said the army used chlorine against the besieged quarter.", "Chemical weapon"),
+    (
+        "After the shelling, doctors treated dozens for choking and breathing difficulties.",
+        "Chemical weapon",
+    ),
+    ("The rebels opened a new office in the border town.", "Headquarters or base established"),
+    ("Police used tear gas to disperse the students' march.", "Protest with intervention"),
+]
 
 
 def test_events_rules_accidents_are_no_violence(
@@ -345,60 +310,58 @@ def test_events_rules_accidents_are_no_violence(
 
 # diplomacy is no ACLED event: agreements on relations or trade, protests lodged by a
 # government; banned or planned protests have not happened
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("The two governments agreed to expand trade and investment.", None),
-        ("The foreign ministry summoned the envoy to protest the remarks.", None),
-        ("The militia and the army agreed to exchange prisoners.", "Agreement"),
-        ("Anti-war protesters marched to the parliament on Sunday.", "Peaceful protest"),
-        ("The governor banned all rallies in the province.", "Change to group/activity"),
-    ],
-)
-def test_events_rules_diplomacy_and_bans(
-    parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str | None
-) -> None:
-    assert subtype(parse_text, stage, text) == expected
+DIPLOMACY_AND_BANS: list[tuple[str, str | None]] = [
+    ("The two governments agreed to expand trade and investment.", None),
+    ("The foreign ministry summoned the envoy to protest the remarks.", None),
+    ("The militia and the army agreed to exchange prisoners.", "Agreement"),
+    ("Anti-war protesters marched to the parliament on Sunday.", "Peaceful protest"),
+    ("The governor banned all rallies in the province.", "Change to group/activity"),
+]
 
 
 # ground handed over or taken with no fight; buildings blown up with nobody hurt
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "The rebels took control of the crossing, meeting no resistance.",
-            "Non-violent transfer of territory",
-        ),
-        (
-            "The militia handed the port back to the coast guard.",
-            "Non-violent transfer of territory",
-        ),
-        ("Insurgents blew up a railway bridge north of the city.", "Looting/property destruction"),
-        (
-            "Militants blew up an army truck on the road, killing four soldiers.",
-            "Remote explosive/landmine/IED",
-        ),
-    ],
-)
-def test_events_rules_handovers_and_demolitions(
-    parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str
-) -> None:
-    assert subtype(parse_text, stage, text) == expected
+HANDOVERS_AND_DEMOLITIONS: list[tuple[str, str | None]] = [
+    (
+        "The rebels took control of the crossing, meeting no resistance.",
+        "Non-violent transfer of territory",
+    ),
+    (
+        "The militia handed the port back to the coast guard.",
+        "Non-violent transfer of territory",
+    ),
+    ("Insurgents blew up a railway bridge north of the city.", "Looting/property destruction"),
+    (
+        "Militants blew up an army truck on the road, killing four soldiers.",
+        "Remote explosive/landmine/IED",
+    ),
+]
 
 
 # the weapon decides: drones that slam into a target, shells lobbed, barrel bombs that
 # destroy, mines that vehicles hit
+WEAPONS_DECIDE: list[tuple[str, str | None]] = [
+    ("A kamikaze drone slammed into a fuel terminal near the port.", "Air/drone strike"),
+    ("Militants lobbed mortar rounds into the army base.", "Shelling/artillery/missile attack"),
+    ("Rebels lobbed a grenade into a police truck.", "Grenade"),
+    ("Barrel bombs destroyed a bakery in the old town.", "Air/drone strike"),
+    ("A minibus hit a mine on a dirt road, killing six.", "Remote explosive/landmine/IED"),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("A kamikaze drone slammed into a fuel terminal near the port.", "Air/drone strike"),
-        ("Militants lobbed mortar rounds into the army compound.", "Shelling/artillery/missile attack"),
-        ("Rebels lobbed a grenade into a police truck.", "Grenade"),
-        ("Barrel bombs destroyed a bakery in the old town.", "Air/drone strike"),
-        ("A minibus hit a mine on a dirt road, killing six.", "Remote explosive/landmine/IED"),
+        *CROWD_VIOLENCE,
+        *NEWS_VOCABULARY,
+        *PROTESTS_AND_DETENTIONS,
+        *SPEECH_AND_STRIKES,
+        *WEAPONS_AND_OFFICES,
+        *DIPLOMACY_AND_BANS,
+        *HANDOVERS_AND_DEMOLITIONS,
+        *WEAPONS_DECIDE,
     ],
 )
-def test_events_rules_weapons_decide(
-    parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str
+def test_events_rules_general(
+    parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str | None
 ) -> None:
     assert subtype(parse_text, stage, text) == expected
