@@ -308,6 +308,19 @@ def test_events_rules_accidents_are_no_violence(
     assert subtype(parse_text, stage, shelled) is not None
 
 
+# what a victim is accused of is no cue; strikers and gatherings are protests
+CHARGES_AND_STRIKERS: list[tuple[str, str | None]] = [
+    ("A mob beat two men suspected of kidnapping a girl.", "Mob violence"),
+    ("Villagers lynched a man they accused of rape.", "Mob violence"),
+    (
+        "Police opened fire on striking dock workers, killing three.",
+        "Excessive force against protesters",
+    ),
+    ("Striking drivers torched two buses at the depot.", "Violent demonstration"),
+    ("Protesters set the town hall on fire during the general strike.", "Violent demonstration"),
+]
+
+
 # diplomacy is no ACLED event: agreements on relations or trade, protests lodged by a
 # government; banned or planned protests have not happened
 DIPLOMACY_AND_BANS: list[tuple[str, str | None]] = [
@@ -359,6 +372,7 @@ WEAPONS_DECIDE: list[tuple[str, str | None]] = [
         *DIPLOMACY_AND_BANS,
         *HANDOVERS_AND_DEMOLITIONS,
         *WEAPONS_DECIDE,
+        *CHARGES_AND_STRIKERS,
     ],
 )
 def test_events_rules_general(

@@ -46,6 +46,19 @@ def grievance_tokens(view: SentenceView, heads: frozenset[str], preps: tuple[str
     return out
 
 
+CHARGE_DEPS = frozenset({"acl", "relcl", "advcl", "amod"})
+
+
+def charge_tokens(view: SentenceView, heads: frozenset[str]) -> set[int]:
+    """Words of the clauses that say what someone is accused or suspected of ("a man they
+    accused of kidnapping children", "suspected of theft"): a charge, not what happened."""
+    out: set[int] = set()
+    for i in range(view.first, view.last):
+        if view.lemma(i) in heads and view.tok(i).dep in CHARGE_DEPS:
+            out.update(view.subtree(i))
+    return out
+
+
 def _masked(
     view: SentenceView, masks: list[str] | tuple[str, ...], skip: set[int] | None = None
 ) -> Callable[[str], bool]:
@@ -102,6 +115,7 @@ class AcledCoder:
             ref.get("riot_demonstration_cues", ("demonstration", "protest", "rally"))
         )
         self.grievance_heads = frozenset(ref.get("grievance_heads", ()))
+        self.charge_heads = frozenset(ref.get("charge_heads", ()))
         self.grievance_preps = tuple(ref.get("grievance_preps", ()))
         self.property_nouns = frozenset(ref.get("property_nouns", ()))
         self.property_code: str | None = ref.get("property_code")
@@ -173,8 +187,9 @@ class AcledCoder:
             and ctx.agent_head in self.lex.word_sets["weapon_nouns"]
         ):
             code, specific = self._family_code(self.weapon_damage[1], view, ctx)
+        charged = _masked(view, (), charge_tokens(view, self.charge_heads))
         for codes, refined, cues in self.refine:
-            if code in codes and any(view.has_cue(c) for c in cues):
+            if code in codes and any(charged(c) for c in cues):
                 return refined, True  # "detained ... and his whereabouts are unknown"
         if code in self.intercepted_codes and any(view.has_cue(c) for c in self.intercept_cues):
             return "DISR_WEAP", True  # "rockets were fired, some were intercepted"
@@ -200,16 +215,18 @@ class AcledCoder:
     def _family_code(
         self, family: str, view: SentenceView, ctx: AcledContext
     ) -> tuple[str | None, bool]:
+        charges = charge_tokens(view, self.charge_heads) if self.charge_heads else set()
         if family in self.lex.refinable:
             # an explosion can be anything's; a named weapon ("shelling") is refined only to
             # chemical or suicide attacks
             wider = self.lex.refinable if family == "REM_EXPLOS" else frozenset()
+            cue = _masked(view, (), charges)
             for rule in self.lex.families["VIOLENCE"].rules:
                 weapon = rule.code in wider or rule.code in ("CHEM_WEAP", "SUIC_BOMB")
                 if (
                     weapon
-                    and any(view.has_cue(c) for c in rule.cues)
-                    and not any(view.has_cue(c) for c in rule.unless)
+                    and any(cue(c) for c in rule.cues)
+                    and not any(cue(c) for c in rule.unless)
                 ):
                     return rule.code, True
             return family, False
@@ -227,7 +244,7 @@ class AcledCoder:
         skip = (
             grievance_tokens(view, self.grievance_heads, self.grievance_preps) | ctx.agent_tokens
             if family == "PROTEST"
-            else None
+            else charges
         )
         has = _masked(view, fam.options.get("masks", ()), skip)
         for rule in fam.rules:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..models import Event
-from .acled import grievance_tokens
+from .acled import charge_tokens, grievance_tokens
 from .detect import Candidate
 from .syntax import SentenceView
 
@@ -59,6 +59,22 @@ def speech_discount(view: SentenceView, events: list[Event]) -> list[Event]:
                 e = dataclasses.replace(e, confidence=round(e.confidence * SPEECH_FACTOR, 3))
         out.append(e)
     return out
+
+
+def charge_discount(view: SentenceView, events: list[Event], heads: frozenset[str]) -> list[Event]:
+    """What a victim is accused or suspected of ("beat two men suspected of kidnapping a
+    girl") is a charge, not news: it keeps a fraction of its confidence."""
+    if len(events) < 2 or not heads:
+        return events
+    inside = {view.tok(k).start for k in charge_tokens(view, heads)}
+    if not inside or all(e.trigger.start in inside for e in events):
+        return events
+    return [
+        dataclasses.replace(e, confidence=round(e.confidence * GRIEVANCE_FACTOR, 3))
+        if e.trigger.start in inside
+        else e
+        for e in events
+    ]
 
 
 def grievance_discount(
