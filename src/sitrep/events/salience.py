@@ -100,13 +100,23 @@ def grievance_discount(
 def agent_clauses(view: SentenceView, agent: int | None, trigger: int) -> frozenset[int]:
     """Tokens of the clauses that describe the agent or a subject ("families of soldiers
     killed in the fighting"): who they are, not what they did; never the trigger's clause."""
-    subjects = [k for k in range(view.first, view.last) if view.tok(k).dep in SUBJECT_DEPS]
-    heads = ([agent] if agent is not None else []) + subjects
+    key = f"agent-clauses:{agent}"
+    clauses = view.memo.get(key)
+    if clauses is None:
+        subjects = [k for k in range(view.first, view.last) if view.tok(k).dep in SUBJECT_DEPS]
+        heads = ([agent] if agent is not None else []) + subjects
+        within = {j for h in heads for j in view.subtree(h)}
+        clauses = frozenset(k for k in within if view.tok(k).dep in ("acl", "relcl"))
+        view.memo[key] = clauses
+    if not clauses:
+        return frozenset()
     own = set(view.subtree(trigger))
     out: set[int] = set()
-    for k in {j for h in heads for j in view.subtree(h)}:
-        if view.tok(k).dep in ("acl", "relcl") and k not in own and trigger not in view.subtree(k):
-            out.update(view.subtree(k))
+    for k in clauses:
+        if k not in own:
+            inside = view.subtree(k)
+            if trigger not in inside:
+                out.update(inside)
     return frozenset(out - own)
 
 

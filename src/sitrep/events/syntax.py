@@ -50,6 +50,8 @@ class SentenceView:
             if h != i:
                 kids.setdefault(h, []).append(i)
         self._children = kids
+        # per-sentence results shared by the rules (clause token sets), keyed by their name
+        self.memo: dict[str, frozenset[int]] = {}
 
     def __iter__(self) -> Iterator[Token]:
         return iter(self.tokens[self.first : self.last])
