@@ -321,6 +321,25 @@ CHARGES_AND_STRIKERS: list[tuple[str, str | None]] = [
 ]
 
 
+# people taken and never seen again; shots fired into the air that hit nobody
+TAKEN_AND_WARNING_SHOTS: list[tuple[str, str | None]] = [
+    (
+        "A journalist went missing after being picked up by men in plain clothes.",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "Soldiers took her from her home at night and she has not been seen since.",
+        "Abduction/forced disappearance",
+    ),
+    ("Police picked up a union organiser at his home on Monday.", "Arrests"),
+    ("Troops fired into the air during a search of the village.", "Other"),
+    (
+        "Police fired into the air to scatter a crowd of marching teachers.",
+        "Protest with intervention",
+    ),
+]
+
+
 # diplomacy is no ACLED event: agreements on relations or trade, protests lodged by a
 # government; banned or planned protests have not happened
 DIPLOMACY_AND_BANS: list[tuple[str, str | None]] = [
@@ -373,6 +392,7 @@ WEAPONS_DECIDE: list[tuple[str, str | None]] = [
         *HANDOVERS_AND_DEMOLITIONS,
         *WEAPONS_DECIDE,
         *CHARGES_AND_STRIKERS,
+        *TAKEN_AND_WARNING_SHOTS,
     ],
 )
 def test_events_rules_general(

@@ -9,6 +9,7 @@ from .lexicon import Lexicon, TriggerSpec
 from .syntax import OBJECTS, PARTICLE_DEPS, PASSIVE_SUBJECTS, SentenceView
 
 VERB_POS = frozenset({"VERB"})
+PERSONAL_OBJECTS = frozenset({"him", "her", "he", "she"})  # "them" may be things
 # where a verb's second word may stand: a particle or object, the subject of its passive
 # ("bodies were found"), or a predicate ("was found dead")
 EXTRA_DEPS = PARTICLE_DEPS | PASSIVE_SUBJECTS | frozenset({"oprd"})
@@ -50,6 +51,12 @@ def object_head(view: SentenceView, i: int, nominal: bool) -> int | None:
                 return pobj
     if view.tok(i).dep == "acl" and not nominal:
         return view.head(i)
+    if not nominal and view.child(i, frozenset({"auxpass"})) is not None:
+        # "went missing after being picked up": the governing clause's subject
+        for up in view.ancestors(i):
+            subject = view.child(up, frozenset({"nsubj", "nsubjpass"}))
+            if subject is not None:
+                return subject
     return None
 
 
@@ -86,6 +93,8 @@ def object_class(
         return "troops"
     if forms & (sets["person_nouns"] | sets["agent_nouns"]) or t.ent_type in ("PERSON", "NORP"):
         return "person"
+    if t.pos == "PRON" and low in PERSONAL_OBJECTS:
+        return "person"  # "security agents took him from his home"
     if anchors.actor_at(t.start, t.end) is not None:
         return "person"
     for k in view.subtree(head):
