@@ -340,6 +340,17 @@ TAKEN_AND_WARNING_SHOTS: list[tuple[str, str | None]] = [
 ]
 
 
+# a group's or a government's measures: internet cut, leaders replaced, units trained
+GROUP_MEASURES: list[tuple[str, str | None]] = [
+    (
+        "The authorities shut down the internet in the northern province.",
+        "Change to group/activity",
+    ),
+    ("The rebel movement replaced its commander in the east.", "Change to group/activity"),
+    ("The militia is training a new brigade near the lake.", "Change to group/activity"),
+]
+
+
 # diplomacy is no ACLED event: agreements on relations or trade, protests lodged by a
 # government; banned or planned protests have not happened
 DIPLOMACY_AND_BANS: list[tuple[str, str | None]] = [
@@ -393,6 +404,7 @@ WEAPONS_DECIDE: list[tuple[str, str | None]] = [
         *WEAPONS_DECIDE,
         *CHARGES_AND_STRIKERS,
         *TAKEN_AND_WARNING_SHOTS,
+        *GROUP_MEASURES,
     ],
 )
 def test_events_rules_general(
