@@ -333,6 +333,7 @@ TAKEN_AND_WARNING_SHOTS: list[tuple[str, str | None]] = [
     ),
     ("Police picked up a union organiser at his home on Monday.", "Arrests"),
     ("Troops fired into the air during a search of the village.", "Other"),
+    ("The navy test-fired a cruise missile from a frigate in the gulf.", "Other"),
     (
         "Police fired into the air to scatter a crowd of marching teachers.",
         "Protest with intervention",
