@@ -295,6 +295,15 @@ WEAPONS_AND_OFFICES: list[tuple[str, str | None]] = [
 ]
 
 
+def test_events_rules_leaving_dead_is_no_withdrawal(
+    parse_text: Callable[..., Document], stage: EventsStage
+) -> None:
+    doc = stage(
+        parse_text("Militants attacked a border post on Monday, leaving at least nine dead.")
+    )
+    assert not [e for e in doc.events if e.plover_type == "RETREAT"]
+
+
 def test_events_rules_accidents_are_no_violence(
     parse_text: Callable[..., Document], stage: EventsStage
 ) -> None:

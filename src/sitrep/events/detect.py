@@ -49,8 +49,8 @@ def object_head(view: SentenceView, i: int, nominal: bool) -> int | None:
             pobj = view.child(q, frozenset({"pobj"}))
             if pobj is not None:
                 return pobj
-    if view.tok(i).dep == "acl" and not nominal:
-        return view.head(i)
+    if view.tok(i).dep == "acl" and not nominal and view.tok(i).tag != "VBG":
+        return view.head(i)  # "the town seized by rebels"; not "rebels leaving the town"
     if not nominal and view.child(i, frozenset({"auxpass"})) is not None:
         # "went missing after being picked up": the governing clause's subject
         for up in view.ancestors(i):
