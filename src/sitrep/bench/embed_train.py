@@ -32,7 +32,7 @@ from .typer_train import adam, fit, rule_documents
 L2S = (3e-5, 1e-4, 3e-4, 1e-3)
 MIXES = (0.5, 0.7, 0.85, 1.0)
 MARGINS = (0.5, 1.0, 1.5, 2.0, 3.0)
-SHIPPED = {"l2": 1e-4, "mix": 0.7, "document_margin": 1.0}
+SHIPPED = {"l2": 3e-4, "mix": 0.85, "document_margin": 2.0}
 SOURCE = (
     "multinomial logistic regression over all-MiniLM-L6-v2 sentence embeddings, trained by "
     "sitrep (sitrep.bench.embed_train) on data/events/typer_sentences.yaml (written for "

@@ -10,8 +10,8 @@ location within 25 km (needs the places stage and its gazetteer), exact date and
 fatalities (an event without a count counts as 0, as ACLED codes unknown fatalities).
 ``--errors N`` lists N sub-type errors (gold, predicted, note) and ``--location-errors N``
 N location misses (ACLED's place, the event's, the kind of miss, the note): for the
-development file only. ``--held-out`` keeps the rows outside the Middle East (the held-out set: measured,
-never read; it refuses ``--errors``).
+development file only. ``--held-out`` keeps the rows outside the Middle East (the
+held-out set: measured, never read; it refuses ``--errors``).
 
 ``speed`` times the parse stage and the events and dates stages on the same real news
 texts and prints their ratio (the target is at most 25 percent).
