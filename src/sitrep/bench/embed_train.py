@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from ..events.embed import RESOURCE, EmbeddingTyper, MiniLMEncoder, embedding_text, mixture
-from ..events.typer import Retyper, document_features
+from ..events.typer import document_choice, document_features
 from ..models import Document
 from .case2021 import THRESHOLD, CaseLabeller, f1_report, load_snippets, split, written_sentences
 from .corpora import DEFAULT_DATA
@@ -91,23 +91,25 @@ def load_sets(data: Path) -> dict[str, list[Item]]:
 def cross_validate(sets: dict[str, list[Item]]) -> None:
     classes = sorted({item[1] for items in sets.values() for item in items})
     feats = {n: [document_features(it[0]) for it in items] for n, items in sets.items()}
-    # held-out probabilities of both models, per l2 (the sparse model has its own setting)
+    # held-out probabilities of the sparse model and of the dense one per l2
     sparse: dict[str, list[dict[str, float]]] = {n: [{}] * len(v) for n, v in sets.items()}
     dense: dict[tuple[float, str], list[dict[str, float]]] = {}
-    for fold, l2 in product(range(5), L2S):
+    for fold in range(5):
         train = [(n, i) for n, items in sets.items() for i, it in enumerate(items) if it[2] != fold]
+        held = {n: [i for i, it in enumerate(items) if it[2] == fold] for n, items in sets.items()}
         labels = [sets[n][i][1] for n, i in train]
-        model = fit_dense(np.array([sets[n][i][3] for n, i in train]), labels, classes, l2=l2)
-        if l2 == L2S[0]:
-            typer = fit([feats[n][i] for n, i in train], labels, classes)
-        for name, items in sets.items():
-            held = [i for i, it in enumerate(items) if it[2] == fold]
-            scored = model.probabilities(np.array([items[i][3] for i in held]))
-            slot = dense.setdefault((l2, name), [{}] * len(items))
-            for i, p in zip(held, scored, strict=True):
-                slot[i] = p
-                if l2 == L2S[0]:
-                    sparse[name][i] = typer.probabilities(feats[name][i])
+        typer = fit([feats[n][i] for n, i in train], labels, classes)
+        for name, idx in held.items():
+            for i in idx:
+                sparse[name][i] = typer.probabilities(feats[name][i])
+        vectors = np.array([sets[n][i][3] for n, i in train])
+        for l2 in L2S:
+            model = fit_dense(vectors, labels, classes, l2=l2)
+            for name, idx in held.items():
+                scored = model.probabilities(np.array([sets[name][i][3] for i in idx]))
+                slot = dense.setdefault((l2, name), [{}] * len(sets[name]))
+                for i, p in zip(idx, scored, strict=True):
+                    slot[i] = p
     labeller = CaseLabeller()
     rules = {n: [labeller.label(it[0]) for it in items] for n, items in sets.items()}
     print("weighted F1 over held-out folds: " + ", ".join(sets))
@@ -122,8 +124,7 @@ def cross_validate(sets: dict[str, list[Item]]) -> None:
                 probs = sparse[name][i]
                 if mix:
                     probs = mixture(probs, dense[(l2, name)][i], mix)
-                retyper = Retyper(model=typer, document_margin=margin)
-                pred.append(retyper.document_label(doc, best, conf >= THRESHOLD, probs, margin))
+                pred.append(document_choice(doc, probs, best, conf >= THRESHOLD, margin))
             scores.append(f1_report([it[1] for it in items], pred)["weighted_f1"])
         what = "sparse model only" if not mix else f"l2 {l2:<5} mix {mix:<4}"
         print(f"{what:22s} margin {margin:>4}: " + "  ".join(f"{s:.3f}" for s in scores))

