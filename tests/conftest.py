@@ -14,6 +14,8 @@ from sqlalchemy import text
 from sitrep.ingest.readers import Defaults, make_article
 from sitrep.models import Document
 from sitrep.parse import ParseStage, load_model
+from sitrep.places import Gazetteer, build_gazetteer
+from sitrep.places.stage import PlacesStage
 from sitrep.store import Store, open_store
 from sitrep.store.store import make_engine
 
@@ -38,6 +40,22 @@ def parse_text(nlp) -> Callable[..., Document]:  # type: ignore[no-untyped-def]
         return stage(Document(article=article))
 
     return run
+
+
+@pytest.fixture(scope="module")
+def gazetteer(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Gazetteer:
+    """A gazetteer of the countries the test module lists in its ``REGION``."""
+    path: Path = tmp_path_factory.mktemp("gaz") / "region.sqlite"
+    return Gazetteer.open(build_gazetteer(path, countries=request.module.REGION))
+
+
+@pytest.fixture(scope="module")
+def places(gazetteer: Gazetteer, parse_text: Callable[..., Document]) -> Callable[[str], Document]:
+    """Parse a text and run the places stage over the module's ``gazetteer``."""
+    stage = PlacesStage(gazetteer)
+    return lambda text: stage(parse_text(text))
 
 
 @pytest.fixture()

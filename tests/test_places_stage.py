@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
@@ -19,23 +18,11 @@ from sitrep.models import (
     Token,
 )
 from sitrep.pipeline import Pipeline
-from sitrep.places import Gazetteer, build_gazetteer
+from sitrep.places import Gazetteer
 from sitrep.places.lookup import dateline_place, place_for_span, resolve_name
 from sitrep.places.stage import PlacesStage
 
 REGION = ["SY", "LB", "TR", "IQ", "JO", "IL"]
-
-
-@pytest.fixture(scope="module")
-def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    path: Path = tmp_path_factory.mktemp("gaz") / "region.sqlite"
-    return Gazetteer.open(build_gazetteer(path, countries=REGION))
-
-
-@pytest.fixture(scope="module")
-def places(gazetteer: Gazetteer, parse_text: Callable[..., Document]) -> Callable[[str], Document]:
-    stage = PlacesStage(gazetteer)
-    return lambda text: stage(parse_text(text))
 
 
 def _at(doc: Document, text: str, nth: int = 0) -> Place:

@@ -5,30 +5,17 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
 from sitrep.models import Actor, Document, EntityMention, Mention, Place
-from sitrep.places import Gazetteer, build_gazetteer
+from sitrep.places import Gazetteer
 from sitrep.places.contain import inside
 from sitrep.places.normalise import sound_key
 from sitrep.places.spans import cued_spans, split_brackets
 from sitrep.places.stage import PlacesStage
 
 REGION = ["SY", "PS", "IQ", "LB", "YE", "SA", "CN", "BR"]
-
-
-@pytest.fixture(scope="module")
-def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    path: Path = tmp_path_factory.mktemp("gaz") / "villages.sqlite"
-    return Gazetteer.open(build_gazetteer(path, countries=REGION))
-
-
-@pytest.fixture(scope="module")
-def places(gazetteer: Gazetteer, parse_text: Callable[..., Document]) -> Callable[[str], Document]:
-    stage = PlacesStage(gazetteer)
-    return lambda text: stage(parse_text(text))
 
 
 def _named(doc: Document, text: str) -> Place | None:
