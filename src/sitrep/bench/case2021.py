@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import SitrepError
 from ..events.embed import EmbeddingTyper, MiniLMEncoder, embedding_text
 from ..events.lexicon import load_lexicon, read_data
 from ..events.rank import event_score
@@ -231,16 +232,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         snippets = split(load_snippets(args.data), args.split)
     if args.limit:
         snippets = snippets[: args.limit]
-    docs, seconds = run_documents(snippets, args.pipeline, learned=not args.rules_only)
-    dense = EmbeddingTyper.load() if args.embeddings and not args.rules_only else None
-    if args.embeddings and dense is None:
-        print("no embedding weights: train them with sitrep.bench.embed_train", file=sys.stderr)
-        return 2
-    vectors: list[np.ndarray | None] = [None] * len(docs)
-    if dense is not None:
+    dense, encoder, loading = None, None, 0.0
+    if args.embeddings and not args.rules_only:  # fail before the slow part, in one line
+        dense = EmbeddingTyper.load()
+        if dense is None:
+            print(
+                "case2021: no embedding weights: train them with sitrep.bench.embed_train",
+                file=sys.stderr,
+            )
+            return 2
         t0 = time.perf_counter()
-        vectors = list(MiniLMEncoder.load().encode([embedding_text(d) for d in docs]))
-        seconds += time.perf_counter() - t0
+        try:
+            encoder = MiniLMEncoder.load()
+        except SitrepError as exc:
+            print(f"case2021: {exc}", file=sys.stderr)
+            return 2
+        loading = time.perf_counter() - t0
+    docs, seconds = run_documents(snippets, args.pipeline, learned=not args.rules_only)
+    vectors: list[np.ndarray | None] = [None] * len(docs)
+    if encoder is not None:
+        t0 = time.perf_counter()
+        vectors = list(encoder.encode([embedding_text(d) for d in docs]))
+        seconds += loading + time.perf_counter() - t0
     labeller = CaseLabeller(None if args.rules_only else Retyper.load(), dense)
     pred = [labeller.label(d, v)[0] for d, v in zip(docs, vectors, strict=True)]
     mode = "rules only" if args.rules_only else "rules + model"

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 from collections.abc import Sequence
 from itertools import product
 from pathlib import Path
 
 import numpy as np
 
+from ..errors import SitrepError
 from ..events.embed import RESOURCE, EmbeddingTyper, MiniLMEncoder, embedding_text, mixture
 from ..events.typer import document_choice, document_features
 from ..models import Document
@@ -135,7 +137,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--cv", action="store_true", help="print the cross-validation table only")
     args = ap.parse_args(argv)
-    sets = load_sets(args.data)
+    try:
+        sets = load_sets(args.data)
+    except SitrepError as exc:  # the optional extra is missing
+        print(f"embed_train: {exc}", file=sys.stderr)
+        return 2
     if args.cv:
         cross_validate(sets)
         return 0
