@@ -32,22 +32,22 @@ PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl", "ccomp", "conj"})
 def grievance_tokens(view: SentenceView, heads: frozenset[str], preps: tuple[str, ...]) -> set[int]:
     """Words of the clauses that say what a protest is about ("to denounce the killing of
     ...", "against the arrests", "in solidarity with ..."), not how it went."""
-    found = view.memo.get("grievances")
-    if found is not None:
-        return set(found)
-    out: set[int] = set()
-    for i in range(view.first, view.last):
-        tok = view.tok(i)
-        lemma = view.lemma(i)
-        grievance = lemma in heads and tok.dep in PURPOSE_DEPS
-        if not grievance and tok.dep == "prep":
-            obj = view.child(i, frozenset({"pobj"}))
-            phrase = lemma if obj is None else f"{lemma} {view.lemma(obj)}"
-            grievance = any(p in (lemma, phrase) or p.startswith(phrase + " ") for p in preps)
-        if grievance:
-            out.update(view.subtree(i))
-    view.memo["grievances"] = frozenset(out)
-    return out
+
+    def compute() -> frozenset[int]:
+        out: set[int] = set()
+        for i in range(view.first, view.last):
+            tok = view.tok(i)
+            lemma = view.lemma(i)
+            grievance = lemma in heads and tok.dep in PURPOSE_DEPS
+            if not grievance and tok.dep == "prep":
+                obj = view.child(i, frozenset({"pobj"}))
+                phrase = lemma if obj is None else f"{lemma} {view.lemma(obj)}"
+                grievance = any(p in (lemma, phrase) or p.startswith(phrase + " ") for p in preps)
+            if grievance:
+                out.update(view.subtree(i))
+        return frozenset(out)
+
+    return set(view.memoised("grievances", compute))
 
 
 CHARGE_DEPS = frozenset({"acl", "relcl", "advcl", "amod"})
@@ -56,14 +56,15 @@ CHARGE_DEPS = frozenset({"acl", "relcl", "advcl", "amod"})
 def charge_tokens(view: SentenceView, heads: frozenset[str]) -> set[int]:
     """Words of the clauses that say what someone is accused or suspected of ("a man they
     accused of kidnapping children", "suspected of theft"): a charge, not what happened."""
-    found = view.memo.get("charges")
-    if found is None:
+
+    def compute() -> frozenset[int]:
         out: set[int] = set()
         for i in range(view.first, view.last):
             if view.lemma(i) in heads and view.tok(i).dep in CHARGE_DEPS:
                 out.update(view.subtree(i))
-        found = view.memo["charges"] = frozenset(out)
-    return set(found)
+        return frozenset(out)
+
+    return set(view.memoised("charges", compute))
 
 
 def _masked(

@@ -100,14 +100,14 @@ def grievance_discount(
 def agent_clauses(view: SentenceView, agent: int | None, trigger: int) -> frozenset[int]:
     """Tokens of the clauses that describe the agent or a subject ("families of soldiers
     killed in the fighting"): who they are, not what they did; never the trigger's clause."""
-    key = f"agent-clauses:{agent}"
-    clauses = view.memo.get(key)
-    if clauses is None:
+
+    def compute() -> frozenset[int]:
         subjects = [k for k in range(view.first, view.last) if view.tok(k).dep in SUBJECT_DEPS]
         heads = ([agent] if agent is not None else []) + subjects
         within = {j for h in heads for j in view.subtree(h)}
-        clauses = frozenset(k for k in within if view.tok(k).dep in ("acl", "relcl"))
-        view.memo[key] = clauses
+        return frozenset(k for k in within if view.tok(k).dep in ("acl", "relcl"))
+
+    clauses = view.memoised(f"agent-clauses:{agent}", compute)
     if not clauses:
         return frozenset()
     own = set(view.subtree(trigger))

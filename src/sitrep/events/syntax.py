@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
 
 from ..models import Document, Sentence, Token
@@ -52,6 +52,13 @@ class SentenceView:
         self._children = kids
         # per-sentence results shared by the rules (clause token sets), keyed by their name
         self.memo: dict[str, frozenset[int]] = {}
+
+    def memoised(self, key: str, compute: Callable[[], frozenset[int]]) -> frozenset[int]:
+        """A per-sentence result (a clause's token set), computed once under ``key``."""
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = compute()
+        return found
 
     def __iter__(self) -> Iterator[Token]:
         return iter(self.tokens[self.first : self.last])
