@@ -33,6 +33,25 @@ PRONOUNS = frozenset(
         "that",
     }
 )
+# Month names: in a date ("On 4 March 2023", "May 2023") they are no words for the rules
+# (March is no march, May no modal).
+MONTHS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+DATE_WORD = "<date>"
 
 
 class SentenceView:
@@ -50,6 +69,9 @@ class SentenceView:
             if h != i:
                 kids.setdefault(h, []).append(i)
         self._children = kids
+        self._dates = frozenset(
+            i for i in range(self.first, self.last) if self._date_month(doc.tokens, i)
+        )
         # per-sentence results shared by the rules (clause token sets), keyed by their name
         self.memo: dict[str, frozenset[int]] = {}
 
@@ -60,6 +82,15 @@ class SentenceView:
             found = self.memo[key] = compute()
         return found
 
+    def _date_month(self, tokens: tuple[Token, ...], i: int) -> bool:
+        """A month name written as part of a date: a DATE entity or next to a number."""
+        if tokens[i].text not in MONTHS:
+            return False
+        if tokens[i].ent_type == "DATE":
+            return True
+        near = [k for k in (i - 1, i + 1) if self.first <= k < self.last]
+        return any(tokens[k].text.isdigit() for k in near)
+
     def __iter__(self) -> Iterator[Token]:
         return iter(self.tokens[self.first : self.last])
 
@@ -67,7 +98,11 @@ class SentenceView:
         return self.tokens[i]
 
     def lemma(self, i: int) -> str:
-        return self.tokens[i].lemma.lower()
+        return DATE_WORD if i in self._dates else self.tokens[i].lemma.lower()
+
+    def word(self, i: int) -> str:
+        """The lower-cased word (a month in a date is ``DATE_WORD``)."""
+        return DATE_WORD if i in self._dates else self.tokens[i].text.lower()
 
     def children(self, i: int, deps: frozenset[str] | None = None) -> list[int]:
         kids = self._children.get(i, [])
@@ -144,15 +179,11 @@ class SentenceView:
 
     @cached_property
     def word_string(self) -> str:
-        return (
-            " " + " ".join(self.tokens[i].text.lower() for i in range(self.first, self.last)) + " "
-        )
+        return " " + " ".join(self.word(i) for i in range(self.first, self.last)) + " "
 
     def has_cue(self, cue: str) -> bool:
         padded = f" {cue} "
         return padded in self.lemma_string or padded in self.word_string
 
     def span_string(self, indices: list[int]) -> str:
-        return (
-            " " + " ".join(f"{self.lemma(k)} {self.tokens[k].text.lower()}" for k in indices) + " "
-        )
+        return " " + " ".join(f"{self.lemma(k)} {self.word(k)}" for k in indices) + " "
