@@ -125,3 +125,20 @@ def test_typer_event_margin_retypes_inside_the_stage_output(
     assert retyped[0].acled_sub_event_type == "Air/drone strike"
     assert retyped[0].method.endswith("+typer")
     assert Retyper(sure)(doc, doc.events) == doc.events  # off by default
+
+
+def test_typer_select_scores_each_margin(parse_text: Callable[..., Document]) -> None:
+    from sitrep.bench.typer_select import MARGINS, scores
+
+    docs = [parse_text("Gunmen shot dead two farmers in a village on Monday.")] * 2
+    gold = ["ATTACK", "ATTACK"]
+    rules = [("ARMED_CLASH", 0.9), ("ATTACK", 0.9)]  # confident, one of them wrong
+    probs = [{"ATTACK": 0.9, "ARMED_CLASH": 0.1}] * 2
+    line = scores(docs, gold, rules, probs)
+    figures = {
+        k.strip(): float(v) for k, v in (p.split(": ") for p in line.split("  ") if p.strip())
+    }
+    assert len(figures) == len(MARGINS)
+    # at margin 0 the model (right on both) decides; at inf the rules' wrong label stays
+    assert figures["0.0"] == pytest.approx(1.0)
+    assert figures["inf"] < 1.0

@@ -1,0 +1,95 @@
+"""Choose how the learned sub-type models join the rules, on snippets nothing was tuned on.
+
+    python -m sitrep.bench.typer_select [--data ../shared/data] [--embeddings]
+
+Cross-validation on the CASE dev split and the written training sentences favours the
+rules, because the rules were tuned on both. This command trains the models as shipped
+(``typer_train`` / ``embed_train``: the written sentences and the CASE dev split) and
+scores every setting on ``data/events/typer_validation.yaml``: snippets written for sitrep
+that no rule was tuned on and no model trained on. It prints weighted F1 per setting, never
+a snippet or an error, so the set stays unseen by rule work. The sparse model's document
+margin always; with ``--embeddings`` (the optional extra) the embedding model's L2 weight,
+its share of the mixture and the mixture's margin.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import SitrepError
+from ..events.embed import MiniLMEncoder, embedding_text, mixture
+from ..events.typer import document_choice, document_features
+from ..models import Document
+from .case2021 import THRESHOLD, CaseLabeller, f1_report, load_snippets, split, written_sentences
+from .corpora import DEFAULT_DATA
+from .embed_train import L2S, MIXES, fit_dense
+from .typer_train import fit, rule_documents
+
+# 0: the model always decides; inf: only when the rules are unsure
+MARGINS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, math.inf)
+
+
+def scores(
+    docs: Sequence[Document],
+    gold: Sequence[str],
+    rules: Sequence[tuple[str, float]],
+    probs: Sequence[dict[str, float]],
+) -> str:
+    """Weighted F1 on the validation set for each margin, one line."""
+    out = []
+    for margin in MARGINS:
+        pred = [
+            document_choice(d, p, best, conf >= THRESHOLD, margin)
+            for d, p, (best, conf) in zip(docs, probs, rules, strict=True)
+        ]
+        out.append(f"{margin:>4}: {f1_report(gold, pred)['weighted_f1']:.3f}")
+    return "  ".join(out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--embeddings", action="store_true", help="also the embedding mixtures")
+    args = ap.parse_args(argv)
+    try:
+        held = written_sentences("validation")
+        encoder = MiniLMEncoder.load() if args.embeddings else None
+    except SitrepError as exc:
+        print(f"typer_select: {exc}", file=sys.stderr)
+        return 2
+    train = split(load_snippets(args.data), "dev") + written_sentences()
+    train_docs, docs = rule_documents(train), rule_documents(held)
+    labels = [s.label for s in train]
+    gold = [s.label for s in held]
+    classes = sorted(set(labels) | set(gold))
+    labeller = CaseLabeller()
+    rules = [labeller.label(d) for d in docs]
+    sparse = fit([document_features(d) for d in train_docs], labels, classes)
+    sparse_probs = [sparse.probabilities(document_features(d)) for d in docs]
+    print(
+        f"validation set: {len(held)} snippets; trained on {len(train)} "
+        "(CASE dev split + written sentences); weighted F1"
+    )
+    print(f"rules alone: {f1_report(gold, [r[0] for r in rules])['weighted_f1']:.3f}")
+    print(f"sparse model, margin {scores(docs, gold, rules, sparse_probs)}")
+    if encoder is None:
+        return 0
+    train_vecs = encoder.encode([embedding_text(d) for d in train_docs])
+    vecs = encoder.encode([embedding_text(d) for d in docs])
+    for l2 in L2S:
+        dense = fit_dense(np.asarray(train_vecs), labels, classes, l2=l2)
+        dense_probs = dense.probabilities(np.asarray(vecs))
+        for mix in MIXES:
+            mixed = [mixture(s, d, mix) for s, d in zip(sparse_probs, dense_probs, strict=True)]
+            print(f"l2 {l2:<6} mix {mix:<4} margin {scores(docs, gold, rules, mixed)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
