@@ -39,6 +39,82 @@ MONTHS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), MONTHS)
+# weapons named in notes on the war in Ukraine and elsewhere
+WEAPONS = [
+    (
+        "On 5 May 2023, Russian forces fired MLRS at a village in the south.",
+        ("Shelling/artillery/missile attack"),
+    ),
+    (
+        "Troops launched Shahed drones at the port overnight, damaging warehouses.",
+        ("Air/drone strike"),
+    ),
+    (
+        "Russian forces dropped glide bombs on the town, destroying two houses.",
+        ("Air/drone strike"),
+    ),
+    (
+        "A farmer's tractor hit the mine on a field road and he was killed.",
+        ("Remote explosive/landmine/IED"),
+    ),
+]
+# protest forms named in South Asian notes; a torch rally burns nothing
+PROTESTS = [
+    (
+        "Opposition workers staged a dharna outside the district office against power cuts.",
+        ("Peaceful protest"),
+    ),
+    ("Traders observed a hartal in the town to protest against a new tax.", "Peaceful protest"),
+    (
+        "Students formed a human chain on the campus to demand safety for women.",
+        ("Peaceful protest"),
+    ),
+    (
+        "Youth activists held a torch rally in the town square against unemployment.",
+        ("Peaceful protest"),
+    ),
+    (
+        "Police detained two men who held placards against the war outside the station.",
+        ("Protest with intervention"),
+    ),
+    ("A crowd of protesters set a police car on fire near the court.", "Violent demonstration"),
+    # herders who kill villagers are an armed (ethnic) militia in ACLED's use, not a mob
+    ("Suspected herders attacked a farming village and killed five people.", "Attack"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MONTHS + WEAPONS + PROTESTS)
 def test_events_regions_notes_are_typed(parse_text, stage, text, expected):
     assert subtype(parse_text, stage, text) == expected
+
+
+# ACLED's sub-category tags at the head of a note name its type
+TAGS = [
+    (
+        "Interception: On 3 May 2023, Russian forces launched drones at Kyiv; air defence "
+        "downed most of them.",
+        "Disrupted weapons use",
+    ),
+    (
+        "Looting: On 4 May 2023, armed men entered the market and took goods from the stalls.",
+        "Looting/property destruction",
+    ),
+    (
+        "Non-violent activity: On 5 May 2023, a militant group handed out leaflets in the town.",
+        "Other",
+    ),
+    (
+        "Movement of forces: On 6 May 2023, the army moved two battalions to the border town.",
+        "Change to group/activity",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TAGS)
+def test_events_regions_note_tag_names_the_type(parse_text, stage, text, expected):
+    assert subtype(parse_text, stage, text) == expected
+
+
+def test_events_regions_unknown_tag_changes_nothing(parse_text, stage):
+    text = "Update: On 7 May 2023, gunmen shot dead a trader in the market."
+    assert subtype(parse_text, stage, text) == "Attack"

@@ -78,7 +78,7 @@ def _masked(
     if skip:
         kept = [k for k in range(view.first, view.last) if k not in skip]
         lemmas = " " + " ".join(view.lemma(k) for k in kept) + " "
-        words = " " + " ".join(view.tok(k).text.lower() for k in kept) + " "
+        words = " " + " ".join(view.word(k) for k in kept) + " "
     for m in masks:
         lemmas = lemmas.replace(f" {m} ", " _ ")
         words = words.replace(f" {m} ", " _ ")

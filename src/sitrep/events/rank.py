@@ -8,6 +8,7 @@ from ..models import Document, Event
 from .acled import grievance_tokens
 from .lexicon import load_lexicon
 from .syntax import SentenceView
+from .tags import TAG_METHOD
 
 # The lead sentence carries a news item's main event: later sentences pay a small penalty.
 LEAD_PRIOR = 0.03
@@ -59,9 +60,10 @@ def _grievances(doc: Document, pool: list[Event]) -> set[int]:
 
 
 def main_event(doc: Document, *, acled_only: bool = True) -> Event | None:
-    """The highest-scoring event that is not negated or denied (with an ACLED type), not
-    told as a protest's grievance; a strategic development gives way to a violent event
-    told before it and to a protest told with it or before it."""
+    """The event a note's sub-category tag names, else the highest-scoring event that is
+    not negated or denied (with an ACLED type), not told as a protest's grievance; a
+    strategic development gives way to a violent event told before it and to a protest
+    told with it or before it."""
     pool = [
         e
         for e in doc.events
@@ -70,6 +72,9 @@ def main_event(doc: Document, *, acled_only: bool = True) -> Event | None:
     if acled_only:
         background = _grievances(doc, pool)
         pool = [e for e in pool if e.trigger.start not in background] if background else pool
+    tagged = [e for e in pool if e.method.endswith(TAG_METHOD)]
+    if tagged:  # the note's own sub-category tag ("Interception:") names its event
+        return max(tagged, key=_key)
     best = max(pool, key=_key, default=None)
     if best is None or best.acled_event_type not in SEQUEL_TYPES:
         return best

@@ -51,6 +51,7 @@ from .salience import (
     speech_discount,
 )
 from .syntax import SentenceView
+from .tags import NoteTags
 from .typer import Retyper
 
 __all__ = ["DatesStage", "EventsStage"]
@@ -105,6 +106,7 @@ class EventsStage:
         self.judge = ModalityJudge(self.lex.modality)
         self.counter = FatalityCounter(self.lex.numbers)
         self.coder = AcledCoder(self.lex)
+        self.tags = NoteTags(self.lex)
 
     def __call__(self, doc: Document) -> Document:
         anchors = Anchors(doc)
@@ -117,8 +119,8 @@ class EventsStage:
             if cands:
                 events.extend(self._sentence_events(doc, view, anchors, cands))
         if self.typer is not None:
-            return dataclasses.replace(doc, events=self.typer(doc, events))
-        return dataclasses.replace(doc, events=tuple(events))
+            events = list(self.typer(doc, events))
+        return dataclasses.replace(doc, events=tuple(self.tags(doc, events)))
 
     def _drafts(self, view: SentenceView, anchors: Anchors, cands: list[Candidate]) -> list[Draft]:
         resolver = ActorResolver(view, anchors, self.lex)
