@@ -2,7 +2,8 @@
 
     python -m sitrep.bench.case2021 [--data ../shared/data]
                                     [--split test|dev|sentences|notes|validation]
-                                    [--pipeline events|full] [--rules-only]
+                                    [--pipeline events|full]
+                                    [--rules-only|--sparse-only|--embeddings]
                                     [--errors N] [--limit N]
 
 The predicted label of a snippet is the ACLED sub-type of its most confident event. The
@@ -11,7 +12,10 @@ and ATTRIB, NATURAL_DISASTER, MAN_MADE_DISASTER and ORG_CRIME from the cue list 
 ``data/events/case_extra.yaml``, each at a fixed confidence that competes with the events.
 The learned sub-type model (``sitrep.events.typer``) then has its say on the document: it
 decides when nothing scores ``THRESHOLD``, else it replaces the label only by a clear
-margin (``--rules-only`` turns it off, in the events stage too).
+margin (``--rules-only`` turns it off, in the events stage too). Its probabilities are
+mixed with those of a logistic regression over the snippet's embedding: by default the
+static word-piece table distilled from all-MiniLM-L6-v2 (``events.static``, numpy only;
+``--sparse-only`` leaves it out), with ``--embeddings`` MiniLM itself (the optional extra).
 Tuning uses only the dev split (``id % 3 == 0``); the test split is the rest, reported as is.
 ``--split sentences`` labels the news-style sentences written for sitrep
 (``data/events/typer_sentences.yaml``) instead: a development set for the rules (with
@@ -37,7 +41,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import SitrepError
-from ..events.embed import EmbeddingTyper, MiniLMEncoder, embedding_text
+from ..events.embed import WEIGHTS, EmbeddingTyper, embedding_text, load_encoder
 from ..events.lexicon import load_lexicon, read_data
 from ..events.rank import event_score
 from ..events.syntax import SentenceView
@@ -231,9 +235,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--rules-only", action="store_true", help="events and cues only, no learned model"
     )
     ap.add_argument(
+        "--sparse-only", action="store_true", help="the sparse model without the static table"
+    )
+    ap.add_argument(
         "--embeddings",
         action="store_true",
-        help="mix in the sentence-embedding model (needs the optional 'embeddings' extra)",
+        help="MiniLM instead of the static table (needs the optional 'embeddings' extra)",
     )
     ap.add_argument("--errors", type=int, default=0, help="print N errors (not on test)")
     ap.add_argument("--limit", type=int, default=0)
@@ -249,18 +256,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         snippets = split(load_snippets(args.data), args.split)
     if args.limit:
         snippets = snippets[: args.limit]
+    # the document label's learned opinions: none, the sparse model, or the sparse model mixed
+    # with the static table (default) or with MiniLM (--embeddings, the optional extra)
+    encoder_name = None if args.rules_only or args.sparse_only else "static"
+    encoder_name = "minilm" if args.embeddings and encoder_name else encoder_name
     dense, encoder, loading = None, None, 0.0
-    if args.embeddings and not args.rules_only:  # fail before the slow part, in one line
-        dense = EmbeddingTyper.load()
+    if encoder_name is not None:  # fail before the slow part, in one line
+        dense = EmbeddingTyper.load(WEIGHTS[encoder_name])
         if dense is None:
             print(
-                "case2021: no embedding weights: train them with sitrep.bench.embed_train",
+                f"case2021: no {encoder_name} embedding weights: train them with "
+                f"sitrep.bench.embed_train --encoder {encoder_name}",
                 file=sys.stderr,
             )
             return 2
         t0 = time.perf_counter()
         try:
-            encoder = MiniLMEncoder.load()
+            encoder = load_encoder(encoder_name)
         except SitrepError as exc:
             print(f"case2021: {exc}", file=sys.stderr)
             return 2
@@ -273,8 +285,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         seconds += loading + time.perf_counter() - t0
     labeller = CaseLabeller(None if args.rules_only else Retyper.load(), dense)
     pred = [labeller.label(d, v)[0] for d, v in zip(docs, vectors, strict=True)]
-    mode = "rules only" if args.rules_only else "rules + model"
-    mode += " + embeddings" if dense is not None else ""
+    mode = "rules only" if args.rules_only else "rules + sparse model"
+    mode += f" + {encoder_name} embeddings" if encoder_name else ""
     gold = [s.label for s in snippets]
     rep = f1_report(gold, pred)
     print(

@@ -2,8 +2,12 @@
 mixes with the sparse model (``typer``) and the rules. Needs the optional extra
 (``SITREP_EMBEDDINGS=1 bash scripts/setup.sh``).
 
-    python -m sitrep.bench.embed_train [--data ../shared/data]          # write the weights
-    python -m sitrep.bench.embed_train [--data ../shared/data] --cv     # 5-fold table only
+    python -m sitrep.bench.embed_train [--data ../shared/data] [--encoder minilm|static]
+    python -m sitrep.bench.embed_train [--data ../shared/data] [--encoder ...] --cv  # 5 folds
+
+``--encoder minilm`` (default) embeds with all-MiniLM-L6-v2 (the optional extra) and writes
+``data/events/embed_typer.json``; ``--encoder static`` uses the packaged static table
+(``events.static``, no extra needed) and writes ``data/events/static_typer.json``.
 
 Training data, as for ``typer_train``: the sentences written for sitrep and the CASE 2021
 Task 2 dev split (``id % 3 == 0``), never its test split. Each item is embedded as
@@ -24,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import SitrepError
-from ..events.embed import RESOURCE, EmbeddingTyper, MiniLMEncoder, embedding_text, mixture
+from ..events.embed import WEIGHTS, EmbeddingTyper, embedding_text, load_encoder, mixture
 from ..events.typer import document_choice, document_features
 from ..models import Document
 from .case2021 import THRESHOLD, CaseLabeller, f1_report, load_snippets, split, written_sentences
@@ -34,13 +38,20 @@ from .typer_train import adam, fit, rule_documents
 L2S = (3e-5, 1e-4, 3e-4, 1e-3)
 MIXES = (0.5, 0.7, 0.85, 1.0)
 MARGINS = (0.5, 1.0, 1.5, 2.0, 3.0)
-SHIPPED = {"l2": 3e-4, "mix": 0.85, "document_margin": 2.0}
+SHIPPED = {
+    "minilm": {"l2": 3e-4, "mix": 0.85, "document_margin": 2.0},
+    "static": {"l2": 3e-5, "mix": 0.7, "document_margin": 1.0},
+}
 SOURCE = (
-    "multinomial logistic regression over all-MiniLM-L6-v2 sentence embeddings, trained by "
+    "multinomial logistic regression over {what}, trained by "
     "sitrep (sitrep.bench.embed_train) on data/events/typer_sentences.yaml (written for "
     "sitrep) and the CASE 2021 task 2 dev split (id % 3 == 0) only; settings chosen by "
-    "5-fold cross-validation on those two sets"
+    "sitrep.bench.typer_select on data/events/typer_validation.yaml"
 )
+ENCODED = {
+    "minilm": "all-MiniLM-L6-v2 sentence embeddings",
+    "static": "means of a static word-piece table distilled from all-MiniLM-L6-v2",
+}
 
 
 def fit_dense(
@@ -73,10 +84,10 @@ def fit_dense(
 Item = tuple[Document, str, int, np.ndarray]  # rule document, gold label, fold, embedding
 
 
-def load_sets(data: Path) -> dict[str, list[Item]]:
+def load_sets(data: Path, encoder_name: str = "minilm") -> dict[str, list[Item]]:
+    encoder = load_encoder(encoder_name)  # first: fail before the slow part
     dev = split(load_snippets(data), "dev")
     own = written_sentences()
-    encoder = MiniLMEncoder.load()
     sets: dict[str, list[Item]] = {}
     for name, items, folds in (
         ("CASE dev", dev, [s.id // 3 % 5 for s in dev]),
@@ -136,9 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--cv", action="store_true", help="print the cross-validation table only")
+    ap.add_argument("--encoder", choices=tuple(WEIGHTS), default="minilm")
     args = ap.parse_args(argv)
     try:
-        sets = load_sets(args.data)
+        sets = load_sets(args.data, args.encoder)
     except SitrepError as exc:  # the optional extra is missing
         print(f"embed_train: {exc}", file=sys.stderr)
         return 2
@@ -147,18 +159,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     items = [it for its in sets.values() for it in its]
     labels = [it[1] for it in items]
+    shipped = SHIPPED[args.encoder]
     model = fit_dense(
-        np.array([it[3] for it in items]), labels, sorted(set(labels)), l2=SHIPPED["l2"]
+        np.array([it[3] for it in items]), labels, sorted(set(labels)), l2=shipped["l2"]
     )
     model = EmbeddingTyper(
         model.labels,
         model.bias,
         model.weights,
-        mix=SHIPPED["mix"],
-        document_margin=SHIPPED["document_margin"],
+        mix=shipped["mix"],
+        document_margin=shipped["document_margin"],
     )
-    target = Path(__file__).resolve().parents[1] / RESOURCE
-    target.write_text(model.to_json(SOURCE) + "\n", encoding="utf-8")
+    target = Path(__file__).resolve().parents[1] / WEIGHTS[args.encoder]
+    source = SOURCE.format(what=ENCODED[args.encoder])
+    target.write_text(model.to_json(source) + "\n", encoding="utf-8")
     print(f"wrote {target}: {len(labels)} items, {model.weights.shape[0]} dimensions")
     return 0
 

