@@ -134,11 +134,20 @@ def test_typer_select_scores_each_margin(parse_text: Callable[..., Document]) ->
     gold = ["ATTACK", "ATTACK"]
     rules = [("ARMED_CLASH", 0.9), ("ATTACK", 0.9)]  # confident, one of them wrong
     probs = [{"ATTACK": 0.9, "ARMED_CLASH": 0.1}] * 2
-    line = scores(docs, gold, rules, probs)
-    figures = {
-        k.strip(): float(v) for k, v in (p.split(": ") for p in line.split("  ") if p.strip())
-    }
-    assert len(figures) == len(MARGINS)
+    figures = dict(scores(docs, gold, rules, probs))
+    assert list(figures) == list(MARGINS)
     # at margin 0 the model (right on both) decides; at inf the rules' wrong label stays
-    assert figures["0.0"] == pytest.approx(1.0)
-    assert figures["inf"] < 1.0
+    assert figures[0.0] == pytest.approx(1.0)
+    assert figures[float("inf")] < 1.0
+
+
+def test_typer_select_prefers_the_largest_margin_among_near_ties() -> None:
+    from sitrep.bench.typer_select import choose
+
+    results = {
+        (1e-4, 0.7, 0.5): 0.900,
+        (1e-4, 0.7, 1.0): 0.898,  # within the tie band: the larger margin wins
+        (1e-4, 0.85, 1.0): 0.898,  # same margin, larger mix: loses to 0.7
+        (1e-4, 0.7, 3.0): 0.880,  # too far below
+    }
+    assert choose(results) == (1e-4, 0.7, 1.0)

@@ -33,6 +33,9 @@ from .typer_train import fit, rule_documents
 
 # 0: the model always decides; inf: only when the rules are unsure
 MARGINS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, math.inf)
+TIE = 0.003  # settings this close to the best count as ties: the largest margin wins
+
+Setting = tuple[float, float, float]  # l2, mix, margin (l2 and mix 0 for the sparse model)
 
 
 def scores(
@@ -40,16 +43,28 @@ def scores(
     gold: Sequence[str],
     rules: Sequence[tuple[str, float]],
     probs: Sequence[dict[str, float]],
-) -> str:
-    """Weighted F1 on the validation set for each margin, one line."""
+) -> list[tuple[float, float]]:
+    """Weighted F1 on the validation set for each margin."""
     out = []
     for margin in MARGINS:
         pred = [
             document_choice(d, p, best, conf >= THRESHOLD, margin)
             for d, p, (best, conf) in zip(docs, probs, rules, strict=True)
         ]
-        out.append(f"{margin:>4}: {f1_report(gold, pred)['weighted_f1']:.3f}")
-    return "  ".join(out)
+        out.append((margin, float(f1_report(gold, pred)["weighted_f1"])))  # type: ignore[arg-type]
+    return out
+
+
+def line(figures: Sequence[tuple[float, float]]) -> str:
+    return "  ".join(f"{margin:>4}: {f1:.3f}" for margin, f1 in figures)
+
+
+def choose(results: dict[Setting, float]) -> Setting:
+    """The declared rule: the best figure, and among settings within ``TIE`` of it the
+    largest margin (closest to the rules), then the smallest mix, then the largest l2."""
+    best = max(results.values())
+    near = [k for k, f1 in results.items() if f1 >= best - TIE]
+    return max(near, key=lambda k: (k[2], -k[1], k[0]))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -77,17 +92,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         "(CASE dev split + written sentences); weighted F1"
     )
     print(f"rules alone: {f1_report(gold, [r[0] for r in rules])['weighted_f1']:.3f}")
-    print(f"sparse model, margin {scores(docs, gold, rules, sparse_probs)}")
+    figures = scores(docs, gold, rules, sparse_probs)
+    print(f"sparse model, margin {line(figures)}")
+    _, _, margin = choose({(0.0, 0.0, m): f1 for m, f1 in figures})
+    print(f"chosen for the sparse model alone: document margin {margin}")
     if encoder is None:
         return 0
     train_vecs = encoder.encode([embedding_text(d) for d in train_docs])
     vecs = encoder.encode([embedding_text(d) for d in docs])
+    results: dict[Setting, float] = {}
     for l2 in L2S:
         dense = fit_dense(np.asarray(train_vecs), labels, classes, l2=l2)
         dense_probs = dense.probabilities(np.asarray(vecs))
         for mix in MIXES:
             mixed = [mixture(s, d, mix) for s, d in zip(sparse_probs, dense_probs, strict=True)]
-            print(f"l2 {l2:<6} mix {mix:<4} margin {scores(docs, gold, rules, mixed)}")
+            figures = scores(docs, gold, rules, mixed)
+            results.update({(l2, mix, m): f1 for m, f1 in figures})
+            print(f"l2 {l2:<6} mix {mix:<4} margin {line(figures)}")
+    l2, mix, margin = choose(results)
+    print(f"chosen for {args.encoder}: l2 {l2}, mix {mix}, document margin {margin}")
     return 0
 
 
