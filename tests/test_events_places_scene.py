@@ -3,8 +3,10 @@ the text says it lies in. Documents built by hand."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from sitrep.events.anchors import Anchors
-from sitrep.models import Article, Document, Place
+from sitrep.models import Article, Document, Place, Sentence
 
 
 def _place(text: str, doc_text: str, lat: float, lon: float, feature: str) -> Place:
@@ -62,3 +64,30 @@ def test_events_places_scene_puts_an_unknown_village_in_its_area() -> None:
     scene = anchors.scene([village], 0, len(text), [], False)
     assert scene.name == "Purba Bardhaman" and scene.precision == 2
     assert scene.method.endswith(":near-unknown")
+
+
+def test_events_places_scene_looks_past_an_unknown_area() -> None:
+    text = "Farmers protested at the Sangam Sugar Mill in Walwa taluka (Sangli district)."
+    spans = []
+    for name in ("Sangam Sugar Mill", "Walwa"):
+        start = text.index(name)
+        spans.append(
+            Place(id=f"x:{name}", name=name, text=name, start=start, end=start + len(name))
+        )
+    district = _place("Sangli", text, 16.85, 74.58, "ADM2")
+    scene = _anchors(text, *spans, district).scene([spans[0]], 0, len(text), [], False)
+    assert scene.name == "Sangli" and scene.precision == 2
+
+
+def test_events_places_scene_earlier_sentence_gives_the_place_not_its_areas() -> None:
+    text = "Soldiers raided Sokolo (Niono, Segou). One civilian was killed."
+    town, cercle, region = (
+        dataclasses.replace(_place(name, text, lat, -6.0, feature), geonames_id=k)
+        for k, (name, lat, feature) in enumerate(
+            (("Sokolo", 14.73, "PPL"), ("Niono", 14.25, "PPL"), ("Segou", 13.43, "PPLA"))
+        )
+    )
+    split = text.index("One")
+    sentences = (Sentence(0, 0, split - 1), Sentence(1, split, len(text)))
+    doc = Document(Article(id="t", text=text), sentences=sentences, places=(town, cercle, region))
+    assert Anchors(doc).place_before(1, 2) is town

@@ -121,6 +121,8 @@ class Anchors:
             if s.heading or "\n" in text[s.end : nxt.start]:
                 return None
             inside = [p for p in self.places_in(s.start, s.end) if p.geonames_id is not None]
+            # "in Sokolo (Niono, Segou). One civilian was killed": Sokolo, not its areas
+            inside = [p for p in inside if not any(self.contains(p, q) for q in inside)]
             if inside:
                 return min(inside, key=lambda p: (p.precision or 9, -p.start))
         return None
@@ -185,13 +187,18 @@ class Anchors:
             return best
         return min(towns, key=lambda p: (level(p), p.start < best.start, abs(p.start - best.end)))
 
-    def area_of(self, place: Place) -> Place | None:
-        """The known place named right after ``place`` as the area it lies in."""
+    def area_of(self, place: Place, depth: int = 2) -> Place | None:
+        """The known place named right after ``place`` as the area it lies in, past an
+        unknown one ("the Sugar Mill in Walwa taluka (Sangli district)": Sangli)."""
         text = self.doc.article.text
         i = bisect_left(self.place_starts, place.end)
         for p in self.places[i : i + 2]:
-            if p.lat is not None and link_between(text, place.end, p.start) not in (None, "-"):
+            if link_between(text, place.end, p.start) in (None, "-"):
+                continue
+            if p.lat is not None:
                 return p
+            if depth:
+                return self.area_of(p, depth - 1)
         return None
 
     def contains(self, outer: Place, inner: Place) -> bool:

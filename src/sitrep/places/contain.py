@@ -12,25 +12,92 @@ from __future__ import annotations
 
 import re
 
+from .context import cues
 from .gazetteer import Entry
 from .recognise import PlaceSpan
 from .resolve import Resolution, distance_km
 
-# what may stand between a place and its container: "town in", "village, in the",
-# "area in rural", "(", "camp in northern", "region (Chiya-e Gara) of"
-_LINK = re.compile(
-    r"""^\s*(?:(?:town|village|city|area|areas|camp|neighbou?rhood|district|sub-district
-    |subdistrict|axis|road|street|square|roundabout|market|hospital|mosque|school|university
-    |base|airbase|airport|checkpoint|crossing|prison|station|bridge|junction|outskirts
-    |vicinity|countryside|region|community|commune|municipality|township|lga|upazila|cercle
-    |locality|ward|sector|county|province|governorate|state|zone|settlement|hamlet|suburb
-    |quarter|island|port|valley)\b\s*)?
-    (?:\([^()]{1,40}\)\s*)?
-    (?P<link>in|of|near|,|\(|-|\u2013)\s*(?:the\s+)?
-    (?:(?:rural|northern|southern|eastern|western|central|north|south|east|west
-    |northeastern|northwestern|southeastern|southwestern)\s+)?$""",
-    re.IGNORECASE | re.VERBOSE,
+# the words for a kind of place that may stand between a place and its container ("town
+# in", "taluka (", "township,"): these and every admin, district and place noun of cues.yaml
+_KINDS = frozenset(
+    [
+        "town",
+        "village",
+        "city",
+        "area",
+        "areas",
+        "camp",
+        "neighbourhood",
+        "neighborhood",
+        "district",
+        "sub-district",
+        "subdistrict",
+        "axis",
+        "road",
+        "street",
+        "square",
+        "roundabout",
+        "market",
+        "hospital",
+        "mosque",
+        "school",
+        "university",
+        "base",
+        "airbase",
+        "airport",
+        "checkpoint",
+        "crossing",
+        "prison",
+        "station",
+        "bridge",
+        "junction",
+        "outskirts",
+        "vicinity",
+        "countryside",
+        "region",
+        "community",
+        "commune",
+        "municipality",
+        "township",
+        "lga",
+        "upazila",
+        "cercle",
+        "locality",
+        "ward",
+        "sector",
+        "county",
+        "province",
+        "governorate",
+        "state",
+        "zone",
+        "settlement",
+        "hamlet",
+        "suburb",
+        "quarter",
+        "island",
+        "port",
+        "valley",
+    ]
 )
+
+
+def _link_pattern() -> re.Pattern[str]:
+    c = cues()
+    kinds = sorted(_KINDS | c.admin | c.admin2 | c.place_nouns, key=len, reverse=True)
+    words = "|".join(re.escape(k) for k in kinds)
+    # what may stand between a place and its container: "town in", "village, in the",
+    # "area in rural", "(", "camp in northern", "region (Chiya-e Gara) of"
+    return re.compile(
+        rf"""^\s*(?:(?:{words})\b\s*)?
+        (?:\([^()]{{1,40}}\)\s*)?
+        (?P<link>in|of|near|,|\(|-|\u2013)\s*(?:the\s+)?
+        (?:(?:rural|northern|southern|eastern|western|central|north|south|east|west
+        |northeastern|northwestern|southeastern|southwestern)\s+)?$""",
+        re.IGNORECASE | re.VERBOSE,
+    )
+
+
+_LINK = _link_pattern()
 NEAR_KM = 120.0  # a town "in" a city's countryside lies within this of the city
 SUBURB_KM = 30.0  # a town this close to a provincial seat may lie across the border
 
@@ -99,6 +166,12 @@ def apply_containers(
             continue
         j, link = found
         area = out[j].entry if j in out else None
+        further = container_of(text, spans, j) if area is None else None
+        if further is not None and further[1] != "-":
+            # "X (Pale township, Yinmarbin district, Sagaing region)": past a district
+            # the gazetteer does not know, the region it lies in
+            j = further[0]
+            area = out[j].entry if j in out else None
         if area is None or area.id == entry.id or inside(entry, area):
             continue
         if area.kind in ("loose", "sound") or not (
@@ -111,8 +184,10 @@ def apply_containers(
             out[i] = Resolution(best)
         else:
             rough, foreign = entry.kind in ("loose", "sound"), entry.country != area.country
-            # "Al Salam district, Diyala" is no Omani namesake, but "Paris, London" is a list
+            # "Al Salam district, Diyala" is no Omani namesake, but "Paris, London" is a list;
+            # "Kafin X village (Gusau LGA, Zamfara state)" is no namesake in another state
             said = link != "," or area.is_admin
-            if (rough or foreign) if said else (rough and foreign):
+            elsewhere = said and area.is_admin and link != "-"
+            if (rough or foreign or elsewhere) if said else (rough and foreign):
                 out[i] = Resolution(None)
     return out

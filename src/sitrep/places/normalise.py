@@ -6,8 +6,9 @@ Two keys per name:
   hyphens, dots and commas turned into spaces, runs of single letters joined, a leading
   "the" removed. "Deir ez-Zor" -> "deir ez zor", "Dar'a" -> "dara", "U.S." -> "us".
 - ``loose``: ``norm`` without Arabic articles (al-, el-, ad-, as-, ar-, ash-, ...)
-  anywhere in the name, and with doubled letters collapsed.
-  "Al-Hasakah" -> "hasakah", "Deir el-Zor" -> "deir zor", "Lattakia" -> "latakia".
+  anywhere in the name, and with doubled letters (and doubled "zh", "sh", "kh" ...) collapsed.
+  "Al-Hasakah" -> "hasakah", "Deir el-Zor" -> "deir zor", "Lattakia" -> "latakia",
+  "Zaporizhzhia" -> "zaporizhia".
 
 Lookups try ``norm`` first and fall back to ``loose``. For places in the Arab League's
 countries (Somalia, Djibouti and the Comoros among them) and in Israel and Iran, whose names
@@ -31,6 +32,8 @@ _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_.,/]+")
 _DROP = re.compile(r"[^\w\s]")
 _SINGLES = re.compile(r"\b\w(?: \w\b)+")
 _DOUBLE = re.compile(r"([a-z])\1+")
+# a doubled consonant written with two letters: "Zaporizhzhia" = "Zaporizhia"
+_DOUBLE_PAIR = re.compile(r"(zh|sh|kh|ch|gh|th|ts)\1+")
 _LATIN_OR_ARABIC = re.compile(
     r"^[\sA-Za-z\u00c0-\u024f\u1e00-\u1eff\u0600-\u06ff'\u2019\u02bf\u02be\-.,()]+$"
 )
@@ -81,7 +84,7 @@ def normalise_name(name: str) -> str:
 def loose_key(name: str) -> str:
     """The ``loose`` key: articles dropped and doubled letters collapsed."""
     words = [w for w in normalise_name(name).split() if w not in ARTICLES]
-    return _DOUBLE.sub(r"\1", " ".join(words))
+    return _DOUBLE.sub(r"\1", _DOUBLE_PAIR.sub(r"\1", " ".join(words)))
 
 
 SOUND_COUNTRIES = frozenset(

@@ -102,7 +102,7 @@ class Recogniser:
         )
         orgs: list[tuple[int, int]] = []
         persons: list[tuple[int, int]] = []
-        entities = join_runs(doc.entities, doc.article.text)
+        entities = [self._extend(e, doc) for e in join_runs(doc.entities, doc.article.text)]
         parts = [(e, part) for e in entities for part in split_brackets(e)]
         for whole, ent in parts:
             if overlaps((ent.start, ent.end), first + [(s.start, s.end) for s in spans]):
@@ -114,7 +114,7 @@ class Recogniser:
                 spans.append(span)
             elif ent.label == "PERSON":
                 persons.append((ent.start, ent.end))
-            elif ent.label not in NUMERIC_LABELS:
+            elif ent.label not in NUMERIC_LABELS and not _named_area(ent.text):
                 orgs.append((ent.start, ent.end))
         state = ScanState(
             text=doc.article.text,
@@ -362,6 +362,20 @@ class Recogniser:
                 return j, PlaceSpan(text, start, end, text, method="gazetteer", weak=True)
         return None
 
+    def _extend(self, ent: EntityMention, doc: Document) -> EntityMention:
+        """A place entity cut before a Romance connector, grown back when the gazetteer
+        spells the whole name: "Sao Jose" + "dos Campos", "Santa Cruz" + "de la Sierra"."""
+        m = _CONNECTED.match(doc.article.text, ent.end)
+        if ent.label not in PLACE_LABELS or m is None:
+            return ent
+        whole = doc.article.text[ent.start : m.end()]
+        if not self._spelled(whole):
+            return ent
+        k = ent.token_end
+        while k < len(doc.tokens) and doc.tokens[k].end <= m.end():
+            k += 1
+        return replace(ent, text=whole, end=m.end(), token_end=k)
+
     def _spelled(self, text: str) -> bool:
         """Whether the gazetteer knows a name of several words by this very spelling."""
         return not generic(text) and any(
@@ -403,3 +417,25 @@ class Recogniser:
         if "." in text:  # "Ky.", "W. Va.": abbreviations of states and provinces only
             return any(c.kind == "code" and (c.is_country or c.feature == "ADM1") for c in found)
         return self._strong(tuple(c for c in found if c.kind != "code"))
+
+
+# "dos Campos", "de la Sierra", "do Sul": a connector and a capitalised word that may
+# continue a Spanish, Portuguese, Italian or French place name
+_CONNECTED = re.compile(
+    r" (?:dos|das|do|da|de|del|della|di|du|des|de la|de las|de los) [A-Z][\w\-]*(?: [A-Z][\w\-]*)?"
+)
+
+
+# kinds of area no institution is named after ("County", "State" name governments and
+# universities: "Ohio State", "Fulton County")
+_AREA_KINDS = frozenset(
+    ["lga", "township", "upazila", "tehsil", "taluk", "taluka", "woreda", "cercle", "raion"]
+    + ["rayon", "hromada", "oblast", "governorate", "district", "prefecture"]
+)
+
+
+def _named_area(text: str) -> bool:
+    """Whether an entity is an area named with its kind ("Gusau LGA", "Pale Township"),
+    no organisation: the place in it is a plain mention."""
+    words = text.split()
+    return len(words) > 1 and words[-1].lower() in _AREA_KINDS

@@ -14,8 +14,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .gazetteer import Entry, Gazetteer
-from .normalise import normalise_name
+from .gazetteer import BIG_CITY, Entry, Gazetteer
+from .normalise import loose_key, normalise_name
 from .recognise import PlaceSpan
 
 FEATURE_BONUS = {
@@ -219,11 +219,14 @@ class Resolver:
 
     def _best(self, span: PlaceSpan, pool: tuple[Entry, ...], ctx: View) -> Resolution:
         # a place matched only roughly (by its consonants, or without its articles and
-        # doubled letters) must lie where the document is, when the document says where
+        # doubled letters) must lie where the document is, when the document says where,
+        # unless it is a province or a big city spelt only with fewer doubled letters
+        # ("Zaporizhia" beside "Russian forces"; not a city's foreign name "ar Chab")
         pool = tuple(
             c
             for c in pool
             if c.kind not in ("sound", "loose")
+            or (c.kind == "loose" and _respelt(c, span.name))
             or not ctx.countries
             or c.country == ctx.focus
             or ctx.countries[c.country or ""]
@@ -297,3 +300,10 @@ def _obvious(pool: tuple[Entry, ...]) -> Entry | None:
     if len(ranked) == 1 or ranked[0].population >= 10 * max(ranked[1].population, 1):
         return ranked[0]
     return None
+
+
+def _respelt(c: Entry, name: str) -> bool:
+    """Whether a loose match is a province or big city whose own name begins as ``name``
+    does: "Zaporizhia" for Zaporizhzhia, not "Chaab" for Cape Town ("ar Chab")."""
+    big = c.feature == "ADM1" or c.population >= BIG_CITY
+    return big and loose_key(c.name)[:4] == loose_key(name)[:4]

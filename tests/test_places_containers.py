@@ -1,0 +1,68 @@
+"""Containers and spellings in ACLED-style notes outside the Middle East: "X village (Y
+LGA, Z state)", "X taluka (Y district, Z)", "X, Zaporizhia", "Sao Jose dos Campos".
+Sentences written for sitrep."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sitrep.models import Document, Place
+from sitrep.places.normalise import loose_key
+
+REGION = ["UA", "RU", "IN", "US", "BR", "MM", "BA", "NG", "ZA", "LB"]
+
+
+def _mentions(doc: Document) -> list[Place]:
+    return [p for p in doc.places if p.role == "mention"]
+
+
+def test_places_containers_doubled_digraph_is_one_sound() -> None:
+    assert loose_key("Zaporizhia") == loose_key("Zaporizhzhia")
+    assert loose_key("Lattakia") == "latakia"
+
+
+def test_places_containers_oblast_spelt_short_beside_a_foreign_army(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places("Russian forces shelled the village of Kamianka, Zaporizhia, on Friday.")
+    found = [p for p in _mentions(doc) if p.text == "Zaporizhia"]
+    assert found and found[0].country == "UA" and found[0].lat is not None
+
+
+def test_places_containers_taluka_keeps_a_namesake_abroad_out(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places(
+        "Farmers staged a sit-in in Walwa taluka (Sangli district, Maharashtra) on Friday."
+    )
+    countries = {p.country for p in _mentions(doc) if p.lat is not None}
+    assert countries == {"IN"}
+
+
+def test_places_containers_look_past_an_unknown_district(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places(
+        "Soldiers burned houses in Kyauk Ye village (Pale township, Yinmarbin district, "
+        "Sagaing region) on Friday."
+    )
+    assert "BA" not in {p.country for p in _mentions(doc)}
+    assert any(p.text == "Sagaing" and p.country == "MM" for p in _mentions(doc))
+
+
+def test_places_containers_lga_is_a_place_not_an_organisation(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places("Gunmen attacked Kafin Hausa village (Gusau LGA, Zamfara state) on Friday.")
+    gusau = [p for p in doc.places if p.text == "Gusau"]
+    assert gusau and gusau[0].role == "mention" and gusau[0].admin1 == "Zamfara"
+    # a namesake in another state is not the village of Gusau LGA
+    assert all(p.admin1 in (None, "Zamfara") for p in _mentions(doc) if p.lat is not None)
+
+
+def test_places_containers_romance_connector_keeps_a_name_whole(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places("Two men were shot dead in Sao Jose dos Campos (Sao Paulo) on Friday.")
+    names = [p.text for p in _mentions(doc)]
+    assert "Sao Jose dos Campos" in names and "Campos" not in names
