@@ -7,8 +7,10 @@ from collections.abc import Callable
 import pytest
 
 from sitrep.events import EventsStage
+from sitrep.events.acled import AcledCoder
+from sitrep.events.lexicon import load_lexicon
 from sitrep.events.rank import main_event
-from sitrep.models import Document
+from sitrep.models import Actor, ActorRef, Article, Document, Place
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +82,18 @@ PROTESTS = [
     ("A crowd of protesters set a police car on fire near the court.", "Violent demonstration"),
     # herders who kill villagers are an armed (ethnic) militia in ACLED's use, not a mob
     ("Suspected herders attacked a farming village and killed five people.", "Attack"),
+    # party supporters fighting with sticks are a crowd, whatever faction they follow
+    (
+        "Supporters of two factions of the ruling party clashed with sticks and knives over "
+        "the market committee.",
+        "Mob violence",
+    ),
+    ("Vigilantes and bandits exchanged gunfire near the village, killing six.", "Armed clash"),
+    (
+        "Party activists enforcing a blockade torched two buses on the highway.",
+        ("Violent demonstration"),
+    ),
+    ("Two men on a motorcycle shot a shopkeeper outside his store.", "Attack"),
 ]
 
 
@@ -118,3 +132,35 @@ def test_events_regions_note_tag_names_the_type(parse_text, stage, text, expecte
 def test_events_regions_unknown_tag_changes_nothing(parse_text, stage):
     text = "Update: On 7 May 2023, gunmen shot dead a trader in the market."
     assert subtype(parse_text, stage, text) == "Attack"
+
+
+# ACLED's territorial types: only a country's own government regains its ground
+def test_events_regions_foreign_forces_overtake_territory() -> None:
+    coder = AcledCoder(load_lexicon())
+    text = "Russian forces took control of the village."
+    doc = Document(
+        Article(id="a1", text=text),
+        actors=(
+            Actor(
+                id="RUS.state-forces",
+                name="Military Forces of Russia",
+                kind="state-forces",
+                country="RUS",
+            ),
+            Actor(
+                id="UKR.state-forces",
+                name="Military Forces of Ukraine",
+                kind="state-forces",
+                country="UKR",
+            ),
+        ),
+    )
+    village = Place(id="p1", name="Village", text="village", start=35, end=42, country="UA")
+    russia = [ActorRef("RUS.state-forces", "Military Forces of Russia", "Russian forces")]
+    ukraine = [ActorRef("UKR.state-forces", "Military Forces of Ukraine", "Ukrainian forces")]
+    assert coder.foreign("GOV_REGAINS_TERIT", doc, russia, village) == (
+        "NON_STATE_ACTOR_OVERTAKES_TER"
+    )
+    assert coder.foreign("GOV_REGAINS_TERIT", doc, ukraine, village) == "GOV_REGAINS_TERIT"
+    assert coder.foreign("GOV_REGAINS_TERIT", doc, russia, None) == "GOV_REGAINS_TERIT"
+    assert coder.foreign("ARMED_CLASH", doc, russia, village) == "ARMED_CLASH"

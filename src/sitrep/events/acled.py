@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..models import ActorRef, Document, Place
+from .fallback import alpha2
 from .lexicon import Family, Lexicon
 from .syntax import SentenceView
 
@@ -148,12 +150,27 @@ class AcledCoder:
         if "weapon_damage" in ref:
             damage = ref["weapon_damage"]
             self.weapon_damage = (frozenset(damage["codes"]), str(damage["family"]))
+        foreign = ref.get("foreign_gain", {})
+        self.foreign_codes = frozenset(foreign.get("codes", ()))
+        self.foreign_code: str | None = foreign.get("code")
+        self.battle_cues = tuple(ref.get("battle_cues", ()))
         crowd = ref.get("crowd_violence", {})
         self.crowd_code: str | None = crowd.get("code")
         self.crowd_codes = frozenset(crowd.get("codes", ()))
         self.crowd_agents = tuple(f" {c} " for c in crowd.get("agents", ()))
         self.crowd_weapons = tuple(crowd.get("weapons", ()))
         self.crowd_firearms = tuple(crowd.get("firearms", ()))
+
+    def foreign(
+        self, code: str | None, doc: Document, agents: list[ActorRef], place: Place | None
+    ) -> str | None:
+        """ACLED: only a country's own government regains its territory; a foreign state's
+        forces taking ground there (Russia's in Ukraine) overtake it as non-state actors do."""
+        if code not in self.foreign_codes or not agents or place is None or not place.country:
+            return code
+        actor = next((a for a in doc.actors if a.id == agents[0].id), None)
+        own = alpha2(actor.country) if actor is not None and actor.country else None
+        return self.foreign_code if own and own != place.country.upper() else code
 
     def types(self, code: str | None) -> tuple[str | None, str | None]:
         if code is None or code not in self.lex.acled:
@@ -211,8 +228,10 @@ class AcledCoder:
         if self._crowd_violence(code, specific, view, ctx):
             return str(self.crowd_code), True  # "villagers beat a suspected thief to death"
         if code in self.lex.agent_override_codes and family != "SEIZE":
-            agent = f" {ctx.agent_text.lower()} "
+            agent = f" {ctx.agent_text.lower()} {ctx.agent_phrase.lower()} "
             for rule in self.lex.agent_overrides:
+                if rule.code == self.crowd_code and self._battle(view):
+                    continue  # "vigilantes and bandits exchanged gunfire": a battle
                 if any(f" {c} " in agent or f" {c}s " in agent for c in rule.cues):
                     if rule.code == "RIOT":
                         protest = any(view.has_cue(c) for c in self.riot_demo_cues)
@@ -303,9 +322,17 @@ class AcledCoder:
         if self.crowd_code is None or code not in self.crowd_codes or specific:
             return False
         phrase = f" {ctx.agent_phrase.lower()} "
-        if not phrase.strip() or self._is_state(ctx) is not None:
+        head = ctx.agent_head
+        # a crowd word heading the agent is a crowd ("supporters of two factions")
+        crowd = (
+            bool(head)
+            and head not in self.lex.word_sets["quantity_nouns"]  # "hundreds of militants"
+            and any(c.strip() in (head, head + "s") for c in self.crowd_agents)
+        )
+        state = self._is_state(ctx)
+        if not phrase.strip() or state is True or (state is False and not crowd):
             return False
-        if any(c in phrase for c in self.nonstate_cues):
+        if not crowd and any(c in phrase for c in self.nonstate_cues):
             return False
         if any(view.has_cue(c) for c in self.crowd_firearms):
             return False
@@ -314,6 +341,10 @@ class AcledCoder:
         return any(c in phrase for c in self.crowd_agents) or any(
             view.has_cue(c) for c in self.crowd_weapons
         )
+
+    def _battle(self, view: SentenceView) -> bool:
+        """Whether two sides are said to shoot at each other (an exchange of fire)."""
+        return any(view.has_cue(c) for c in self.battle_cues)
 
     def _is_state(self, ctx: AcledContext) -> bool | None:
         kinds = set(ctx.agent_kind.lower().split())

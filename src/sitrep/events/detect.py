@@ -118,6 +118,18 @@ def _satisfied(need: str | None, cls: str | None) -> bool:
     return False
 
 
+OBJECT_STARTS = frozenset({"DET", "NUM", "PRON"})
+
+
+def _object_follows(view: SentenceView, i: int) -> bool:
+    """Whether the next word opens an object ("a man", "two", "him") or is "dead"/"and"."""
+    k = i + 1
+    if k >= view.last:
+        return False
+    t = view.tok(k)
+    return t.pos in OBJECT_STARTS or t.text.lower() in ("dead", "and")
+
+
 class TriggerFinder:
     def __init__(self, lex: Lexicon):
         self.lex = lex
@@ -145,6 +157,9 @@ class TriggerFinder:
                     continue
                 specs = self.lex.nouns.get(lem)
                 nominal = True
+                verb = self.lex.verb_forms.get(t.text.lower())
+                if verb is not None and _object_follows(view, t.i):
+                    specs, nominal = self.lex.verbs.get(verb), False
             else:
                 continue
             if not specs:

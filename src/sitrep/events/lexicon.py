@@ -90,6 +90,9 @@ class Lexicon:
     demonstration_cues: tuple[str, ...] = ()
     demonstration_codes: frozenset[str] = frozenset()
     lemma_fixes: dict[str, str] = field(default_factory=dict)
+    # past forms the parser may tag as nouns although a verb's object follows ("two men on
+    # a motorcycle shot a man"): word -> the verb's lemma
+    verb_forms: dict[str, str] = field(default_factory=dict)
     refinements: dict[str, Any] = field(default_factory=dict)
 
 
@@ -198,5 +201,6 @@ def load_lexicon() -> Lexicon:
         demonstration_cues=tuple(rules.get("demonstration_cues", ())),
         demonstration_codes=frozenset(rules.get("demonstration_codes", ())),
         lemma_fixes=dict(trig.get("lemma_fixes", {})),
+        verb_forms=dict(trig.get("verb_forms", {})),
         refinements=dict(rules.get("refinements", {})),
     )

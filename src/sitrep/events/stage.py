@@ -232,7 +232,6 @@ class EventsStage:
             _head_lemma(view, d.roles.agent, c),
         )
         code, specific = self.coder.code(spec.acled, view, ctx)
-        acled_type, acled_sub = self.coder.types(code)
 
         exclude = [view.compact_span(h) for h in (d.roles.agent,) if h is not None]
         exclude += [(m.start, m.end) for r in d.agents for m in _mentions(doc, r)]
@@ -246,6 +245,7 @@ class EventsStage:
             votes = document_votes(doc)
             roles = [*d.agents, *d.patients]
             places = [fallback_place(doc, view.sentence, spec.plover_type, roles, votes)]
+        acled_type, acled_sub = self.coder.types(self.coder.foreign(code, doc, d.agents, places[0]))
 
         conf = spec.weight + (0.15 if specific else 0.0) + (0.05 if d.agents else 0.0)
         if spec.acled in VAGUE_FAMILIES and not specific:
