@@ -187,7 +187,8 @@ def apply_containers(
             # "Al Salam district, Diyala" is no Omani namesake, but "Paris, London" is a list;
             # "Kafin X village (Gusau LGA, Zamfara state)" is no namesake in another state
             said = link != "," or area.is_admin
-            elsewhere = said and area.is_admin and link != "-"
+            # (not "Allamakee County, Dubuque County": a list of peers)
+            elsewhere = area.is_admin and not entry.is_admin and link in ("(", "in", "of")
             if (rough or foreign or elsewhere) if said else (rough and foreign):
                 out[i] = Resolution(None)
     return out
