@@ -94,6 +94,26 @@ PROTESTS = [
         ("Violent demonstration"),
     ),
     ("Two men on a motorcycle shot a shopkeeper outside his store.", "Attack"),
+    # burning an effigy is a protest's symbol, no arson
+    (
+        "Opposition workers burnt an effigy of the minister in protest against the price rise.",
+        ("Peaceful protest"),
+    ),
+    (
+        "Peasant organisations held a minga on the highway to demand land titles.",
+        ("Peaceful protest"),
+    ),
+    # people demanding something who turn violent are demonstrators, not a mob
+    (
+        "Dock workers demanding overdue pay smashed office windows and clashed with police.",
+        ("Violent demonstration"),
+    ),
+    ("Unknown people hacked a farmer to death in his field.", "Attack"),
+    # violence against people outranks the property burned with it
+    ("Villagers set ablaze the hut of a healer and beat his son with sticks.", "Mob violence"),
+    ("Troops disabled three explosive devices planted along the road.", "Disrupted weapons use"),
+    # burning people to death is violence against them, not property destruction
+    ("Attackers burned the driver to death in his cab on the highway.", "Attack"),
 ]
 
 

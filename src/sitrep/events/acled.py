@@ -136,9 +136,11 @@ class AcledCoder:
             if k in ref
         ]
         self.people_family: tuple[frozenset[str], str] | None = None
+        self.burned_cues: tuple[str, ...] = ()
         if "burned_people" in ref:
             burned = ref["burned_people"]
             self.people_family = (frozenset(burned["codes"]), str(burned["family"]))
+            self.burned_cues = tuple(burned.get("cues", ()))
         diplo = ref.get("diplomatic_agreement", {})
         self.diplomatic_codes = frozenset(diplo.get("codes", ()))
         self.diplomatic_cues = tuple(diplo.get("cues", ()))
@@ -160,6 +162,10 @@ class AcledCoder:
         self.crowd_agents = tuple(f" {c} " for c in crowd.get("agents", ()))
         self.crowd_weapons = tuple(crowd.get("weapons", ()))
         self.crowd_firearms = tuple(crowd.get("firearms", ()))
+        # agent words of demonstrators (the agent overrides' violent-demonstration cues)
+        self.demonstrating = tuple(
+            c for r in lex.agent_overrides if r.code == "VIOL_DEMONSTR" for c in r.cues
+        )
 
     def foreign(
         self, code: str | None, doc: Document, agents: list[ActorRef], place: Place | None
@@ -202,7 +208,7 @@ class AcledCoder:
         if (
             self.people_family is not None
             and code in self.people_family[0]
-            and ctx.object_class == "person"
+            and (ctx.object_class == "person" or any(view.has_cue(c) for c in self.burned_cues))
         ):
             # "burned a suspected thief alive": violence against a person
             code, specific = self._family_code(self.people_family[1], view, ctx)
@@ -332,10 +338,13 @@ class AcledCoder:
         state = self._is_state(ctx)
         if not phrase.strip() or state is True or (state is False and not crowd):
             return False
-        if not crowd and any(c in phrase for c in self.nonstate_cues):
+        own = phrase if not crowd else phrase.split(" of ")[0] + " "  # "unknown people"
+        if any(c in own for c in self.nonstate_cues):
             return False
         if any(view.has_cue(c) for c in self.crowd_firearms):
             return False
+        if any(f" {c} " in phrase for c in self.demonstrating):
+            return False  # "workers demanding higher wages" demonstrate
         if any(view.has_cue(c) for c in self.lex.demonstration_cues):
             return False  # demonstrators turning violent riot (violent demonstration)
         return any(c in phrase for c in self.crowd_agents) or any(

@@ -61,6 +61,24 @@ def speech_discount(view: SentenceView, events: list[Event]) -> list[Event]:
     return out
 
 
+PEOPLE_TYPES = frozenset({"Violence against civilians", "Riots", "Battles"})
+PROPERTY_SUBTYPE = "Looting/property destruction"
+PROPERTY_FACTOR = 0.95
+
+
+def property_yields(events: list[Event]) -> list[Event]:
+    """Property destroyed yields to violence against people told in the same sentence
+    ("set ablaze the house ... and assaulted his wife"): ACLED codes the violence."""
+    if not any(e.acled_event_type in PEOPLE_TYPES and e.modality not in UNREAL for e in events):
+        return events
+    return [
+        dataclasses.replace(e, confidence=round(e.confidence * PROPERTY_FACTOR, 3))
+        if e.acled_sub_event_type == PROPERTY_SUBTYPE
+        else e
+        for e in events
+    ]
+
+
 def charge_discount(view: SentenceView, events: list[Event], heads: frozenset[str]) -> list[Event]:
     """What a victim is accused or suspected of ("beat two men suspected of kidnapping a
     girl") is a charge, not news: it keeps a fraction of its confidence."""

@@ -48,6 +48,7 @@ from .salience import (
     description,
     grievance_discount,
     in_subject_clause,
+    property_yields,
     speech_discount,
 )
 from .syntax import SentenceView
@@ -199,7 +200,7 @@ class EventsStage:
             out.extend(self._events(doc, view, anchors, d, fatalities))
         out = grievance_discount(view, out, self.coder.grievance_heads, self.coder.grievance_preps)
         out = speech_discount(view, out)
-        out = charge_discount(view, out, self.coder.charge_heads)
+        out = property_yields(charge_discount(view, out, self.coder.charge_heads))
         out.sort(key=lambda e: (e.trigger.start, e.place.start if e.place else -1))
         return [e for e in out if e.confidence >= self.min_confidence]
 
