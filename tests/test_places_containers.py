@@ -66,3 +66,21 @@ def test_places_containers_romance_connector_keeps_a_name_whole(
     doc = places("Two men were shot dead in Sao Jose dos Campos (Sao Paulo) on Friday.")
     names = [p.text for p in _mentions(doc)]
     assert "Sao Jose dos Campos" in names and "Campos" not in names
+
+
+def test_places_containers_nationality_does_not_move_a_big_city_abroad(
+    places: Callable[[str], Document],
+) -> None:
+    # Donetsk, Ukraine has some 900,000 people; Donetsk, Russia some 50,000
+    doc = places("Russian forces attacked Ukrainian positions near Donetsk on Friday.")
+    found = [p for p in _mentions(doc) if p.text == "Donetsk"]
+    assert found and found[0].country == "UA" and found[0].method == "gazetteer"
+
+
+def test_places_containers_village_in_another_province_than_the_seat_named(
+    places: Callable[[str], Document],
+) -> None:
+    # every Hryhorivka the gazetteer knows lies outside Donetsk oblast
+    doc = places("Russian forces attacked near Hryhorivka, Donetsk, but were repelled.")
+    resolved = [p for p in _mentions(doc) if p.lat is not None]
+    assert {p.admin1 for p in resolved} == {"Donetska oblast"}

@@ -189,6 +189,8 @@ def apply_containers(
             said = link != "," or area.is_admin
             # (not "Allamakee County, Dubuque County": a list of peers)
             elsewhere = area.is_admin and not entry.is_admin and link in ("(", "in", "of")
-            if (rough or foreign or elsewhere) if said else (rough and foreign):
+            # "near Hryhorivka, Donetsk": a village in another province than the seat's
+            seat = link == "," and area.feature == "PPLA" and entry.feature == "PPL"
+            if seat or ((rough or foreign or elsewhere) if said else (rough and foreign)):
                 out[i] = Resolution(None)
     return out

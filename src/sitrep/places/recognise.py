@@ -256,9 +256,7 @@ class Recogniser:
                     continue  # "Tuba" of "Umm Tuba village" is no place of its own
                 if self._strong(self.gaz.lookup(part)):
                     # weak: "Kala" of "Kala Shah Kaku" must land where the story is
-                    return PlaceSpan(
-                        part, start + a, start + b, part, method="ner-part", weak=True
-                    )
+                    return PlaceSpan(part, start + a, start + b, part, method="ner-part", weak=True)
         if re.match(r"(?i)(pro|anti|non|ex|post|pre)-", name) or any(
             self.gaz.demonym(w) for w in name.split()
         ):
@@ -429,8 +427,23 @@ _CONNECTED = re.compile(
 # kinds of area no institution is named after ("County", "State" name governments and
 # universities: "Ohio State", "Fulton County")
 _AREA_KINDS = frozenset(
-    ["lga", "township", "upazila", "tehsil", "taluk", "taluka", "woreda", "cercle", "raion"]
-    + ["rayon", "hromada", "oblast", "governorate", "district", "prefecture"]
+    [
+        "lga",
+        "township",
+        "upazila",
+        "tehsil",
+        "taluk",
+        "taluka",
+        "woreda",
+        "cercle",
+        "raion",
+        "rayon",
+        "hromada",
+        "oblast",
+        "governorate",
+        "district",
+        "prefecture",
+    ]
 )
 
 

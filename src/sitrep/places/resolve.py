@@ -61,6 +61,7 @@ class View:
     countries: Counter[str]
     admin1s: frozenset[tuple[str, str]]
     points: tuple[tuple[float, float], ...]
+    placed: frozenset[str] = frozenset()  # countries a place name (not a demonym) votes for
 
 
 @dataclass(slots=True)
@@ -72,6 +73,7 @@ class Context:
     votes: list[tuple[str, str, int]] = field(default_factory=list)
     admin1s: list[tuple[str, tuple[str, str]]] = field(default_factory=list)
     points: list[tuple[str, float, float]] = field(default_factory=list)
+    placed: list[tuple[str, str]] = field(default_factory=list)
     _views: dict[str | None, View] = field(default_factory=dict)
 
     def view(self, key: str | None = None) -> View:
@@ -86,6 +88,7 @@ class Context:
                 countries,
                 frozenset(a for name, a in self.admin1s if name != key),
                 tuple((lat, lon) for name, lat, lon in self.points if name != key),
+                frozenset(country for name, country in self.placed if name != key),
             )
         return self._views[key]
 
@@ -237,6 +240,21 @@ class Resolver:
             pool, key=lambda c: (-score(c, span, pool, ctx, self.weights), -c.population, c.id)
         )
         best = ranked[0]
+        voted = best.country is not None and ctx.countries.get(best.country, 0) > 0
+        if voted and best.is_populated and best.country not in ctx.placed:
+            # "Russian forces attacked near X, Donetsk": a city far bigger than its
+            # namesake abroad is not moved there by a nationality alone
+            floor = max(BIG_CITY, 10 * best.population)
+            bigger = next(
+                (
+                    c
+                    for c in ranked
+                    if c.is_populated and c.country != best.country and c.population >= floor
+                ),
+                None,
+            )
+            if bigger is not None:
+                return Resolution(bigger)
         if len(ranked) > 1 and best.lat is not None:
             second = ranked[1]
             gap = score(best, span, pool, ctx, self.weights) - score(
@@ -278,6 +296,7 @@ class Resolver:
             rough = entry.kind in ("loose", "sound")
             weight = 6 if span.role == "dateline" else 4 if entry.is_country else 1 if rough else 2
             ctx.votes.append((key, entry.country, weight))
+            ctx.placed.append((key, entry.country))
             if span.role == "dateline":
                 ctx.dateline = entry.country
             if entry.admin1_code and (entry.feature == "ADM1" or res is not None):
