@@ -114,6 +114,30 @@ PROTESTS = [
     ("Troops disabled three explosive devices planted along the road.", "Disrupted weapons use"),
     # burning people to death is violence against them, not property destruction
     ("Attackers burned the driver to death in his cab on the highway.", "Attack"),
+    (
+        "Troops neutralised six terrorists during a clearance operation in the forest.",
+        ("Armed clash"),
+    ),
+    ("Soldiers neutralised an explosive device found under a bridge.", "Disrupted weapons use"),
+    ("Farmers gheraoed the district office over delayed compensation.", "Peaceful protest"),
+    ("Unidentified gunmen shot dead a health worker near the clinic.", "Attack"),
+    ("Armed men from two villages exchanged fire in the hills overnight.", "Armed clash"),
+    # what a clash is about ("over the blockade") is no protest at the scene
+    (
+        "Rival party activists clashed with sticks over the strike call, injuring ten.",
+        ("Mob violence"),
+    ),
+    # a protest followed by arrests in the next sentence was met with intervention
+    (
+        "Climate activists glued themselves to a road in the city centre. Police removed them "
+        "and detained eight activists.",
+        "Protest with intervention",
+    ),
+    (
+        "Prisoners protested against poor food on Monday. One of them had been taken to the "
+        "prison hospital after falling ill.",
+        "Peaceful protest",
+    ),
 ]
 
 

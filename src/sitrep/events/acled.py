@@ -309,7 +309,10 @@ class AcledCoder:
         """Whether a protest is named where the violence or arrest happened; for an arrest,
         not in its reason ("arrested over his role in the protests")."""
         if code != "ARREST" or ctx.trigger < 0:
-            return any(view.has_cue(c) for c in self.lex.protest_cues)
+            # not in a grievance ("clashed over the blockade" is no clash at a blockade)
+            grievance = grievance_tokens(view, self.grievance_heads, self.grievance_preps)
+            has = _masked(view, (), grievance) if grievance else view.has_cue
+            return any(has(c) for c in self.lex.protest_cues)
         if ctx.trigger in grievance_tokens(view, self.grievance_heads, self.grievance_preps):
             return False  # "rallied to decry the arrests"
         reason: set[int] = set()
@@ -341,11 +344,13 @@ class AcledCoder:
         own = phrase if not crowd else phrase.split(" of ")[0] + " "  # "unknown people"
         if any(c in own for c in self.nonstate_cues):
             return False
-        if any(view.has_cue(c) for c in self.crowd_firearms):
+        if any(view.has_cue(c) for c in self.crowd_firearms) or self._battle(view):
             return False
         if any(f" {c} " in phrase for c in self.demonstrating):
             return False  # "workers demanding higher wages" demonstrate
-        if any(view.has_cue(c) for c in self.lex.demonstration_cues):
+        grievance = grievance_tokens(view, self.grievance_heads, self.grievance_preps)
+        has = _masked(view, (), grievance) if grievance else view.has_cue
+        if any(has(c) for c in self.lex.demonstration_cues):
             return False  # demonstrators turning violent riot (violent demonstration)
         return any(c in phrase for c in self.crowd_agents) or any(
             view.has_cue(c) for c in self.crowd_weapons

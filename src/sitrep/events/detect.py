@@ -186,6 +186,7 @@ class TriggerFinder:
             and view.tok(obj).dep in ("dobj", "obj")
             and view.lemma(obj) in self.abstract
             and not any(spec.needs == "base" for spec in specs)  # "opened an office"
+            and not all(spec.plover_type == "PROTEST" for spec in specs)  # "picketed the office"
             and not any(view.lemma(p) == "of" for p in view.children(obj, frozenset({"prep"})))
         ):
             return None

@@ -51,6 +51,7 @@ from .salience import (
     property_yields,
     speech_discount,
 )
+from .sequel import protests_met
 from .syntax import SentenceView
 from .tags import NoteTags
 from .typer import Retyper
@@ -121,7 +122,7 @@ class EventsStage:
                 events.extend(self._sentence_events(doc, view, anchors, cands))
         if self.typer is not None:
             events = list(self.typer(doc, events))
-        return dataclasses.replace(doc, events=tuple(self.tags(doc, events)))
+        return dataclasses.replace(doc, events=tuple(self.tags(doc, protests_met(events))))
 
     def _drafts(self, view: SentenceView, anchors: Anchors, cands: list[Candidate]) -> list[Draft]:
         resolver = ActorResolver(view, anchors, self.lex)
