@@ -127,6 +127,17 @@ PROTESTS = [
         "Rival party activists clashed with sticks over the strike call, injuring ten.",
         ("Mob violence"),
     ),
+    ("Bandits rustled forty cows from herders near the river.", "Looting/property destruction"),
+    (
+        "Teachers observed a pen-down strike to demand the regularisation of their jobs.",
+        ("Peaceful protest"),
+    ),
+    ("Rebels took the town without fighting.", "Non-violent transfer of territory"),
+    (
+        "Rebels captured the town after the army abandoned its positions following days of "
+        "clashes.",
+        "Non-state actor overtakes territory",
+    ),
     # a protest followed by arrests in the next sentence was met with intervention
     (
         "Climate activists glued themselves to a road in the city centre. Police removed them "

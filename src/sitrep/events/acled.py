@@ -377,7 +377,15 @@ class AcledCoder:
     def _territory(self, fam: Family, ctx: AcledContext, view: SentenceView) -> tuple[str, bool]:
         # ground changing hands without a fight is a non-violent transfer, whoever takes it
         for rule in fam.rules:
-            if any(view.has_cue(c) for c in rule.cues):
+            # the vetoes are words ("clashes"); the negated cues ("without fighting") are
+            # no fighting
+            words = view.word_string
+            for c in rule.cues:
+                if c.startswith(("without ", "no ")):
+                    words = words.replace(f" {c} ", " _ ")
+            if any(view.has_cue(c) for c in rule.cues) and not any(
+                f" {c} " in words for c in rule.unless
+            ):
                 return rule.code, True
         return self._direction(fam, ctx), False
 
