@@ -9,7 +9,7 @@ from collections.abc import Callable
 from sitrep.models import Document, Place
 from sitrep.places.normalise import loose_key
 
-REGION = ["UA", "RU", "IN", "US", "BR", "MM", "BA", "NG", "ZA", "LB"]
+REGION = ["UA", "RU", "IN", "US", "BR", "MM", "BA", "NG", "ZA", "LB", "PK", "SY", "AU"]
 
 
 def _mentions(doc: Document) -> list[Place]:
@@ -84,3 +84,24 @@ def test_places_containers_village_in_another_province_than_the_seat_named(
     doc = places("Russian forces attacked near Hryhorivka, Donetsk, but were repelled.")
     resolved = [p for p in _mentions(doc) if p.lat is not None]
     assert {p.admin1 for p in resolved} == {"Donetska oblast"}
+
+
+def test_places_containers_entity_grown_into_the_name_after_it(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places("Militants attacked a checkpoint in Dera Ismail Khan (Khyber Pakhtunkhwa).")
+    names = {p.text: p.country for p in _mentions(doc)}
+    assert names.get("Dera Ismail Khan") == "PK" and "SY" not in names.values()
+
+
+def test_places_containers_object_of_a_verb_before_its_province(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places("Russian forces shelled Bilozerka, Kherson. One civilian was wounded.")
+    town = [p for p in _mentions(doc) if p.text == "Bilozerka"]
+    assert town and town[0].admin1 == "Khersonska oblast"
+
+
+def test_places_containers_weekday_is_no_place(places: Callable[[str], Document]) -> None:
+    doc = places("The mayor announced Thursday, Cairns, that the road would reopen.")
+    assert "Thursday" not in {p.text for p in doc.places}

@@ -30,6 +30,7 @@ from .context import TokenIndex, cues, read_setting
 from .gazetteer import Entry, Gazetteer
 from .normalise import ARTICLES, normalise_name
 from .spans import (
+    NAME_LABELS,
     PLACE_LABELS,
     PlaceSpan,
     after_particle,
@@ -102,7 +103,10 @@ class Recogniser:
         )
         orgs: list[tuple[int, int]] = []
         persons: list[tuple[int, int]] = []
-        entities = [self._extend(e, doc) for e in join_runs(doc.entities, doc.article.text)]
+        entities = self._grown(
+            [self._extend(e, doc) for e in join_runs(doc.entities, doc.article.text)],
+            doc.article.text,
+        )
         parts = [(e, part) for e in entities for part in split_brackets(e)]
         for whole, ent in parts:
             if overlaps((ent.start, ent.end), first + [(s.start, s.end) for s in spans]):
@@ -329,7 +333,9 @@ class Recogniser:
             if not name_end(toks[j - 1]) or any(not name_inner(t) for t in toks[i:j]):
                 continue
             start, end = toks[i].start, toks[j - 1].end
-            if overlaps((start, end), state.taken) or overlaps((start, end), state.persons):
+            if overlaps((start, end), state.taken):
+                continue
+            if overlaps((start, end), state.persons) and not self._around_person(state, start, end):
                 continue
             if (start, end) in state.orgs:
                 continue  # the whole entity was weighed above and rejected
@@ -361,18 +367,46 @@ class Recogniser:
         return None
 
     def _extend(self, ent: EntityMention, doc: Document) -> EntityMention:
-        """A place entity cut before a Romance connector, grown back when the gazetteer
-        spells the whole name: "Sao Jose" + "dos Campos", "Santa Cruz" + "de la Sierra"."""
-        m = _CONNECTED.match(doc.article.text, ent.end)
-        if ent.label not in PLACE_LABELS or m is None:
+        """A place entity cut short, grown back when the gazetteer spells the whole name:
+        "Sao Jose" + "dos Campos", "Santa Cruz" + "de la Sierra", "Dera" + "Ismail Khan"."""
+        if ent.label not in PLACE_LABELS:
             return ent
-        whole = doc.article.text[ent.start : m.end()]
-        if not self._spelled(whole):
-            return ent
-        k = ent.token_end
-        while k < len(doc.tokens) and doc.tokens[k].end <= m.end():
-            k += 1
-        return replace(ent, text=whole, end=m.end(), token_end=k)
+        text = doc.article.text
+        for pattern in _CONTINUATIONS:
+            m = pattern.match(text, ent.end)
+            if m is None or not self._spelled(text[ent.start : m.end()]):
+                continue
+            k = ent.token_end
+            while k < len(doc.tokens) and doc.tokens[k].end <= m.end():
+                k += 1
+            return replace(ent, text=text[ent.start : m.end()], end=m.end(), token_end=k)
+        return ent
+
+    def _grown(self, entities: list[EntityMention], text: str) -> list[EntityMention]:
+        """A place entity and the name right after it joined when the gazetteer spells
+        the whole: GPE "Dera" + PERSON "Ismail Khan" is "Dera Ismail Khan"."""
+        out: list[EntityMention] = []
+        for ent in entities:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.label in PLACE_LABELS
+                and ent.label in NAME_LABELS
+                and text[prev.end : ent.start] == " "
+                and self._spelled(text[prev.start : ent.end])
+            ):
+                whole = text[prev.start : ent.end]
+                out[-1] = replace(prev, text=whole, end=ent.end, token_end=ent.token_end)
+                continue
+            out.append(ent)
+        return out
+
+    def _around_person(self, state: ScanState, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` holds whole every person name it touches and the
+        gazetteer spells it: "Dera" + PERSON "Ismail Khan" is "Dera Ismail Khan"."""
+        touched = [(a, b) for a, b in state.persons if a < end and start < b]
+        whole = all(start <= a and b <= end and (a, b) != (start, end) for a, b in touched)
+        return whole and self._spelled(state.text[start:end])
 
     def _spelled(self, text: str) -> bool:
         """Whether the gazetteer knows a name of several words by this very spelling."""
@@ -417,10 +451,17 @@ class Recogniser:
         return self._strong(tuple(c for c in found if c.kind != "code"))
 
 
-# "dos Campos", "de la Sierra", "do Sul": a connector and a capitalised word that may
-# continue a Spanish, Portuguese, Italian or French place name
-_CONNECTED = re.compile(
-    r" (?:dos|das|do|da|de|del|della|di|du|des|de la|de las|de los) [A-Z][\w\-]*(?: [A-Z][\w\-]*)?"
+# what may continue a place name spaCy cut short, longest first: a Romance connector and
+# a capitalised word or two ("dos Campos", "de la Sierra"), or capitalised words
+_WORD = r"[A-Z][\w\-]*"
+_CONTINUATIONS = tuple(
+    re.compile(p)
+    for p in (
+        rf" (?:dos|das|do|da|de|del|della|di|du|des|de la|de las|de los) {_WORD} {_WORD}",
+        rf" (?:dos|das|do|da|de|del|della|di|du|des|de la|de las|de los) {_WORD}",
+        rf" {_WORD} {_WORD}",
+        rf" {_WORD}",
+    )
 )
 
 

@@ -128,7 +128,7 @@ def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
                 after == ","
                 and j + 1 < len(toks)
                 and toks[j + 1].start in starts
-                and (before in c.place_before or before == "of")
+                and (before in c.place_before or before == "of" or _acted_on(doc.tokens, at))
             )
             # "shelled Bilozerka (Khersonskyi raion, Kherson oblast)": a name followed by
             # its area in brackets
@@ -149,6 +149,12 @@ def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
                 out.append(PlaceSpan(name, start, end, name, method="cue", weak=True))
             i = j
     return out
+
+
+def _acted_on(tokens: tuple[Token, ...], at: int) -> bool:
+    """Whether the name at token ``at`` is the object of the verb right before it:
+    "shelled Bilozerka, Kherson", "attacked Kamianka, Zaporizhia"."""
+    return at > 0 and tokens[at - 1].pos == "VERB" and tokens[at].head == at - 1
 
 
 def _gerund_name(t: Token) -> bool:
