@@ -127,6 +127,12 @@ PROTESTS = [
         "Rival party activists clashed with sticks over the strike call, injuring ten.",
         ("Mob violence"),
     ),
+    # vigilantes who fight off armed men fight a battle; beating suspects is mob violence
+    (
+        "Vigilantes repelled an attack by armed herders on the village, losing two men.",
+        ("Armed clash"),
+    ),
+    ("A vigilante group flogged two young men accused of stealing goats.", "Mob violence"),
     ("Bandits rustled forty cows from herders near the river.", "Looting/property destruction"),
     (
         "Teachers observed a pen-down strike to demand the regularisation of their jobs.",
