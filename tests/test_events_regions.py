@@ -150,6 +150,18 @@ PROTESTS = [
         "and detained eight activists.",
         "Protest with intervention",
     ),
+    # ... and one followed by the demonstrators' violence was a violent demonstration,
+    # whatever the police did next
+    (
+        "Residents held a demonstration on the main road against the water cuts. "
+        "Demonstrators burned tyres on the road.",
+        "Violent demonstration",
+    ),
+    (
+        "Bus drivers held a demonstration against the new fares on Monday. The drivers threw "
+        "rocks at police officers near the bridge. Ten drivers were arrested.",
+        "Violent demonstration",
+    ),
     (
         "Prisoners protested against poor food on Monday. One of them had been taken to the "
         "prison hospital after falling ill.",
