@@ -9,7 +9,24 @@ from collections.abc import Callable
 from sitrep.models import Document, Place
 from sitrep.places.normalise import loose_key
 
-REGION = ["UA", "RU", "IN", "US", "BR", "MM", "BA", "NG", "ZA", "LB", "PK", "SY", "AU"]
+REGION = [
+    "UA",
+    "RU",
+    "IN",
+    "US",
+    "BR",
+    "MM",
+    "BA",
+    "NG",
+    "ZA",
+    "LB",
+    "PK",
+    "SY",
+    "AU",
+    "SD",
+    "HT",
+    "FR",
+]
 
 
 def _mentions(doc: Document) -> list[Place]:
@@ -105,3 +122,19 @@ def test_places_containers_object_of_a_verb_before_its_province(
 def test_places_containers_weekday_is_no_place(places: Callable[[str], Document]) -> None:
     doc = places("The mayor announced Thursday, Cairns, that the road would reopen.")
     assert "Thursday" not in {p.text for p in doc.places}
+
+
+def test_places_containers_a_village_abroad_does_not_hold_a_city(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places("The army and the RSF clashed in Omdurman (Karari, Khartoum) on Friday.")
+    city = [p for p in _mentions(doc) if p.text == "Omdurman"]
+    assert city and city[0].country == "SD"
+
+
+def test_places_containers_hyphenated_name_kept_whole(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places("Gang members killed three people in Croix-des-Bouquets (Ouest) on Friday.")
+    names = {p.text: p.country for p in _mentions(doc)}
+    assert names.get("Croix-des-Bouquets") == "HT" and "FR" not in names.values()

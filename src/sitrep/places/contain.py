@@ -182,6 +182,8 @@ def apply_containers(
         if fits:
             best = max(fits, key=lambda c: (c.kind not in ("loose", "sound"), c.population))
             out[i] = Resolution(best)
+        elif _misplaced(text, spans, out, j, entry):
+            continue  # "Omdurman (Karari, Khartoum)": no Indian village holds a city
         else:
             rough, foreign = entry.kind in ("loose", "sound"), entry.country != area.country
             # "Al Salam district, Diyala" is no Omani namesake, but "Paris, London" is a list;
@@ -194,3 +196,16 @@ def apply_containers(
             if seat or ((rough or foreign or elsewhere) if said else (rough and foreign)):
                 out[i] = Resolution(None)
     return out
+
+
+def _misplaced(
+    text: str, spans: list[PlaceSpan], out: dict[int, Resolution], j: int, entry: Entry
+) -> bool:
+    """Whether the container ``spans[j]`` is a smaller town abroad whose own container
+    lies in ``entry``'s country: "Omdurman (Karari, Khartoum)" with an Indian Karari."""
+    area = out[j].entry if j in out else None
+    if area is None or not area.is_populated or area.population >= entry.population:
+        return False
+    found = container_of(text, spans, j)
+    outer = out[found[0]].entry if found is not None and found[0] in out else None
+    return outer is not None and outer.country == entry.country != area.country

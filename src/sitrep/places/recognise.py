@@ -369,10 +369,11 @@ class Recogniser:
     def _extend(self, ent: EntityMention, doc: Document) -> EntityMention:
         """A place entity cut short, grown back when the gazetteer spells the whole name:
         "Sao Jose" + "dos Campos", "Santa Cruz" + "de la Sierra", "Dera" + "Ismail Khan"."""
-        if ent.label not in PLACE_LABELS:
-            return ent
         text = doc.article.text
-        for pattern in _CONTINUATIONS:
+        hyphen = _HYPHENATED.match(text, ent.end)
+        if ent.label not in PLACE_LABELS and not (hyphen and ent.label in NAME_LABELS):
+            return ent
+        for pattern in (_HYPHENATED, *_CONTINUATIONS):
             m = pattern.match(text, ent.end)
             if m is None or not self._spelled(text[ent.start : m.end()]):
                 continue
@@ -454,6 +455,8 @@ class Recogniser:
 # what may continue a place name spaCy cut short, longest first: a Romance connector and
 # a capitalised word or two ("dos Campos", "de la Sierra"), or capitalised words
 _WORD = r"[A-Z][\w\-]*"
+# "Croix" + "-des-Bouquets": a name spaCy cut at a hyphen
+_HYPHENATED = re.compile(r"(?:-[\w']+)+")
 _CONTINUATIONS = tuple(
     re.compile(p)
     for p in (
