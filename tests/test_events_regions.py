@@ -133,6 +133,9 @@ PROTESTS = [
         ("Armed clash"),
     ),
     ("A vigilante group flogged two young men accused of stealing goats.", "Mob violence"),
+    # an exchange of shells is two-sided: a battle, not a shelling
+    ("The two armies exchanged artillery fire across the border overnight.", "Armed clash"),
+    ("Government troops and rebels exchanged mortar shelling on the front line.", "Armed clash"),
     ("Bandits rustled forty cows from herders near the river.", "Looting/property destruction"),
     (
         "Teachers observed a pen-down strike to demand the regularisation of their jobs.",
