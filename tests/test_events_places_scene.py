@@ -91,3 +91,11 @@ def test_events_places_scene_earlier_sentence_gives_the_place_not_its_areas() ->
     sentences = (Sentence(0, 0, split - 1), Sentence(1, split, len(text)))
     doc = Document(Article(id="t", text=text), sentences=sentences, places=(town, cercle, region))
     assert Anchors(doc).place_before(1, 2) is town
+
+
+def test_events_places_scene_an_officials_office_is_no_town() -> None:
+    text = "Farmers protested outside the DC office in Bathinda on Monday."
+    title = _place("DC", text, 38.9, -77.0, "PPLC")
+    town = _place("Bathinda", text, 30.2, 74.9, "PPL")
+    anchors = _anchors(text, title, town)
+    assert anchors.scene([title, town], 0, len(text), [], False) is town

@@ -138,3 +138,11 @@ def test_places_containers_hyphenated_name_kept_whole(
     doc = places("Gang members killed three people in Croix-des-Bouquets (Ouest) on Friday.")
     names = {p.text: p.country for p in _mentions(doc)}
     assert names.get("Croix-des-Bouquets") == "HT" and "FR" not in names.values()
+
+
+def test_places_containers_object_of_a_verb_several_words_long(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places("Russian forces shelled Velyka Pysarivka, Sumy with mortars on Friday.")
+    town = [p for p in _mentions(doc) if p.text == "Velyka Pysarivka"]
+    assert town and town[0].country == "UA"

@@ -36,6 +36,7 @@ _SOURCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:said|says|told|reported|reports)\b")
+_OFFICE = re.compile(r"\s+offices?\b", re.IGNORECASE)
 AREA_LEVEL = 2  # a province; a country or wider region is 3
 
 
@@ -153,6 +154,9 @@ class Anchors:
         # lie in is not the scene, however the gazetteer ranks the two
         inner = [p for p in found if not any(self.contains(p, q) for q in found)]
         found = inner or found
+        # "outside the DC office in Bathinda": an official's title before "office" is no
+        # place of the event when the clause names another
+        found = [p for p in found if not self.titled_office(p)] or found
         best = found[0]
         if best.lat is None:
             # "clashed in Nandigram (Purba Medinipur, West Bengal)": a village the gazetteer
@@ -186,6 +190,12 @@ class Anchors:
         if not towns:
             return best
         return min(towns, key=lambda p: (level(p), p.start < best.start, abs(p.start - best.end)))
+
+    def titled_office(self, place: Place) -> bool:
+        """Whether ``place`` is a capitalised abbreviation right before "office" ("the DC
+        office", "the SP office"): a title, not a town."""
+        text = self.doc.article.text
+        return place.text.isupper() and bool(_OFFICE.match(text, place.end))
 
     def area_of(self, place: Place, depth: int = 2) -> Place | None:
         """The known place named right after ``place`` as the area it lies in, past an

@@ -128,7 +128,11 @@ def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
                 after == ","
                 and j + 1 < len(toks)
                 and toks[j + 1].start in starts
-                and (before in c.place_before or before == "of" or _acted_on(doc.tokens, at))
+                and (
+                    before in c.place_before
+                    or before == "of"
+                    or _acted_on(doc.tokens, at, sent.token_start + j)
+                )
             )
             # "shelled Bilozerka (Khersonskyi raion, Kherson oblast)": a name followed by
             # its area in brackets
@@ -151,10 +155,10 @@ def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
     return out
 
 
-def _acted_on(tokens: tuple[Token, ...], at: int) -> bool:
-    """Whether the name at token ``at`` is the object of the verb right before it:
-    "shelled Bilozerka, Kherson", "attacked Kamianka, Zaporizhia"."""
-    return at > 0 and tokens[at - 1].pos == "VERB" and tokens[at].head == at - 1
+def _acted_on(tokens: tuple[Token, ...], at: int, end: int) -> bool:
+    """Whether the name in tokens ``at`` to ``end`` is the object of the verb right
+    before it: "shelled Bilozerka, Kherson", "shelled Velyka Pysarivka, Sumy"."""
+    return at > 0 and tokens[at - 1].pos == "VERB" and any(t.head == at - 1 for t in tokens[at:end])
 
 
 def _gerund_name(t: Token) -> bool:
