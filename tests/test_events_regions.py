@@ -136,6 +136,8 @@ PROTESTS = [
     # an exchange of shells is two-sided: a battle, not a shelling
     ("The two armies exchanged artillery fire across the border overnight.", "Armed clash"),
     ("Government troops and rebels exchanged mortar shelling on the front line.", "Armed clash"),
+    # the killing is the news, not the houses burned with it
+    ("Militants killed eight villagers and burned several houses in the night.", "Attack"),
     ("Bandits rustled forty cows from herders near the river.", "Looting/property destruction"),
     (
         "Teachers observed a pen-down strike to demand the regularisation of their jobs.",

@@ -343,3 +343,11 @@ def clause_places(
             return sorted(found, key=lambda p: (p.geonames_id is None, p.precision or 9, p.start))
         came_from, cur = cur, view.head(cur)
     return []
+
+
+def agent_head_lemma(view: SentenceView, agent: int | None, trigger: int, nominal: bool) -> str:
+    """The agent's head lemma, unless the agent only modifies a noun trigger
+    ("anti-government protesters" are not the government's)."""
+    if agent is None or (nominal and agent in view.subtree(trigger)):
+        return ""
+    return view.lemma(agent)

@@ -34,6 +34,7 @@ from .modality import ModalityJudge
 from .roles import (
     ActorResolver,
     RoleHeads,
+    agent_head_lemma,
     clause_places,
     crowd_first,
     noun_roles,
@@ -142,7 +143,10 @@ class EventsStage:
         violent = [
             d
             for d in drafts
-            if d.cand.spec.plover_type in VIOLENT_TYPES and not d.cand.spec.consequence
+            if d.cand.spec.plover_type in VIOLENT_TYPES
+            and not d.cand.spec.consequence
+            # property burned does not take "killed ten" as its consequence
+            and d.cand.spec.acled not in HARM_CODES - VAGUE_FAMILIES
         ]
         for d in drafts:
             c = d.cand
@@ -231,7 +235,7 @@ class EventsStage:
             view.span_string(sorted(agent_span)),
             agent_clauses(view, d.roles.agent, c.index),
             c.index,
-            _head_lemma(view, d.roles.agent, c),
+            agent_head_lemma(view, d.roles.agent, c.index, c.nominal),
         )
         code, specific = self.coder.code(spec.acled, view, ctx)
 
@@ -340,14 +344,6 @@ class EventsStage:
                     )
                 ]
         return []
-
-
-def _head_lemma(view: SentenceView, agent: int | None, c: Candidate) -> str:
-    """The agent's head lemma, unless the agent only modifies a noun trigger
-    ("anti-government protesters" are not the government's)."""
-    if agent is None or (c.nominal and agent in view.subtree(c.index)):
-        return ""
-    return view.lemma(agent)
 
 
 def _finer(
