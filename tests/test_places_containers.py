@@ -146,3 +146,10 @@ def test_places_containers_object_of_a_verb_several_words_long(
     doc = places("Russian forces shelled Velyka Pysarivka, Sumy with mortars on Friday.")
     town = [p for p in _mentions(doc) if p.text == "Velyka Pysarivka"]
     assert town and town[0].country == "UA"
+
+
+def test_places_containers_province_spelt_loosely_still_contains(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places("Militants attacked a military base in Bal'ad town (Middle Shabelle) on Friday.")
+    assert "IQ" not in {p.country for p in _mentions(doc)}

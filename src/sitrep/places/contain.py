@@ -174,10 +174,11 @@ def apply_containers(
             area = out[j].entry if j in out else None
         if area is None or area.id == entry.id or inside(entry, area):
             continue
-        if area.kind in ("loose", "sound") or not (
-            area.is_country or area.is_admin or area.is_populated
-        ):
-            continue  # only a well-matched, larger place says where another one lies
+        # only a well-matched, larger place says where another one lies (a province
+        # spelt with fewer doubled letters still does: "Middle Shabelle")
+        rough_area = area.kind == "sound" or (area.kind == "loose" and area.feature != "ADM1")
+        if rough_area or not (area.is_country or area.is_admin or area.is_populated):
+            continue
         fits = [c for c in pools.get(i, ()) if inside(c, area)]
         if fits:
             best = max(fits, key=lambda c: (c.kind not in ("loose", "sound"), c.population))
