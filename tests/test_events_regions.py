@@ -138,6 +138,10 @@ PROTESTS = [
     ("Government troops and rebels exchanged mortar shelling on the front line.", "Armed clash"),
     # the killing is the news, not the houses burned with it
     ("Militants killed eight villagers and burned several houses in the night.", "Attack"),
+    # people of no armed kind killed are civilians; armed men killed fought
+    ("Militants killed five firewood collectors near the lake.", "Attack"),
+    ("Troops killed twelve bandits in the forest.", "Armed clash"),
+    ("Soldiers killed four militiamen near the bridge.", "Armed clash"),
     ("Bandits rustled forty cows from herders near the river.", "Looting/property destruction"),
     (
         "Teachers observed a pen-down strike to demand the regularisation of their jobs.",

@@ -113,6 +113,8 @@ class AcledCoder:
         vio = fams["VIOLENCE"].options
         self.civilian_cues = tuple(f" {c} " for c in vio["civilian_cues"])
         self.armed_cues = tuple(f" {c} " for c in vio["armed_cues"])
+        self.people_verbs = frozenset(vio.get("people_verbs", ()))
+        self.people_unknown = frozenset(vio.get("people_unknown", ()))
         # words that usually name the attacker do not show who was targeted
         attackers = {f" {c} " for c in vio["attacker_words"]}
         self.armed_context_cues = tuple(c for c in self.armed_cues if c not in attackers)
@@ -303,7 +305,20 @@ class AcledCoder:
             armed = sum(c in ctx.context for c in self.armed_context_cues)
             if civilian > armed:
                 return "ATTACK", False
+            if self._people_killed(view, ctx):
+                return "ATTACK", False
         return fam.default, False
+
+    def _people_killed(self, view: SentenceView, ctx: AcledContext) -> bool:
+        """A killing verb whose target is people of no armed kind: a plural common noun
+        ("firewood collectors"), the target phrase naming no armed group."""
+        if ctx.trigger < 0 or view.lemma(ctx.trigger) not in self.people_verbs:
+            return False
+        for i in range(view.first, view.last):
+            tok = view.tok(i)
+            if tok.tag == "NNS" and f" {view.lemma(i)} {view.word(i)} " == ctx.patient_head:
+                return not tok.ent_type and view.lemma(i) not in self.people_unknown
+        return False
 
     def _at_protest(self, code: str, view: SentenceView, ctx: AcledContext) -> bool:
         """Whether a protest is named where the violence or arrest happened; for an arrest,
