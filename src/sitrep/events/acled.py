@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import ActorRef, Document, Place
+from .clauses import charge_tokens, grievance_tokens, masked_cues, nationality_target
 from .fallback import alpha2
 from .lexicon import Family, Lexicon
 from .syntax import SentenceView
@@ -28,77 +28,6 @@ class AcledContext:
 
 
 REASON_PREPS = frozenset({"over", "for", "after", "following", "in"})
-PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl", "ccomp", "conj"})
-
-
-def grievance_tokens(view: SentenceView, heads: frozenset[str], preps: tuple[str, ...]) -> set[int]:
-    """Words of the clauses that say what a protest is about ("to denounce the killing of
-    ...", "against the arrests", "in solidarity with ..."), not how it went."""
-
-    def compute() -> frozenset[int]:
-        out: set[int] = set()
-        for i in range(view.first, view.last):
-            tok = view.tok(i)
-            lemma = view.lemma(i)
-            grievance = lemma in heads and tok.dep in PURPOSE_DEPS
-            if not grievance and tok.dep == "prep":
-                obj = view.child(i, frozenset({"pobj"}))
-                phrase = lemma if obj is None else f"{lemma} {view.lemma(obj)}"
-                grievance = any(p in (lemma, phrase) or p.startswith(phrase + " ") for p in preps)
-            if grievance:
-                out.update(view.subtree(i))
-        return frozenset(out)
-
-    return set(view.memoised("grievances", compute))
-
-
-CHARGE_DEPS = frozenset({"acl", "relcl", "advcl", "amod"})
-
-
-def charge_tokens(view: SentenceView, heads: frozenset[str]) -> set[int]:
-    """Words of the clauses that say what someone is accused or suspected of ("a man they
-    accused of kidnapping children", "suspected of theft"): a charge, not what happened."""
-
-    def compute() -> frozenset[int]:
-        out: set[int] = set()
-        for i in range(view.first, view.last):
-            if view.lemma(i) in heads and view.tok(i).dep in CHARGE_DEPS:
-                out.update(view.subtree(i))
-        return frozenset(out)
-
-    return set(view.memoised("charges", compute))
-
-
-def _masked(
-    view: SentenceView, masks: list[str] | tuple[str, ...], skip: set[int] | None = None
-) -> Callable[[str], bool]:
-    """``view.has_cue`` with phrases that only look like cues blanked out ("riot police"
-    is no riot), and without the words of ``skip``."""
-    if not masks and not skip:
-        return view.has_cue
-    lemmas, words = view.lemma_string, view.word_string
-    if skip:
-        kept = [k for k in range(view.first, view.last) if k not in skip]
-        lemmas = " " + " ".join(view.lemma(k) for k in kept) + " "
-        words = " " + " ".join(view.word(k) for k in kept) + " "
-    for m in masks:
-        lemmas = lemmas.replace(f" {m} ", " _ ")
-        words = words.replace(f" {m} ", " _ ")
-    return lambda cue: f" {cue} " in lemmas or f" {cue} " in words
-
-
-def _nationality_target(view: SentenceView, head: str) -> bool:
-    """Whether the target's head word is a nationality or group named as people ("a
-    Palestinian", "three Kurds"): the parser's NORP entity standing as a noun."""
-    if not head.strip():
-        return False
-    for i in range(view.first, view.last):
-        tok = view.tok(i)
-        if tok.pos in ("NOUN", "PROPN") and f" {view.lemma(i)} {tok.text.lower()} " == head:
-            return any(
-                e.label == "NORP" and e.token_start <= i < e.token_end for e in view.doc.entities
-            )
-    return False
 
 
 class AcledCoder:
@@ -220,7 +149,7 @@ class AcledCoder:
             and ctx.agent_head in self.lex.word_sets["weapon_nouns"]
         ):
             code, specific = self._family_code(self.weapon_damage[1], view, ctx)
-        charged = _masked(view, (), charge_tokens(view, self.charge_heads))
+        charged = masked_cues(view, (), charge_tokens(view, self.charge_heads))
         for codes, refined, cues in self.refine:
             if code in codes and any(charged(c) for c in cues):
                 return refined, True  # "detained ... and his whereabouts are unknown"
@@ -255,7 +184,7 @@ class AcledCoder:
             # an explosion can be anything's; a named weapon ("shelling") is refined only to
             # chemical or suicide attacks
             wider = self.lex.refinable if family == "REM_EXPLOS" else frozenset()
-            cue = _masked(view, (), charges)
+            cue = masked_cues(view, (), charges)
             for rule in self.lex.families["VIOLENCE"].rules:
                 weapon = rule.code in wider or rule.code in ("CHEM_WEAP", "SUIC_BOMB")
                 if (
@@ -281,7 +210,7 @@ class AcledCoder:
             if family == "PROTEST"
             else charges
         )
-        has = _masked(view, fam.options.get("masks", ()), skip)
+        has = masked_cues(view, fam.options.get("masks", ()), skip)
         for rule in fam.rules:
             if any(has(c) for c in rule.cues) and not any(has(c) for c in rule.unless):
                 return rule.code, True
@@ -296,7 +225,7 @@ class AcledCoder:
             target = f" {ctx.patient_text.lower()} "
             if any(c in target for c in self.armed_cues):
                 return "ARMED_CLASH", False
-            if _nationality_target(view, ctx.patient_head):
+            if nationality_target(view, ctx.patient_head):
                 return "ATTACK", False  # "shot a Palestinian", "two Afghans were beaten"
             if any(c in target for c in self.civilian_cues):
                 return "ATTACK", False
@@ -326,7 +255,7 @@ class AcledCoder:
         if code != "ARREST" or ctx.trigger < 0:
             # not in a grievance ("clashed over the blockade" is no clash at a blockade)
             grievance = grievance_tokens(view, self.grievance_heads, self.grievance_preps)
-            has = _masked(view, (), grievance) if grievance else view.has_cue
+            has = masked_cues(view, (), grievance) if grievance else view.has_cue
             return any(has(c) for c in self.lex.protest_cues)
         if ctx.trigger in grievance_tokens(view, self.grievance_heads, self.grievance_preps):
             return False  # "rallied to decry the arrests"
@@ -334,7 +263,7 @@ class AcledCoder:
         for p in view.children(ctx.trigger, frozenset({"prep"})):
             if view.lemma(p) in REASON_PREPS:
                 reason.update(view.subtree(p))
-        has = _masked(view, (), reason) if reason else view.has_cue
+        has = masked_cues(view, (), reason) if reason else view.has_cue
         return any(has(c) for c in self.lex.protest_cues)
 
     def _crowd_violence(
@@ -364,7 +293,7 @@ class AcledCoder:
         if any(f" {c} " in phrase for c in self.demonstrating):
             return False  # "workers demanding higher wages" demonstrate
         grievance = grievance_tokens(view, self.grievance_heads, self.grievance_preps)
-        has = _masked(view, (), grievance) if grievance else view.has_cue
+        has = masked_cues(view, (), grievance) if grievance else view.has_cue
         if any(has(c) for c in self.lex.demonstration_cues):
             return False  # demonstrators turning violent riot (violent demonstration)
         return any(c in phrase for c in self.crowd_agents) or any(

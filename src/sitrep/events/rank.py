@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..models import Document, Event
-from .acled import grievance_tokens
+from .clauses import grievance_tokens
 from .lexicon import load_lexicon
 from .syntax import SentenceView
 from .tags import TAG_METHOD

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..models import Event
-from .acled import charge_tokens, grievance_tokens
+from .clauses import charge_tokens, grievance_tokens
 from .detect import Candidate
 from .syntax import SentenceView
 

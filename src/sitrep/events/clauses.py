@@ -1,0 +1,81 @@
+"""Which words of a sentence belong to which clause, for the ACLED coder's cue matching:
+a protest's grievance, a victim's charge, cue strings without some words, a target named
+by its nationality."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .syntax import SentenceView
+
+PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl", "ccomp", "conj"})
+
+
+def grievance_tokens(view: SentenceView, heads: frozenset[str], preps: tuple[str, ...]) -> set[int]:
+    """Words of the clauses that say what a protest is about ("to denounce the killing of
+    ...", "against the arrests", "in solidarity with ..."), not how it went."""
+
+    def compute() -> frozenset[int]:
+        out: set[int] = set()
+        for i in range(view.first, view.last):
+            tok = view.tok(i)
+            lemma = view.lemma(i)
+            grievance = lemma in heads and tok.dep in PURPOSE_DEPS
+            if not grievance and tok.dep == "prep":
+                obj = view.child(i, frozenset({"pobj"}))
+                phrase = lemma if obj is None else f"{lemma} {view.lemma(obj)}"
+                grievance = any(p in (lemma, phrase) or p.startswith(phrase + " ") for p in preps)
+            if grievance:
+                out.update(view.subtree(i))
+        return frozenset(out)
+
+    return set(view.memoised("grievances", compute))
+
+
+CHARGE_DEPS = frozenset({"acl", "relcl", "advcl", "amod"})
+
+
+def charge_tokens(view: SentenceView, heads: frozenset[str]) -> set[int]:
+    """Words of the clauses that say what someone is accused or suspected of ("a man they
+    accused of kidnapping children", "suspected of theft"): a charge, not what happened."""
+
+    def compute() -> frozenset[int]:
+        out: set[int] = set()
+        for i in range(view.first, view.last):
+            if view.lemma(i) in heads and view.tok(i).dep in CHARGE_DEPS:
+                out.update(view.subtree(i))
+        return frozenset(out)
+
+    return set(view.memoised("charges", compute))
+
+
+def masked_cues(
+    view: SentenceView, masks: list[str] | tuple[str, ...], skip: set[int] | None = None
+) -> Callable[[str], bool]:
+    """``view.has_cue`` with phrases that only look like cues blanked out ("riot police"
+    is no riot), and without the words of ``skip``."""
+    if not masks and not skip:
+        return view.has_cue
+    lemmas, words = view.lemma_string, view.word_string
+    if skip:
+        kept = [k for k in range(view.first, view.last) if k not in skip]
+        lemmas = " " + " ".join(view.lemma(k) for k in kept) + " "
+        words = " " + " ".join(view.word(k) for k in kept) + " "
+    for m in masks:
+        lemmas = lemmas.replace(f" {m} ", " _ ")
+        words = words.replace(f" {m} ", " _ ")
+    return lambda cue: f" {cue} " in lemmas or f" {cue} " in words
+
+
+def nationality_target(view: SentenceView, head: str) -> bool:
+    """Whether the target's head word is a nationality or group named as people ("a
+    Palestinian", "three Kurds"): the parser's NORP entity standing as a noun."""
+    if not head.strip():
+        return False
+    for i in range(view.first, view.last):
+        tok = view.tok(i)
+        if tok.pos in ("NOUN", "PROPN") and f" {view.lemma(i)} {tok.text.lower()} " == head:
+            return any(
+                e.label == "NORP" and e.token_start <= i < e.token_end for e in view.doc.entities
+            )
+    return False
