@@ -142,6 +142,7 @@ PROTESTS = [
     ("Militants killed five firewood collectors near the lake.", "Attack"),
     ("Troops killed twelve bandits in the forest.", "Armed clash"),
     ("Soldiers killed four militiamen near the bridge.", "Armed clash"),
+    ("Unidentified gunmen shot dead a former army officer in his shop.", "Attack"),
     ("Bandits rustled forty cows from herders near the river.", "Looting/property destruction"),
     (
         "Teachers observed a pen-down strike to demand the regularisation of their jobs.",

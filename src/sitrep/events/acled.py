@@ -43,6 +43,7 @@ class AcledCoder:
         self.civilian_cues = tuple(f" {c} " for c in vio["civilian_cues"])
         self.armed_cues = tuple(f" {c} " for c in vio["armed_cues"])
         self.people_verbs = frozenset(vio.get("people_verbs", ()))
+        self.former_cues = tuple(f" {c} " for c in vio.get("former_cues", ()))
         self.people_unknown = frozenset(vio.get("people_unknown", ()))
         # words that usually name the attacker do not show who was targeted
         attackers = {f" {c} " for c in vio["attacker_words"]}
@@ -223,6 +224,8 @@ class AcledCoder:
             if any(c in head for c in self.civilian_cues) and set(head.split()) & people:
                 return "ATTACK", False
             target = f" {ctx.patient_text.lower()} "
+            if any(c in target for c in self.former_cues):
+                return "ATTACK", False  # "a former soldier" is a civilian now
             if any(c in target for c in self.armed_cues):
                 return "ARMED_CLASH", False
             if nationality_target(view, ctx.patient_head):
