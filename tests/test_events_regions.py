@@ -143,6 +143,7 @@ PROTESTS = [
     ("Troops killed twelve bandits in the forest.", "Armed clash"),
     ("Soldiers killed four militiamen near the bridge.", "Armed clash"),
     ("Unidentified gunmen shot dead a former army officer in his shop.", "Attack"),
+    ("Soldiers raided a separatist camp in the forest at dawn.", "Armed clash"),
     ("Bandits rustled forty cows from herders near the river.", "Looting/property destruction"),
     (
         "Teachers observed a pen-down strike to demand the regularisation of their jobs.",
