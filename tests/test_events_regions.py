@@ -144,6 +144,19 @@ PROTESTS = [
     ("Soldiers killed four militiamen near the bridge.", "Armed clash"),
     ("Unidentified gunmen shot dead a former army officer in his shop.", "Attack"),
     ("Soldiers raided a separatist camp in the forest at dawn.", "Armed clash"),
+    # people pushed back at a demonstration: intervention, not ground regained
+    (
+        "Riot police pushed back students who tried to block the ministry entrance.",
+        ("Protest with intervention"),
+    ),
+    (
+        "Officers stopped the nurses' march near the palace and pushed them back with shields.",
+        ("Protest with intervention"),
+    ),
+    (
+        "The army pushed back the militants from the hills above the town.",
+        ("Government regains territory"),
+    ),
     ("Bandits rustled forty cows from herders near the river.", "Looting/property destruction"),
     (
         "Teachers observed a pen-down strike to demand the regularisation of their jobs.",

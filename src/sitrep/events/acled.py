@@ -8,7 +8,7 @@ from ..models import ActorRef, Document, Place
 from .clauses import charge_tokens, grievance_tokens, masked_cues, nationality_target
 from .fallback import alpha2
 from .lexicon import Family, Lexicon
-from .syntax import SentenceView
+from .syntax import PRONOUNS, SentenceView
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,7 +321,14 @@ class AcledCoder:
             return True
         return None
 
-    def _territory(self, fam: Family, ctx: AcledContext, view: SentenceView) -> tuple[str, bool]:
+    def _territory(
+        self, fam: Family, ctx: AcledContext, view: SentenceView
+    ) -> tuple[str | None, bool]:
+        # people pushed back at a demonstration ("pushed them back", "pushed back students
+        # trying to block the entrance") are a protest met with force, not ground taken
+        people = ctx.object_class == "person" or bool(set(ctx.patient_head.split()) & PRONOUNS)
+        if people and any(view.has_cue(c) for c in (*self.lex.demonstration_cues, "block")):
+            return self._family_code("PROTEST", view, ctx)
         # ground changing hands without a fight is a non-violent transfer, whoever takes it
         for rule in fam.rules:
             # the vetoes are words ("clashes"); the negated cues ("without fighting") are
