@@ -157,6 +157,16 @@ PROTESTS = [
         "The army pushed back the militants from the hills above the town.",
         ("Government regains territory"),
     ),
+    # riot-control gas dropped on troops is a chemical weapon (not at a protest)
+    (
+        "Russian forces dropped grenades with tear gas from a drone on Ukrainian trenches.",
+        ("Chemical weapon"),
+    ),
+    ("A drone dropped K-51 grenades on enemy positions near the village.", "Chemical weapon"),
+    (
+        "Police fired grenades with tear gas to disperse the protesters near the court.",
+        ("Protest with intervention"),
+    ),
     ("Bandits rustled forty cows from herders near the river.", "Looting/property destruction"),
     (
         "Teachers observed a pen-down strike to demand the regularisation of their jobs.",
