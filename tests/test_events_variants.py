@@ -421,3 +421,15 @@ def test_events_rules_general(
     parse_text: Callable[..., Document], stage: EventsStage, text: str, expected: str | None
 ) -> None:
     assert subtype(parse_text, stage, text) == expected
+
+
+def test_events_clause_sets_are_cached_per_lexicon(parse_text: Callable[..., Document]) -> None:
+    from sitrep.events.clauses import charge_tokens
+    from sitrep.events.syntax import SentenceView
+
+    doc = parse_text("Villagers beat a man they accused of stealing cattle.")
+    view = SentenceView(doc, doc.sentences[0])
+    with_accuse = charge_tokens(view, frozenset({"accuse"}))
+    # the same sentence asked with another lexicon is computed afresh, not served from cache
+    assert with_accuse and charge_tokens(view, frozenset({"suspect"})) == set()
+    assert charge_tokens(view, frozenset({"accuse"})) == with_accuse

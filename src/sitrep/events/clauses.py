@@ -29,7 +29,8 @@ def grievance_tokens(view: SentenceView, heads: frozenset[str], preps: tuple[str
                 out.update(view.subtree(i))
         return frozenset(out)
 
-    return set(view.memoised("grievances", compute))
+    # keyed by the lexicon too: a caller with other heads or prepositions gets its own set
+    return set(view.memoised(f"grievances:{hash((heads, preps))}", compute))
 
 
 CHARGE_DEPS = frozenset({"acl", "relcl", "advcl", "amod"})
@@ -46,7 +47,7 @@ def charge_tokens(view: SentenceView, heads: frozenset[str]) -> set[int]:
                 out.update(view.subtree(i))
         return frozenset(out)
 
-    return set(view.memoised("charges", compute))
+    return set(view.memoised(f"charges:{hash(heads)}", compute))
 
 
 def masked_cues(
