@@ -187,3 +187,15 @@ def test_actors_context_places_taken_for_names_are_no_actors(parse_text) -> None
     assert "Arbikh" not in names
     assert "Umm Qurayn" not in names
     assert "JOR.police" in _ids(doc)
+
+
+def test_actors_crowds_purpose_clauses_and_participles_make_protesters(
+    actors_of: Callable[[str], Document],
+) -> None:
+    doc = actors_of("About 100 residents marched in Irbid to protest against the bread price.")
+    assert _actor_of_mention(doc, "residents") == "JOR.protesters"
+    doc = actors_of("In Mosul, residents protesting against power cuts blocked the main road.")
+    assert _actor_of_mention(doc, "residents") == "IRQ.protesters"
+    # a purpose clause that is no protest leaves civilians as they are
+    doc = actors_of("Residents gathered in Idlib to collect aid from the convoy.")
+    assert _actor_of_mention(doc, "Residents") == "SYR.civilians"

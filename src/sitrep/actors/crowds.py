@@ -1,9 +1,9 @@
 """People who protest are protesters: "local residents staged a rally", "workers of the
-sugar company protested". The subject of a protest predicate that is a generic group of
-civilians becomes the protesters of the same country; a plural noun no actor covers
-("employees", "retirees") becomes the protesters of the country where its sentence
-happens. Named organisations that stage a protest stay themselves (the events stage puts
-the crowd first)."""
+sugar company protested", "residents marched to protest", "residents protesting power
+cuts". The subject of a protest predicate that is a generic group of civilians becomes the
+protesters of the same country; a plural noun no actor covers ("employees", "retirees")
+becomes the protesters of the country where its sentence happens. Named organisations that
+stage a protest stay themselves (the events stage puts the crowd first)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ from .registry import Registry, Target
 from .words import Word
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# a protest verb with no subject of its own takes its head verb's: a conjunct ("rallied and
+# picketed") or a purpose clause ("gathered to protest", "marched to denounce")
+_BORROWS = frozenset({"conj", "xcomp", "advcl"})
 _PROTESTERS = "*.protesters"
 
 
@@ -38,9 +41,11 @@ def protest_subjects(doc: Document, lex: Lexicon) -> list[tuple[int, int]]:
         if not _protest_predicate(t, toks, children, lex):
             continue
         verb = t.i
-        while toks[verb].dep == "conj" and not _subject(verb, toks, children):
-            verb = toks[verb].head  # "rallied and picketed": the first verb's subject
+        while toks[verb].dep in _BORROWS and not _subject(verb, toks, children):
+            verb = toks[verb].head  # "rallied and picketed", "marched to protest"
         subj = _subject(verb, toks, children)
+        if subj is None and toks[t.i].dep == "acl" and toks[toks[t.i].head].pos == "NOUN":
+            subj = toks[t.i].head  # "residents protesting power cuts blocked the road"
         if subj is not None:
             out.extend(
                 (k, _phrase_end(k, toks, children)) for k in _conjuncts(subj, toks, children)
