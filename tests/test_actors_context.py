@@ -199,3 +199,14 @@ def test_actors_crowds_purpose_clauses_and_participles_make_protesters(
     # a purpose clause that is no protest leaves civilians as they are
     doc = actors_of("Residents gathered in Idlib to collect aid from the convoy.")
     assert _actor_of_mention(doc, "Residents") == "SYR.civilians"
+
+
+def test_actors_context_residents_of_a_town_are_of_its_country(parse_text) -> None:  # type: ignore[no-untyped-def]
+    # the parser tags neither name as a place here; "residents of" says it is one
+    stage = ActorsStage(
+        Registry.load(), _Gazetteer({"kumasi": [_Place("GH", 9000)], "idlib": [_Place("SY", 9000)]})
+    )
+    doc = stage(parse_text("About 100 residents of Kumasi marched to protest against mining."))
+    assert _actor_of_mention(doc, "residents") == "GHA.protesters"
+    doc = stage(parse_text("Residents of Idlib gathered to collect aid from the convoy."))
+    assert _actor_of_mention(doc, "Residents") == "SYR.civilians"

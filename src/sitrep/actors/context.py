@@ -61,6 +61,11 @@ TYPE_WORDS = frozenset(
 _PLACE_PREPOSITIONS = frozenset(
     ["in", "near", "at", "from", "outside", "around", "into", "toward", "towards", "("]
 )
+# the people who live somewhere: "residents of Irbid" names where they are (the parser
+# often tags such a name as no place, or as a nationality)
+_DWELLERS = frozenset(
+    ["residents", "inhabitants", "people", "villagers", "citizens", "locals", "townspeople"]
+)
 _PARTICLES = frozenset(
     [
         "al",
@@ -214,19 +219,20 @@ def _gazetteer_countries(gazetteer: PlaceLookup, key: str) -> tuple[dict[str, in
 
 def place_phrases(doc: Document, words: list[list[Word]]) -> list[tuple[int, int, str]]:
     """Place-like phrases: the parser's GPE/LOC/FAC entities and capitalised runs after a
-    locative preposition ("in Deir ez Zor countryside") or after a place and a comma
-    ("Makhmur, Erbil"), as (start, end, text)."""
+    locative preposition ("in Deir ez Zor countryside"), after "residents of" or after a
+    place and a comma ("Makhmur, Erbil"), as (start, end, text)."""
     text = doc.article.text
     found = {(e.start, e.end): e.text for e in doc.entities if e.label in _PLACE_LABELS}
     for ws in words:
         for i, w in enumerate(ws[:-1]):
-            if w.key not in _PLACE_PREPOSITIONS and w.key != ",":
+            key = "in" if _dwellers_of(ws, i) else w.key  # "residents of Irbid": "in Irbid"
+            if key not in _PLACE_PREPOSITIONS and key != ",":
                 continue
             if not ws[i + 1].capitalised:
                 continue
             # "in Makhmur, Erbil": a capitalised run after a place and a comma is its area
-            area = w.key == "," and i > 0 and any(e == ws[i - 1].end for _, e in found)
-            if w.key not in _PLACE_PREPOSITIONS and not area:
+            area = key == "," and i > 0 and any(e == ws[i - 1].end for _, e in found)
+            if key not in _PLACE_PREPOSITIONS and not area:
                 continue
             j = i + 1
             while j < len(ws) and (ws[j].capitalised or ws[j].key in _PARTICLES):
@@ -240,6 +246,10 @@ def place_phrases(doc: Document, words: list[list[Word]]) -> list[tuple[int, int
                     del found[key]
                 found[(start, end)] = text[start:end]
     return sorted((s, e, t) for (s, e), t in found.items())
+
+
+def _dwellers_of(ws: list[Word], i: int) -> bool:
+    return ws[i].key == "of" and i > 0 and ws[i - 1].key in _DWELLERS
 
 
 def _attachment_factor(doc: Document, starts: list[int], char: int) -> float:
@@ -396,7 +406,7 @@ def is_located(text: str, start: int) -> bool:
     if before != "of":
         return False
     words = text[max(0, start - 40) : start].split()
-    return len(words) >= 2 and words[-2].casefold() in TYPE_WORDS
+    return len(words) >= 2 and words[-2].casefold() in TYPE_WORDS | _DWELLERS
 
 
 def _word_before(text: str, start: int) -> str:
