@@ -225,14 +225,14 @@ def place_phrases(doc: Document, words: list[list[Word]]) -> list[tuple[int, int
     found = {(e.start, e.end): e.text for e in doc.entities if e.label in _PLACE_LABELS}
     for ws in words:
         for i, w in enumerate(ws[:-1]):
-            key = "in" if _dwellers_of(ws, i) else w.key  # "residents of Irbid": "in Irbid"
-            if key not in _PLACE_PREPOSITIONS and key != ",":
+            cue = "in" if _dwellers_of(ws, i) else w.key  # "residents of Irbid": "in Irbid"
+            if cue not in _PLACE_PREPOSITIONS and cue != ",":
                 continue
             if not ws[i + 1].capitalised:
                 continue
             # "in Makhmur, Erbil": a capitalised run after a place and a comma is its area
-            area = key == "," and i > 0 and any(e == ws[i - 1].end for _, e in found)
-            if key not in _PLACE_PREPOSITIONS and not area:
+            area = cue == "," and i > 0 and any(e == ws[i - 1].end for _, e in found)
+            if cue not in _PLACE_PREPOSITIONS and not area:
                 continue
             j = i + 1
             while j < len(ws) and (ws[j].capitalised or ws[j].key in _PARTICLES):
