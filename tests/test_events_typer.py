@@ -128,13 +128,14 @@ def test_typer_event_margin_retypes_inside_the_stage_output(
 
 
 def test_typer_select_scores_each_margin(parse_text: Callable[..., Document]) -> None:
-    from sitrep.bench.typer_select import MARGINS, scores
+    from sitrep.bench.embed_train import margin_scores
+    from sitrep.bench.typer_select import MARGINS
 
     docs = [parse_text("Gunmen shot dead two farmers in a village on Monday.")] * 2
     gold = ["ATTACK", "ATTACK"]
     rules = [("ARMED_CLASH", 0.9), ("ATTACK", 0.9)]  # confident, one of them wrong
     probs = [{"ATTACK": 0.9, "ARMED_CLASH": 0.1}] * 2
-    figures = dict(scores(docs, gold, rules, probs))
+    figures = dict(margin_scores(docs, gold, rules, probs, MARGINS))
     assert list(figures) == list(MARGINS)
     # at margin 0 the model (right on both) decides; at inf the rules' wrong label stays
     assert figures[0.0] == pytest.approx(1.0)

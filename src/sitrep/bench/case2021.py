@@ -258,8 +258,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         snippets = snippets[: args.limit]
     # the document label's learned opinions: none, the sparse model, or the sparse model mixed
     # with the static table (default) or with MiniLM (--embeddings, the optional extra)
-    encoder_name = None if args.rules_only or args.sparse_only else "static"
-    encoder_name = "minilm" if args.embeddings and encoder_name else encoder_name
+    encoder_name = None
+    if not (args.rules_only or args.sparse_only):
+        encoder_name = "minilm" if args.embeddings else "static"
     dense, encoder, loading = None, None, 0.0
     if encoder_name is not None:  # fail before the slow part, in one line
         dense = EmbeddingTyper.load(WEIGHTS[encoder_name])

@@ -128,21 +128,37 @@ def cross_validate(sets: dict[str, list[Item]]) -> None:
     labeller = CaseLabeller()
     rules = {n: [labeller.label(it[0]) for it in items] for n, items in sets.items()}
     print("weighted F1 over held-out folds: " + ", ".join(sets))
-    for l2, mix, margin in [(0.0, 0.0, m) for m in (*MARGINS, math.inf)] + list(
-        product(L2S, MIXES, MARGINS)
-    ):
-        scores = []
+    for l2, mix in [(0.0, 0.0), *product(L2S, MIXES)]:
+        margins = MARGINS if mix else (*MARGINS, math.inf)
+        per_set = []
         for name, items in sets.items():
-            pred = []
-            for i, (doc, _, _, _) in enumerate(items):
-                best, conf = rules[name][i]
-                probs = sparse[name][i]
-                if mix:
-                    probs = mixture(probs, dense[(l2, name)][i], mix)
-                pred.append(document_choice(doc, probs, best, conf >= THRESHOLD, margin))
-            scores.append(f1_report([it[1] for it in items], pred)["weighted_f1"])
+            probs = sparse[name]
+            if mix:
+                probs = [mixture(p, d, mix) for p, d in zip(probs, dense[(l2, name)], strict=True)]
+            docs, gold = [it[0] for it in items], [it[1] for it in items]
+            per_set.append(margin_scores(docs, gold, rules[name], probs, margins))
         what = "sparse model only" if not mix else f"l2 {l2:<5} mix {mix:<4}"
-        print(f"{what:22s} margin {margin:>4}: " + "  ".join(f"{s:.3f}" for s in scores))
+        for k, margin in enumerate(margins):
+            print(f"{what:22s} margin {margin:>4}: " + "  ".join(f"{s[k][1]:.3f}" for s in per_set))
+
+
+def margin_scores(
+    docs: Sequence[Document],
+    gold: Sequence[str],
+    rules: Sequence[tuple[str, float]],
+    probs: Sequence[dict[str, float]],
+    margins: Sequence[float],
+) -> list[tuple[float, float]]:
+    """(margin, weighted F1) of the documents' labels for each margin: the model's
+    ``probs`` against the rules' (label, confidence), as ``typer.document_choice`` decides."""
+    out = []
+    for margin in margins:
+        pred = [
+            document_choice(d, p, best, conf >= THRESHOLD, margin)
+            for d, p, (best, conf) in zip(docs, probs, rules, strict=True)
+        ]
+        out.append((margin, float(f1_report(gold, pred)["weighted_f1"])))  # type: ignore[arg-type]
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -24,11 +24,10 @@ import numpy as np
 
 from ..errors import SitrepError
 from ..events.embed import WEIGHTS, embedding_text, load_encoder, mixture
-from ..events.typer import document_choice, document_features
-from ..models import Document
-from .case2021 import THRESHOLD, CaseLabeller, f1_report, load_snippets, split, written_sentences
+from ..events.typer import document_features
+from .case2021 import CaseLabeller, f1_report, load_snippets, split, written_sentences
 from .corpora import DEFAULT_DATA
-from .embed_train import L2S, MIXES, fit_dense
+from .embed_train import L2S, MIXES, fit_dense, margin_scores
 from .typer_train import fit, rule_documents
 
 # 0: the model always decides; inf: only when the rules are unsure
@@ -36,23 +35,6 @@ MARGINS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, math.inf)
 TIE = 0.003  # settings this close to the best count as ties: the largest margin wins
 
 Setting = tuple[float, float, float]  # l2, mix, margin (l2 and mix 0 for the sparse model)
-
-
-def scores(
-    docs: Sequence[Document],
-    gold: Sequence[str],
-    rules: Sequence[tuple[str, float]],
-    probs: Sequence[dict[str, float]],
-) -> list[tuple[float, float]]:
-    """Weighted F1 on the validation set for each margin."""
-    out = []
-    for margin in MARGINS:
-        pred = [
-            document_choice(d, p, best, conf >= THRESHOLD, margin)
-            for d, p, (best, conf) in zip(docs, probs, rules, strict=True)
-        ]
-        out.append((margin, float(f1_report(gold, pred)["weighted_f1"])))  # type: ignore[arg-type]
-    return out
 
 
 def line(figures: Sequence[tuple[float, float]]) -> str:
@@ -92,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "(CASE dev split + written sentences); weighted F1"
     )
     print(f"rules alone: {f1_report(gold, [r[0] for r in rules])['weighted_f1']:.3f}")
-    figures = scores(docs, gold, rules, sparse_probs)
+    figures = margin_scores(docs, gold, rules, sparse_probs, MARGINS)
     print(f"sparse model, margin {line(figures)}")
     _, _, margin = choose({(0.0, 0.0, m): f1 for m, f1 in figures})
     print(f"chosen for the sparse model alone: document margin {margin}")
@@ -106,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         dense_probs = dense.probabilities(np.asarray(vecs))
         for mix in MIXES:
             mixed = [mixture(s, d, mix) for s, d in zip(sparse_probs, dense_probs, strict=True)]
-            figures = scores(docs, gold, rules, mixed)
+            figures = margin_scores(docs, gold, rules, mixed, MARGINS)
             results.update({(l2, mix, m): f1 for m, f1 in figures})
             print(f"l2 {l2:<6} mix {mix:<4} margin {line(figures)}")
     l2, mix, margin = choose(results)
