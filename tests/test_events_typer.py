@@ -152,3 +152,24 @@ def test_typer_select_prefers_the_largest_margin_among_near_ties() -> None:
         (1e-4, 0.7, 3.0): 0.880,  # too far below
     }
     assert choose(results) == (1e-4, 0.7, 1.0)
+
+
+def test_typer_shipped_weights_record_their_training_sets() -> None:
+    from sitrep.events.embed import STATIC_RESOURCE
+    from sitrep.events.typer import RESOURCE, trained_on
+
+    for resource in (RESOURCE, STATIC_RESOURCE):
+        assert {"CASE dev", "sentences"} <= trained_on(resource)
+    assert trained_on("data/events/no_such_model.json") == frozenset()
+
+
+def test_typer_case2021_refuses_validation_once_the_models_saw_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from sitrep.bench.case2021 import main
+    from sitrep.events.typer import trained_on
+
+    if "validation" not in trained_on():
+        pytest.skip("the shipped sparse model was trained without the validation set")
+    assert main(["--split", "validation"]) == 2
+    assert "typer_select" in capsys.readouterr().err

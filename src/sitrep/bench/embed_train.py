@@ -10,7 +10,9 @@ mixes with the sparse model (``typer``) and the rules. Needs the optional extra
 (``events.static``, no extra needed) and writes ``data/events/static_typer.json``.
 
 Training data, as for ``typer_train``: the sentences written for sitrep and the CASE 2021
-Task 2 dev split (``id % 3 == 0``), never its test split. Each item is embedded as
+Task 2 dev split (``id % 3 == 0``), never its test split; the shipped weights (settings
+already chosen by ``typer_select``) also the written validation set, unless
+``--without-validation``. Each item is embedded as
 ``embed.embedding_text`` (its typing event's sentence and one either side). ``--cv``
 retrains both models on four folds and labels the fifth (dev fold = ``id // 3 % 5``) for
 every setting, printing weighted F1 on each set; the shipped setting was chosen from it.
@@ -31,9 +33,9 @@ from ..errors import SitrepError
 from ..events.embed import WEIGHTS, EmbeddingTyper, embedding_text, load_encoder, mixture
 from ..events.typer import document_choice, document_features
 from ..models import Document
-from .case2021 import THRESHOLD, CaseLabeller, f1_report, load_snippets, split, written_sentences
+from .case2021 import THRESHOLD, CaseLabeller, f1_report
 from .corpora import DEFAULT_DATA
-from .typer_train import adam, fit, rule_documents
+from .typer_train import adam, fit, rule_documents, training_sets, written_files
 
 L2S = (3e-5, 1e-4, 3e-4, 1e-3)
 MIXES = (0.5, 0.7, 0.85, 1.0)
@@ -45,10 +47,11 @@ SHIPPED = {
     "static": {"l2": 3e-5, "mix": 0.7, "document_margin": 0.5},
 }
 SOURCE = (
-    "multinomial logistic regression over {what}, trained by "
-    "sitrep (sitrep.bench.embed_train) on data/events/typer_sentences.yaml (written for "
-    "sitrep) and the CASE 2021 task 2 dev split (id % 3 == 0) only; settings chosen by "
-    "sitrep.bench.typer_select on data/events/typer_validation.yaml"
+    "multinomial logistic regression over {what}, trained by sitrep "
+    "(sitrep.bench.embed_train) on the sets in trained_on: the CASE 2021 task 2 dev split "
+    "(id % 3 == 0) and snippets written for sitrep ({files}); settings chosen by "
+    "sitrep.bench.typer_select on data/events/typer_validation.yaml with models trained "
+    "without it"
 )
 ENCODED = {
     "minilm": "all-MiniLM-L6-v2 sentence embeddings",
@@ -86,15 +89,15 @@ def fit_dense(
 Item = tuple[Document, str, int, np.ndarray]  # rule document, gold label, fold, embedding
 
 
-def load_sets(data: Path, encoder_name: str = "minilm") -> dict[str, list[Item]]:
+def load_sets(
+    data: Path, encoder_name: str = "minilm", validation: bool = False
+) -> dict[str, list[Item]]:
+    """The training sets, each item with its cross-validation fold (dev fold ``id // 3 % 5``);
+    ``validation`` adds the written validation set (for the shipped weights only)."""
     encoder = load_encoder(encoder_name)  # first: fail before the slow part
-    dev = split(load_snippets(data), "dev")
-    own = written_sentences()
     sets: dict[str, list[Item]] = {}
-    for name, items, folds in (
-        ("CASE dev", dev, [s.id // 3 % 5 for s in dev]),
-        ("sitrep sentences", own, [i % 5 for i in range(len(own))]),
-    ):
+    for name, items in training_sets(data, validation).items():
+        folds = [s.id // 3 % 5 if s.id >= 0 else i % 5 for i, s in enumerate(items)]
         docs = rule_documents(items)
         vectors = encoder.encode([embedding_text(d) for d in docs])
         sets[name] = [
@@ -166,9 +169,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--cv", action="store_true", help="print the cross-validation table only")
     ap.add_argument("--encoder", choices=tuple(WEIGHTS), default="minilm")
+    ap.add_argument(
+        "--without-validation",
+        action="store_true",
+        help="train the shipped weights without the written validation set",
+    )
     args = ap.parse_args(argv)
     try:
-        sets = load_sets(args.data, args.encoder)
+        sets = load_sets(args.data, args.encoder, not (args.cv or args.without_validation))
     except SitrepError as exc:  # the optional extra is missing
         print(f"embed_train: {exc}", file=sys.stderr)
         return 2
@@ -189,9 +197,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         document_margin=shipped["document_margin"],
     )
     target = Path(__file__).resolve().parents[1] / WEIGHTS[args.encoder]
-    source = SOURCE.format(what=ENCODED[args.encoder])
-    target.write_text(model.to_json(source) + "\n", encoding="utf-8")
-    print(f"wrote {target}: {len(labels)} items, {model.weights.shape[0]} dimensions")
+    source = SOURCE.format(what=ENCODED[args.encoder], files=written_files(list(sets)))
+    target.write_text(model.to_json(source, list(sets)) + "\n", encoding="utf-8")
+    print(
+        f"wrote {target}: {len(labels)} items ({', '.join(sets)}), "
+        f"{model.weights.shape[0]} dimensions"
+    )
     return 0
 
 

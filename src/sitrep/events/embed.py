@@ -119,9 +119,10 @@ class EmbeddingTyper:
     def mixed(self, sparse: dict[str, float], dense: dict[str, float]) -> dict[str, float]:
         return mixture(sparse, dense, self.mix)
 
-    def to_json(self, source: str) -> str:
+    def to_json(self, source: str, trained_on: Sequence[str] = ()) -> str:
         payload = {
             "_source": source,
+            "trained_on": list(trained_on),
             "labels": list(self.labels),
             "bias": [round(float(b), 5) for b in self.bias],
             "settings": {"mix": self.mix, "document_margin": self.document_margin},

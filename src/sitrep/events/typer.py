@@ -102,9 +102,12 @@ class SubtypeModel:
         total = sum(exps)
         return {lab: e / total for lab, e in zip(self.labels, exps, strict=True)}
 
-    def to_json(self, source: str, settings: dict[str, float]) -> str:
+    def to_json(
+        self, source: str, settings: dict[str, float], trained_on: Sequence[str] = ()
+    ) -> str:
         payload = {
             "_source": source,
+            "trained_on": list(trained_on),
             "labels": list(self.labels),
             "bias": [round(b, 4) for b in self.bias],
             "settings": settings,
@@ -248,6 +251,15 @@ def _packaged() -> Retyper | None:
     raw = json.loads(ref.read_text(encoding="utf-8"))
     settings = raw.get("settings", {})
     return Retyper(SubtypeModel.from_json(raw), **{k: float(v) for k, v in settings.items()})
+
+
+def trained_on(resource: str = RESOURCE) -> frozenset[str]:
+    """The sets a packaged model (``RESOURCE`` or an ``embed`` weights file) was trained
+    on, as its training command recorded them ("CASE dev", "sentences", "validation")."""
+    ref = resources.files("sitrep").joinpath(resource)
+    if not ref.is_file():
+        return frozenset()
+    return frozenset(json.loads(ref.read_text(encoding="utf-8")).get("trained_on", ()))
 
 
 @lru_cache(maxsize=64)
