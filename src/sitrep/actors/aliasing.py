@@ -25,15 +25,33 @@ def _word_at(words: list[list[Word]], sent: int, char: int) -> int | None:
 
 
 def guess_kind(registry: Registry, text: str) -> str:
-    """A provisional organisation's kind from the words of its name."""
+    """A provisional organisation's kind from the words of its name. An armed name with an
+    insurgent word ("Karen National Liberation Army") is a rebel group; "army" or
+    "military" make state forces only in a name that names a state ("Zimbabwe National
+    Army"), not in an ethnic armed organisation's ("Chin National Army", "White Army")."""
     keys = list(phrase_key(text))
+    kinds = registry.lexicon.kind_words
+    armed = kinds["state-forces"] | kinds["rebel-group"]
+    if any(k in kinds.get("insurgent_words", ()) for k in keys) and any(k in armed for k in keys):
+        return "rebel-group"
     for kind in ("monitor", "media", "state-forces", "government", "rebel-group", "ngo", "igo"):
-        words = registry.lexicon.kind_words[kind]
+        words = kinds[kind]
         if kind == "rebel-group" and keys and keys[-1] not in words:
             continue
-        if any(k in words for k in keys):
+        found = {k for k in keys if k in words}
+        only_if_state = found <= kinds.get("state_if_country", frozenset())
+        if kind == "state-forces" and only_if_state and not _names_state(registry, text):
+            continue
+        if found:
             return kind
     return "organisation"
+
+
+def _names_state(registry: Registry, text: str) -> bool:
+    """Whether a name names a country, by name or adjective ("Nigerian Army")."""
+    parts = text.replace("'s", " ").split()
+    spans = parts + [" ".join(parts[i : i + 2]) for i in range(len(parts) - 1)]
+    return any(registry.country_of(p) or registry.country_of_adjective(p) for p in spans)
 
 
 def provisional_hits(

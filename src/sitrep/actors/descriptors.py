@@ -55,6 +55,23 @@ def resolve_named(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+def resolve_homonyms(registry: Registry, hits: list[Hit], votes: CountryVotes) -> list[Hit]:
+    """A name that several actors of different countries share at the same rank ("SNA":
+    the Syrian National Army, the Somali National Army) is the one of the country where
+    its sentence happens, when exactly one of them is."""
+    out = []
+    for h in hits:
+        if h.homonyms and h.best.priority > CONTEXT:
+            country = votes.sentence_country(h.sent)
+            mine = [
+                i for i in h.homonyms if (e := registry.get(i)) is not None and e.country == country
+            ]
+            if len(mine) == 1 and mine[0] != h.actor:
+                h = replace(h, actor=mine[0])
+        out.append(h)
+    return out
+
+
 def resolve_context(
     registry: Registry, hits: list[Hit], words: list[list[Word]], votes: CountryVotes
 ) -> list[Hit]:
@@ -158,6 +175,8 @@ def drop_places(registry: Registry, hits: list[Hit], words: list[list[Word]]) ->
         if entry is not None and entry.kind == "country":
             if prev in lex.locatives:  # "in Syria", "in Syria's north"
                 continue
+            if nxt == "state" and _state_of_a_federation(ws, h.w1 + 1, lex.kind_words["media"]):
+                continue  # "Niger state" is a state of Nigeria, no country
             possessive = nxt == "'s"
             if not possessive and (
                 prev in lex.compass
@@ -167,6 +186,13 @@ def drop_places(registry: Registry, hits: list[Hit], words: list[list[Word]]) ->
                 continue
         out.append(h)
     return out
+
+
+def _state_of_a_federation(ws: list[Word], after: int, media: frozenset[str]) -> bool:
+    """Whether "<country> state" names a federal state ("Niger state"), not the country's
+    state media or bodies ("Syria state TV", "Iran state-run")."""
+    nxt = ws[after].key if after < len(ws) else ""
+    return nxt not in media and nxt not in {"-", "run", "owned", "controlled", "security"}
 
 
 def _acts(ws: list[Word], h: Hit, locatives: frozenset[str]) -> bool:

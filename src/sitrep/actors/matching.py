@@ -33,6 +33,14 @@ class Hit:
     def best(self) -> Target:
         return max(self.targets, key=lambda t: t.priority)
 
+    @property
+    def homonyms(self) -> frozenset[str]:
+        """The named actors a name may be when it names several at one rank ("SNA"),
+        else nothing."""
+        top = max((t.priority for t in self.targets), default=0)
+        ids = frozenset(t.id for t in self.targets if t.priority == top and t.id[:2] != "*.")
+        return ids if len(ids) > 1 else frozenset()
+
 
 def sentence_words(doc: Document) -> list[list[Word]]:
     """The words of every sentence of the document, offsets into ``article.text``."""

@@ -24,6 +24,7 @@ from .descriptors import (
     drop_unintroduced_short,
     pro_forces,
     resolve_context,
+    resolve_homonyms,
     resolve_named,
 )
 from .matching import Hit, find_hits, sentence_words
@@ -70,6 +71,7 @@ class ActorsStage:
         hits = drop_places(reg, hits, words)
         hits = pro_forces(reg, hits, words, text)
         votes = country_votes(reg, doc, hits, words, self.gazetteer)
+        hits = resolve_homonyms(reg, hits, votes)
         hits = resolve_context(reg, hits, words, votes)
         hits = protesting_crowds(reg, doc, hits, words, votes)
         hits = apply_descriptors(reg, hits, words, text)

@@ -1,0 +1,151 @@
+"""Actors outside the Middle East: the country of generic groups from ACLED-style place
+strings ("Area - Place (Region)"), names many countries give their areas, homonymous
+acronyms, and the kinds of armed groups whose names say "Army" or "Defence Forces"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.actors import ActorsStage, Registry
+from sitrep.actors.aliasing import guess_kind
+from sitrep.models import Document
+
+
+@pytest.fixture(scope="module")
+def stage() -> ActorsStage:
+    return ActorsStage(Registry.load())
+
+
+@pytest.fixture()
+def actors_of(parse_text, stage) -> Callable[[str], Document]:  # type: ignore[no-untyped-def]
+    return lambda text: stage(parse_text(text))
+
+
+def _ids(doc: Document) -> set[str]:
+    return {a.id for a in doc.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        # "Ouest" is an area of Haiti, Rwanda and Cameroon: the town before it decides
+        (
+            "On 4 May 2023, in Port-au-Prince - Delmas (Ouest), residents lynched a suspected "
+            "thief.",
+            "HTI.civilians",
+            "RWA.civilians",
+        ),
+        # an unknown quarter after a known area: the area's country, not the soldiers'
+        (
+            "On 9 July 2023, in Kharkiv - Vesele (Kharkiv), Russian soldiers shot a civilian man.",
+            "UKR.civilians",
+            "RUS.civilians",
+        ),
+        # "North West" is a province of South Africa and a district of Singapore
+        (
+            "On 3 July 2023, in Rustenburg (Bojanala, North West), miners protested over unpaid "
+            "wages.",
+            "ZAF.protesters",
+            "SGP.protesters",
+        ),
+        # a capital's own name counts more than another town's old name
+        (
+            "On 11 May 2023, in Islamabad, supporters of the party protested against the arrest.",
+            "PAK.protesters",
+            "BGD.protesters",
+        ),
+    ],
+)
+def test_actors_regions_area_strings_give_the_country(
+    actors_of: Callable[[str], Document], text: str, expected: str, wrong: str
+) -> None:
+    ids = _ids(actors_of(text))
+    assert expected in ids
+    assert wrong not in ids
+
+
+def test_actors_regions_ambiguous_area_alone_gives_no_country(
+    actors_of: Callable[[str], Document],
+) -> None:
+    # "Eastern" is a province or region of seven countries: it tells none of them
+    ids = _ids(
+        actors_of("On 2 June 2023, in Kabugu (Eastern), a farmer was killed by unknown men.")
+    )
+    assert "civilians" in ids
+    assert not any(i.endswith(".civilians") for i in ids)
+    ids = _ids(actors_of("On 2 May 2023, in Ouest, residents blocked the road to protest."))
+    assert not any(i.startswith("RWA.") for i in ids)
+
+
+def test_actors_regions_state_after_a_name_is_no_country(
+    actors_of: Callable[[str], Document],
+) -> None:
+    ids = _ids(actors_of("Bandits abducted 15 villagers in Niger state on Sunday."))
+    assert "NGA.civilians" in ids
+    assert "NER.civilians" not in ids
+
+
+def test_actors_regions_homonymous_acronym_takes_the_story_country(
+    actors_of: Callable[[str], Document],
+) -> None:
+    somalia = actors_of("SNA forces repelled an al Shabaab attack on a base in Lower Shabelle.")
+    assert "SOM.state-forces" in _ids(somalia)
+    assert "SYR.sna" not in _ids(somalia)
+    syria = actors_of("SNA factions shelled Kurdish positions near Afrin in Aleppo province.")
+    assert "SYR.sna" in _ids(syria)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        ("The KNLA attacked a junta outpost in Kayin State.", "MMR.knla", "MMR.kia"),
+        (
+            "Fighters of the Karen National Liberation Army overran a camp.",
+            "MMR.knla",
+            "MMR.kia",
+        ),
+        ("Fighters of the Chin National Army clashed with junta troops.", "MMR.cna", None),
+        ("The White Army attacked a town in Upper Nile.", "SSD.white-army", None),
+        ("The Zimbabwe National Army deployed troops.", "ZWE.state-forces", None),
+        ("Kenya Defence Forces killed five militants.", "KEN.state-forces", "KEN"),
+        (
+            "Ethiopian National Defense Forces clashed with Fano.",
+            "ETH.state-forces",
+            "SYR.ndf",
+        ),
+    ],
+)
+def test_actors_regions_armed_organisations(
+    actors_of: Callable[[str], Document], text: str, expected: str, wrong: str | None
+) -> None:
+    ids = _ids(actors_of(text))
+    assert expected in ids
+    if wrong:
+        assert wrong not in ids
+
+
+def test_actors_regions_chin_national_army_is_no_state_force(
+    actors_of: Callable[[str], Document],
+) -> None:
+    doc = actors_of("Fighters of the Chin National Army clashed with junta troops.")
+    cna = next(a for a in doc.actors if a.id == "MMR.cna")
+    assert cna.kind == "rebel-group"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Kuki National Army", "rebel-group"),  # an ethnic armed organisation, no state
+        ("Zomi Revolutionary Army", "rebel-group"),
+        ("Shan Nationalities Army", "rebel-group"),
+        ("Revolutionary Armed Forces", "rebel-group"),
+        ("Nigerian Army", "state-forces"),  # names its state
+        ("National Guard", "state-forces"),
+        ("Awami League", "organisation"),  # a party, not an international organisation
+        ("All Assam Students Union", "organisation"),
+    ],
+)
+def test_actors_regions_guess_kind_of_provisional_names(name: str, kind: str) -> None:
+    assert guess_kind(Registry.load(), name) == kind
