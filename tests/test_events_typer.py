@@ -29,6 +29,15 @@ def test_typer_sentences_cover_every_label() -> None:
     assert len(flat) == len(set(flat)), "a sentence is listed twice"
 
 
+def test_typer_news_leads_use_known_labels_and_repeat_no_sentence() -> None:
+    news = read_data("typer_news.yaml")
+    assert set(news) <= set(load_lexicon().acled) | EXTRA
+    flat = [t for texts in news.values() for t in texts]
+    assert len(flat) >= 250 and len(flat) == len(set(flat))
+    older = {t for texts in read_data("typer_sentences.yaml").values() for t in texts}
+    assert not older & set(flat), "a news lead repeats a training sentence"
+
+
 def test_typer_probabilities_sum_to_one() -> None:
     model = SubtypeModel(("A", "B"), (0.0, 0.0), {"s:shell": {1: 2.0}})
     probs = model.probabilities(["s:shell", "s:unknown"])

@@ -79,6 +79,7 @@ def split(snippets: Iterable[Snippet], name: str) -> list[Snippet]:
 
 WRITTEN = {
     "sentences": "typer_sentences.yaml",
+    "news": "typer_news.yaml",  # more training snippets, in the shape of news leads
     "notes": "written_notes.yaml",
     "validation": "typer_validation.yaml",
 }
