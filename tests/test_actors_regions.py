@@ -149,3 +149,37 @@ def test_actors_regions_chin_national_army_is_no_state_force(
 )
 def test_actors_regions_guess_kind_of_provisional_names(name: str, kind: str) -> None:
     assert guess_kind(Registry.load(), name) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "they", "not_they"),
+    [
+        # "they" who undergo an act are those who underwent one before, not the doers
+        (
+            "On 12 May 2023, in Milan, police detained three activists who had blocked a "
+            "road. They were released the next day.",
+            None,
+            "ITA.police",
+        ),
+        (
+            "Armed men kidnapped seven officials in Chilpancingo. They were freed two days later.",
+            None,
+            "MEX.unidentified-armed-group",
+        ),
+        (
+            "Police arrested 20 protesters in Nairobi. They were taken to a police station.",
+            "KEN.protesters",
+            "KEN.police",
+        ),
+        # with no such noun, the doer it is
+        ("Rebels attacked an army post near Goma. They were repelled.", "COD.rebels", None),
+    ],
+)
+def test_actors_regions_passive_they_refers_to_the_patient(
+    actors_of: Callable[[str], Document], text: str, they: str | None, not_they: str | None
+) -> None:
+    doc = actors_of(text)
+    owner = {m.text: a.id for a in doc.actors for m in a.mentions}.get("They")
+    assert owner == they
+    if not_they:
+        assert owner != not_they

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from sitrep.actors import ActorsStage, Registry
 from sitrep.events import EventsStage
 from sitrep.events.acled import AcledCoder
 from sitrep.events.lexicon import load_lexicon
@@ -271,3 +272,82 @@ def test_events_regions_foreign_forces_overtake_territory() -> None:
     assert coder.foreign("GOV_REGAINS_TERIT", doc, ukraine, village) == "GOV_REGAINS_TERIT"
     assert coder.foreign("GOV_REGAINS_TERIT", doc, russia, None) == "GOV_REGAINS_TERIT"
     assert coder.foreign("ARMED_CLASH", doc, russia, village) == "ARMED_CLASH"
+
+
+# foreign forces on the host government's side: the ground they take is the government's
+@pytest.fixture(scope="module")
+def actors_stage() -> ActorsStage:
+    return ActorsStage(Registry.load())
+
+
+def _territory(
+    parse_text: Callable[..., Document],
+    actors_stage: ActorsStage,
+    text: str,
+    country: str,
+    code: str = "GOV_REGAINS_TERIT",
+    published: str | None = None,
+) -> str | None:
+    """The code the foreign-forces rule gives ground taken by the text's first actor in
+    a place of ``country`` (ISO alpha-2)."""
+    doc = actors_stage(parse_text(text, published=published))
+    first = doc.actors[0]
+    agent = ActorRef(first.id, first.name, first.mentions[0].text)
+    town = Place(id="p1", name="Town", text="town", start=0, end=4, country=country)
+    return AcledCoder(load_lexicon()).foreign(code, doc, [agent], town)
+
+
+OVERTAKES, REGAINS = "NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "code", "published", "expected"),
+    [
+        # deployed at the host's request: Rwandan troops in Mozambique since 2021
+        (
+            "Rwandan troops recaptured the town from insurgents.",
+            "MZ",
+            REGAINS,
+            "2023-08-08",
+            REGAINS,
+        ),
+        # the same troops across another border take ground as any foreign force
+        ("Rwandan troops seized the town after a day of fighting.", "CD", REGAINS, None, OVERTAKES),
+        # with the host's own forces among the agents
+        (
+            "Wagner forces and the Malian army took control of the town.",
+            "ML",
+            OVERTAKES,
+            None,
+            REGAINS,
+        ),
+        # named right after an alliance word (no deployment listed for this pair)
+        (
+            "Chadian troops, alongside the Cameroonian army, retook the town from Boko Haram.",
+            "CM",
+            REGAINS,
+            None,
+            REGAINS,
+        ),
+        # the host's forces named as the losers make no alliance
+        ("Russian forces took the town from the Ukrainian army.", "UA", REGAINS, None, OVERTAKES),
+        # a deployment counts only while it lasted
+        ("Russian forces captured the town from rebels.", "SY", REGAINS, "2019-05-01", REGAINS),
+        ("Russian forces captured the town from rebels.", "SY", REGAINS, "2025-02-01", OVERTAKES),
+    ],
+)
+def test_events_regions_foreign_allies_regain_territory(
+    parse_text, actors_stage, text, country, code, published, expected
+):
+    assert _territory(parse_text, actors_stage, text, country, code, published) == expected
+
+
+# "Beni" alone is a town of North Kivu, not the particle of "Beni Suef"
+REGION = ("CD",)
+
+
+def test_events_regions_beni_alone_is_a_place(places, stage):  # type: ignore[no-untyped-def]
+    doc = stage(ActorsStage(Registry.load())(places("ADF militants killed 7 civilians in Beni.")))
+    ev = main_event(doc)
+    assert ev is not None and ev.place is not None
+    assert ev.place.name == "Beni" and ev.place.country == "CD"

@@ -20,6 +20,8 @@ from .registry import Registry
 from .words import Word
 
 _SENTENCES_BACK = 2
+_PATIENT_DEPS = frozenset({"dobj", "nsubjpass"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # "it" is an actor only as the subject of a verb of doing or saying, not in "it is
 # unclear", "it remains to be seen", "it took hours"
@@ -74,10 +76,29 @@ def pronoun_mentions(
             tok = tokens.get(w.start)
             if not kinds or tok is None or (s, i) in covered or not _referring(doc, tok):
                 continue
-            found = _antecedent(registry, pool, s, w.start, kinds, is_subject)
+            patient = _patient(doc, pool, s, tok) if tok.dep == "nsubjpass" else None
+            if patient is not None:
+                found = patient or None  # "" when the patient is no actor ("three activists")
+            else:
+                found = _antecedent(registry, pool, s, w.start, kinds, is_subject)
             if found:
                 pool.append(Hit(s, i, i + 1, w.start, w.end, w.text, (), found, "pronoun"))
     return sorted(pool, key=lambda h: h.start)
+
+
+def _patient(doc: Document, pool: list[Hit], sent: int, tok: Token) -> str | None:
+    """ "Police detained three activists. They were released": a plural pronoun that
+    undergoes an act refers to the nearest plural noun that underwent one before it (an
+    object or a passive subject), not to the doer. The actor of that noun, "" when no
+    actor covers it, None when no such noun is near."""
+    if tok.tag != "PRP" or tok.text.casefold() != "they":
+        return None
+    first = doc.sentences[max(0, sent - _SENTENCES_BACK)].token_start
+    for k in range(tok.i - 1, first - 1, -1):
+        t = doc.tokens[k]
+        if t.dep in _PATIENT_DEPS and t.tag in _PLURAL_TAGS:
+            return next((h.actor for h in pool if h.start <= t.start < h.end), "")
+    return None
 
 
 def _referring(doc: Document, tok: Token) -> bool:

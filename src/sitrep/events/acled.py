@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import ActorRef, Document, Place
+from .allies import Allies
 from .clauses import charge_tokens, grievance_tokens, masked_cues, nationality_target
 from .fallback import alpha2
 from .lexicon import Family, Lexicon
@@ -87,6 +88,9 @@ class AcledCoder:
         foreign = ref.get("foreign_gain", {})
         self.foreign_codes = frozenset(foreign.get("codes", ()))
         self.foreign_code: str | None = foreign.get("code")
+        self.allied_codes = frozenset(foreign.get("allied_codes", ()))
+        self.allied_code: str | None = foreign.get("allied_code")
+        self.allies = Allies.from_rules(foreign)
         self.battle_cues = tuple(ref.get("battle_cues", ()))
         crowd = ref.get("crowd_violence", {})
         self.crowd_code: str | None = crowd.get("code")
@@ -103,12 +107,21 @@ class AcledCoder:
         self, code: str | None, doc: Document, agents: list[ActorRef], place: Place | None
     ) -> str | None:
         """ACLED: only a country's own government regains its territory; a foreign state's
-        forces taking ground there (Russia's in Ukraine) overtake it as non-state actors do."""
-        if code not in self.foreign_codes or not agents or place is None or not place.country:
+        forces taking ground there (Russia's in Ukraine) overtake it as non-state actors do,
+        unless they fight on the government's side (``allies``): then the ground is the
+        government's, also when a foreign private force (Wagner) took it."""
+        if not agents or place is None or not place.country:
             return code
         actor = next((a for a in doc.actors if a.id == agents[0].id), None)
         own = alpha2(actor.country) if actor is not None and actor.country else None
-        return self.foreign_code if own and own != place.country.upper() else code
+        if not own or own == place.country.upper():
+            return code
+        if code in self.foreign_codes:
+            allied = self.allies.allied(doc, agents, place)
+            return code if allied else self.foreign_code
+        if code in self.allied_codes and self.allies.allied(doc, agents, place):
+            return self.allied_code
+        return code
 
     def types(self, code: str | None) -> tuple[str | None, str | None]:
         if code is None or code not in self.lex.acled:
