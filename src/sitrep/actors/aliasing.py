@@ -105,6 +105,8 @@ def _entity_hit(
     located = is_located(doc.article.text, start)
     if place_countries(registry, text, gazetteer if located else None):
         return None
+    if _place_string(registry, doc.article.text, text, start, gazetteer):
+        return None
     after = doc.article.text[start + len(text) : start + len(text) + 20].split()
     if after and fold(after[0].strip(",.;:()")) in TYPE_WORDS:
         return None  # "Arbikh axis", "Al Salam district": a place
@@ -132,6 +134,27 @@ def _entity_hit(
         method,
         (("kind", kind),),
     )
+
+
+def _place_string(
+    registry: Registry, text: str, name: str, start: int, gazetteer: PlaceLookup | None
+) -> bool:
+    """A name written the way event notes write places: "Place, Area" with the area a
+    known place ("Nikopol, Dnipropetrovsk"), a name followed by its area in brackets
+    ("Mbau (Beni, Nord-Kivu)", "Blahodatne (Donetsk)"), or the first of a bracket's places
+    ("(Yinmarbin, Sagaing)")."""
+    parts = [p.strip() for p in name.split(",")]
+    if len(parts) > 1 and all(place_countries(registry, p, gazetteer) for p in parts[1:]):
+        return True
+    rest = text[start + len(name) :]
+    if rest.startswith(" ("):  # "Blahodatne (Donetsk)"
+        area = rest[2:]
+    elif rest.startswith(", ") and text[:start].rstrip().endswith("("):
+        area = rest[2:]  # "(Yinmarbin, Sagaing)"
+    else:
+        return False
+    area = area.split(")")[0].split(",")[0].strip()
+    return bool(area) and bool(place_countries(registry, area, gazetteer))
 
 
 def short_form_hits(registry: Registry, words: list[list[Word]], hits: list[Hit]) -> list[Hit]:

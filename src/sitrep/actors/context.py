@@ -57,6 +57,14 @@ TYPE_WORDS = frozenset(
         "streets",
         "street",
         "state",
+        # other countries' district words ("Gujba LGA", "Kiambu county", "Izium raion")
+        "lga",
+        "county",
+        "oblast",
+        "raion",
+        "township",
+        "tehsil",
+        "taluka",
     ]
 )
 _PLACE_PREPOSITIONS = frozenset(
@@ -196,8 +204,8 @@ def _place_countries(
     2 for a country, 1.5 for a listed region, 1 for a town or subdivision, split by
     population when the name is ambiguous. Names the built-in index does not know (small
     towns, villages) are looked up in the gazetteer when one is given. An unknown
-    "Area - Place" name ("Sagaing - Kani", "Port-au-Prince - Canape Vert") is its parts:
-    the countries both may lie in, else the place's, else the area's."""
+    "Area - Place" name ("Sagaing - Kani", "Port-au-Prince - Canape Vert") is its parts
+    (:func:`_parts_countries`)."""
     if "(" in name and ")" not in name:
         name = name.split("(")[0].strip()  # the parser's "Polohy (Zaporizhia"
     iso3 = registry.country_of(name)
@@ -225,16 +233,22 @@ def _place_countries(
 def _parts_countries(
     registry: Registry, name: str, gazetteer: PlaceLookup | None
 ) -> dict[str, float]:
-    """The countries of an "Area - Place" name from its two parts (see above)."""
+    """The countries of an "Area - Place" name from its two parts: the place's countries
+    that any reading of the area shares ("Gaza - Xai-Xai" is in Mozambique's Gaza,
+    "Niger - Mariga" in Nigeria's Niger state), else the area's ("Kinshasa - Gombe" is
+    no Nigerian Gombe), else the place's."""
     area, _, place = (p.strip() for p in name.partition(" - "))
     outer = _place_countries(registry, area, gazetteer) if area else {}
     inner = _place_countries(registry, place, gazetteer) if place else {}
-    common = set(outer) & set(inner)
+    readings = set(outer) | {
+        code
+        for cc in place_index().get(" ".join(phrase_key(area)), {})
+        if (code := registry.iso3_of_iso2(cc))
+    }
+    common = readings & set(inner)
     if common:
         return _restrict(inner, common)
-    if sum(inner.values()) < 1.0 and sum(outer.values()) > sum(inner.values()):
-        return dict(outer)  # the place only a weak guess (a consonant match), the area sure
-    return dict(inner or outer)
+    return dict(outer or inner)
 
 
 def _gazetteer_countries(gazetteer: PlaceLookup, key: str) -> tuple[dict[str, int], float]:
