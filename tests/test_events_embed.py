@@ -107,11 +107,32 @@ def test_embed_dense_opinion_overrides_the_rules_by_its_margin(
     )
     vector = np.zeros(3)
     rules_only = CaseLabeller()
-    mixed = CaseLabeller(sparse, sure)
+    mixed = CaseLabeller(sparse, [sure])
     assert rules_only.label(doc)[0] != "ORG_CRIME"
-    assert mixed.label(doc, vector)[0] == "ORG_CRIME"
+    assert mixed.label(doc, [vector])[0] == "ORG_CRIME"
     # with no vector the dense model has no say
     assert mixed.label(doc)[0] == CaseLabeller(sparse).label(doc)[0]
+    # a chain of two: the second (sure of ATTACK, half the mixture) is mixed onto the first
+    attack = EmbeddingTyper(
+        labels,
+        np.array([12.0 if lab == "ATTACK" else 0.0 for lab in labels]),
+        np.zeros((3, len(labels))),
+        mix=0.6,
+        document_margin=0.0,
+    )
+    assert CaseLabeller(sparse, [sure, attack]).label(doc, [vector, vector])[0] == "ATTACK"
+
+
+def test_embed_three_way_mixture_puts_the_static_opinion_first() -> None:
+    from sitrep.events.embed import opinions
+
+    assert opinions("static") == ("static",)
+    minilm = EmbeddingTyper.load()
+    assert minilm is not None
+    expected = ("static", "minilm") if minilm.static_base else ("minilm",)
+    assert opinions("minilm") == expected
+    round_trip = EmbeddingTyper.from_json(json.loads(minilm.to_json("test")))
+    assert round_trip.static_base == minilm.static_base
 
 
 def test_embed_encoder_refuses_clearly_without_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

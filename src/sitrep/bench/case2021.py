@@ -43,7 +43,14 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import SitrepError
-from ..events.embed import WEIGHTS, EmbeddingTyper, embedding_text, load_encoder
+from ..events.embed import (
+    WEIGHTS,
+    EmbeddingTyper,
+    Encoder,
+    embedding_text,
+    load_encoder,
+    opinions,
+)
 from ..events.lexicon import load_lexicon, read_data
 from ..events.rank import event_score
 from ..events.syntax import SentenceView
@@ -94,9 +101,10 @@ def written_sentences(name: str = "sentences") -> list[Snippet]:
 class CaseLabeller:
     """A document's CASE label: its most confident event, or an unseen-category cue."""
 
-    def __init__(self, typer: Retyper | None = None, dense: EmbeddingTyper | None = None) -> None:
+    def __init__(self, typer: Retyper | None = None, dense: Sequence[EmbeddingTyper] = ()) -> None:
         self.typer = typer
-        self.dense = dense  # the embedding model's opinion, mixed with the typer's
+        # embedding models' opinions, mixed in turn onto the typer's; the last one's margin
+        self.dense = tuple(dense)
         lex = load_lexicon()
         extra = read_data("case_extra.yaml")
         self.code_of = {sub: code for code, (_, sub) in lex.acled.items()}
@@ -113,9 +121,9 @@ class CaseLabeller:
         self.diplomatic_factor = float(extra["diplomatic_factor"])
         self.overrides = [(a, b, float(c)) for a, b, c in extra["overrides"]]
 
-    def label(self, doc: Document, vector: np.ndarray | None = None) -> tuple[str, float]:
-        """The document's label and the rules' confidence; ``vector`` is the embedding of
-        ``embed.embedding_text(doc)`` when the embedding model is used."""
+    def label(self, doc: Document, vectors: Sequence[np.ndarray] = ()) -> tuple[str, float]:
+        """The document's label and the rules' confidence; ``vectors`` are the embeddings of
+        ``embed.embedding_text(doc)``, one per embedding model (none: the typer alone)."""
         best, best_conf = FALLBACK, 0.0
         for ev in doc.events:
             if ev.modality in ("negated", "denied"):
@@ -139,15 +147,13 @@ class CaseLabeller:
         if self.typer is None:
             return best, best_conf
         confident = best_conf >= THRESHOLD
-        if self.dense is None or vector is None:
+        if not self.dense or not vectors:
             return self.typer.document_label(doc, best, confident), best_conf
-        probs = self.dense.mixed(
-            self.typer.document_probabilities(doc), self.dense.probabilities(vector[None, :])[0]
-        )
-        return (
-            self.typer.document_label(doc, best, confident, probs, self.dense.document_margin),
-            best_conf,
-        )
+        probs = self.typer.document_probabilities(doc)
+        for model, vector in zip(self.dense, vectors, strict=True):
+            probs = model.mixed(probs, model.probabilities(vector[None, :])[0])
+        margin = self.dense[-1].document_margin
+        return self.typer.document_label(doc, best, confident, probs, margin), best_conf
 
     def _cues(self, doc: Document) -> list[tuple[str, float, bool]]:
         strings = []
@@ -276,34 +282,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.limit:
         snippets = snippets[: args.limit]
     # the document label's learned opinions: none, the sparse model, or the sparse model mixed
-    # with the static table (default) or with MiniLM (--embeddings, the optional extra)
-    dense, encoder, loading = None, None, 0.0
-    if encoder_name is not None:  # fail before the slow part, in one line
-        dense = EmbeddingTyper.load(WEIGHTS[encoder_name])
-        if dense is None:
+    # with the static table (default) or with MiniLM (--embeddings, the optional extra; its
+    # model may mix onto the static one's: embed.opinions)
+    names = opinions(encoder_name) if encoder_name is not None else ()
+    dense: list[EmbeddingTyper] = []
+    encoders: list[Encoder] = []
+    t0 = time.perf_counter()
+    for name in names:  # fail before the slow part, in one line
+        model = EmbeddingTyper.load(WEIGHTS[name])
+        if model is None:
             print(
-                f"case2021: no {encoder_name} embedding weights: train them with "
-                f"sitrep.bench.embed_train --encoder {encoder_name}",
+                f"case2021: no {name} embedding weights: train them with "
+                f"sitrep.bench.embed_train --encoder {name}",
                 file=sys.stderr,
             )
             return 2
-        t0 = time.perf_counter()
         try:
-            encoder = load_encoder(encoder_name)
+            encoders.append(load_encoder(name))
         except SitrepError as exc:
             print(f"case2021: {exc}", file=sys.stderr)
             return 2
-        loading = time.perf_counter() - t0
+        dense.append(model)
+    loading = time.perf_counter() - t0
     docs, seconds = run_documents(snippets, args.pipeline, learned=not args.rules_only)
-    vectors: list[np.ndarray | None] = [None] * len(docs)
-    if encoder is not None:
+    vectors: list[list[np.ndarray]] = [[] for _ in docs]
+    if encoders:
         t0 = time.perf_counter()
-        vectors = list(encoder.encode([embedding_text(d) for d in docs]))
+        texts = [embedding_text(d) for d in docs]
+        for encoder in encoders:
+            for row, vector in zip(vectors, encoder.encode(texts), strict=True):
+                row.append(vector)
         seconds += loading + time.perf_counter() - t0
     labeller = CaseLabeller(None if args.rules_only else Retyper.load(), dense)
     pred = [labeller.label(d, v)[0] for d, v in zip(docs, vectors, strict=True)]
     mode = "rules only" if args.rules_only else "rules + sparse model"
-    mode += f" + {encoder_name} embeddings" if encoder_name else ""
+    mode += "".join(f" + {name} embeddings" for name in names)
     gold = [s.label for s in snippets]
     rep = f1_report(gold, pred)
     print(

@@ -90,6 +90,16 @@ def load_encoder(name: str) -> Encoder:
     return static
 
 
+def opinions(name: str) -> tuple[str, ...]:
+    """The encoders whose models are mixed in turn onto the sparse model's opinion when
+    ``name``'s model is used: the static table's first when that model was trained as the
+    third of a three-way mixture (``static_base``)."""
+    model = EmbeddingTyper.load(WEIGHTS[name])
+    if name != "static" and model is not None and model.static_base:
+        return ("static", name)
+    return (name,)
+
+
 def embedding_text(doc: Document) -> str:
     """The text embedded for a document: its typing event's sentence and ``WINDOW`` either
     side, or the whole text when it has no event."""
@@ -108,6 +118,9 @@ class EmbeddingTyper:
     weights: np.ndarray  # (dimensions, labels)
     mix: float = 0.7  # the embedding's share of the mixed log-probabilities
     document_margin: float = 1.5
+    # 1.0: mixed onto the sparse model already mixed with the static table's model (the
+    # three-way mixture of the optional extra), 0.0: onto the sparse model alone
+    static_base: float = 0.0
 
     def probabilities(self, vectors: np.ndarray) -> list[dict[str, float]]:
         scores = vectors @ self.weights + self.bias
@@ -125,7 +138,11 @@ class EmbeddingTyper:
             "trained_on": list(trained_on),
             "labels": list(self.labels),
             "bias": [round(float(b), 5) for b in self.bias],
-            "settings": {"mix": self.mix, "document_margin": self.document_margin},
+            "settings": {
+                "mix": self.mix,
+                "document_margin": self.document_margin,
+                "static_base": self.static_base,
+            },
             "weights": [[round(float(w), 5) for w in row] for row in self.weights],
         }
         return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
