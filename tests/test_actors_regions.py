@@ -207,3 +207,36 @@ def test_actors_regions_place_strings_are_no_actors(
     # the parser may tag a note's place names as people or organisations
     doc = actors_of(text)
     assert not [a.name for a in doc.actors if a.provisional]
+
+
+@pytest.mark.parametrize(
+    ("text", "crowd"),
+    [
+        # marching is protesting
+        ("On 1 October 2023, in La Paz, miners marched to the square over pay.", "BOL.protesters"),
+        # the civilians of "hundreds of villagers" are the ones who protest
+        (
+            "On 8 November 2023, hundreds of villagers held a peaceful protest in Tamale.",
+            "GHA.protesters",
+        ),
+        # "the centre of Lusaka" names where they marched
+        (
+            "On 9 June 2023, members of the party marched through the centre of Lusaka.",
+            "ZMB.protesters",
+        ),
+    ],
+)
+def test_actors_regions_crowds_that_march_are_protesters(
+    actors_of: Callable[[str], Document], text: str, crowd: str
+) -> None:
+    ids = _ids(actors_of(text))
+    assert crowd in ids
+    assert not any(i.endswith(".civilians") for i in ids)
+
+
+def test_actors_regions_troops_that_march_stay_troops(
+    actors_of: Callable[[str], Document],
+) -> None:
+    ids = _ids(actors_of("Troops marched into the town of Kidal on Sunday."))
+    assert "MLI.state-forces" in ids
+    assert not any(i.endswith("protesters") for i in ids)

@@ -305,7 +305,14 @@ def place_phrases(doc: Document, words: list[list[Word]]) -> list[tuple[int, int
 
 
 def _dwellers_of(ws: list[Word], i: int) -> bool:
-    return ws[i].key == "of" and i > 0 and ws[i - 1].key in _DWELLERS
+    """ "residents of Irbid", "the town of Kidal", "the centre of Lusaka": "of" names where."""
+    return ws[i].key == "of" and i > 0 and ws[i - 1].key in _DWELLERS | _PLACE_OF
+
+
+# "the town of X", "the centre of X": the name after "of" is a place
+_PLACE_OF = frozenset(
+    ["city", "town", "village", "villages", "province", "district", "region", "centre", "center"]
+)
 
 
 def _attachment_factor(doc: Document, starts: list[int], char: int) -> float:

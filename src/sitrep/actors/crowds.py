@@ -22,6 +22,9 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # picketed") or a purpose clause ("gathered to protest", "marched to denounce")
 _BORROWS = frozenset({"conj", "xcomp", "advcl"})
 _PROTESTERS = "*.protesters"
+# the protest a light verb takes ("held a rally"; the parser may make it a clausal
+# complement: "held a boat rally off the coast")
+_OBJECTS = frozenset({"dobj", "ccomp", "oprd"})
 
 
 def protest_subjects(doc: Document, lex: Lexicon) -> list[tuple[int, int]]:
@@ -73,7 +76,7 @@ def _protest_predicate(
     if not forms & lex.protest_light_verbs:
         return False
     return any(
-        toks[k].dep == "dobj" and toks[k].lemma.lower() in lex.protest_nouns
+        toks[k].dep in _OBJECTS and toks[k].lemma.lower() in lex.protest_nouns
         for k in children.get(t.i, ())
     )
 
@@ -112,7 +115,13 @@ def protesting_crowds(
                 actor = registry.in_country(_PROTESTERS, entry.country)
                 out[out.index(hit)] = replace(hit, actor=actor, method=hit.method + "+protest")
             continue
-        if t.pos != "NOUN" or t.tag != "NNS" or any(t.end <= h.start < phrase_end for h in out):
+        inside = [h for h in out if t.end <= h.start < phrase_end]
+        for h in inside:  # "hundreds of villagers held a protest": the villagers protest
+            entry = registry.get(h.actor)
+            if entry is not None and entry.kind == "civilians":
+                actor = registry.in_country(_PROTESTERS, entry.country)
+                out[out.index(h)] = replace(h, actor=actor, method=h.method + "+protest")
+        if t.pos != "NOUN" or t.tag != "NNS" or inside:
             continue  # "tens of rioters" are the rioters
         w = _word_index(words[t.sent], t.start)
         if w is None:
