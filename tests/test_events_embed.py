@@ -98,13 +98,12 @@ def test_embed_dense_opinion_overrides_the_rules_by_its_margin(
         parse_text("Gunmen opened fire on a village on Tuesday, killing four farmers.")
     )
     labels = sparse.model.labels
-    sure = EmbeddingTyper(
-        labels,
-        np.array([12.0 if lab == "ORG_CRIME" else 0.0 for lab in labels]),
-        np.zeros((3, len(labels))),
-        mix=1.0,
-        document_margin=1.0,
-    )
+
+    def sure_of(label: str, mix: float, margin: float) -> EmbeddingTyper:
+        bias = np.array([12.0 if lab == label else 0.0 for lab in labels])
+        return EmbeddingTyper(labels, bias, np.zeros((3, len(labels))), mix, margin)
+
+    sure = sure_of("ORG_CRIME", 1.0, 1.0)
     vector = np.zeros(3)
     rules_only = CaseLabeller()
     mixed = CaseLabeller(sparse, [sure])
@@ -113,13 +112,7 @@ def test_embed_dense_opinion_overrides_the_rules_by_its_margin(
     # with no vector the dense model has no say
     assert mixed.label(doc)[0] == CaseLabeller(sparse).label(doc)[0]
     # a chain of two: the second (sure of ATTACK, half the mixture) is mixed onto the first
-    attack = EmbeddingTyper(
-        labels,
-        np.array([12.0 if lab == "ATTACK" else 0.0 for lab in labels]),
-        np.zeros((3, len(labels))),
-        mix=0.6,
-        document_margin=0.0,
-    )
+    attack = sure_of("ATTACK", 0.6, 0.0)
     assert CaseLabeller(sparse, [sure, attack]).label(doc, [vector, vector])[0] == "ATTACK"
 
 
