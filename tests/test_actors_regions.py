@@ -240,3 +240,20 @@ def test_actors_regions_troops_that_march_stay_troops(
     ids = _ids(actors_of("Troops marched into the town of Kidal on Sunday."))
     assert "MLI.state-forces" in ids
     assert not any(i.endswith("protesters") for i in ids)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 15 September 2023, in Cali, unknown men threw a grenade at a police station.",
+        "On 21 September 2023, in Santa Marta, hitmen killed a former mayoral candidate.",
+        "On 2 February 2023, in Imphal, miscreants lobbed a grenade at a politician's house.",
+        "On 30 November 2023, in Katsina, bandits kidnapped 20 farmers working on their farms.",
+        "On 23 October 2023, in Bujumbura, unidentified people threw a grenade into a bar.",
+    ],
+)
+def test_actors_regions_unnamed_attackers_are_an_unidentified_armed_group(
+    actors_of: Callable[[str], Document], text: str
+) -> None:
+    doc = actors_of(text)
+    assert any(a.kind == "unidentified" for a in doc.actors)
