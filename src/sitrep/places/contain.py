@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .context import cues
-from .gazetteer import Entry
+from .gazetteer import NEAR_POINT, Entry
 from .recognise import PlaceSpan
 from .resolve import Resolution, distance_km
 
@@ -196,7 +196,7 @@ def apply_containers(
             # (not "Allamakee County, Dubuque County": a list of peers)
             elsewhere = area.is_admin and not entry.is_admin and link in ("(", "in", "of")
             # "near Hryhorivka, Donetsk": a village in another province than the seat's
-            seat = link == "," and area.feature == "PPLA" and entry.feature == "PPL"
+            seat = link == "," and area.feature == "PPLA" and entry.feature in ("PPL", NEAR_POINT)
             if seat or ((rough or foreign or elsewhere) if said else (rough and foreign)):
                 out[i] = Resolution(None)
     return out

@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import ConfigError
 from .normalise import loose_key, normalise_name, sound_key
 
-SCHEMA_VERSION = "15"
+SCHEMA_VERSION = "16"
 SHORT_SOUND = 3  # consonants: a skeleton this short matches only a big city
 BIG_CITY = 100_000
 KIND_RANK = {"name": 0, "alias": 1, "code": 2, "alt": 3}
@@ -48,6 +48,9 @@ ADMIN_FEATURES = frozenset({"ADM1", "ADM2", "ADM3", "ADM1H", "ADM2H"})
 REGION_FEATURES = frozenset(
     {"CONT", "RGN", "OCN", "SEA", "GULF", "MTS", "PEN", "DSRT", "STM", "ISLS"}
 )
+# sitrep's own code (not GeoNames'): a settlement whose point is only near it, such as a
+# Ukrainian village placed at the middle of its hromada; events there are precision 2
+NEAR_POINT = "PPLN"
 
 
 class StaleGazetteerError(ConfigError):
@@ -89,6 +92,11 @@ class Entry:
     @property
     def is_populated(self) -> bool:
         return self.feature.startswith("PPL")
+
+    @property
+    def is_near_point(self) -> bool:
+        """The point is near the place, not the place itself (``NEAR_POINT``)."""
+        return self.feature == NEAR_POINT
 
 
 _PLACE_COLUMNS = (

@@ -29,6 +29,7 @@ from pathlib import Path
 from statistics import median
 from xml.etree import ElementTree
 
+from .gazetteer import NEAR_POINT
 from .normalise import normalise_name
 from .resolve import distance_km
 from .sources import PlaceRow, Rows, package_data
@@ -201,4 +202,5 @@ def read_katottg_settlements(rows: Rows, countries: frozenset[str] | None) -> No
             name = plain_village(latin(cyrillic))
             if name is not None:
                 older = latin(cyrillic, older=True)
-                index.add(KATOTTG_IDS + n, name, lat, lon, h.admin1, [older], near_km=HROMADA_KM)
+                pid = KATOTTG_IDS + n
+                index.add(pid, name, lat, lon, h.admin1, [older], NEAR_POINT, near_km=HROMADA_KM)

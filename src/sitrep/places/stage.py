@@ -42,7 +42,7 @@ def precision_for(entry: Entry, span: PlaceSpan, ambiguous: bool = False) -> int
     """ACLED geo_precision: 1 the town, 2 near it or a district, 3 a larger region."""
     if ambiguous or entry.is_country or entry.is_region or entry.feature == "ADM1":
         return 3
-    if entry.feature == "ADM2" or span.modifier in ("near", "part"):
+    if entry.feature == "ADM2" or entry.is_near_point or span.modifier in ("near", "part"):
         return 2
     return 1
 
