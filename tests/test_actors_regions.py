@@ -149,6 +149,8 @@ def test_actors_regions_chin_national_army_is_no_state_force(
         ("Revolutionary Armed Forces", "rebel-group"),
         ("Nigerian Army", "state-forces"),  # names its state
         ("National Guard", "state-forces"),
+        ("Army", "state-forces"),  # the army of the story's state
+        ("National Army", "state-forces"),
         ("Awami League", "organisation"),  # a party, not an international organisation
         ("All Assam Students Union", "organisation"),
     ],

@@ -351,3 +351,18 @@ def test_events_regions_beni_alone_is_a_place(places, stage):  # type: ignore[no
     ev = main_event(doc)
     assert ev is not None and ev.place is not None
     assert ev.place.name == "Beni" and ev.place.country == "CD"
+
+
+# a weapon destroyed is a weapon disrupted, also when a pronoun names it
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army engineers cleared 400 landmines near the border and destroyed them.",
+        "Police seized a cache of grenades in the house and destroyed them.",
+    ],
+)
+def test_events_regions_weapons_destroyed_by_pronoun(parse_text, stage, text):
+    ev = main_event(stage(parse_text(text)))
+    assert ev is not None and ev.acled_sub_event_type == "Disrupted weapons use"
+    types = {e.trigger.text: e.acled_sub_event_type for e in stage(parse_text(text)).events}
+    assert "Remote explosive/landmine/IED" not in types.values()

@@ -39,12 +39,18 @@ def guess_kind(registry: Registry, text: str) -> str:
         if kind == "rebel-group" and keys and keys[-1] not in words:
             continue
         found = {k for k in keys if k in words}
-        only_if_state = found <= kinds.get("state_if_country", frozenset())
+        # "Chin", "White" qualify an army; "the Army", "National Army" are a state's
+        qualified = any(k not in armed | _PLAIN for k in keys)
+        only_if_state = qualified and found <= kinds.get("state_if_country", frozenset())
         if kind == "state-forces" and only_if_state and not _names_state(registry, text):
             continue
         if found:
             return kind
     return "organisation"
+
+
+# words that qualify no army ("Federal Army units")
+_PLAIN = frozenset({"the", "national", "federal", "regular", "royal", "units", "unit"})
 
 
 def _names_state(registry: Registry, text: str) -> bool:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import ActorRef, Document, Place
 from .allies import Allies
-from .clauses import charge_tokens, grievance_tokens, masked_cues, nationality_target
+from .clauses import (
+    charge_tokens,
+    grievance_tokens,
+    masked_cues,
+    nationality_target,
+    pronoun_object,
+)
 from .fallback import alpha2
 from .lexicon import Family, Lexicon
 from .syntax import PRONOUNS, SentenceView
@@ -123,6 +129,14 @@ class AcledCoder:
             return self.allied_code
         return code
 
+    def _weapon_pronoun(self, view: SentenceView, trigger: int) -> bool:
+        noun = pronoun_object(view, trigger)
+        if noun is None:
+            return False
+        low = view.word(noun)
+        forms = {view.lemma(noun), low, low.removesuffix("s")}
+        return bool(forms & self.lex.word_sets["weapon_nouns"])
+
     def types(self, code: str | None) -> tuple[str | None, str | None]:
         if code is None or code not in self.lex.acled:
             return None, None
@@ -134,6 +148,8 @@ class AcledCoder:
         """(ACLED code, whether a specific cue decided it)."""
         if family is None:
             return None, False
+        if ctx.object_class in (None, "person") and self._weapon_pronoun(view, ctx.trigger):
+            ctx = replace(ctx, object_class="weapon")  # "cleared mines and destroyed them"
         if (
             family == "PROTEST"
             and self.state_obstruction

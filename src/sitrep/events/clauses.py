@@ -80,3 +80,18 @@ def nationality_target(view: SentenceView, head: str) -> bool:
                 e.label == "NORP" and e.token_start <= i < e.token_end for e in view.doc.entities
             )
     return False
+
+
+_OBJECT = frozenset({"dobj"})
+
+
+def pronoun_object(view: SentenceView, trigger: int) -> int | None:
+    """The noun a verb's pronoun object stands for when the verb is coordinated with one
+    that names it: "cleared 200 landmines and destroyed them" -> "landmines"."""
+    if trigger < 0:
+        return None
+    obj = view.child(trigger, _OBJECT)
+    head = view.head(trigger)
+    if obj is None or view.tok(obj).pos != "PRON" or view.tok(trigger).dep != "conj":
+        return None
+    return view.child(head, _OBJECT) if head is not None else None
