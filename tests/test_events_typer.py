@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import resources
 
 import pytest
 
@@ -36,6 +37,9 @@ def test_typer_news_leads_use_known_labels_and_repeat_no_sentence() -> None:
     assert len(flat) >= 250 and len(flat) == len(set(flat))
     older = {t for texts in read_data("typer_sentences.yaml").values() for t in texts}
     assert not older & set(flat), "a news lead repeats a training sentence"
+    # a label listed twice in the file would silently replace its first list
+    raw = (resources.files("sitrep") / "data/events/typer_news.yaml").read_text(encoding="utf-8")
+    assert raw.count("\n  - ") == len(flat)
 
 
 def test_typer_probabilities_sum_to_one() -> None:
@@ -182,3 +186,18 @@ def test_typer_case2021_refuses_validation_once_the_models_saw_it(
         pytest.skip("the shipped sparse model was trained without the validation set")
     assert main(["--split", "validation"]) == 2
     assert "typer_select" in capsys.readouterr().err
+
+
+def test_typer_item_weights_count_an_item_as_if_repeated() -> None:
+    from sitrep.bench.typer_train import fit
+
+    feats = [["s:shell"], ["s:shell"], ["s:march"]]
+    labels = ["ART_MISS_ATTACK", "PEACE_PROTEST", "PEACE_PROTEST"]
+    classes = ["ART_MISS_ATTACK", "PEACE_PROTEST"]
+    weighted = fit(feats, labels, classes, [3.0, 1.0, 1.0])
+    repeated = fit([feats[0]] * 3 + feats[1:], [labels[0]] * 3 + labels[1:], classes)
+    shell = weighted.probabilities(["s:shell"])
+    assert shell["ART_MISS_ATTACK"] > 0.5
+    assert shell["ART_MISS_ATTACK"] == pytest.approx(
+        repeated.probabilities(["s:shell"])["ART_MISS_ATTACK"], abs=0.02
+    )

@@ -35,7 +35,15 @@ from ..events.typer import document_choice, document_features
 from ..models import Document
 from .case2021 import THRESHOLD, CaseLabeller, f1_report
 from .corpora import DEFAULT_DATA
-from .typer_train import adam, fit, rule_documents, training_sets, written_files
+from .typer_train import (
+    DEV_WEIGHT,
+    adam,
+    fit,
+    item_shares,
+    rule_documents,
+    training_sets,
+    written_files,
+)
 
 L2S = (3e-5, 1e-4, 3e-4, 1e-3)
 MIXES = (0.5, 0.7, 0.85, 1.0)
@@ -68,21 +76,23 @@ def fit_dense(
     *,
     l2: float,
     iterations: int = 400,
+    weights: Sequence[float] | None = None,
 ) -> EmbeddingTyper:
-    """A multinomial logistic regression over dense vectors: mean log-loss plus ``l2``
-    times half the squared weights, full-batch Adam."""
+    """A multinomial logistic regression over dense vectors: mean log-loss (items weighted
+    by ``weights``, default 1) plus ``l2`` times half the squared weights, full-batch Adam."""
     n, k = len(labels), len(classes)
     index = {lab: j for j, lab in enumerate(classes)}
     y = np.zeros((n, k))
     y[np.arange(n), [index[lab] for lab in labels]] = 1.0
     x = np.asarray(vectors, dtype=np.float64)
+    share = item_shares(n, weights)
     w, b = np.zeros((x.shape[1], k)), np.zeros(k)
     mw, vw, mb, vb = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
     for t in range(1, iterations + 1):
         s = x @ w + b
         p = np.exp(s - s.max(axis=1, keepdims=True))
         p /= p.sum(axis=1, keepdims=True)
-        g = (p - y) / n
+        g = (p - y) * share
         adam(w, x.T @ g + l2 * w, mw, vw, t, lr=0.05)
         adam(b, g.sum(axis=0), mb, vb, t, lr=0.05)
     return EmbeddingTyper(tuple(classes), b, w)
@@ -147,6 +157,41 @@ def cross_validate(sets: dict[str, list[Item]]) -> None:
             print(f"{what:22s} margin {margin:>4}: " + "  ".join(f"{s[k][1]:.3f}" for s in per_set))
 
 
+DEV_WEIGHTS = (1.0, 2.0, 3.0, 5.0)
+DEV = "CASE dev"
+
+
+def weigh_dev(sets: dict[str, list[Item]], encoder_name: str) -> None:
+    """5-fold cross-validation on the CASE dev split alone of the mixture at its shipped
+    setting, for each weight of the dev snippets in training (the rule declared in
+    BENCHMARKS, seventh events session: margin 0, so the model decides)."""
+    shipped = SHIPPED[encoder_name]
+    written = [it for name, items in sets.items() if name != DEV for it in items]
+    dev = sets[DEV]
+    classes = sorted({it[1] for items in sets.values() for it in items})
+    feats = {id(it): document_features(it[0]) for items in sets.values() for it in items}
+    labeller = CaseLabeller()
+    rules = [labeller.label(it[0]) for it in dev]
+    gold = [it[1] for it in dev]
+    margins = tuple(dict.fromkeys((0.0, shipped["document_margin"])))
+    print(f"CASE dev, 5-fold, {encoder_name} mixture (l2 {shipped['l2']}, mix {shipped['mix']})")
+    for weight in DEV_WEIGHTS:
+        probs: list[dict[str, float]] = [{}] * len(dev)
+        for fold in range(5):
+            train = written + [it for it in dev if it[2] != fold]
+            weights = [1.0] * len(written) + [weight] * (len(train) - len(written))
+            labels = [it[1] for it in train]
+            typer = fit([feats[id(it)] for it in train], labels, classes, weights)
+            vectors = np.array([it[3] for it in train])
+            dense = fit_dense(vectors, labels, classes, l2=shipped["l2"], weights=weights)
+            idx = [i for i, it in enumerate(dev) if it[2] == fold]
+            scored = dense.probabilities(np.array([dev[i][3] for i in idx]))
+            for i, d in zip(idx, scored, strict=True):
+                probs[i] = mixture(typer.probabilities(feats[id(dev[i])]), d, shipped["mix"])
+        figures = margin_scores([it[0] for it in dev], gold, rules, probs, margins)
+        print(f"dev weight {weight}: " + "  ".join(f"margin {m}: {f:.3f}" for m, f in figures))
+
+
 def margin_scores(
     docs: Sequence[Document],
     gold: Sequence[str],
@@ -172,24 +217,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--cv", action="store_true", help="print the cross-validation table only")
     ap.add_argument("--encoder", choices=tuple(WEIGHTS), default="minilm")
     ap.add_argument(
+        "--dev-weights",
+        action="store_true",
+        help="print the CASE dev cross-validation per weight of the dev snippets only",
+    )
+    ap.add_argument(
         "--without-validation",
         action="store_true",
         help="train the shipped weights without the written validation set",
     )
     args = ap.parse_args(argv)
     try:
-        sets = load_sets(args.data, args.encoder, not (args.cv or args.without_validation))
+        held_out = args.cv or args.dev_weights or args.without_validation
+        sets = load_sets(args.data, args.encoder, not held_out)
     except SitrepError as exc:  # the optional extra is missing
         print(f"embed_train: {exc}", file=sys.stderr)
         return 2
     if args.cv:
         cross_validate(sets)
         return 0
+    if args.dev_weights:
+        weigh_dev(sets, args.encoder)
+        return 0
     items = [it for its in sets.values() for it in its]
     labels = [it[1] for it in items]
     shipped = SHIPPED[args.encoder]
+    weights = [DEV_WEIGHT if name == DEV else 1.0 for name, its in sets.items() for _ in its]
     model = fit_dense(
-        np.array([it[3] for it in items]), labels, sorted(set(labels)), l2=shipped["l2"]
+        np.array([it[3] for it in items]),
+        labels,
+        sorted(set(labels)),
+        l2=shipped["l2"],
+        weights=weights,
     )
     model = EmbeddingTyper(
         model.labels,

@@ -32,7 +32,7 @@ from ..models import Document
 from .case2021 import CaseLabeller, f1_report, written_sentences
 from .corpora import DEFAULT_DATA
 from .embed_train import L2S, MIXES, SHIPPED, fit_dense, margin_scores
-from .typer_train import fit, rule_documents, training_sets
+from .typer_train import dev_weights, fit, rule_documents, training_sets
 
 # 0: the model always decides; inf: only when the rules are unsure
 MARGINS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, math.inf)
@@ -71,7 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     classes = sorted(set(labels) | set(gold))
     labeller = CaseLabeller()
     rules = [labeller.label(d) for d in docs]
-    sparse = fit([document_features(d) for d in train_docs], labels, classes)
+    weights = dev_weights(train)
+    sparse = fit([document_features(d) for d in train_docs], labels, classes, weights)
     sparse_probs = [sparse.probabilities(document_features(d)) for d in docs]
     print(
         f"validation set: {len(held)} snippets; trained on {len(train)} "
@@ -85,7 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if encoder is None:
         return 0
     texts = [embedding_text(d) for d in train_docs], [embedding_text(d) for d in docs]
-    results = grid(encoder, texts, labels, classes, sparse_probs, (docs, gold, rules), "")
+    fitted = (labels, classes, weights)
+    results = grid(encoder, texts, fitted, sparse_probs, (docs, gold, rules), "")
     l2, mix, margin = choose(results)
     print(f"chosen for {args.encoder}: l2 {l2}, mix {mix}, document margin {margin}")
     if args.encoder != "minilm":
@@ -94,7 +96,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # model mixed with the static table at its shipped setting, then with MiniLM
     static = SHIPPED["static"]
     static_model = fit_dense(
-        np.asarray(load_encoder("static").encode(texts[0])), labels, classes, l2=static["l2"]
+        np.asarray(load_encoder("static").encode(texts[0])),
+        labels,
+        classes,
+        l2=static["l2"],
+        weights=weights,
     )
     base = [
         mixture(s, d, static["mix"])
@@ -104,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             strict=True,
         )
     ]
-    three = grid(encoder, texts, labels, classes, base, (docs, gold, rules), "sparse+static, ")
+    three = grid(encoder, texts, fitted, base, (docs, gold, rules), "sparse+static, ")
     l2, mix, margin = choose(three)
     print(f"chosen for sparse+static+minilm: l2 {l2}, mix {mix}, document margin {margin}")
     better = max(three.values()) > max(results.values()) + TIE
@@ -115,19 +121,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 def grid(
     encoder: Encoder,
     texts: tuple[list[str], list[str]],
-    labels: list[str],
-    classes: list[str],
+    fitted: tuple[list[str], list[str], list[float]],
     base: Sequence[dict[str, float]],
     held: tuple[list[Document], list[str], list[tuple[str, float]]],
     what: str,
 ) -> dict[Setting, float]:
     """Weighted F1 on the held-out documents of ``base`` probabilities mixed with an
-    embedding model's, for every l2, share of the mixture and margin."""
+    embedding model's (trained on ``texts[0]`` with ``fitted``: labels, classes, item
+    weights), for every l2, share of the mixture and margin."""
     docs, gold, rules = held
+    labels, classes, weights = fitted
     train_vecs, vecs = np.asarray(encoder.encode(texts[0])), np.asarray(encoder.encode(texts[1]))
     results: dict[Setting, float] = {}
     for l2 in L2S:
-        dense_probs = fit_dense(train_vecs, labels, classes, l2=l2).probabilities(vecs)
+        dense = fit_dense(train_vecs, labels, classes, l2=l2, weights=weights)
+        dense_probs = dense.probabilities(vecs)
         for mix in MIXES:
             mixed = [mixture(s, d, mix) for s, d in zip(base, dense_probs, strict=True)]
             figures = margin_scores(docs, gold, rules, mixed, MARGINS)
