@@ -94,3 +94,18 @@ def test_places_villages_known_town_is_not_doubled(gazetteer: Gazetteer) -> None
     assert all(e.id < OSM_NIGERIA_IDS for e in gazetteer.lookup("Oyo"))
     # a village only OpenStreetMap knows
     assert any(e.id >= OSM_NIGERIA_IDS for e in gazetteer.lookup("Kupti Sumari"))
+
+
+def test_places_villages_namesake_nearest_its_township_wins(
+    places: Callable[[str], Document],
+) -> None:
+    """Two villages of one region share a name and neither has people counted: the one
+    beside the township the note names is the scene, not the one listed first."""
+    pytest.importorskip("mm_geo_coder")
+    doc = places(
+        "On 9 June 2023, junta troops torched houses in Me Thei village (Tabayin township, "
+        "Sagaing region) after clashes with a local defence force."
+    )
+    village = _named(doc, "Me Thei")
+    assert village is not None and village.country == "MM"
+    assert _km(village, 22.67, 95.30) < 10  # the Me Thei beside Tabayin, not the one 47 km off

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from .gazetteer import BIG_CITY, Entry, Gazetteer
@@ -155,9 +156,9 @@ def score(
             s += w.share * ctx.countries.get(c.country, 0) / total
         if c.admin1_code and (c.country, c.admin1_code) in ctx.admin1s:
             s += w.admin1
-    if c.lat is not None and c.lon is not None and not (c.is_country or c.is_region):
-        near = min((distance_km(c.lat, c.lon, lat, lon) for lat, lon in ctx.points), default=None)
-        if near is not None:
+    if not (c.is_country or c.is_region):
+        near = _nearest(c, ctx.points)
+        if near < math.inf:
             s += (
                 w.near[0]
                 if near < 50
@@ -166,6 +167,13 @@ def score(
                 else (w.near[2] if near < 500 else 0.0)
             )
     return s
+
+
+def _nearest(c: Entry, points: Collection[tuple[float, float]]) -> float:
+    """Kilometres from ``c`` to the nearest of ``points`` (infinite when unknown)."""
+    if c.lat is None or c.lon is None:
+        return math.inf
+    return min((distance_km(c.lat, c.lon, lat, lon) for lat, lon in points), default=math.inf)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,8 +244,16 @@ class Resolver:
         )
         if not pool:
             return Resolution(None)
+        # equal scores and populations (namesake villages of one province): the nearest
+        # to the places named around it ("Zee Kyun village (Myaung township)")
         ranked = sorted(
-            pool, key=lambda c: (-score(c, span, pool, ctx, self.weights), -c.population, c.id)
+            pool,
+            key=lambda c: (
+                -score(c, span, pool, ctx, self.weights),
+                -c.population,
+                _nearest(c, ctx.points),
+                c.id,
+            ),
         )
         best = ranked[0]
         voted = best.country is not None and ctx.countries.get(best.country, 0) > 0
