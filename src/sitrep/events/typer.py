@@ -10,10 +10,11 @@ the events stage; that is off by default (``event_margin``). Neither moves anyth
 protest or violent-demonstration type when no demonstration is named.
 
 The weights ship as ``data/events/typer.json``: a multinomial logistic regression trained
-by ``python -m sitrep.bench.typer_train`` on sentences written for sitrep
-(``data/events/typer_sentences.yaml``) and the CASE 2021 dev split (``id % 3 == 0``) only;
-the margins were chosen by cross-validation on those two sets. Scoring is a few dictionary
-look-ups per feature, no numpy at run time.
+by ``python -m sitrep.bench.typer_train`` on snippets written for sitrep
+(``data/events/typer_sentences.yaml``, ``typer_news.yaml``, ``typer_validation.yaml``) and
+the CASE 2021 dev split (``id % 3 == 0``) only; the margin was chosen by
+``sitrep.bench.typer_select`` on the validation set with models trained without it. Scoring
+is a few dictionary look-ups per feature, no numpy at run time.
 """
 
 from __future__ import annotations
