@@ -221,6 +221,11 @@ def test_actors_regions_place_strings_are_no_actors(
             "On 8 November 2023, hundreds of villagers held a peaceful protest in Tamale.",
             "GHA.protesters",
         ),
+        # "the Ur neighbourhood of Baghdad" names where
+        (
+            "On 30 November 2023, residents protested in the Ur neighbourhood of Baghdad.",
+            "IRQ.protesters",
+        ),
         # "the centre of Lusaka" names where they marched
         (
             "On 9 June 2023, members of the party marched through the centre of Lusaka.",

@@ -309,10 +309,13 @@ def _dwellers_of(ws: list[Word], i: int) -> bool:
     return ws[i].key == "of" and i > 0 and ws[i - 1].key in _DWELLERS | _PLACE_OF
 
 
-# "the town of X", "the centre of X": the name after "of" is a place
-_PLACE_OF = frozenset(
-    ["city", "town", "village", "villages", "province", "district", "region", "centre", "center"]
-)
+# "the town of X", "the Ur neighborhood of X", "the centre of X": the name after "of" is a
+# place
+_PLACE_OF = (TYPE_WORDS - {"state", "street", "streets", "square"}) | {
+    "villages",
+    "centre",
+    "center",
+}
 
 
 def _attachment_factor(doc: Document, starts: list[int], char: int) -> float:
