@@ -264,3 +264,20 @@ def test_actors_regions_unnamed_attackers_are_an_unidentified_armed_group(
 ) -> None:
     doc = actors_of(text)
     assert any(a.kind == "unidentified" for a in doc.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian air defence shot down two drones over the city.", "RUS.state-forces"),
+        (
+            "On 16 June 2023, in Dakar, gendarmes arrested an opposition journalist.",
+            "SEN.police",
+        ),
+        ("Russian occupation authorities arrested two residents in Skadovsk.", "RUS.government"),
+    ],
+)
+def test_actors_regions_state_organs(
+    actors_of: Callable[[str], Document], text: str, expected: str
+) -> None:
+    assert expected in _ids(actors_of(text))
