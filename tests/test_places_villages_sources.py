@@ -109,3 +109,22 @@ def test_places_villages_namesake_nearest_its_township_wins(
     village = _named(doc, "Me Thei")
     assert village is not None and village.country == "MM"
     assert _km(village, 22.67, 95.30) < 10  # the Me Thei beside Tabayin, not the one 47 km off
+
+
+def test_places_villages_area_word_makes_the_region_a_place(
+    places: Callable[[str], Document],
+) -> None:
+    """News prose without brackets: the area words ("township", "region") call their
+    names places even when the parser takes "Sagaing" for a verb, so the country is
+    Myanmar and Pale is the township, not the Bosnian town."""
+    pytest.importorskip("mm_geo_coder")
+    doc = places(
+        "On 2 June 2023, junta troops raided Ywar Htin village in Pale township, "
+        "Sagaing region, and burnt houses."
+    )
+    region = _named(doc, "Sagaing")
+    township = _named(doc, "Pale")
+    village = _named(doc, "Ywar Htin")
+    assert region is not None and region.country == "MM" and region.feature == "ADM1"
+    assert township is not None and township.country == "MM" and township.feature == "ADM3"
+    assert village is not None and _km(village, 21.93, 94.88) < 25  # beside Pale township

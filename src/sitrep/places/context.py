@@ -32,6 +32,7 @@ class Cues:
     speech: frozenset[str]
     generic: frozenset[str]
     place_nouns: frozenset[str]
+    area_nouns: frozenset[str]
     place_before: frozenset[str]
     name_particles: frozenset[str]
 

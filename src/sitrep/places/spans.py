@@ -141,6 +141,7 @@ def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
                 bracketed
                 or comma
                 or after in c.place_nouns
+                or after in c.area_nouns
                 or owner in c.place_nouns
                 or (
                     (before in c.place_before or owner in c.near_before_of)
