@@ -43,6 +43,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import SitrepError
+from ..events.clauses import cue_strings, grievance_tokens
 from ..events.embed import (
     WEIGHTS,
     EmbeddingTyper,
@@ -52,7 +53,7 @@ from ..events.embed import (
     opinions,
 )
 from ..events.lexicon import load_lexicon, read_data
-from ..events.rank import event_score
+from ..events.rank import NOT_HAPPENED, PROTEST_TYPES, event_score
 from ..events.syntax import SentenceView
 from ..events.typer import RESOURCE as SPARSE_RESOURCE
 from ..events.typer import Retyper, trained_on
@@ -120,6 +121,9 @@ class CaseLabeller:
         self.diplomatic = frozenset(extra["diplomatic_plover"])
         self.diplomatic_factor = float(extra["diplomatic_factor"])
         self.overrides = [(a, b, float(c)) for a, b, c in extra["overrides"]]
+        ref = lex.refinements
+        self.grievance_heads = frozenset(ref.get("grievance_heads", ()))
+        self.grievance_preps = tuple(ref.get("grievance_preps", ()))
 
     def label(self, doc: Document, vectors: Sequence[np.ndarray] = ()) -> tuple[str, float]:
         """The document's label and the rules' confidence; ``vectors`` are the embeddings of
@@ -155,11 +159,30 @@ class CaseLabeller:
         margin = self.dense[-1].document_margin
         return self.typer.document_label(doc, best, confident, probs, margin), best_conf
 
+    def _grievance(self, doc: Document, i: int, view: SentenceView) -> set[int]:
+        """The words of sentence ``i`` that say what its protest is about ("protested
+        against the train collision", "marched against drug peddlers"): no cue for the
+        unseen categories, since the snippet is about the protest. Only when a protest of
+        the sentence is told outside them (not "rallied to denounce the protest ban")."""
+        triggers = [
+            e.trigger.start
+            for e in doc.events
+            if e.sentence == i
+            and e.acled_event_type in PROTEST_TYPES
+            and e.modality not in NOT_HAPPENED
+        ]
+        if not triggers:
+            return set()
+        inside = grievance_tokens(view, self.grievance_heads, self.grievance_preps)
+        starts = {doc.tokens[k].start for k in inside}
+        return inside if any(t not in starts for t in triggers) else set()
+
     def _cues(self, doc: Document) -> list[tuple[str, float, bool]]:
         strings = []
-        for s in doc.sentences:
+        for i, s in enumerate(doc.sentences):
             view = SentenceView(doc, s)
-            strings.append(view.lemma_string + view.word_string)
+            lemmas, words = cue_strings(view, self._grievance(doc, i, view))
+            strings.append(lemmas + words)
         text = " ".join(strings)
         return [
             (label, conf, any(c in text for c in cues) and not any(c in text for c in unless))

@@ -27,10 +27,27 @@ def grievance_tokens(view: SentenceView, heads: frozenset[str], preps: tuple[str
                 grievance = any(p in (lemma, phrase) or p.startswith(phrase + " ") for p in preps)
             if grievance:
                 out.update(view.subtree(i))
+                rest = _rest_of_phrase(view, i, preps) if tok.dep == "prep" else None
+                if rest is not None:
+                    out.update(view.subtree(rest))
         return frozenset(out)
 
     # keyed by the lexicon too: a caller with other heads or prepositions gets its own set
     return set(view.memoised(f"grievances:{hash((heads, preps))}", compute))
+
+
+def _rest_of_phrase(view: SentenceView, i: int, preps: tuple[str, ...]) -> int | None:
+    """The preposition that completes the grievance phrase begun at ``i`` when the parser
+    hung it on the verb ("rallied in solidarity | with the victims"): the next word after
+    ``i``'s phrase, a preposition whose lemma ends one of ``preps``."""
+    obj = view.child(i, frozenset({"pobj"}))
+    if obj is None:
+        return None
+    phrase = f"{view.lemma(i)} {view.lemma(obj)}"
+    nxt = max(view.subtree(i)) + 1
+    if nxt >= view.last or view.tok(nxt).dep != "prep":
+        return None
+    return nxt if f"{phrase} {view.lemma(nxt)}" in preps else None
 
 
 CHARGE_DEPS = frozenset({"acl", "relcl", "advcl", "amod"})
@@ -50,6 +67,17 @@ def charge_tokens(view: SentenceView, heads: frozenset[str]) -> set[int]:
     return set(view.memoised(f"charges:{hash(heads)}", compute))
 
 
+def cue_strings(view: SentenceView, skip: set[int] | None = None) -> tuple[str, str]:
+    """The sentence's padded lemma and word strings (``view.lemma_string``,
+    ``view.word_string``) without the words of ``skip``."""
+    if not skip:
+        return view.lemma_string, view.word_string
+    kept = [k for k in range(view.first, view.last) if k not in skip]
+    lemmas = " " + " ".join(view.lemma(k) for k in kept) + " "
+    words = " " + " ".join(view.word(k) for k in kept) + " "
+    return lemmas, words
+
+
 def masked_cues(
     view: SentenceView, masks: list[str] | tuple[str, ...], skip: set[int] | None = None
 ) -> Callable[[str], bool]:
@@ -57,11 +85,7 @@ def masked_cues(
     is no riot), and without the words of ``skip``."""
     if not masks and not skip:
         return view.has_cue
-    lemmas, words = view.lemma_string, view.word_string
-    if skip:
-        kept = [k for k in range(view.first, view.last) if k not in skip]
-        lemmas = " " + " ".join(view.lemma(k) for k in kept) + " "
-        words = " " + " ".join(view.word(k) for k in kept) + " "
+    lemmas, words = cue_strings(view, skip)
     for m in masks:
         lemmas = lemmas.replace(f" {m} ", " _ ")
         words = words.replace(f" {m} ", " _ ")

@@ -1,0 +1,62 @@
+"""The CASE 2021 cue labels of ``data/events/case_extra.yaml`` (disasters, organised crime,
+attribution, diplomacy) are not read inside a protest's grievance: a protest against a
+train collision is a protest. Sentences written for sitrep."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.bench.case2021 import CaseLabeller
+from sitrep.events import EventsStage
+from sitrep.events.clauses import cue_strings, grievance_tokens
+from sitrep.events.syntax import SentenceView
+from sitrep.models import Document
+
+
+@pytest.fixture(scope="module")
+def rules() -> tuple[EventsStage, CaseLabeller]:
+    return EventsStage(learned=False), CaseLabeller()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hundreds of residents protested against the ferry collision that killed 40.",
+            "PEACE_PROTEST",
+        ),
+        ("Villagers marched against drug peddlers in the market town on Sunday.", "PEACE_PROTEST"),
+        ("Students rallied in solidarity with the victims of the warehouse fire.", "PEACE_PROTEST"),
+        ("Dozens of traders protested over the gas leak at the fertiliser plant.", "PEACE_PROTEST"),
+        ("Fishermen gathered to denounce the smuggling of fuel across the lake.", "PEACE_PROTEST"),
+        # outside a protest the cues still decide
+        (
+            "A ferry collided with a cargo vessel near the port, killing 12 passengers.",
+            "MAN_MADE_DISASTER",
+        ),
+        ("Customs officers seized 40 kg of heroin hidden in a lorry of smugglers.", "ORG_CRIME"),
+    ],
+)
+def test_events_grievance_cues_protest_keeps_its_label(
+    parse_text: Callable[..., Document],
+    rules: tuple[EventsStage, CaseLabeller],
+    text: str,
+    expected: str,
+) -> None:
+    stage, labeller = rules
+    assert labeller.label(stage(parse_text(text)))[0] == expected
+
+
+def test_events_grievance_cues_solidarity_phrase_split_by_the_parser(
+    parse_text: Callable[..., Document],
+) -> None:
+    # the parser may hang "with ..." on the verb, not on "solidarity": still the grievance
+    doc = parse_text("Nurses rallied in solidarity with the flood victims on Monday.")
+    view = SentenceView(doc, doc.sentences[0])
+    heads = frozenset({"denounce"})
+    skip = grievance_tokens(view, heads, ("against", "in solidarity with"))
+    lemmas, words = cue_strings(view, skip)
+    assert " flood " not in words and " victim " not in lemmas
+    assert " rally " in lemmas and " monday " in words
