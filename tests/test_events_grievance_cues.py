@@ -20,33 +20,33 @@ def rules() -> tuple[EventsStage, CaseLabeller]:
     return EventsStage(learned=False), CaseLabeller()
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Hundreds of residents protested against the ferry collision that killed 40.",
-            "PEACE_PROTEST",
-        ),
-        ("Villagers marched against drug peddlers in the market town on Sunday.", "PEACE_PROTEST"),
-        ("Students rallied in solidarity with the victims of the warehouse fire.", "PEACE_PROTEST"),
-        ("Dozens of traders protested over the gas leak at the fertiliser plant.", "PEACE_PROTEST"),
-        ("Fishermen gathered to denounce the smuggling of fuel across the lake.", "PEACE_PROTEST"),
-        # outside a protest the cues still decide
-        (
-            "A ferry collided with a cargo vessel near the port, killing 12 passengers.",
-            "MAN_MADE_DISASTER",
-        ),
-        ("Customs officers seized 40 kg of heroin hidden in a lorry of smugglers.", "ORG_CRIME"),
-    ],
-)
+# (sentence, label): a protest against a disaster or a crime is a protest
+PROTESTS = [
+    (
+        "Hundreds of residents protested against the ferry collision that killed 40.",
+        "PEACE_PROTEST",
+    ),
+    ("Villagers marched against drug peddlers in the market town on Sunday.", "PEACE_PROTEST"),
+    ("Students rallied in solidarity with the victims of the warehouse fire.", "PEACE_PROTEST"),
+    ("Dozens of traders protested over the gas leak at the fertiliser plant.", "PEACE_PROTEST"),
+    ("Fishermen gathered to denounce the smuggling of fuel across the lake.", "PEACE_PROTEST"),
+]
+# outside a protest the cues still decide
+PLAIN = [
+    (
+        "A ferry collided with a cargo vessel near the port, killing 12 passengers.",
+        "MAN_MADE_DISASTER",
+    ),
+    ("Customs officers seized 40 kg of heroin hidden in a lorry of smugglers.", "ORG_CRIME"),
+]
+
+
 def test_events_grievance_cues_protest_keeps_its_label(
-    parse_text: Callable[..., Document],
-    rules: tuple[EventsStage, CaseLabeller],
-    text: str,
-    expected: str,
+    parse_text: Callable[..., Document], rules: tuple[EventsStage, CaseLabeller]
 ) -> None:
     stage, labeller = rules
-    assert labeller.label(stage(parse_text(text)))[0] == expected
+    found = [(text, labeller.label(stage(parse_text(text)))[0]) for text, _ in PROTESTS + PLAIN]
+    assert found == PROTESTS + PLAIN
 
 
 def test_events_grievance_cues_solidarity_phrase_split_by_the_parser(
