@@ -30,6 +30,21 @@ NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONE
 CROWD_OF_TYPE = {"Protests": "protesters", "Riots": "rioters"}
 STATE_ACTS = frozenset({"Excessive force against protesters"})
 CROWD_KINDS = frozenset(CROWD_OF_TYPE.values())
+# ACLED codes no civilians as the perpetrators of political violence: "two men shot a
+# trader" is an unidentified armed group's attack on a civilian (not explosions: "a farmer's
+# tractor hit a mine" names the victim as the subject)
+ARMED_TYPES = frozenset({"Battles", "Violence against civilians"})
+# a generic actor's id suffix, name of a country's and name without a country, as the
+# registry's templates (templates.yaml) give them
+RECODED = {
+    "protesters": ("protesters", "Protesters", "Protesters"),
+    "rioters": ("rioters", "Rioters", "Rioters"),
+    "unidentified": (
+        "unidentified-armed-group",
+        "Unidentified Armed Group",
+        "Unidentified armed group",
+    ),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +175,9 @@ def noun_roles(view: SentenceView, n: int, lex: Lexicon, anchors: Anchors) -> Ro
             if patient is not None:
                 break
     verb = _governing_verb(view, n)
+    if patient is None and verb is not None and view.tok(n).dep in SUBJECTS:
+        # "demonstrators threw stones at the police": the noun acts on the verb's patient
+        patient = _acted_on(view, anchors, verb)
     if agent is None and verb is not None:
         dep = view.tok(n).dep
         via_prep = (
@@ -174,6 +192,20 @@ def noun_roles(view: SentenceView, n: int, lex: Lexicon, anchors: Anchors) -> Ro
         elif dep == "pobj" and view.tok(view.head(n) or n).dep == "agent":
             agent = None
     return RoleHeads(agent, patient, verb)
+
+
+def _acted_on(view: SentenceView, anchors: Anchors, verb: int) -> int | None:
+    """The first object of ``verb`` (direct, or after "at", "on", "against" ...) that
+    names an actor: "threw petrol bombs at riot police" acts on the police."""
+    heads = view.children(verb, OBJECTS)
+    for p in view.children(verb, frozenset({"prep"})):
+        if view.lemma(p) in PATIENT_PREPS:
+            heads += view.children(p, frozenset({"pobj"}))
+    for k in sorted(heads):
+        t = view.tok(k)
+        if t.ent_type not in NOT_ACTORS and anchors.actor_at(t.start, t.end) is not None:
+            return k
+    return None
 
 
 def _governing_verb(view: SentenceView, i: int) -> int | None:
@@ -298,22 +330,45 @@ def crowd_first(
     acled_sub: str | None,
     agents: list[ActorRef],
 ) -> list[ActorRef]:
-    """The agents of a demonstration or riot with the crowd first: "IHD members staged a
-    demonstration" has the protesters as actor1 and IHD after them. The crowd is the
-    document's protesters (rioters) actor named in the event's sentence, else the first
-    one named in the document; with no such actor the agents stay as they are."""
+    """The agents of an event coded as ACLED codes them. A demonstration's or a riot's
+    crowd comes first: "IHD members staged a demonstration" has the protesters as actor1
+    and IHD after them. The crowd is the document's crowd actor named in the event's
+    sentence, else the first one named in the document; a crowd of the other kind is
+    recoded ("protesters threw stones" riot as rioters) and so are civilians who riot
+    ("villagers beat a man"). Ordinary people who do political violence ("two men shot
+    a trader") are an unidentified armed group; with no crowd the agents stay as they are."""
     kind = CROWD_OF_TYPE.get(acled_type or "")
     if kind is None or acled_sub in STATE_ACTS:
+        if acled_type in ARMED_TYPES and agents and anchors.actor_kind(agents[0]) == "civilians":
+            return [recoded(agents[0], "unidentified"), *agents[1:]]
         return agents
     if agents and anchors.actor_kind(agents[0]) == kind:
         return agents
     sentence = view.sentence
-    crowds = [(s, ref) for s, _, ref, k in anchors.actor_mentions if k == kind]
-    if not crowds:
-        return agents
+    crowds = [(s, ref) for s, _, ref, k in anchors.actor_mentions if k in CROWD_KINDS]
     here = [ref for s, ref in crowds if sentence.start <= s < sentence.end]
-    crowd = here[0] if here else crowds[0][1]
-    return [crowd, *(a for a in agents if a.id != crowd.id)]
+    if agents and anchors.actor_kind(agents[0]) in CROWD_KINDS:
+        crowd = agents[0]
+    elif here:
+        crowd = here[0]
+    elif agents and anchors.actor_kind(agents[0]) == "civilians":
+        crowd = agents[0]  # "residents stoned the house": the residents are the crowd
+    elif crowds:
+        crowd = crowds[0][1]
+    else:
+        return agents
+    coded = crowd if anchors.actor_kind(crowd) == kind else recoded(crowd, kind)
+    return [coded, *(a for a in agents if a.id != crowd.id)]
+
+
+def recoded(ref: ActorRef, kind: str) -> ActorRef:
+    """The same people as another generic actor of their country: "Protesters (Kenya)"
+    who riot are "Rioters (Kenya)" (``KEN.rioters``), as the registry's templates name them."""
+    suffix, named, generic = RECODED[kind]
+    country, dot, _ = ref.id.rpartition(".")
+    tail = ref.name[ref.name.rfind(" (") :] if ref.name.endswith(")") else ""
+    name = named + tail if dot and tail else generic
+    return ActorRef(id=f"{country}{dot}{suffix}", name=name, text=ref.text)
 
 
 def clause_places(

@@ -1,0 +1,96 @@
+"""Roles of crowds and of unnamed attackers, coded as ACLED codes them: the crowd of a
+riot is rioters, people who attack are an unidentified armed group, victims civilians."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.actors import ActorsStage, Registry
+from sitrep.events import EventsStage
+from sitrep.events.roles import recoded
+from sitrep.models import ActorRef, Document, Event
+
+
+@pytest.fixture(scope="module")
+def run() -> Callable[[Document], Document]:
+    actors, events = ActorsStage(Registry.load()), EventsStage()
+    return lambda doc: events(actors(doc))
+
+
+def _of_type(doc: Document, acled_type: str) -> list[Event]:
+    return [e for e in doc.events if e.acled_event_type == acled_type]
+
+
+def _top(doc: Document) -> Event:
+    assert doc.events
+    return max(doc.events, key=lambda e: (e.confidence, -e.trigger.start))
+
+
+def test_events_crowds_recoded_keeps_the_country() -> None:
+    ref = ActorRef("KEN.protesters", "Protesters (Kenya)", "demonstrators")
+    assert recoded(ref, "rioters") == ActorRef("KEN.rioters", "Rioters (Kenya)", "demonstrators")
+    gunmen = recoded(ActorRef("PAK.civilians", "Civilians (Pakistan)", "two men"), "unidentified")
+    assert gunmen.id == "PAK.unidentified-armed-group"
+    assert gunmen.name == "Unidentified Armed Group (Pakistan)"
+    assert recoded(ActorRef("protesters", "Protesters", "a crowd"), "rioters").id == "rioters"
+
+
+def test_events_crowds_the_crowd_that_riots_is_actor1(
+    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+) -> None:
+    doc = run(parse_text("Demonstrators threw petrol bombs at the police in Nakuru on Monday."))
+    riots = _of_type(doc, "Riots")
+    assert riots
+    for e in riots:
+        assert e.actor1 is not None and e.actor1.id.endswith(".rioters")
+        assert e.actor1.name.startswith("Rioters (")
+    # the noun that acts takes the patient of its verb
+    assert any(e.actor2 is not None and e.actor2.id.endswith(".police") for e in riots)
+
+
+def test_events_crowds_protesters_burning_tyres_are_rioters(
+    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+) -> None:
+    doc = run(
+        parse_text("In Kisumu, protesters burned tyres and blocked the highway to the airport.")
+    )
+    riots = _of_type(doc, "Riots")
+    assert riots
+    assert all(e.actor1 is not None and e.actor1.id.endswith(".rioters") for e in riots)
+
+
+def test_events_crowds_villagers_who_lynch_are_rioters_and_the_victim_a_civilian(
+    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+) -> None:
+    doc = run(
+        parse_text(
+            "On 3 May 2023, in Sylhet, villagers beat a man to death after accusing him of "
+            "stealing a goat."
+        )
+    )
+    top = _top(doc)
+    assert top.acled_event_type == "Riots"
+    assert top.actor1 is not None and top.actor1.id == "BGD.rioters"
+    assert top.actor2 is not None and top.actor2.id == "BGD.civilians"
+
+
+def test_events_crowds_men_who_shoot_are_an_armed_group(
+    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+) -> None:
+    doc = run(parse_text("In Peshawar, two men shot dead a shopkeeper outside his home."))
+    violent = _of_type(doc, "Violence against civilians")
+    assert violent
+    for e in violent:
+        assert e.actor1 is not None and e.actor1.id == "PAK.unidentified-armed-group"
+
+
+def test_events_crowds_a_peaceful_march_keeps_its_protesters(
+    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+) -> None:
+    doc = run(parse_text("In Eldoret, hundreds of teachers marched peacefully to demand pay."))
+    protests = _of_type(doc, "Protests")
+    assert protests
+    for e in protests:
+        assert e.actor1 is not None and e.actor1.id.endswith("protesters")
