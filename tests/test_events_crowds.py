@@ -94,3 +94,19 @@ def test_events_crowds_a_peaceful_march_keeps_its_protesters(
     assert protests
     for e in protests:
         assert e.actor1 is not None and e.actor1.id.endswith("protesters")
+
+
+def test_events_crowds_clashes_between_two_sides_have_both_roles(
+    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+) -> None:
+    doc = run(
+        parse_text(
+            "Heavy fighting broke out between the SAF and the RSF near the airport of Nyala."
+        )
+    )
+    battles = _of_type(doc, "Battles")
+    assert battles
+    top = max(battles, key=lambda e: e.confidence)
+    assert top.actor1 is not None and top.actor2 is not None
+    assert {top.actor1.id, top.actor2.id} == {"SDN.state-forces", "SDN.rsf"}
+    assert all(r.id != top.actor2.id for r in top.actor1_more)

@@ -175,6 +175,10 @@ def noun_roles(view: SentenceView, n: int, lex: Lexicon, anchors: Anchors) -> Ro
             if patient is not None:
                 break
     verb = _governing_verb(view, n)
+    sides = _sides(view, anchors, n, verb)
+    if agent is None and sides:
+        # "clashes between the SAF and the RSF": one side acts, the other is acted on
+        agent, patient = sides[0], (sides[1] if len(sides) > 1 else patient)
     if patient is None and verb is not None and view.tok(n).dep in SUBJECTS:
         # "demonstrators threw stones at the police": the noun acts on the verb's patient
         patient = _acted_on(view, anchors, verb)
@@ -192,6 +196,29 @@ def noun_roles(view: SentenceView, n: int, lex: Lexicon, anchors: Anchors) -> Ro
         elif dep == "pobj" and view.tok(view.head(n) or n).dep == "agent":
             agent = None
     return RoleHeads(agent, patient, verb)
+
+
+def _sides(view: SentenceView, anchors: Anchors, n: int, verb: int | None) -> list[int]:
+    """The parties of a "between X and Y" phrase of noun ``n``, or of the verb it is the
+    subject of ("fighting broke out between X and Y"); none unless the phrase names two
+    different actors (a misparsed "between X and Y" is left to the actors' order)."""
+    owners = [n]
+    if verb is not None and view.tok(n).dep in SUBJECTS and view.head(n) == verb:
+        owners.append(verb)
+    for o in owners:
+        for p in view.children(o, frozenset({"prep"})):
+            pobj = view.child(p, frozenset({"pobj"})) if view.lemma(p) == "between" else None
+            if pobj is None:
+                continue
+            sides = view.conjuncts(pobj)
+            named = {
+                ref.id
+                for k in sides[:2]
+                if (ref := anchors.actor_at(*view.compact_span(k))) is not None
+            }
+            if len(named) == 2:
+                return sides
+    return []
 
 
 def _acted_on(view: SentenceView, anchors: Anchors, verb: int) -> int | None:
@@ -227,7 +254,11 @@ class ActorResolver:
         if head is None:
             return []
         out: list[ActorRef] = []
-        for c in self.view.conjuncts(head):
+        view = self.view
+        up = view.head(head)
+        between = view.tok(head).dep == "pobj" and up is not None and view.lemma(up) == "between"
+        # the parties "between X and Y" are two sides, not one coalition
+        for c in [head] if between else view.conjuncts(head):
             for ref in self._one(c, depth=0):
                 if all(ref.id != r.id for r in out):
                     out.append(ref)
