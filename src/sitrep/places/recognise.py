@@ -48,6 +48,7 @@ from .spans import (
 RELABEL = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 MAX_NGRAM = 5
+PARTICLE_TOWN = 50_000  # people in a town named like a name particle ("Beni") to name it
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,8 +177,11 @@ class Recogniser:
         surnames: frozenset[str],
     ) -> PlaceSpan | None:
         name, s, e = _strip(ent.text, ent.start)
-        if not name or generic(name):
-            return None  # "the Coast of Khan Yunis": "Coast" alone names no place
+        if not name:
+            return None
+        if generic(name):
+            # "the Coast of Khan Yunis": "Coast" alone names no place; "Beni" may
+            return self._particle_town(index, ent, name, s, e)
         if ent.label in ("NORP", "GPE", "ORG", "PERSON") and not self._is_place_name(name):
             demonym = self.demonym_span(name, s)
             if demonym:
@@ -209,6 +213,21 @@ class Recogniser:
             found = tuple(c for c in found if c.kind in ("name", "alias", "code"))  # not "SNA"
         if self._strong(found) or (" " in name and self._spelled(name)):
             return PlaceSpan(name, s, e, name, method=f"gazetteer:{ent.label.lower()}", weak=True)
+        return None
+
+    def _particle_town(
+        self, index: TokenIndex, ent: EntityMention, name: str, start: int, end: int
+    ) -> PlaceSpan | None:
+        """A place entity that is a name particle alone: the longer name spaCy cut short
+        ("Beni" + "Suef"), else a town of that very name with ``PARTICLE_TOWN`` people
+        ("Beni", North Kivu), weak so that it is kept only if it resolves convincingly."""
+        if ent.label not in PLACE_LABELS or normalise_name(name) not in cues().name_particles:
+            return None
+        longer = self._longer(index, name, start, end)
+        if longer is not None:
+            return longer
+        if any(c.kind == "name" and c.population >= PARTICLE_TOWN for c in self.gaz.lookup(name)):
+            return PlaceSpan(name, start, end, name, method="ner", weak=True)
         return None
 
     def _wider(self, index: TokenIndex, name: str, start: int, end: int) -> PlaceSpan | None:

@@ -32,9 +32,8 @@ from .gazetteer import Entry, Gazetteer
 from .normalise import normalise_name
 from .recognise import PlaceSpan, Recogniser
 from .resolve import Resolution, Resolver, distance_km
-from .spans import PLACE_LABELS, overlaps
+from .spans import overlaps
 
-_PARTICLE_TOWN = 50_000  # people in a town named like a name particle ("Beni")
 _CAPITAL = re.compile(r"\b[Tt]he\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?capital\b(?!\s+of\b)")
 
 
@@ -151,7 +150,6 @@ class PlacesStage:
 
     def __call__(self, doc: Document) -> Document:
         spans = self.recogniser(doc)
-        spans = sorted(spans + self._particle_towns(doc, spans), key=lambda s: s.start)
         # "protested in Amman in solidarity with Gaza": Gaza says nothing of where
         cause = frozenset(i for i, s in enumerate(spans) if in_cause(doc, s.start))
         resolved, ctx = self.resolver.resolve(spans, self._actor_countries(doc, spans), cause)
@@ -175,23 +173,6 @@ class PlacesStage:
         places = [self._in_focus_town(p, focus.place) for p in places]
         places.sort(key=lambda p: (p.start, p.end))
         return dataclasses.replace(doc, places=tuple(places), focus=focus)
-
-    def _particle_towns(self, doc: Document, spans: list[PlaceSpan]) -> list[PlaceSpan]:
-        """A place entity that is a name particle alone ("Beni" of "Beni Suef") names no
-        place for the recogniser; but a town of that very name ("Beni", in North Kivu) is
-        one, kept only if it resolves convincingly."""
-        taken = [(s.start, s.end) for s in spans]
-        out = []
-        for e in doc.entities:
-            if e.label not in PLACE_LABELS or overlaps((e.start, e.end), taken):
-                continue
-            name = normalise_name(e.text)
-            if name not in cues().name_particles:
-                continue
-            found = self.gazetteer.lookup(e.text)
-            if any(c.kind == "name" and c.population >= _PARTICLE_TOWN for c in found):
-                out.append(PlaceSpan(e.text, e.start, e.end, e.text, method="ner", weak=True))
-        return out
 
     def _actor_countries(self, doc: Document, spans: list[PlaceSpan]) -> tuple[str, ...]:
         """Countries of the registry's actors named in the document ("Houthi forces":
