@@ -110,3 +110,14 @@ def test_events_crowds_clashes_between_two_sides_have_both_roles(
     assert top.actor1 is not None and top.actor2 is not None
     assert {top.actor1.id, top.actor2.id} == {"SDN.state-forces", "SDN.rsf"}
     assert all(r.id != top.actor2.id for r in top.actor1_more)
+
+
+def test_events_crowds_protesting_drivers_are_the_crowd(
+    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+) -> None:
+    doc = run(parse_text("In Cochabamba, protesting bus drivers threw stones at police officers."))
+    kinds = {a.id: a.kind for a in doc.actors}
+    assert "protesters" in kinds.values()
+    riots = _of_type(doc, "Riots")
+    assert riots
+    assert all(e.actor1 is not None and e.actor1.id == "BOL.rioters" for e in riots)

@@ -1,6 +1,7 @@
 """People who protest are protesters: "local residents staged a rally", "workers of the
 sugar company protested", "residents marched to protest", "residents protesting power
-cuts". The subject of a protest predicate that is a generic group of civilians becomes the
+cuts". The subject of a protest predicate (or the noun a protesting participle qualifies:
+"protesting truck drivers") that is a generic group of civilians becomes the
 protesters of the same country; a plural noun no actor covers ("employees", "retirees")
 becomes the protesters of the country where its sentence happens. Named organisations that
 stage a protest stay themselves (the events stage puts the crowd first)."""
@@ -47,13 +48,22 @@ def protest_subjects(doc: Document, lex: Lexicon) -> list[tuple[int, int]]:
         while toks[verb].dep in _BORROWS and not _subject(verb, toks, children):
             verb = toks[verb].head  # "rallied and picketed", "marched to protest"
         subj = _subject(verb, toks, children)
-        if subj is None and toks[t.i].dep == "acl" and toks[toks[t.i].head].pos == "NOUN":
-            subj = toks[t.i].head  # "residents protesting power cuts blocked the road"
+        if subj is None and _qualifies(t, toks):
+            # "residents protesting power cuts blocked the road", "protesting drivers"
+            subj = toks[t.i].head
         if subj is not None:
             out.extend(
                 (k, _phrase_end(k, toks, children)) for k in _conjuncts(subj, toks, children)
             )
     return out
+
+
+def _qualifies(t: Token, toks: tuple[Token, ...]) -> bool:
+    """Whether protest word ``t`` qualifies a noun: a participle clause after it ("residents
+    protesting power cuts") or a participle before it ("protesting truck drivers")."""
+    if toks[t.head].pos != "NOUN" or t.head == t.i:
+        return False
+    return t.dep == "acl" or (t.dep == "amod" and t.tag == "VBG" and t.head > t.i)
 
 
 def _phrase_end(i: int, toks: tuple[Token, ...], children: dict[int, list[int]]) -> int:
