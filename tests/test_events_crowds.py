@@ -121,3 +121,20 @@ def test_events_crowds_protesting_drivers_are_the_crowd(
     riots = _of_type(doc, "Riots")
     assert riots
     assert all(e.actor1 is not None and e.actor1.id == "BOL.rioters" for e in riots)
+
+
+def test_events_crowds_settlers_who_riot_are_rioters_of_their_country(
+    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+) -> None:
+    doc = run(
+        parse_text(
+            "On 4 June 2023, Israeli settlers stormed the village of Turmus Ayya, smashed "
+            "the windows of houses and set two cars on fire."
+        )
+    )
+    riots = _of_type(doc, "Riots")
+    assert riots
+    top = max(riots, key=lambda e: e.confidence)
+    assert top.actor1 is not None and top.actor1.id == "ISR.rioters"
+    assert top.actor1.name == "Rioters (Israel)"
+    assert [r.id for r in top.actor1_more] == ["ISR.settlers"]

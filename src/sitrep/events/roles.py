@@ -30,6 +30,9 @@ NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONE
 CROWD_OF_TYPE = {"Protests": "protesters", "Riots": "rioters"}
 STATE_ACTS = frozenset({"Excessive force against protesters"})
 CROWD_KINDS = frozenset(CROWD_OF_TYPE.values())
+# people who riot without being a crowd actor: ACLED codes them as the crowd of their
+# country, an identity militia ("Israeli settlers", "tribesmen") as its associated actor
+COMMUNAL_KINDS = frozenset({"civilians", "identity-militia"})
 # ACLED codes no civilians as the perpetrators of political violence: "two men shot a
 # trader" is an unidentified armed group's attack on a civilian (not explosions: "a farmer's
 # tractor hit a mine" names the victim as the subject)
@@ -365,9 +368,10 @@ def crowd_first(
     crowd comes first: "IHD members staged a demonstration" has the protesters as actor1
     and IHD after them. The crowd is the document's crowd actor named in the event's
     sentence, else the first one named in the document; a crowd of the other kind is
-    recoded ("protesters threw stones" riot as rioters) and so are civilians who riot
-    ("villagers beat a man"). Ordinary people who do political violence ("two men shot
-    a trader") are an unidentified armed group; with no crowd the agents stay as they are."""
+    recoded ("protesters threw stones" riot as rioters) and so are civilians and communal
+    militias who riot ("villagers beat a man", "settlers set cars on fire"). Ordinary
+    people who do political violence ("two men shot a trader") are an unidentified armed
+    group; with no crowd the agents stay as they are."""
     kind = CROWD_OF_TYPE.get(acled_type or "")
     if kind is None or acled_sub in STATE_ACTS:
         if acled_type in ARMED_TYPES and agents and anchors.actor_kind(agents[0]) == "civilians":
@@ -382,8 +386,12 @@ def crowd_first(
         crowd = agents[0]
     elif here:
         crowd = here[0]
-    elif agents and anchors.actor_kind(agents[0]) == "civilians":
-        crowd = agents[0]  # "residents stoned the house": the residents are the crowd
+    elif agents and anchors.actor_kind(agents[0]) in COMMUNAL_KINDS and "." in agents[0].id:
+        # "residents stoned the house": the residents are the crowd; "settlers set cars on
+        # fire": rioters of the settlers' country, the settlers associated with them
+        crowd = agents[0]
+        if anchors.actor_kind(crowd) != "civilians":
+            return [recoded(crowd, kind), *agents]
     elif crowds:
         crowd = crowds[0][1]
     else:
