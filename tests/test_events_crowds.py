@@ -138,3 +138,28 @@ def test_events_crowds_settlers_who_riot_are_rioters_of_their_country(
     assert top.actor1 is not None and top.actor1.id == "ISR.rioters"
     assert top.actor1.name == "Rioters (Israel)"
     assert [r.id for r in top.actor1_more] == ["ISR.settlers"]
+
+
+def test_events_crowds_clashed_with_names_actor2(
+    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+) -> None:
+    doc = run(parse_text("In Goma, M23 rebels clashed with FARDC soldiers on the main road."))
+    battles = _of_type(doc, "Battles")
+    assert battles
+    top = max(battles, key=lambda e: e.confidence)
+    assert top.actor1 is not None and top.actor1.id == "COD.m23"
+    assert top.actor2 is not None and top.actor2.id == "COD.state-forces"
+
+
+def test_events_crowds_solidarity_with_a_people_is_no_patient(
+    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+) -> None:
+    doc = run(
+        parse_text(
+            "In Sanaa, thousands of demonstrators held a rally in solidarity with the "
+            "Sudanese people."
+        )
+    )
+    protests = _of_type(doc, "Protests")
+    assert protests
+    assert all(e.actor2 is None for e in protests)

@@ -17,7 +17,10 @@ from .syntax import OBJECTS, PASSIVE_SUBJECTS, PRONOUNS, SUBJECTS, SentenceView
 
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp"})
 AGENT_PREPS = frozenset({"by"})
-PATIENT_PREPS = frozenset({"on", "against", "at", "upon", "of", "into"})
+# who is acted on: "fired at", "clashed with", "launched rockets toward"
+PATIENT_PREPS = frozenset(
+    {"on", "against", "at", "upon", "of", "into", "with", "toward", "towards"}
+)
 MEMBER_PREPS = frozenset({"from", "of"})
 CLAUSE_SKIP = frozenset(
     {"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "relcl", "parataxis", "appos"}
@@ -126,7 +129,7 @@ def verb_roles(view: SentenceView, v: int) -> RoleHeads:
         patient = view.child(v, OBJECTS)
         if patient is None:
             for p in view.children(v, frozenset({"prep"})):
-                if view.lemma(p) in PATIENT_PREPS:
+                if view.lemma(p) in PATIENT_PREPS and _own_prep(view, v, p):
                     patient = view.child(p, frozenset({"pobj"}))
                     if patient is not None and view.tok(patient).ent_type not in NOT_ACTORS:
                         break
@@ -147,6 +150,15 @@ def verb_roles(view: SentenceView, v: int) -> RoleHeads:
         else ()
     )
     return RoleHeads(agent, patient, v, more)
+
+
+def _own_prep(view: SentenceView, v: int, p: int) -> bool:
+    """Whether preposition ``p`` is word ``v``'s own: a "with" that follows the word, its
+    particle or its object ("clashed with police", "exchanged fire with the army"), not one
+    the parser hung on the verb from a phrase before it ("in solidarity with Gaza")."""
+    if view.lemma(p) != "with":
+        return True
+    return p - 1 == v or view.head(p - 1) == v
 
 
 def noun_roles(view: SentenceView, n: int, lex: Lexicon, anchors: Anchors) -> RoleHeads:
@@ -173,7 +185,7 @@ def noun_roles(view: SentenceView, n: int, lex: Lexicon, anchors: Anchors) -> Ro
             agent = k
     patient: int | None = None
     for p in view.children(n, frozenset({"prep"})):
-        if view.lemma(p) in PATIENT_PREPS:
+        if view.lemma(p) in PATIENT_PREPS and _own_prep(view, n, p):
             patient = view.child(p, frozenset({"pobj"}))
             if patient is not None:
                 break
@@ -229,7 +241,7 @@ def _acted_on(view: SentenceView, anchors: Anchors, verb: int) -> int | None:
     names an actor: "threw petrol bombs at riot police" acts on the police."""
     heads = view.children(verb, OBJECTS)
     for p in view.children(verb, frozenset({"prep"})):
-        if view.lemma(p) in PATIENT_PREPS:
+        if view.lemma(p) in PATIENT_PREPS and _own_prep(view, verb, p):
             heads += view.children(p, frozenset({"pobj"}))
     for k in sorted(heads):
         t = view.tok(k)
