@@ -14,8 +14,9 @@ import re
 
 from .context import cues
 from .gazetteer import NEAR_POINT, Entry
+from .normalise import normalise_name
 from .recognise import PlaceSpan
-from .resolve import Resolution, distance_km
+from .resolve import Context, Resolution, distance_km
 
 # the words for a kind of place that may stand between a place and its container ("town
 # in", "taluka (", "township,"): these and every admin, district and place noun of cues.yaml
@@ -213,3 +214,29 @@ def _misplaced(
     found = container_of(text, spans, j)
     outer = out[found[0]].entry if found is not None and found[0] in out else None
     return outer is not None and outer.country == entry.country != area.country
+
+
+def recount(ctx: Context, spans: list[PlaceSpan], final: dict[int, Resolution]) -> Context:
+    """The document context with each place name voting for the country it was finally
+    resolved in (the resolver's votes are those of its first reading, before the context
+    and the containers had their say: "Kuchi village (Munya LGA, Niger state)" read as a
+    Chinese Kuchi at first is Nigerian in the end, and so is the story)."""
+    country: dict[str, str | None] = {}
+    for i, span in enumerate(spans):
+        res = final.get(i)
+        key = normalise_name(span.name)
+        if span.target is not None or res is None or key in country:
+            continue
+        if res.entry is None or not res.ambiguous:
+            country[key] = res.entry.country if res.entry is not None else None
+    if all(country.get(k, c) == c for k, c, _ in ctx.votes if k):
+        return ctx
+    votes = [(k, country[k] or "", w) if k in country else (k, c, w) for k, c, w in ctx.votes]
+    placed = [(k, country[k] or "") if k in country else (k, c) for k, c in ctx.placed]
+    return Context(
+        dateline=ctx.dateline,
+        votes=[v for v in votes if v[1]],
+        admin1s=ctx.admin1s,
+        points=ctx.points,
+        placed=[p for p in placed if p[1]],
+    )

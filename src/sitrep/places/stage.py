@@ -26,7 +26,7 @@ from collections.abc import Collection
 from ..ids import slug
 from ..models import Document, Focus, Place
 from .cause import in_cause
-from .contain import apply_containers
+from .contain import apply_containers, recount
 from .context import cues
 from .gazetteer import Entry, Gazetteer
 from .normalise import normalise_name
@@ -167,9 +167,12 @@ class PlacesStage:
                 span, res = _street(doc.article.text, span), None
             if span.role != "demonym" or self.demonyms:
                 places.append(to_place(span, res))
-        places += self._capitals(doc, ctx.focus, places)
+        # the story's country as the places were finally read (a village put in its
+        # bracketed area takes the story with it); the spans above were weighed as read
+        country = recount(ctx, spans, resolved).focus
+        places += self._capitals(doc, country, places)
         scene = [p for p in places if not in_cause(doc, p.start)]
-        focus = Focus(country=ctx.focus, place=self._focus_place(scene, ctx.focus))
+        focus = Focus(country=country, place=self._focus_place(scene, country))
         places = [self._in_focus_town(p, focus.place) for p in places]
         places.sort(key=lambda p: (p.start, p.end))
         return dataclasses.replace(doc, places=tuple(places), focus=focus)
