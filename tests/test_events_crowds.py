@@ -163,3 +163,14 @@ def test_events_crowds_solidarity_with_a_people_is_no_patient(
     protests = _of_type(doc, "Protests")
     assert protests
     assert all(e.actor2 is None for e in protests)
+
+
+def test_events_crowds_stones_thrown_at_the_police_act_on_the_police(
+    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+) -> None:
+    doc = run(parse_text("Rioters threw stones at police officers in Nanterre."))
+    riots = _of_type(doc, "Riots")
+    assert riots
+    top = max(riots, key=lambda e: e.confidence)
+    assert top.actor1 is not None and top.actor1.id == "FRA.rioters"
+    assert top.actor2 is not None and top.actor2.id == "FRA.police"

@@ -277,6 +277,13 @@ class ActorResolver:
             for ref in self._one(c, depth=0):
                 if all(ref.id != r.id for r in out):
                     out.append(ref)
+        if not out and view.tok(head).dep in OBJECTS and up is not None:
+            # "threw stones at police officers", "fired rockets toward IDF posts": the
+            # object is a weapon, the one it is aimed at is acted on
+            for p in view.children(up, frozenset({"prep"})):
+                pobj = view.child(p, frozenset({"pobj"}))
+                if pobj is not None and view.lemma(p) in PATIENT_PREPS and _own_prep(view, up, p):
+                    return self.resolve(pobj)
         return out
 
     def _one(self, i: int, depth: int) -> list[ActorRef]:
