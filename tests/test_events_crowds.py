@@ -174,3 +174,25 @@ def test_events_crowds_stones_thrown_at_the_police_act_on_the_police(
     top = max(riots, key=lambda e: e.confidence)
     assert top.actor1 is not None and top.actor1.id == "FRA.rioters"
     assert top.actor2 is not None and top.actor2.id == "FRA.police"
+
+
+def test_events_crowds_a_weapon_planted_by_a_group_is_its_act(
+    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+) -> None:
+    doc = run(
+        parse_text("Near Jowhar, a roadside bomb planted by al-Shabaab killed three soldiers.")
+    )
+    violent = [e for e in doc.events if e.acled_event_type == "Explosions/Remote violence"]
+    assert violent
+    top = max(violent, key=lambda e: e.confidence)
+    assert top.actor1 is not None and top.actor1.id == "SOM.al-shabaab"
+
+
+def test_events_crowds_passive_agent_of_a_coordinated_verb(
+    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+) -> None:
+    doc = run(parse_text("In Quetta, a shopkeeper was shot and wounded by unidentified gunmen."))
+    attacks = _of_type(doc, "Violence against civilians")
+    assert attacks
+    top = max(attacks, key=lambda e: e.confidence)
+    assert top.actor1 is not None and top.actor1.id == "PAK.unidentified-armed-group"

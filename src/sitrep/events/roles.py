@@ -85,7 +85,7 @@ def _verb_subject(view: SentenceView, v: int) -> tuple[int | None, int | None]:
             return head, None
         if dep == "acl":
             # "rebels seizing the town" vs "the town seized by rebels"
-            return (head, None) if view.tok(cur).tag == "VBG" else (None, head)
+            return (head, None) if view.tok(cur).tag == "VBG" else (_by_agent(view, cur), head)
         if dep not in INHERIT_DEPS:
             return _stray_subject(view, v), None
         cur = head
@@ -119,12 +119,21 @@ def _stray_subject(view: SentenceView, v: int) -> int | None:
     return None
 
 
+def _by_agent(view: SentenceView, v: int) -> int | None:
+    """The head of participle ``v``'s "by" agent ("an IED planted by al-Shabaab")."""
+    ag = view.child(v, frozenset({"agent"}))
+    return view.child(ag, frozenset({"pobj"})) if ag is not None else None
+
+
 def verb_roles(view: SentenceView, v: int) -> RoleHeads:
     agent, patient = _verb_subject(view, v)
     if view.child(v, PASSIVE_SUBJECTS) is not None:
         patient = view.child(v, PASSIVE_SUBJECTS)
-        ag = view.child(v, frozenset({"agent"}))
-        agent = view.child(ag, frozenset({"pobj"})) if ag is not None else None
+        agent = _by_agent(view, v)
+        for c in view.children(v, frozenset({"conj"})) if agent is None else ():
+            agent = _by_agent(view, c)  # "was shot and injured by unidentified assailants"
+            if agent is not None:
+                break
     elif patient is None:
         patient = view.child(v, OBJECTS)
         if patient is None:
@@ -165,10 +174,13 @@ def noun_roles(view: SentenceView, n: int, lex: Lexicon, anchors: Anchors) -> Ro
     """Agent from a possessive, an adjective/compound actor or a "by" phrase; else the verb."""
     agent: int | None = None
     territory = lex.word_sets["territory_nouns"]
+    weapon = view.lemma(n) in lex.word_sets["weapon_nouns"]
     kids = view.children(n)
     for k in kids:
         if view.tok(k).dep == "prep" and view.lemma(k) in AGENT_PREPS:
             agent = view.child(k, frozenset({"pobj"}))
+        elif agent is None and view.tok(k).dep == "acl" and view.tok(k).tag == "VBN" and weapon:
+            agent = _by_agent(view, k)  # "a landmine planted by al-Shabaab"
     for k in kids:
         if agent is not None:
             break
