@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from sitrep.models import Document
 
-REGION = ["NG", "CN", "NE"]
+REGION = ["NG", "CN", "NE", "MM"]
 
 
 def test_places_recount_bracketed_area_sets_the_focus(
@@ -24,3 +24,15 @@ def test_places_recount_leaves_a_plain_story_alone(places: Callable[[str], Docum
     doc = places("Flooding cut the road between Wuhan and Changsha on Sunday.")
     assert doc.focus.country == "CN"
     assert {p.country for p in doc.places if p.role == "mention"} == {"CN"}
+
+
+def test_places_recount_container_settled_before_what_it_holds(
+    places: Callable[[str], Document],
+) -> None:
+    # "Munya" alone may read as a Burmese town; outside Niger State it is dropped, and
+    # Kuchi looks past it to the state instead of being pulled abroad
+    doc = places("Bandits attacked Kuchi village in Munya LGA of Niger State, abducting 20.")
+    found = {p.text: p.country for p in doc.places if p.role == "mention"}
+    assert found.get("Kuchi") == "NG"
+    assert found.get("Munya") in ("NG", None)
+    assert doc.focus.country == "NG"

@@ -167,6 +167,8 @@ def apply_containers(
             continue
         j, link = found
         area = out[j].entry if j in out else None
+        if area is not None and _abroad(text, spans, out, j, area):
+            area = None  # "Kuchi village in Munya LGA of Niger State" with a Burmese Munya
         further = container_of(text, spans, j) if area is None else None
         if further is not None and further[1] != "-":
             # "X (Pale township, Yinmarbin district, Sagaing region)": past a district
@@ -201,6 +203,19 @@ def apply_containers(
             if seat or ((rough or foreign or elsewhere) if said else (rough and foreign)):
                 out[i] = Resolution(None)
     return out
+
+
+def _abroad(
+    text: str, spans: list[PlaceSpan], out: dict[int, Resolution], j: int, area: Entry
+) -> bool:
+    """Whether the container ``spans[j]`` was read in another country than the admin area
+    it is itself said to lie in ("Munya LGA of Niger State" read as Burma's Monywa): then
+    it says nothing of where the place before it lies, and that area does."""
+    found = container_of(text, spans, j)
+    if found is None or found[1] not in ("(", "in", "of") or found[0] not in out:
+        return False
+    outer = out[found[0]].entry
+    return outer is not None and outer.is_admin and outer.country != area.country
 
 
 def _misplaced(
