@@ -196,3 +196,12 @@ def test_events_crowds_passive_agent_of_a_coordinated_verb(
     assert attacks
     top = max(attacks, key=lambda e: e.confidence)
     assert top.actor1 is not None and top.actor1.id == "PAK.unidentified-armed-group"
+
+
+def test_events_crowds_a_strike_on_a_house_harms_the_civilians_it_killed(
+    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+) -> None:
+    doc = run(parse_text("Israeli warplanes struck a house in Rafah, killing three civilians."))
+    top = _top(doc)
+    assert top.actor1 is not None and top.actor1.id == "ISR.state-forces"
+    assert top.actor2 is not None and top.actor2.id == "PSE.civilians"

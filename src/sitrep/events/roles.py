@@ -17,6 +17,8 @@ from .syntax import OBJECTS, PASSIVE_SUBJECTS, PRONOUNS, SUBJECTS, SentenceView
 
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp"})
 AGENT_PREPS = frozenset({"by"})
+# the consequence of an act on a thing that names whom it harmed ("killing three civilians")
+HARM_LEMMAS = frozenset({"kill", "injure", "wound", "maim"})
 # who is acted on: "fired at", "clashed with", "launched rockets toward"
 PATIENT_PREPS = frozenset(
     {"on", "against", "at", "upon", "of", "into", "with", "toward", "towards"}
@@ -296,6 +298,11 @@ class ActorResolver:
                 pobj = view.child(p, frozenset({"pobj"}))
                 if pobj is not None and view.lemma(p) in PATIENT_PREPS and _own_prep(view, up, p):
                     return self.resolve(pobj)
+            for k in view.children(up, frozenset({"advcl"})):
+                # "struck a house, killing three civilians": the harmed are acted on
+                victims = view.child(k, OBJECTS) if view.lemma(k) in HARM_LEMMAS else None
+                if victims is not None:
+                    return self.resolve(victims)
         return out
 
     def _one(self, i: int, depth: int) -> list[ActorRef]:
