@@ -9,7 +9,7 @@ import pytest
 
 from sitrep.actors import ActorsStage, Registry
 from sitrep.events import EventsStage
-from sitrep.events.roles import recoded
+from sitrep.events.crowds import recoded
 from sitrep.models import ActorRef, Document, Event
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from ..models import ActorRef, Document, Place
 from .anchors import Anchors, provisional_ref
+from .crowds import CROWD_KINDS
+from .crowds import crowd_first as crowd_first
 from .lexicon import Lexicon
 from .syntax import OBJECTS, PASSIVE_SUBJECTS, PRONOUNS, SUBJECTS, SentenceView
 
@@ -29,30 +31,6 @@ CLAUSE_SKIP = frozenset(
 )
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
-# ACLED codes the crowd as the actor of a demonstration or a riot ("Protesters (Jordan)"),
-# the group that organised it as an associated actor; force used against protesters is
-# the state's act, not the crowd's
-CROWD_OF_TYPE = {"Protests": "protesters", "Riots": "rioters"}
-STATE_ACTS = frozenset({"Excessive force against protesters"})
-CROWD_KINDS = frozenset(CROWD_OF_TYPE.values())
-# people who riot without being a crowd actor: ACLED codes them as the crowd of their
-# country, an identity militia ("Israeli settlers", "tribesmen") as its associated actor
-COMMUNAL_KINDS = frozenset({"civilians", "identity-militia"})
-# ACLED codes no civilians as the perpetrators of political violence: "two men shot a
-# trader" is an unidentified armed group's attack on a civilian (not explosions: "a farmer's
-# tractor hit a mine" names the victim as the subject)
-ARMED_TYPES = frozenset({"Battles", "Violence against civilians"})
-# a generic actor's id suffix, name of a country's and name without a country, as the
-# registry's templates (templates.yaml) give them
-RECODED = {
-    "protesters": ("protesters", "Protesters", "Protesters"),
-    "rioters": ("rioters", "Rioters", "Rioters"),
-    "unidentified": (
-        "unidentified-armed-group",
-        "Unidentified Armed Group",
-        "Unidentified armed group",
-    ),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,59 +371,6 @@ def _modifier_object(doc: Document, k: int) -> bool:
         return False
     prep = doc.tokens[t.head]
     return prep.head != t.head and doc.tokens[prep.head].dep in ("acl", "amod")
-
-
-def crowd_first(
-    anchors: Anchors,
-    view: SentenceView,
-    acled_type: str | None,
-    acled_sub: str | None,
-    agents: list[ActorRef],
-) -> list[ActorRef]:
-    """The agents of an event coded as ACLED codes them. A demonstration's or a riot's
-    crowd comes first: "IHD members staged a demonstration" has the protesters as actor1
-    and IHD after them. The crowd is the document's crowd actor named in the event's
-    sentence, else the first one named in the document; a crowd of the other kind is
-    recoded ("protesters threw stones" riot as rioters) and so are civilians and communal
-    militias who riot ("villagers beat a man", "settlers set cars on fire"). Ordinary
-    people who do political violence ("two men shot a trader") are an unidentified armed
-    group; with no crowd the agents stay as they are."""
-    kind = CROWD_OF_TYPE.get(acled_type or "")
-    if kind is None or acled_sub in STATE_ACTS:
-        if acled_type in ARMED_TYPES and agents and anchors.actor_kind(agents[0]) == "civilians":
-            return [recoded(agents[0], "unidentified"), *agents[1:]]
-        return agents
-    if agents and anchors.actor_kind(agents[0]) == kind:
-        return agents
-    sentence = view.sentence
-    crowds = [(s, ref) for s, _, ref, k in anchors.actor_mentions if k in CROWD_KINDS]
-    here = [ref for s, ref in crowds if sentence.start <= s < sentence.end]
-    if agents and anchors.actor_kind(agents[0]) in CROWD_KINDS:
-        crowd = agents[0]
-    elif here:
-        crowd = here[0]
-    elif agents and anchors.actor_kind(agents[0]) in COMMUNAL_KINDS and "." in agents[0].id:
-        # "residents stoned the house": the residents are the crowd; "settlers set cars on
-        # fire": rioters of the settlers' country, the settlers associated with them
-        crowd = agents[0]
-        if anchors.actor_kind(crowd) != "civilians":
-            return [recoded(crowd, kind), *agents]
-    elif crowds:
-        crowd = crowds[0][1]
-    else:
-        return agents
-    coded = crowd if anchors.actor_kind(crowd) == kind else recoded(crowd, kind)
-    return [coded, *(a for a in agents if a.id != crowd.id)]
-
-
-def recoded(ref: ActorRef, kind: str) -> ActorRef:
-    """The same people as another generic actor of their country: "Protesters (Kenya)"
-    who riot are "Rioters (Kenya)" (``KEN.rioters``), as the registry's templates name them."""
-    suffix, named, generic = RECODED[kind]
-    country, dot, _ = ref.id.rpartition(".")
-    tail = ref.name[ref.name.rfind(" (") :] if ref.name.endswith(")") else ""
-    name = named + tail if dot and tail else generic
-    return ActorRef(id=f"{country}{dot}{suffix}", name=name, text=ref.text)
 
 
 def clause_places(
