@@ -31,7 +31,7 @@ from .context import cues
 from .gazetteer import Entry, Gazetteer
 from .normalise import normalise_name
 from .recognise import PlaceSpan, Recogniser
-from .resolve import Resolution, Resolver, distance_km
+from .resolve import Context, Resolution, Resolver, distance_km
 from .spans import overlaps
 
 _CAPITAL = re.compile(r"\b[Tt]he\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?capital\b(?!\s+of\b)")
@@ -103,6 +103,42 @@ def _stray(res: Resolution | None, points: tuple[tuple[float, float], ...]) -> b
     return all(distance_km(entry.lat, entry.lon, lat, lon) > STRAY_KM for lat, lon in points)
 
 
+HOME_CITY = 100_000  # people in a namesake of a foreign capital in the story's country
+
+
+def _home_namesakes(
+    spans: list[PlaceSpan],
+    resolved: dict[int, Resolution],
+    pools: dict[int, tuple[Entry, ...]],
+    ctx: Context,
+) -> dict[int, Resolution]:
+    """A foreign capital read for a name that a city of the story's country also bears,
+    when the rest of the story votes for that country more than for the capital's:
+    "Tripoli" beside "Lebanese army soldiers" is Lebanon's Tripoli, not Libya's capital."""
+    out = dict(resolved)
+    for i, span in enumerate(spans):
+        res = out.get(i)
+        if res is None or res.ambiguous or span.role != "mention":
+            continue
+        entry = res.entry
+        if entry is None or entry.feature != "PPLC":
+            continue
+        view = ctx.view(normalise_name(span.name))
+        home = view.focus
+        if home is None or home == entry.country:
+            continue
+        if view.countries[home] <= view.countries.get(entry.country or "", 0):
+            continue
+        namesakes = [
+            c
+            for c in pools.get(i, ())
+            if c.country == home and c.kind == "name" and c.population >= HOME_CITY
+        ]
+        if namesakes:
+            out[i] = Resolution(max(namesakes, key=lambda c: c.population))
+    return out
+
+
 def to_place(span: PlaceSpan, res: Resolution | None) -> Place:
     """The contract ``Place`` for a span and its resolution (or none)."""
     entry = res.entry if res else None
@@ -155,6 +191,7 @@ class PlacesStage:
         resolved, ctx = self.resolver.resolve(spans, self._actor_countries(doc, spans), cause)
         pools = {i: self.resolver.candidates(s) for i, s in enumerate(spans)}
         resolved = apply_containers(doc.article.text, spans, resolved, pools)
+        resolved = _home_namesakes(spans, resolved, pools, ctx)
         places = []
         for i, span in enumerate(spans):
             res = resolved.get(i)
