@@ -35,10 +35,16 @@ class Office:
     end: str | None = None
 
     def held_on(self, day: str | None) -> bool:
-        """Whether the office was held on ISO date ``day`` (always true when unknown)."""
-        if day is None:
-            return self.end is None
-        return (self.start or "") <= day and (self.end is None or day < self.end)
+        """Whether the office was held on ISO date ``day`` (see ``in_period``)."""
+        return in_period(self.start, self.end, day)
+
+
+def in_period(start: str | None, end: str | None, day: str | None) -> bool:
+    """Whether ISO date ``day`` falls in ``[start, end)`` (an open side is unbounded); when
+    ``day`` is unknown, whether the period is still running."""
+    if day is None:
+        return end is None
+    return (start or "") <= day and (end is None or day < end)
 
 
 @dataclass(frozen=True, slots=True)

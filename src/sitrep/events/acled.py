@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..actors.lookup import actor_by_id
 from ..models import ActorRef, Document, Place
 from .allies import Allies
 from .clauses import (
@@ -118,7 +119,7 @@ class AcledCoder:
         government's, also when a foreign private force (Wagner) took it."""
         if not agents or place is None or not place.country:
             return code
-        actor = next((a for a in doc.actors if a.id == agents[0].id), None)
+        actor = actor_by_id(doc, agents[0].id)
         own = alpha2(actor.country) if actor is not None and actor.country else None
         if not own or own == place.country.upper():
             return code

@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..actors.lookup import actor_by_id
+from ..actors.registry import in_period
 from ..models import Actor, ActorRef, Document, Place
 from .fallback import alpha2
 
@@ -32,10 +34,8 @@ class Deployment:
     end: str | None = None
 
     def on(self, day: str | None) -> bool:
-        """Whether the deployment held on ISO date ``day`` (when unknown: whether it still does)."""
-        if day is None:
-            return self.end is None
-        return (self.start or "") <= day and (self.end is None or day < self.end)
+        """Whether the deployment held on ISO date ``day`` (see ``registry.in_period``)."""
+        return in_period(self.start, self.end, day)
 
 
 class Allies:
@@ -81,7 +81,7 @@ class Allies:
     def _named_with_host(self, doc: Document, agent: ActorRef, host: str) -> bool:
         """The host's forces named in the agent's sentence right after an alliance word
         ("Rwandan troops, alongside the Mozambican army, retook ...")."""
-        actor = next((a for a in doc.actors if a.id == agent.id), None)
+        actor = actor_by_id(doc, agent.id)
         mention = next((m for m in actor.mentions if m.text == agent.text), None) if actor else None
         if mention is None:
             return False
