@@ -162,19 +162,17 @@ def apply_containers(
         entry = res.entry
         if entry.is_country or entry.is_region or entry.feature == "ADM1":
             continue
-        found = container_of(text, spans, i)
+        found = _container(text, spans, out, i)
         if found is None:
             continue
-        j, link = found
-        area = out[j].entry if j in out else None
-        if area is not None and _abroad(text, spans, out, j, area):
+        j, link, area = found
+        further = _container(text, spans, out, j)
+        if area is not None and _abroad(further, area):
             area = None  # "Kuchi village in Munya LGA of Niger State" with a Burmese Munya
-        further = container_of(text, spans, j) if area is None else None
-        if further is not None and further[1] != "-":
+        if area is None and further is not None and further[1] != "-":
             # "X (Pale township, Yinmarbin district, Sagaing region)": past a district
             # the gazetteer does not know, the region it lies in
-            j = further[0]
-            area = out[j].entry if j in out else None
+            j, _, area = further
         if area is None or area.id == entry.id or inside(entry, area):
             continue
         # only a well-matched, larger place says where another one lies (a province
@@ -205,17 +203,26 @@ def apply_containers(
     return out
 
 
-def _abroad(
-    text: str, spans: list[PlaceSpan], out: dict[int, Resolution], j: int, area: Entry
-) -> bool:
-    """Whether the container ``spans[j]`` was read in another country than the admin area
-    it is itself said to lie in ("Munya LGA of Niger State" read as Burma's Monywa): then
-    it says nothing of where the place before it lies, and that area does."""
-    found = container_of(text, spans, j)
-    if found is None or found[1] not in ("(", "in", "of") or found[0] not in out:
+def _container(
+    text: str, spans: list[PlaceSpan], out: dict[int, Resolution], i: int
+) -> tuple[int, str, Entry | None] | None:
+    """``container_of`` span ``i``, with the container's resolution (None if unresolved)."""
+    found = container_of(text, spans, i)
+    if found is None:
+        return None
+    j, link = found
+    return j, link, out[j].entry if j in out else None
+
+
+def _abroad(outer: tuple[int, str, Entry | None] | None, area: Entry) -> bool:
+    """Whether a container (``area``) was read in another country than the admin area it
+    is itself said to lie in (``outer``, its own container): "Munya LGA of Niger State"
+    read as Burma's Monywa. Then it says nothing of where the place before it lies, and
+    that area does."""
+    if outer is None or outer[1] not in ("(", "in", "of"):
         return False
-    outer = out[found[0]].entry
-    return outer is not None and outer.is_admin and outer.country != area.country
+    entry = outer[2]
+    return entry is not None and entry.is_admin and entry.country != area.country
 
 
 def _misplaced(
@@ -226,8 +233,8 @@ def _misplaced(
     area = out[j].entry if j in out else None
     if area is None or not area.is_populated or area.population >= entry.population:
         return False
-    found = container_of(text, spans, j)
-    outer = out[found[0]].entry if found is not None and found[0] in out else None
+    found = _container(text, spans, out, j)
+    outer = found[2] if found is not None else None
     return outer is not None and outer.country == entry.country != area.country
 
 
