@@ -246,15 +246,11 @@ class Resolver:
             return Resolution(None)
         # equal scores and populations (namesake villages of one province): the nearest
         # to the places named around it ("Zee Kyun village (Myaung township)")
-        ranked = sorted(
-            pool,
-            key=lambda c: (
-                -score(c, span, pool, ctx, self.weights),
-                -c.population,
-                _nearest(c, ctx.points),
-                c.id,
-            ),
+        scored = sorted(
+            ((score(c, span, pool, ctx, self.weights), c) for c in pool),
+            key=lambda sc: (-sc[0], -sc[1].population, _nearest(sc[1], ctx.points), sc[1].id),
         )
+        ranked = [c for _, c in scored]
         best = ranked[0]
         voted = best.country is not None and ctx.countries.get(best.country, 0) > 0
         if voted and best.is_populated and best.country not in ctx.placed:
@@ -273,9 +269,7 @@ class Resolver:
                 return Resolution(bigger)
         if len(ranked) > 1 and best.lat is not None:
             second = ranked[1]
-            gap = score(best, span, pool, ctx, self.weights) - score(
-                second, span, pool, ctx, self.weights
-            )
+            gap = scored[0][0] - scored[1][0]
             far = (
                 second.lat is not None
                 and second.lon is not None
