@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from contextlib import closing
 from statistics import median
 
 from .sources import Rows
@@ -90,8 +91,7 @@ def read_mimu_villages(rows: Rows, countries: frozenset[str] | None) -> None:
     if source is None:
         return
     index, path = source
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    with db:
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
         for n, (_, t) in enumerate(sorted(_townships(db).items())):
             names = township_names(t.name)
             if names:
@@ -105,4 +105,3 @@ def read_mimu_villages(rows: Rows, countries: frozenset[str] | None) -> None:
             joined = [name.replace(" ", "")] if " " in name else []
             state = index.state(_state_name(state_name))
             index.add(MIMU_IDS + 1_000 + rowid, name, lat, lon, state, joined, "PPL", district)
-    db.close()

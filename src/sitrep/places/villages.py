@@ -22,6 +22,7 @@ import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
+from contextlib import closing
 from pathlib import Path
 
 from .context import cues
@@ -140,8 +141,7 @@ def read_india_post_offices(rows: Rows, countries: frozenset[str] | None) -> Non
     if source is None:
         return
     index, path = source
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    with db:
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
         names = dict(db.execute("SELECT id, name FROM states"))
         query = (
             "SELECT rowid, office_name, state_id, lat_e5, lon_e5 FROM post_offices "
@@ -152,4 +152,3 @@ def read_india_post_offices(rows: Rows, countries: frozenset[str] | None) -> Non
             if name is not None:
                 state = index.state(str(names.get(state_id, "")))
                 index.add(POST_OFFICE_IDS + rowid, name, lat_e5 / 1e5, lon_e5 / 1e5, state)
-    db.close()
