@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from sitrep.actors import ActorsStage, Registry
+from sitrep.events import EventsStage
 from sitrep.ingest.readers import Defaults, make_article
 from sitrep.models import Document
 from sitrep.parse import ParseStage, load_model
@@ -40,6 +42,27 @@ def parse_text(nlp) -> Callable[..., Document]:  # type: ignore[no-untyped-def]
         return stage(Document(article=article))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def actors_stage() -> ActorsStage:
+    """The actors stage over the shipped registry."""
+    return ActorsStage(Registry.load())
+
+
+@pytest.fixture(scope="session")
+def actors_of(
+    parse_text: Callable[..., Document], actors_stage: ActorsStage
+) -> Callable[..., Document]:
+    """Parse a text and find its actors: ``actors_of(text, published=None)``."""
+    return lambda text, published=None: actors_stage(parse_text(text, published))
+
+
+@pytest.fixture(scope="session")
+def actors_events(actors_stage: ActorsStage) -> Callable[[Document], Document]:
+    """Run the actors and events stages (no places) over a parsed document."""
+    events = EventsStage()
+    return lambda doc: events(actors_stage(doc))
 
 
 @pytest.fixture(scope="module")

@@ -12,16 +12,6 @@ from sitrep.actors import ActorsStage, Registry
 from sitrep.models import Document
 
 
-@pytest.fixture(scope="module")
-def stage() -> ActorsStage:
-    return ActorsStage(Registry.load())
-
-
-@pytest.fixture()
-def actors_of(parse_text, stage) -> Callable[[str], Document]:  # type: ignore[no-untyped-def]
-    return lambda text: stage(parse_text(text))
-
-
 def _ids(doc: Document) -> set[str]:
     return {a.id for a in doc.actors}
 

@@ -2,25 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from sitrep.actors import ActorsStage, Registry
 from sitrep.models import Document
-
-
-@pytest.fixture(scope="module")
-def stage() -> ActorsStage:
-    return ActorsStage(Registry.load())
-
-
-@pytest.fixture()
-def actors_of(parse_text, stage) -> Callable[..., Document]:  # type: ignore[no-untyped-def]
-    def run(text: str, published: str | None = None) -> Document:
-        return stage(parse_text(text, published=published))
-
-    return run
 
 
 def _ids(doc: Document, text: str) -> set[str]:

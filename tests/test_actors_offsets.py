@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from sitrep.actors import ActorsStage, Registry
 
 WORDS = [
     "Hayat",
@@ -49,20 +46,15 @@ WORDS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def stage() -> ActorsStage:
-    return ActorsStage(Registry.load())
-
-
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=40))
-def test_actors_offsets_always_index_the_text(parse_text, stage, words: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_actors_offsets_always_index_the_text(parse_text, actors_stage, words: list[str]) -> None:  # type: ignore[no-untyped-def]
     text = " ".join(words)
     if not text.strip():
         return
-    doc = stage(parse_text(text))
+    doc = actors_stage(parse_text(text))
     for actor in doc.actors:
         assert actor.mentions, actor.id
         for m in actor.mentions:

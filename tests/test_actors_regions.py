@@ -8,19 +8,9 @@ from collections.abc import Callable
 
 import pytest
 
-from sitrep.actors import ActorsStage, Registry
+from sitrep.actors import Registry
 from sitrep.actors.aliasing import guess_kind
 from sitrep.models import Document
-
-
-@pytest.fixture(scope="module")
-def stage() -> ActorsStage:
-    return ActorsStage(Registry.load())
-
-
-@pytest.fixture()
-def actors_of(parse_text, stage) -> Callable[[str], Document]:  # type: ignore[no-untyped-def]
-    return lambda text: stage(parse_text(text))
 
 
 def _ids(doc: Document) -> set[str]:

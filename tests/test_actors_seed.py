@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.actors import ActorsStage, Registry
 from sitrep.models import Document
 
 
 @pytest.fixture(scope="module")
-def seed_doc(parse_text, seed_path) -> Document:  # type: ignore[no-untyped-def]
-    return ActorsStage(Registry.load())(parse_text(seed_path.read_text(encoding="utf-8")))
+def seed_doc(actors_of, seed_path) -> Document:  # type: ignore[no-untyped-def]
+    return actors_of(seed_path.read_text(encoding="utf-8"))
 
 
 def _ids_of(doc: Document, text: str) -> set[str]:

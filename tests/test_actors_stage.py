@@ -6,22 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from sitrep.actors import ActorsStage, Registry, actor_at, actors_in_span
+from sitrep.actors import ActorsStage, actor_at, actors_in_span
 from sitrep.events import EventsStage
 from sitrep.models import Actor, Document
-
-
-@pytest.fixture(scope="module")
-def stage() -> ActorsStage:
-    return ActorsStage(Registry.load())
-
-
-@pytest.fixture()
-def actors_of(parse_text, stage) -> Callable[[str], Document]:  # type: ignore[no-untyped-def]
-    def run(text: str) -> Document:
-        return stage(parse_text(text))
-
-    return run
 
 
 def _by_text(doc: Document, text: str) -> Actor:
@@ -31,9 +18,9 @@ def _by_text(doc: Document, text: str) -> Actor:
     raise AssertionError(f"no actor mentioned as {text!r}: {[a.id for a in doc.actors]}")
 
 
-def test_actors_stage_declares_its_fields(stage: ActorsStage) -> None:
-    assert stage.requires == ("sentences", "tokens", "entities")
-    assert stage.assigns == ("actors",)
+def test_actors_stage_declares_its_fields(actors_stage: ActorsStage) -> None:
+    assert actors_stage.requires == ("sentences", "tokens", "entities")
+    assert actors_stage.assigns == ("actors",)
 
 
 def test_actors_former_name_and_acronym_are_one_actor(actors_of) -> None:  # type: ignore[no-untyped-def]

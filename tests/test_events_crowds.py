@@ -5,18 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
-from sitrep.actors import ActorsStage, Registry
-from sitrep.events import EventsStage
 from sitrep.events.crowds import recoded
 from sitrep.models import ActorRef, Document, Event
-
-
-@pytest.fixture(scope="module")
-def run() -> Callable[[Document], Document]:
-    actors, events = ActorsStage(Registry.load()), EventsStage()
-    return lambda doc: events(actors(doc))
 
 
 def _of_type(doc: Document, acled_type: str) -> list[Event]:
@@ -38,9 +28,11 @@ def test_events_crowds_recoded_keeps_the_country() -> None:
 
 
 def test_events_crowds_the_crowd_that_riots_is_actor1(
-    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
 ) -> None:
-    doc = run(parse_text("Demonstrators threw petrol bombs at the police in Nakuru on Monday."))
+    doc = actors_events(
+        parse_text("Demonstrators threw petrol bombs at the police in Nakuru on Monday.")
+    )
     riots = _of_type(doc, "Riots")
     assert riots
     for e in riots:
@@ -51,9 +43,9 @@ def test_events_crowds_the_crowd_that_riots_is_actor1(
 
 
 def test_events_crowds_protesters_burning_tyres_are_rioters(
-    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
 ) -> None:
-    doc = run(
+    doc = actors_events(
         parse_text("In Kisumu, protesters burned tyres and blocked the highway to the airport.")
     )
     riots = _of_type(doc, "Riots")
@@ -62,9 +54,9 @@ def test_events_crowds_protesters_burning_tyres_are_rioters(
 
 
 def test_events_crowds_villagers_who_lynch_are_rioters_and_the_victim_a_civilian(
-    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
 ) -> None:
-    doc = run(
+    doc = actors_events(
         parse_text(
             "On 3 May 2023, in Sylhet, villagers beat a man to death after accusing him of "
             "stealing a goat."
@@ -77,9 +69,9 @@ def test_events_crowds_villagers_who_lynch_are_rioters_and_the_victim_a_civilian
 
 
 def test_events_crowds_men_who_shoot_are_an_armed_group(
-    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
 ) -> None:
-    doc = run(parse_text("In Peshawar, two men shot dead a shopkeeper outside his home."))
+    doc = actors_events(parse_text("In Peshawar, two men shot dead a shopkeeper outside his home."))
     violent = _of_type(doc, "Violence against civilians")
     assert violent
     for e in violent:
@@ -87,9 +79,11 @@ def test_events_crowds_men_who_shoot_are_an_armed_group(
 
 
 def test_events_crowds_a_peaceful_march_keeps_its_protesters(
-    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
 ) -> None:
-    doc = run(parse_text("In Eldoret, hundreds of teachers marched peacefully to demand pay."))
+    doc = actors_events(
+        parse_text("In Eldoret, hundreds of teachers marched peacefully to demand pay.")
+    )
     protests = _of_type(doc, "Protests")
     assert protests
     for e in protests:
@@ -97,9 +91,9 @@ def test_events_crowds_a_peaceful_march_keeps_its_protesters(
 
 
 def test_events_crowds_clashes_between_two_sides_have_both_roles(
-    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
 ) -> None:
-    doc = run(
+    doc = actors_events(
         parse_text(
             "Heavy fighting broke out between the SAF and the RSF near the airport of Nyala."
         )
@@ -113,9 +107,11 @@ def test_events_crowds_clashes_between_two_sides_have_both_roles(
 
 
 def test_events_crowds_protesting_drivers_are_the_crowd(
-    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
 ) -> None:
-    doc = run(parse_text("In Cochabamba, protesting bus drivers threw stones at police officers."))
+    doc = actors_events(
+        parse_text("In Cochabamba, protesting bus drivers threw stones at police officers.")
+    )
     kinds = {a.id: a.kind for a in doc.actors}
     assert "protesters" in kinds.values()
     riots = _of_type(doc, "Riots")
@@ -124,9 +120,9 @@ def test_events_crowds_protesting_drivers_are_the_crowd(
 
 
 def test_events_crowds_settlers_who_riot_are_rioters_of_their_country(
-    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
 ) -> None:
-    doc = run(
+    doc = actors_events(
         parse_text(
             "On 4 June 2023, Israeli settlers stormed the village of Turmus Ayya, smashed "
             "the windows of houses and set two cars on fire."
@@ -141,9 +137,11 @@ def test_events_crowds_settlers_who_riot_are_rioters_of_their_country(
 
 
 def test_events_crowds_clashed_with_names_actor2(
-    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
 ) -> None:
-    doc = run(parse_text("In Goma, M23 rebels clashed with FARDC soldiers on the main road."))
+    doc = actors_events(
+        parse_text("In Goma, M23 rebels clashed with FARDC soldiers on the main road.")
+    )
     battles = _of_type(doc, "Battles")
     assert battles
     top = max(battles, key=lambda e: e.confidence)
@@ -152,9 +150,9 @@ def test_events_crowds_clashed_with_names_actor2(
 
 
 def test_events_crowds_solidarity_with_a_people_is_no_patient(
-    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
 ) -> None:
-    doc = run(
+    doc = actors_events(
         parse_text(
             "In Sanaa, thousands of demonstrators held a rally in solidarity with the "
             "Sudanese people."
@@ -166,9 +164,9 @@ def test_events_crowds_solidarity_with_a_people_is_no_patient(
 
 
 def test_events_crowds_stones_thrown_at_the_police_act_on_the_police(
-    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
 ) -> None:
-    doc = run(parse_text("Rioters threw stones at police officers in Nanterre."))
+    doc = actors_events(parse_text("Rioters threw stones at police officers in Nanterre."))
     riots = _of_type(doc, "Riots")
     assert riots
     top = max(riots, key=lambda e: e.confidence)
@@ -177,9 +175,9 @@ def test_events_crowds_stones_thrown_at_the_police_act_on_the_police(
 
 
 def test_events_crowds_a_weapon_planted_by_a_group_is_its_act(
-    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
 ) -> None:
-    doc = run(
+    doc = actors_events(
         parse_text("Near Jowhar, a roadside bomb planted by al-Shabaab killed three soldiers.")
     )
     violent = [e for e in doc.events if e.acled_event_type == "Explosions/Remote violence"]
@@ -189,9 +187,11 @@ def test_events_crowds_a_weapon_planted_by_a_group_is_its_act(
 
 
 def test_events_crowds_passive_agent_of_a_coordinated_verb(
-    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
 ) -> None:
-    doc = run(parse_text("In Quetta, a shopkeeper was shot and wounded by unidentified gunmen."))
+    doc = actors_events(
+        parse_text("In Quetta, a shopkeeper was shot and wounded by unidentified gunmen.")
+    )
     attacks = _of_type(doc, "Violence against civilians")
     assert attacks
     top = max(attacks, key=lambda e: e.confidence)
@@ -199,9 +199,11 @@ def test_events_crowds_passive_agent_of_a_coordinated_verb(
 
 
 def test_events_crowds_a_strike_on_a_house_harms_the_civilians_it_killed(
-    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
 ) -> None:
-    doc = run(parse_text("Israeli warplanes struck a house in Rafah, killing three civilians."))
+    doc = actors_events(
+        parse_text("Israeli warplanes struck a house in Rafah, killing three civilians.")
+    )
     top = _top(doc)
     assert top.actor1 is not None and top.actor1.id == "ISR.state-forces"
     assert top.actor2 is not None and top.actor2.id == "PSE.civilians"

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from sitrep.actors import ActorsStage, Registry
+from sitrep.actors import ActorsStage
 from sitrep.events import EventsStage
 from sitrep.events.acled import AcledCoder
 from sitrep.events.lexicon import load_lexicon
@@ -275,11 +275,6 @@ def test_events_regions_foreign_forces_overtake_territory() -> None:
 
 
 # foreign forces on the host government's side: the ground they take is the government's
-@pytest.fixture(scope="module")
-def actors_stage() -> ActorsStage:
-    return ActorsStage(Registry.load())
-
-
 def _territory(
     parse_text: Callable[..., Document],
     actors_stage: ActorsStage,
@@ -346,8 +341,8 @@ def test_events_regions_foreign_allies_regain_territory(
 REGION = ("CD",)
 
 
-def test_events_regions_beni_alone_is_a_place(places, stage):  # type: ignore[no-untyped-def]
-    doc = stage(ActorsStage(Registry.load())(places("ADF militants killed 7 civilians in Beni.")))
+def test_events_regions_beni_alone_is_a_place(places, stage, actors_stage):  # type: ignore[no-untyped-def]
+    doc = stage(actors_stage(places("ADF militants killed 7 civilians in Beni.")))
     ev = main_event(doc)
     assert ev is not None and ev.place is not None
     assert ev.place.name == "Beni" and ev.place.country == "CD"

@@ -4,17 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
-from sitrep.actors import ActorsStage, Registry
-from sitrep.events import EventsStage
 from sitrep.models import Document, Event
-
-
-@pytest.fixture(scope="module")
-def run() -> Callable[[Document], Document]:
-    actors, events = ActorsStage(Registry.load()), EventsStage()
-    return lambda doc: events(actors(doc))
 
 
 def _of_type(doc: Document, acled_type: str) -> list[Event]:
@@ -22,9 +12,9 @@ def _of_type(doc: Document, acled_type: str) -> list[Event]:
 
 
 def test_roles_demonstration_actor1_is_the_crowd(
-    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
 ) -> None:
-    doc = run(
+    doc = actors_events(
         parse_text(
             "Members of the Bakers Union staged a demonstration in front of the governorate "
             "building in Irbid to protest the rising price of flour."
@@ -40,9 +30,9 @@ def test_roles_demonstration_actor1_is_the_crowd(
 
 
 def test_roles_force_against_protesters_keeps_the_state_first(
-    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
 ) -> None:
-    doc = run(
+    doc = actors_events(
         parse_text(
             "Police fired tear gas and live ammunition at protesters in Basra, "
             "killing two demonstrators."
@@ -58,9 +48,9 @@ def test_roles_force_against_protesters_keeps_the_state_first(
 
 
 def test_roles_members_of_an_organisation_protest_as_a_crowd(
-    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
 ) -> None:
-    doc = run(
+    doc = actors_events(
         parse_text("Members of the Teachers Syndicate protested in front of parliament in Amman.")
     )
     protests = _of_type(doc, "Protests")
@@ -71,9 +61,9 @@ def test_roles_members_of_an_organisation_protest_as_a_crowd(
 
 
 def test_roles_agent_of_a_noun_named_with_by(
-    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
 ) -> None:
-    doc = run(
+    doc = actors_events(
         parse_text("A drone by unknown military forces struck a truck near Albu Kamal in Syria.")
     )
     kinds = {a.id: a.kind for a in doc.actors}
@@ -83,9 +73,9 @@ def test_roles_agent_of_a_noun_named_with_by(
 
 
 def test_roles_label_before_a_colon_is_no_subject(
-    parse_text: Callable[..., Document], run: Callable[[Document], Document]
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
 ) -> None:
-    doc = run(
+    doc = actors_events(
         parse_text(
             "Movement of forces: On 30 November, Houthi forces deployed to Al Hazm in Al Jawf."
         )
