@@ -38,6 +38,9 @@ SKIP_POS = frozenset(
     {"PUNCT", "NUM", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "SPACE", "SYM", "X"}
 )
 NO_CODE = "NONE"
+# features that carry the rules' own decision (their code, PLOVER type, method): the rest
+# reads only the text around the typing event the rules chose
+RULE_FEATURES = ("r:", "tr:", "p:", "m:")
 CONTEXT = 2  # sentences either side of the event that count as its context
 
 
@@ -135,10 +138,17 @@ def typing_event(doc: Document) -> Event | None:
     return main_event(doc) or main_event(doc, acled_only=False)
 
 
-def document_features(doc: Document) -> list[str]:
+def document_features(doc: Document, rules: bool = True) -> list[str]:
+    """The typing event's features; without the rules' own code when not ``rules``."""
     ev = typing_event(doc)
     code = code_of(ev.acled_sub_event_type) if ev is not None and ev.acled_sub_event_type else None
-    return event_features(doc, ev, code)
+    feats = event_features(doc, ev, code)
+    return feats if rules else without_rules(feats)
+
+
+def without_rules(features: Iterable[str]) -> list[str]:
+    """``features`` less those that carry the rules' decision (``RULE_FEATURES``)."""
+    return [f for f in features if not f.startswith(RULE_FEATURES)]
 
 
 def demonstrated(doc: Document, sentences: Iterable[Sentence]) -> bool:
