@@ -1,0 +1,31 @@
+"""Names that the words around them call places although spaCy did not: a name after
+"on" followed by its area ("on Beryslav, Kherson"), and the other members of a list
+whose one member is a place ("shelled Bilozerka, Antonivka and Sadove"). Sentences
+written for sitrep."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sitrep.models import Document
+from sitrep.places.context import cues
+
+REGION = ["UA", "RU"]
+
+
+def _found(doc: Document) -> dict[str, str | None]:
+    return {p.text: p.country for p in doc.places if p.role == "mention"}
+
+
+def test_places_lists_on_is_a_place_preposition() -> None:
+    # a bare "on" in YAML reads as the boolean true, so the word must stay quoted
+    assert "on" in cues().place_before
+    assert "true" not in cues().place_before
+
+
+def test_places_lists_name_on_before_its_area(places: Callable[[str], Document]) -> None:
+    doc = places(
+        "Russian forces dropped explosives from a drone on Beryslav, Kherson. "
+        "One civilian was injured."
+    )
+    assert _found(doc).get("Beryslav") == "UA"
