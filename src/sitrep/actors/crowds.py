@@ -23,6 +23,10 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # picketed") or a purpose clause ("gathered to protest", "marched to denounce")
 _BORROWS = frozenset({"conj", "xcomp", "advcl"})
 _PROTESTERS = "*.protesters"
+_CIVILIANS = "*.civilians"
+# the people a harm verb harms: its object ("shot dead a trader") or passive subject
+_HARMED = frozenset({"dobj", "nsubjpass"})
+_NATIONALITY = frozenset({"amod", "compound"})
 # the protest a light verb takes ("held a rally"; the parser may make it a clausal
 # complement: "held a boat rally off the coast")
 _OBJECTS = frozenset({"dobj", "ccomp", "oprd"})
@@ -36,10 +40,7 @@ def protest_subjects(doc: Document, lex: Lexicon) -> list[tuple[int, int]]:
     cues = lex.protest_verbs | lex.protest_light_verbs
     if not any(t.pos == "VERB" and (t.lemma in cues or t.text.lower() in cues) for t in toks):
         return []
-    children: dict[int, list[int]] = {}
-    for t in toks:
-        if t.head != t.i:
-            children.setdefault(t.head, []).append(t.i)
+    children = _children(toks)
     out: list[tuple[int, int]] = []
     for t in toks:
         if not _protest_predicate(t, toks, children, lex):
@@ -56,6 +57,15 @@ def protest_subjects(doc: Document, lex: Lexicon) -> list[tuple[int, int]]:
                 (k, _phrase_end(k, toks, children)) for k in _conjuncts(subj, toks, children)
             )
     return out
+
+
+def _children(toks: tuple[Token, ...]) -> dict[int, list[int]]:
+    """Each token's dependents, by token index."""
+    children: dict[int, list[int]] = {}
+    for t in toks:
+        if t.head != t.i:
+            children.setdefault(t.head, []).append(t.i)
+    return children
 
 
 def _qualifies(t: Token, toks: tuple[Token, ...]) -> bool:
@@ -140,6 +150,56 @@ def protesting_crowds(
         target = Target(_PROTESTERS, 0, (), "context")
         out.append(Hit(t.sent, w, w + 1, t.start, t.end, t.text, (target,), actor, "context"))
     return sorted(out, key=lambda h: h.start)
+
+
+def harmed_civilians(
+    registry: Registry,
+    doc: Document,
+    hits: list[Hit],
+    words: list[list[Word]],
+    votes: CountryVotes,
+) -> list[Hit]:
+    """Ordinary people harmed whom no actor covers ("gunmen shot dead a trader", "killed five
+    people", "a Palestinian was killed") are civilians: of the nationality that qualifies
+    them ("two Afghan men"), else of the country where their sentence happens."""
+    lex = registry.lexicon
+    toks = doc.tokens
+    children = _children(toks)
+    out = list(hits)
+    for t in toks:
+        verb = toks[t.head]
+        if t.dep not in _HARMED or verb.pos != "VERB" or verb.lemma.lower() not in lex.harm_verbs:
+            continue
+        for k in _conjuncts(t.i, toks, children):
+            v = toks[k]
+            nationality = _nationality(registry, v, toks, children)
+            if v.lemma.lower() not in lex.ordinary_people and not (
+                v.ent_type == "NORP" and nationality
+            ):
+                continue
+            if any(h.start < v.end and v.start < h.end for h in out):
+                continue
+            w = _word_index(words[v.sent], v.start)
+            if w is None:
+                continue
+            country = nationality or votes.sentence_country(v.sent)
+            actor = registry.in_country(_CIVILIANS, country)
+            target = Target(_CIVILIANS, 0, (), "context")
+            out.append(Hit(v.sent, w, w + 1, v.start, v.end, v.text, (target,), actor, "harmed"))
+    return sorted(out, key=lambda h: h.start)
+
+
+def _nationality(
+    registry: Registry, t: Token, toks: tuple[Token, ...], children: dict[int, list[int]]
+) -> str | None:
+    """The country of the demonym that is or qualifies token ``t`` ("a Palestinian", "two
+    Afghan men")."""
+    if t.ent_type == "NORP":
+        return registry.country_of_adjective(t.text)
+    for k in children.get(t.i, ()):
+        if toks[k].dep in _NATIONALITY and toks[k].ent_type == "NORP":
+            return registry.country_of_adjective(toks[k].text)
+    return None
 
 
 def _word_index(ws: list[Word], char: int) -> int | None:

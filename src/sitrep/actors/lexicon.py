@@ -34,6 +34,8 @@ class Lexicon:
     protest_light_verbs: frozenset[str] = frozenset()
     protest_nouns: frozenset[str] = frozenset()
     pronouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    harm_verbs: frozenset[str] = frozenset()
+    ordinary_people: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, raw: Mapping[str, Any]) -> Lexicon:
@@ -61,4 +63,6 @@ class Lexicon:
             protest_light_verbs=frozenset(map(fold, raw.get("protest_light_verbs", ()))),
             protest_nouns=frozenset(map(fold, raw.get("protest_nouns", ()))),
             pronouns={fold(k): frozenset(v) for k, v in raw.get("pronouns", {}).items()},
+            harm_verbs=frozenset(map(fold, raw.get("harm_verbs", ()))),
+            ordinary_people=frozenset(map(fold, raw.get("ordinary_people", ()))),
         )
