@@ -226,6 +226,8 @@ def test_events_modality_cues(parser, stages, sentence, modality):
         ("Militants attacked three villages near Dorra, leaving 30 people dead.", 30),
         ("Rebels shelled Dorra, killing two hundred people.", 200),
         ("Rebels shelled Dorra on Friday.", None),
+        ("Gunmen shot dead a trader near Dorra.", 1),
+        ("Two farmers were found dead near Dorra.", 2),
     ],
 )
 def test_events_fatalities_follow_acled_rules(parser, stages, sentence, deaths):

@@ -8,6 +8,7 @@ from ..actors.lookup import actor_by_id
 from ..models import ActorRef, Document, Place
 from .allies import Allies
 from .clauses import (
+    cause_tokens,
     charge_tokens,
     grievance_tokens,
     masked_cues,
@@ -65,6 +66,7 @@ class AcledCoder:
             ref.get("riot_demonstration_cues", ("demonstration", "protest", "rally"))
         )
         self.grievance_heads = frozenset(ref.get("grievance_heads", ()))
+        self.crowd_words = frozenset(lex.demonstration_cues)
         self.charge_heads = frozenset(ref.get("charge_heads", ()))
         self.grievance_preps = tuple(ref.get("grievance_preps", ()))
         self.property_nouns = frozenset(ref.get("property_nouns", ()))
@@ -237,7 +239,9 @@ class AcledCoder:
         if family == "TERRITORY":
             return self._territory(fam, ctx, view)
         skip = (
-            grievance_tokens(view, self.grievance_heads, self.grievance_preps) | ctx.agent_tokens
+            grievance_tokens(view, self.grievance_heads, self.grievance_preps)
+            | cause_tokens(view, self.crowd_words)
+            | ctx.agent_tokens
             if family == "PROTEST"
             else charges
         )
@@ -285,6 +289,8 @@ class AcledCoder:
     def _at_protest(self, code: str, view: SentenceView, ctx: AcledContext) -> bool:
         """Whether a protest is named where the violence or arrest happened; for an arrest,
         not in its reason ("arrested over his role in the protests")."""
+        if ctx.trigger in cause_tokens(view, self.crowd_words):
+            return False  # "rallied after police shot a student": what set the protest off
         if code != "ARREST" or ctx.trigger < 0:
             # not in a grievance ("clashed over the blockade" is no clash at a blockade)
             grievance = grievance_tokens(view, self.grievance_heads, self.grievance_preps)

@@ -50,6 +50,46 @@ def _rest_of_phrase(view: SentenceView, i: int, preps: tuple[str, ...]) -> int |
     return nxt if f"{phrase} {view.lemma(nxt)}" in preps else None
 
 
+# what came before a protest and set it off: "after a tanker explosion killed 30",
+# "following the killing of a student"
+CAUSE_MARKS = frozenset({"after", "following"})
+
+
+def cause_tokens(view: SentenceView, crowd_words: frozenset[str]) -> set[int]:
+    """Words of the clauses that say what a protest followed ("residents protested after a
+    tanker explosion killed 30"): its cause, not how it went. A clause whose subject is the
+    crowd ("police fired tear gas after protesters threw stones") or a pronoun is how it went."""
+    out: set[int] = set()
+    for i in range(view.first, view.last):
+        tok = view.tok(i)
+        if view.lemma(i) not in CAUSE_MARKS or tok.dep not in ("mark", "prep"):
+            continue
+        clause = view.head(i) if tok.dep == "mark" else view.child(i, frozenset({"pobj"}))
+        main = view.head(clause if tok.dep == "mark" else i) if clause is not None else None
+        if clause is None or main is None or not _protesting(view, main, crowd_words):
+            continue  # "six were killed after forces opened fire on protesters": the event
+        subject = (
+            view.child(clause, frozenset({"nsubj", "nsubjpass"})) if tok.dep == "mark" else clause
+        )
+        if subject is not None and (
+            view.tok(subject).pos == "PRON" or view.lemma(subject) in crowd_words
+        ):
+            continue
+        out.update(view.subtree(clause))
+        out.add(i)
+    return out
+
+
+def _protesting(view: SentenceView, verb: int, crowd_words: frozenset[str]) -> bool:
+    """Whether ``verb`` tells a protest: a protest word ("protested", "staged a rally") or
+    a crowd as its subject ("residents gathered")."""
+    if view.lemma(verb) in crowd_words:
+        return True
+    return any(
+        view.lemma(k) in crowd_words for k in view.children(verb, frozenset({"nsubj", "dobj"}))
+    )
+
+
 CHARGE_DEPS = frozenset({"acl", "relcl", "advcl", "amod"})
 
 

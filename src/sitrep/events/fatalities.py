@@ -77,9 +77,12 @@ class FatalityCounter:
         elif lem == "dead" and t.pos == "ADJ":
             h = view.head(d)
             if h is not None:
-                o = view.child(h, frozenset({"dobj", "nsubj", "nsubjpass"}))
-                if o is not None and o != d:
-                    heads.append(o)
+                # "shot dead a trader": the object; "two men were found dead": the subject
+                for dep in ("dobj", "nsubjpass", "nsubj"):
+                    o = view.child(h, frozenset({dep}))
+                    if o is not None and o != d:
+                        heads.append(o)
+                        break
             if view.tok(d).dep in ("amod",) and h is not None:
                 heads.append(h)
         else:
@@ -97,9 +100,15 @@ class FatalityCounter:
 
     def count(self, view: SentenceView) -> int | None:
         """Deaths reported in the sentence, or ``None`` when it reports none."""
+        return self.count_at(view)[0]
+
+    def count_at(self, view: SentenceView) -> tuple[int | None, int | None]:
+        """Deaths reported in the sentence and the token of the word that reports them
+        ("killed" in "killing 6 civilians"; ``None`` for "there were no casualties")."""
         if _NO_DEATHS.search(view.doc.sentence_text(view.sentence.i)):
-            return 0
+            return 0, None
         best: int | None = None
+        word: int | None = None
         for i in range(view.first, view.last):
             lem = view.lemma(i)
             if lem not in self.numbers.death_words and not (
@@ -116,8 +125,29 @@ class FatalityCounter:
                     total += n
                     seen = True
             if seen and (best is None or total > best):
-                best = total
-        return best
+                best, word = total, i
+        return best, word
+
+
+def killer_trigger(
+    view: SentenceView, triggers: list[int], word: int | None, cause: set[int]
+) -> int | None:
+    """The trigger (of ``triggers``) of the event that did the killing death word ``word``
+    reports, when the sentence says: the event named as its subject ("residents protested
+    after a tanker explosion killed 30": the explosion, not the protest), or an event of the
+    same clause when that clause (``cause``) only says what set a protest off ("rallied
+    after police shot dead a student"). ``None`` leaves the deaths to the caller's choice."""
+    if word is None:
+        return None
+    subject = view.child(word, frozenset({"nsubj"}))
+    agent = view.child(word, frozenset({"agent"}))
+    if agent is not None:
+        subject = view.child(agent, frozenset({"pobj"}))  # "30 were killed by a blast"
+    if subject in triggers:
+        return subject
+    if word not in cause:
+        return None
+    return next((t for t in triggers if t in cause), None)
 
 
 def _compose(values: list[int | None]) -> list[int]:

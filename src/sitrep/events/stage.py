@@ -25,10 +25,11 @@ from ..ids import digest
 from ..models import ActorRef, Document, Event, Mention, Place
 from .acled import AcledCoder, AcledContext
 from .anchors import Anchors, level
+from .clauses import cause_tokens
 from .dates import DatesStage
 from .detect import Candidate, TriggerFinder, object_class, object_head
 from .fallback import document_votes, fallback_place
-from .fatalities import FatalityCounter
+from .fatalities import FatalityCounter, killer_trigger
 from .lexicon import Lexicon, load_lexicon
 from .modality import ModalityJudge
 from .roles import (
@@ -194,14 +195,18 @@ class EventsStage:
     ) -> list[Event]:
         drafts = self._drafts(view, anchors, cands)
         deaths: int | None = None
-        if any(d.cand.spec.plover_type in VIOLENT_TYPES for d in drafts):
-            deaths = self.counter.count(view)
+        violent = [d for d in drafts if d.cand.spec.plover_type in VIOLENT_TYPES]
+        killer: Draft | None = None
+        if violent:
+            deaths, word = self.counter.count_at(view)
+            cause = cause_tokens(view, self.coder.crowd_words)
+            at = killer_trigger(view, [d.cand.index for d in violent], word, cause)
+            killer = next((d for d in violent if d.cand.index == at), None) or max(
+                violent, key=lambda d: d.cand.spec.weight
+            )
         out: list[Event] = []
-        given = False
         for d in sorted(drafts, key=lambda d: -d.cand.spec.weight):
-            fatalities = None
-            if deaths is not None and not given and d.cand.spec.plover_type in VIOLENT_TYPES:
-                fatalities, given = deaths, True
+            fatalities = deaths if d is killer else None
             out.extend(self._events(doc, view, anchors, d, fatalities))
         out = grievance_discount(view, out, self.coder.grievance_heads, self.coder.grievance_preps)
         out = speech_discount(view, out)
