@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 import pytest
 
 from sitrep.events import EventsStage
-from sitrep.events.fallback import alpha2
+from sitrep.geo import alpha2
 from sitrep.models import Actor, Document, Event, Focus, Mention, Place
 
 # name -> (country, feature, lat, lon)

@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import math
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -30,22 +29,16 @@ from pathlib import Path
 from typing import Any
 
 from ..events.rank import main_event
+from ..geo import distance_km
 from ..ids import article_id
 from ..models import Article, Document, Event, Place
 from ..pipeline import Pipeline
 from .corpora import DEFAULT_DATA, news_texts, require
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
-
-
 def _km(place: Place, row: dict[str, str]) -> float:
     lat, lon = place.lat or 0.0, place.lon or 0.0
-    return haversine_km(lat, lon, float(row["latitude"]), float(row["longitude"]))
+    return distance_km(lat, lon, float(row["latitude"]), float(row["longitude"]))
 
 
 def location_miss(row: dict[str, str], doc: Document, ev: Event | None) -> str:
@@ -137,7 +130,7 @@ def acled(
         if ev is not None and ev.place is not None and ev.place.lat is not None:
             located += 1
             lon = ev.place.lon if ev.place.lon is not None else 0.0
-            km = haversine_km(ev.place.lat, lon, float(row["latitude"]), float(row["longitude"]))
+            km = distance_km(ev.place.lat, lon, float(row["latitude"]), float(row["longitude"]))
             loc += km <= 25.0
         gold_date = dt.datetime.strptime(row["event_date"], "%d-%b-%y").date()
         date += ev is not None and ev.date.value == gold_date

@@ -32,11 +32,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..geo import distance_km
 from ..ingest.readers import Defaults, make_article
 from ..models import Document, Place
 from ..parse import ParseStage, load_model
 from ..places.gazetteer import ensure_gazetteer
-from ..places.resolve import distance_km
 from ..places.stage import PlacesStage
 from ..settings import Settings
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..actors.lookup import actor_by_id
+from ..geo import alpha2
 from ..models import ActorRef, Document, Place
 from .allies import Allies
 from .clauses import (
@@ -15,7 +16,6 @@ from .clauses import (
     nationality_target,
     pronoun_object,
 )
-from .fallback import alpha2
 from .lexicon import Family, Lexicon
 from .syntax import PRONOUNS, SentenceView
 

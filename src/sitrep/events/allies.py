@@ -17,8 +17,8 @@ from typing import Any
 
 from ..actors.lookup import actor_by_id
 from ..actors.registry import in_period
+from ..geo import alpha2
 from ..models import Actor, ActorRef, Document, Place
-from .fallback import alpha2
 
 _HOST_KINDS = frozenset({"state-forces", "government"})
 _CUE_WINDOW = 40  # characters before a mention of the host's forces read for alliance cues

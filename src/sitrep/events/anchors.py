@@ -12,12 +12,12 @@ import dataclasses
 import re
 from bisect import bisect_left
 
+from ..geo import distance_km
 from ..ids import slug
 from ..models import ActorRef, Document, Place
 from ..places.cause import in_cause
 from ..places.contain import SUBURB_KM, link_between
 from ..places.lookup import EVENT_ROLES
-from ..places.resolve import distance_km
 
 # "Turkey-backed rebels": the country names a sponsor, not the actor
 _SPONSOR = re.compile(

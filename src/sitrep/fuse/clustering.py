@@ -16,6 +16,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..geo import distance_km
 from ..ids import normalise_text
 from ..models import ActorRef, Place
 from .mentions import EventMention
@@ -27,13 +28,6 @@ DATE_WINDOW_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 UNDATED_WINDOW_DAYS = 2
 DAY_SLACK = 1  # reports of one event often differ by a day (time zones, "overnight")
 CELL_DEGREES = 1.5  # > 150 km in latitude: neighbours of a cell hold every candidate
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
-
 
 def has_point(p: Place | None) -> bool:
     return p is not None and p.lat is not None and p.lon is not None
@@ -47,7 +41,7 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
     if has_point(a) and has_point(b):
         limit = max(DISTANCE_KM.get(a.precision or 0, DEFAULT_DISTANCE_KM),
                     DISTANCE_KM.get(b.precision or 0, DEFAULT_DISTANCE_KM))
-        return haversine_km(a.lat, a.lon, b.lat, b.lon) <= limit  # type: ignore[arg-type]
+        return distance_km(a.lat, a.lon, b.lat, b.lon) <= limit  # type: ignore[arg-type]
     return normalise_text(a.name) == normalise_text(b.name)
 
 

