@@ -33,7 +33,14 @@ from ..models import Document
 from .case2021 import CaseLabeller, f1_report, written_sentences
 from .corpora import DEFAULT_DATA
 from .embed_train import L2S, MIXES, SHIPPED, fit_dense, margin_scores
-from .typer_train import dev_weights, fit, rule_documents, training_sets
+from .typer_train import (
+    dev_weights,
+    fit,
+    named_documents,
+    rule_documents,
+    set_features,
+    training_sets,
+)
 
 # 0: the model always decides; inf: only when the rules are unsure
 MARGINS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, math.inf)
@@ -80,15 +87,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SitrepError as exc:
         print(f"typer_select: {exc}", file=sys.stderr)
         return 2
-    train = [s for items in training_sets(args.data, validation=False).values() for s in items]
-    train_docs, docs = rule_documents(train), rule_documents(held)
+    named = training_sets(args.data, validation=False)
+    train = [s for items in named.values() for s in items]
+    by_set = named_documents(named)
+    train_docs, docs = [d for ds in by_set.values() for d in ds], rule_documents(held)
     labels = [s.label for s in train]
     gold = [s.label for s in held]
     classes = sorted(set(labels) | set(gold))
     labeller = CaseLabeller()
     rules = [labeller.label(d) for d in docs]
     weights = dev_weights(train)
-    sparse = fit([document_features(d) for d in train_docs], labels, classes, weights)
+    train_feats = [f for name, ds in by_set.items() for f in set_features(name, ds)]
+    sparse = fit(train_feats, labels, classes, weights)
     sparse_probs = [sparse.probabilities(document_features(d)) for d in docs]
     print(
         f"validation set: {len(held)} snippets; trained on {len(train)} "
@@ -158,10 +168,6 @@ def grid(
             results.update({(l2, mix, m): f1 for m, f1 in figures})
             print(f"{what}l2 {l2:<6} mix {mix:<4} margin {line(figures)}")
     return results
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
 
 
 # --- eighth events session: a selection rule that also weighs CASE dev (declared in
@@ -289,3 +295,7 @@ def choose_candidate(results: dict[Candidate, tuple[float, float]]) -> Candidate
     if SHIPPED_CANDIDATE in near:
         return SHIPPED_CANDIDATE
     return min(near, key=lambda k: (k[1], FEATURE_MODES.index(k[0]), -k[3], k[2]))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
