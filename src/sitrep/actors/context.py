@@ -342,6 +342,7 @@ _DATELINE_FACTOR = 0.25  # a dateline names where the story was filed, not where
 _DOCUMENT_PRIOR = 0.1  # the document's votes, as a tie-breaker among a sentence's places
 # "fled to Lebanon", "rockets fired toward Israel": where people or fire go, not where they are
 _AWAY = frozenset({"to", "toward", "towards", "into", "from"})
+_CAUSES = frozenset({"pro-", "anti-"})
 
 
 @dataclass
@@ -392,6 +393,8 @@ def country_votes(
     text = doc.article.text
     seen: dict[int, int] = {}
     for start, shares in _place_shares(registry, doc, words, acting, gazetteer):
+        if _word_before(text, start) in _CAUSES:
+            continue  # "pro-Israel protesters in London": a cause, not a place
         bonus = _FIRST_PLACE_BONUS if not votes.first else 0.0
         lead = _LEAD_FACTOR if start < lead_end else _LATER_FACTOR
         lead *= _attachment_factor(doc, starts, start)

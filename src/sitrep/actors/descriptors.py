@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from .context import CountryVotes
 from .matching import Hit
-from .registry import CONTEXT, SHORT, Registry
+from .registry import CONTEXT, SHORT, Registry, Target
 from .words import Word
 
 GROUP_KINDS = frozenset(
@@ -141,10 +141,19 @@ def compound_groups(registry: Registry, hits: list[Hit], text: str) -> list[Hit]
 def pro_forces(
     registry: Registry, hits: list[Hit], words: list[list[Word]], text: str
 ) -> list[Hit]:
-    """ "pro-Iranian military positions": forces "pro" a state are its proxies, not its army."""
+    """ "pro-Iranian military positions": forces "pro" a state are its proxies, not its army.
+    "pro-Palestinian demonstrators" in Portland are a cause's, not a nation's: the crowd of
+    the country where they gather (so too "anti-Israeli protesters")."""
     out = []
     for h in hits:
         entry = registry.get(h.actor)
+        prev = words[h.sent][h.w0 - 1].key if h.w0 > 0 else ""
+        if prev in ("pro", "anti") and entry is not None and entry.kind in CROWD_KINDS:
+            start = words[h.sent][h.w0 - 1].start
+            context = Target("*." + entry.id.partition(".")[2], 0, (), "context")
+            cause = replace(h, w0=h.w0 - 1, start=start, text=text[start : h.end], actor="")
+            out.append(replace(cause, targets=(context,)))
+            continue
         proxies = f"{entry.country}.proxies" if entry and entry.country else ""
         if (
             h.w0 > 0
@@ -173,7 +182,7 @@ def drop_places(registry: Registry, hits: list[Hit], words: list[list[Word]]) ->
         if h.method == "metonym" and not _acts(ws, h, lex.locatives):
             continue
         if entry is not None and entry.kind == "country":
-            if prev in lex.locatives:  # "in Syria", "in Syria's north"
+            if prev in lex.locatives or prev in ("pro", "anti"):  # "in Syria", "pro-Israel"
                 continue
             if nxt == "state" and _state_of_a_federation(ws, h.w1 + 1, lex.kind_words["media"]):
                 continue  # "Niger state" is a state of Nigeria, no country
