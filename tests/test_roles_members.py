@@ -1,0 +1,33 @@
+"""The other side of a clash named through its members: "drug traffickers of the Comando
+Vermelho", "members of the Sinaloa Cartel" are the organisation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.models import Document
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        (
+            "Military police clashed with drug traffickers of the Comando Vermelho in Rio de "
+            "Janeiro.",
+            "Comando Vermelho",
+        ),
+        ("Soldiers clashed with members of the Sinaloa Cartel in Culiacan.", "Sinaloa Cartel"),
+    ],
+)
+def test_roles_members_name_their_organisation(
+    parse_text: Callable[..., Document],
+    actors_events: Callable[[Document], Document],
+    text: str,
+    actor2: str,
+) -> None:
+    doc = actors_events(parse_text(text))
+    clashes = [e for e in doc.events if e.acled_sub_event_type == "Armed clash"]
+    assert clashes and clashes[0].actor2 is not None
+    assert clashes[0].actor2.name == actor2
