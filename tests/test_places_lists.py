@@ -29,3 +29,31 @@ def test_places_lists_name_on_before_its_area(places: Callable[[str], Document])
         "One civilian was injured."
     )
     assert _found(doc).get("Beryslav") == "UA"
+
+
+def test_places_lists_every_member_of_a_shelled_list(places: Callable[[str], Document]) -> None:
+    doc = places(
+        "Russian forces shelled Bilozerka, Antonivka and Sadove in Khersonskyi raion, "
+        "Kherson oblast."
+    )
+    found = _found(doc)
+    assert found.get("Bilozerka") == "UA"
+    assert found.get("Antonivka") == "UA"
+    assert found.get("Sadove") == "UA"
+
+
+def test_places_lists_last_member_before_its_area(places: Callable[[str], Document]) -> None:
+    # neither town is an entity: "Orikhiv, Zaporizhzhia" after "at ... and" names Orikhiv,
+    # and Huliaipole is the list's other member
+    doc = places("Russian forces fired artillery at Huliaipole and Orikhiv, Zaporizhzhia oblast.")
+    found = _found(doc)
+    assert found.get("Orikhiv") == "UA"
+    assert found.get("Huliaipole") == "UA"
+
+
+def test_places_lists_part_of_a_longer_name_stands_not_alone(
+    places: Callable[[str], Document],
+) -> None:
+    # "Tyotkino" is a place; "Petro" of the person's name coordinated with it is not
+    doc = places("Drones struck Tyotkino and Petro Ivanenko's farm near the border.")
+    assert "Petro" not in _found(doc)

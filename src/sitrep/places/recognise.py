@@ -38,6 +38,7 @@ from .spans import (
     cued_spans,
     generic,
     join_runs,
+    listed_spans,
     name_end,
     name_inner,
     name_start,
@@ -130,6 +131,11 @@ class Recogniser:
         )
         spans += self._scan(doc, state)
         spans += cued_spans(doc, [(s.start, s.end) for s in spans])
+        # a list's names may be entities spaCy called persons or organisations: only a
+        # registry actor or a full person's name is no place ("Bilozerka, Antonivka and ...")
+        named = [(m.start, m.end) for a in doc.actors if not a.provisional for m in a.mentions]
+        full = [(e.start, e.end) for e in doc.entities if e.label == "PERSON" and " " in e.text]
+        spans += listed_spans(doc, spans, named + full)
         out = []
         for s in spans:
             if s.role == "mention":

@@ -4,6 +4,7 @@ them ("Ftireh town", "near X (Marjayoun)"); entities split at brackets and comma
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from ..models import Document, EntityMention, Token
@@ -118,6 +119,10 @@ def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
             after = toks[j].text.lower() if j < len(toks) else ""
             after2 = toks[j + 1].text if j + 1 < len(toks) else ""
             owner = toks[i - 2].text.lower() if before == "of" and i > 1 else ""
+            # "at Huliaipole and Orikhiv, Zaporizhzhia": the last of a list is read
+            # after the word that opens the list
+            lead = _list_lead(doc.tokens, at)
+            opener = doc.tokens[lead - 1].text.lower() if lead > 0 else ""
             # "in Deir Mimas (Marjayoun)": the area in brackets after a place's name
             bracketed = (
                 before == "(" and after in (")", ",") and _after_place_word(doc.tokens, at - 1)
@@ -132,6 +137,7 @@ def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
                     before in c.place_before
                     or before == "of"
                     or _acted_on(doc.tokens, at, sent.token_start + j)
+                    or (lead < at and (opener in c.place_before or _acted_on(doc.tokens, lead, at)))
                 )
             )
             # "shelled Bilozerka (Khersonskyi raion, Kherson oblast)": a name followed by
@@ -154,6 +160,85 @@ def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
                 out.append(PlaceSpan(name, start, end, name, method="cue", weak=True))
             i = j
     return out
+
+
+def _list_lead(tokens: tuple[Token, ...], k: int) -> int:
+    """The first member of the list that token ``k`` ends ("Orikhiv" of "Huliaipole and
+    Orikhiv": "Huliaipole"), or ``k`` itself when it is no later member of a list."""
+    seen = {k}
+    while tokens[k].dep == "conj" and tokens[k].head < k and tokens[k].head not in seen:
+        k = tokens[k].head
+        seen.add(k)
+    while k > 0 and tokens[k - 1].head == k and name_inner(tokens[k - 1]):
+        k -= 1  # "Velyka" of "Velyka Pysarivka"
+    return k
+
+
+def listed_spans(
+    doc: Document, spans: list[PlaceSpan], blocked: list[tuple[int, int]]
+) -> list[PlaceSpan]:
+    """The other members of a list one of whose members is a place: "shelled Bilozerka,
+    Antonivka and Sadove in Khersonskyi raion" (spaCy called only Sadove a place). Names
+    in ``blocked`` (actors) are left alone, and each is weak: kept only when it resolves
+    in a country the document names."""
+    tokens = doc.tokens
+    starts = [t.start for t in tokens]
+    taken = [(s.start, s.end) for s in spans]
+    out: list[PlaceSpan] = []
+    for span in spans:
+        if span.role != "mention":
+            continue
+        k = bisect_left(starts, span.start)
+        inside = range(k, bisect_left(starts, span.end))
+        heads = [h for h in inside if tokens[h].head not in inside]
+        if len(heads) != 1:
+            continue
+        for m in _conjuncts(tokens, heads[0]):
+            run = _name_run(tokens, m)
+            if run is None:
+                continue
+            a, b = run
+            if overlaps((a, b), taken + blocked) or generic(doc.article.text[a:b]):
+                continue
+            name = doc.article.text[a:b]
+            out.append(PlaceSpan(name, a, b, name, method="list", weak=True))
+            taken.append((a, b))
+    return out
+
+
+def _conjuncts(tokens: tuple[Token, ...], k: int) -> list[int]:
+    """The tokens coordinated with token ``k`` ("Bilozerka, Antonivka and Sadove")."""
+    root = k
+    while tokens[root].dep == "conj" and tokens[root].head != root:
+        root = tokens[root].head
+        if abs(root - k) > 40:
+            return []
+    sent = tokens[k].sent
+    group, todo = [root], [root]
+    while todo:
+        h = todo.pop()
+        for t in tokens[max(0, h - 40) : h + 40]:
+            if t.head == h and t.dep == "conj" and t.i != h and t.sent == sent:
+                group.append(t.i)
+                todo.append(t.i)
+    return [g for g in group if g != k]
+
+
+def _name_run(tokens: tuple[Token, ...], k: int) -> tuple[int, int] | None:
+    """The proper name that token ``k`` ends ("Velyka Pysarivka"), as character offsets."""
+    if not name_end(tokens[k]) or tokens[k].pos != "PROPN":
+        return None
+    a = k
+    while a > 0 and tokens[a - 1].sent == tokens[k].sent and tokens[a - 1].head == k:
+        if not name_inner(tokens[a - 1]) or tokens[a - 1].text in ("-", "'"):
+            break
+        a -= 1
+    prev = tokens[a - 1] if a > 0 else None
+    if not name_start(tokens[a]) or (
+        prev is not None and (name_end(prev) or not prev.ws or prev.head == k)
+    ):
+        return None  # "Gara" of "Chiya-e Gara" is no name of its own
+    return tokens[a].start, tokens[k].end
 
 
 def _acted_on(tokens: tuple[Token, ...], at: int, end: int) -> bool:
