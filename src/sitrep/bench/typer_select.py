@@ -72,6 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     ap.add_argument("--cache", type=Path, help="with --compare: keep the rule documents here")
     args = ap.parse_args(argv)
+    if args.compare and args.encoder == "minilm":
+        l2, share, margin = compare_minilm(prepared(args.data, args.cache))
+        print(f"chosen for the extra: MiniLM l2 {l2}, share {share}, margin {margin}")
+        return 0
     if args.compare:
         table = compare(prepared(args.data, args.cache))
         mode, weight, mix, margin = choose_candidate(table)
@@ -212,66 +216,101 @@ def mode_features(docs: Sequence[Document], mode: str, own: str) -> list[list[st
     return [document_features(d, rules=keep) for d in docs]
 
 
+Opinions = tuple[list[dict[str, float]], list[list[dict[str, float]]]]  # sparse, dense ones
+DenseSpec = tuple[dict[str, np.ndarray], float]  # an encoder's vectors per set, its l2
+
+
 def opinions_on(
     sets: Prepared,
     train: list[tuple[str, int]],
     held: list[tuple[str, int]],
     mode: str,
     weight: float,
-    vectors: dict[str, np.ndarray],
-) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
-    """The sparse and static models' probabilities on ``held``, both trained on ``train``
-    ((set, index) pairs) with CASE dev snippets counting ``weight`` times."""
+    specs: Sequence[DenseSpec],
+) -> Opinions:
+    """The sparse model's and each dense model's probabilities on ``held``, all trained on
+    ``train`` ((set, index) pairs) with CASE dev snippets counting ``weight`` times."""
     feats = {n: mode_features(sets[n][0], mode, n) for n in {n for n, _ in train}}
     labels = [sets[n][1][i] for n, i in train]
     classes = sorted({lab for docs, labs, _ in sets.values() for lab in labs})
     weights = [weight if n == "CASE dev" else 1.0 for n, _ in train]
     sparse = fit([feats[n][i] for n, i in train], labels, classes, weights)
     run = [document_features(sets[n][0][i], rules=mode != "none") for n, i in held]
-    dense = fit_dense(
-        np.array([vectors[n][i] for n, i in train]), labels, classes, l2=STATIC_L2, weights=weights
-    )
-    return [sparse.probabilities(f) for f in run], dense.probabilities(
-        np.array([vectors[n][i] for n, i in held])
-    )
+    dense = []
+    for vectors, l2 in specs:
+        model = fit_dense(
+            np.array([vectors[n][i] for n, i in train]), labels, classes, l2=l2, weights=weights
+        )
+        dense.append(model.probabilities(np.array([vectors[n][i] for n, i in held])))
+    return [sparse.probabilities(f) for f in run], dense
 
 
-def compare(sets: Prepared) -> dict[Candidate, tuple[float, float]]:
-    """(validation, CASE dev 5-fold) weighted F1 of every candidate; prints the table."""
-    static = load_encoder("static")
-    vectors = {
-        n: np.asarray(static.encode([embedding_text(d) for d in docs]))
+def held_out(
+    sets: Prepared, mode: str, weight: float, specs: Sequence[DenseSpec]
+) -> dict[str, Opinions]:
+    """The opinions on the validation set (models trained on the CASE dev split and the
+    written training sets) and on the CASE dev split by 5-fold cross-validation."""
+    written = [(n, i) for n in ("sentences", "news") for i in range(len(sets[n][0]))]
+    dev = sets["CASE dev"]
+    every = [("CASE dev", i) for i in range(len(dev[0]))]
+    val = [("validation", i) for i in range(len(sets["validation"][0]))]
+    out = {"validation": opinions_on(sets, every + written, val, mode, weight, specs)}
+    cv: Opinions = ([{}] * len(every), [[{}] * len(every) for _ in specs])
+    for fold in range(5):
+        train = [("CASE dev", i) for i, f in enumerate(dev[2]) if f != fold] + written
+        held = [("CASE dev", i) for i, f in enumerate(dev[2]) if f == fold]
+        sparse, dense = opinions_on(sets, train, held, mode, weight, specs)
+        for k, (_, i) in enumerate(held):
+            cv[0][i] = sparse[k]
+            for j, probs in enumerate(dense):
+                cv[1][j][i] = probs[k]
+    out["CASE dev"] = cv
+    return out
+
+
+def encoded(sets: Prepared, name: str) -> dict[str, np.ndarray]:
+    encoder = load_encoder(name)
+    return {
+        n: np.asarray(encoder.encode([embedding_text(d) for d in docs]))
         for n, (docs, _, _) in sets.items()
     }
+
+
+def rules_of(sets: Prepared) -> dict[str, list[tuple[str, float]]]:
     labeller = CaseLabeller()
     rules = {n: [labeller.label(d) for d in sets[n][0]] for n in ("CASE dev", "validation")}
     alone = {n: f1_report(sets[n][1], [r[0] for r in rules[n]])["weighted_f1"] for n in rules}
     print(f"rules alone: validation {alone['validation']:.3f}  CASE dev {alone['CASE dev']:.3f}")
-    written = [(n, i) for n in ("sentences", "news") for i in range(len(sets[n][0]))]
-    dev = sets["CASE dev"]
-    val_idx = [("validation", i) for i in range(len(sets["validation"][0]))]
+    return rules
+
+
+def scored(
+    sets: Prepared,
+    rules: dict[str, list[tuple[str, float]]],
+    probs: dict[str, list[dict[str, float]]],
+) -> list[tuple[float, float, float]]:
+    """(margin, validation F1, CASE dev F1) of mixed ``probs`` per set, for each margin."""
+    figures = []
+    for name in ("validation", "CASE dev"):
+        docs, gold, _ = sets[name]
+        figures.append(margin_scores(docs, gold, rules[name], probs[name], MARGINS))
+    return [(m, v, d) for (m, v), (_, d) in zip(*figures, strict=True)]
+
+
+def compare(sets: Prepared) -> dict[Candidate, tuple[float, float]]:
+    """(validation, CASE dev 5-fold) weighted F1 of every candidate; prints the table."""
+    static = encoded(sets, "static")
+    rules = rules_of(sets)
     out: dict[Candidate, tuple[float, float]] = {}
     for mode in FEATURE_MODES:
         for weight in DEV_WEIGHTS:
-            dev_all = [("CASE dev", i) for i in range(len(dev[0]))]
-            val = opinions_on(sets, dev_all + written, val_idx, mode, weight, vectors)
-            cv: tuple[list[dict[str, float]], list[dict[str, float]]] = (
-                [{}] * len(dev[0]),
-                [{}] * len(dev[0]),
-            )
-            for fold in range(5):
-                train = [("CASE dev", i) for i, f in enumerate(dev[2]) if f != fold] + written
-                held = [("CASE dev", i) for i, f in enumerate(dev[2]) if f == fold]
-                probs = opinions_on(sets, train, held, mode, weight, vectors)
-                for k, (_, i) in enumerate(held):
-                    cv[0][i], cv[1][i] = probs[0][k], probs[1][k]
+            opinions = held_out(sets, mode, weight, [(static, STATIC_L2)])
             for mix in STATIC_MIXES:
-                figures = []
-                for name, (sparse, dense) in (("validation", val), ("CASE dev", cv)):
-                    mixed = [mixture(s, d, mix) for s, d in zip(sparse, dense, strict=True)]
-                    docs, gold, _ = sets[name]
-                    figures.append(margin_scores(docs, gold, rules[name], mixed, MARGINS))
-                for (margin, v), (_, d) in zip(*figures, strict=True):
+                probs = {
+                    n: [mixture(s, d, mix) for s, d in zip(sp, dn[0], strict=True)]
+                    for n, (sp, dn) in opinions.items()
+                }
+                for margin, v, d in scored(sets, rules, probs):
                     out[(mode, weight, mix, margin)] = (v, d)
                     print(
                         f"{mode:10s} w {weight:<3} mix {mix:<4} margin {margin:<4}: "
@@ -295,6 +334,45 @@ def choose_candidate(results: dict[Candidate, tuple[float, float]]) -> Candidate
     if SHIPPED_CANDIDATE in near:
         return SHIPPED_CANDIDATE
     return min(near, key=lambda k: (k[1], FEATURE_MODES.index(k[0]), -k[3], k[2]))
+
+
+MINILM_L2S = (3e-5, 1e-4)
+MINILM_SHARES = (0.0, 0.5, 0.7, 0.85)  # 0: the default install's mixture alone
+SHIPPED_MINILM = (3e-5, 0.5, 0.0)  # l2, share, margin (seventh events session)
+
+
+def compare_minilm(sets: Prepared) -> tuple[float, float, float]:
+    """The optional extra's candidates (declared in BENCHMARKS, eighth events session):
+    MiniLM's model (l2, share) mixed onto the chosen default mixture (the sparse model
+    without the rules' code on the tuned-on sets, mixed with the static table's at 0.7),
+    each margin; the same mean rule. Returns the chosen (l2, share, margin)."""
+    static, minilm = encoded(sets, "static"), encoded(sets, "minilm")
+    rules = rules_of(sets)
+    specs = [(static, STATIC_L2), *((minilm, l2) for l2 in MINILM_L2S)]
+    opinions = held_out(sets, "tuned-free", 1.0, specs)
+    base = {
+        n: [mixture(s, d, 0.7) for s, d in zip(sp, dn[0], strict=True)]
+        for n, (sp, dn) in opinions.items()
+    }
+    means: dict[tuple[float, float, float], float] = {}
+    for j, l2 in enumerate(MINILM_L2S, start=1):
+        for share in MINILM_SHARES:
+            probs = {
+                n: [mixture(b, d, share) for b, d in zip(base[n], opinions[n][1][j], strict=True)]
+                for n in base
+            }
+            for margin, v, d in scored(sets, rules, probs):
+                means[(l2, share, margin)] = (v + d) / 2
+                print(
+                    f"minilm l2 {l2:<6} share {share:<4} margin {margin:<4}: "
+                    f"validation {v:.3f}  dev CV {d:.3f}  mean {(v + d) / 2:.3f}",
+                    flush=True,
+                )
+    best = max(means.values())
+    near = [k for k, m in means.items() if m >= best - CANDIDATE_TIE]
+    if SHIPPED_MINILM in near:
+        return SHIPPED_MINILM
+    return min(near, key=lambda k: (-k[2], k[1], -k[0]))
 
 
 if __name__ == "__main__":
