@@ -22,6 +22,13 @@ def _ids(doc: Document) -> set[str]:
         ("A Palestinian was killed by Israeli forces in Jenin.", "PSE.civilians"),
         ("Taliban fighters beat two Afghan men in Kabul.", "AFG.civilians"),
         ("Police shot a motorcyclist in Nairobi on Friday.", "KEN.civilians"),
+        ("Israeli forces raided Jenin, killing two Palestinians.", "PSE.civilians"),
+        # the struck town votes for its country though the parser tags it as no place
+        ("Russian forces shelled Kherson, wounding a woman.", "UKR.civilians"),
+        (
+            "Russian forces shelled residential areas of Kherson, injuring two civilians.",
+            "UKR.civilians",
+        ),
     ],
 )
 def test_actors_harmed_people_are_civilians(
@@ -41,3 +48,8 @@ def test_actors_harmed_people_who_act_are_not_victims(
     # the traders here protest; nobody harms them
     ids = _ids(actors_of("Traders in Kano closed their shops to protest new taxes."))
     assert "NGA.civilians" not in ids
+
+
+def test_actors_harmed_junta_is_the_state_forces(actors_of: Callable[..., Document]) -> None:
+    doc = actors_of("In Ouagadougou, Burkina Faso, the junta arrested a journalist on Friday.")
+    assert {"BFA.state-forces", "BFA.civilians"} <= _ids(doc)

@@ -267,12 +267,26 @@ def _gazetteer_countries(gazetteer: PlaceLookup, key: str) -> tuple[dict[str, in
     return found, scale * (_SOUND_FACTOR if sound else 1.0)
 
 
-def place_phrases(doc: Document, words: list[list[Word]]) -> list[tuple[int, int, str]]:
-    """Place-like phrases: the parser's GPE/LOC/FAC entities and capitalised runs after a
-    locative preposition ("in Deir ez Zor countryside"), after "residents of" or after a
-    place and a comma ("Makhmur, Erbil"), as (start, end, text)."""
+def place_phrases(
+    doc: Document, words: list[list[Word]], struck: frozenset[str] = frozenset()
+) -> list[tuple[int, int, str]]:
+    """Place-like phrases: the parser's GPE/LOC/FAC entities, proper names that verbs of
+    ``struck`` take as their object ("shelled Kherson", which the parser may leave
+    untagged), and capitalised runs after a locative preposition ("in Deir ez Zor
+    countryside"), after "residents of" or after a place and a comma ("Makhmur, Erbil"),
+    as (start, end, text)."""
     text = doc.article.text
     found = {(e.start, e.end): e.text for e in doc.entities if e.label in _PLACE_LABELS}
+    toks = doc.tokens
+    for t in toks:
+        if t.dep != "dobj" or t.pos != "PROPN" or toks[t.head].lemma.lower() not in struck:
+            continue
+        k = t.i
+        while k > 0 and toks[k - 1].dep == "compound" and toks[k - 1].pos == "PROPN":
+            k -= 1
+        start = toks[k].start
+        if not any(s < t.end and start < e for s, e in found):
+            found[(start, t.end)] = text[start : t.end]
     for ws in words:
         for i, w in enumerate(ws[:-1]):
             cue = "in" if _dwellers_of(ws, i) else w.key  # "residents of Irbid": "in Irbid"
@@ -313,6 +327,13 @@ def _dwellers_of(ws: list[Word], i: int) -> bool:
 # place
 _PLACE_OF = (TYPE_WORDS - {"state", "street", "streets", "square"}) | {
     "villages",
+    "towns",
+    "cities",
+    "areas",
+    "districts",
+    "suburbs",
+    "part",
+    "parts",
     "centre",
     "center",
 }
@@ -441,7 +462,7 @@ def _place_shares(
     give their areas ("Eastern", "Ouest") votes only as such an area."""
     text = doc.article.text
     out: list[tuple[int, int, Mapping[str, float]]] = []
-    for start, end, name in place_phrases(doc, words):
+    for start, end, name in place_phrases(doc, words, registry.lexicon.struck_verbs):
         if any(s < end and start < t for s, t in acting):
             continue
         # the gazetteer's villages only where a place is expected ("in X", "(X)", "X, Y"):

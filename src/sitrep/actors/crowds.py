@@ -194,8 +194,10 @@ def _nationality(
 ) -> str | None:
     """The country of the demonym that is or qualifies token ``t`` ("a Palestinian", "two
     Afghan men")."""
-    if t.ent_type == "NORP":
-        return registry.country_of_adjective(t.text)
+    if t.ent_type == "NORP":  # "a Palestinian", "two Palestinians"
+        return registry.country_of_adjective(t.text) or registry.country_of_adjective(
+            t.text.removesuffix("s")
+        )
     for k in children.get(t.i, ()):
         if toks[k].dep in _NATIONALITY and toks[k].ent_type == "NORP":
             return registry.country_of_adjective(toks[k].text)

@@ -36,6 +36,7 @@ class Lexicon:
     pronouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
     harm_verbs: frozenset[str] = frozenset()
     ordinary_people: frozenset[str] = frozenset()
+    struck_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, raw: Mapping[str, Any]) -> Lexicon:
@@ -65,4 +66,5 @@ class Lexicon:
             pronouns={fold(k): frozenset(v) for k, v in raw.get("pronouns", {}).items()},
             harm_verbs=frozenset(map(fold, raw.get("harm_verbs", ()))),
             ordinary_people=frozenset(map(fold, raw.get("ordinary_people", ()))),
+            struck_verbs=frozenset(map(fold, raw.get("struck_verbs", ()))),
         )
