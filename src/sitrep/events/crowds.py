@@ -4,7 +4,9 @@ for ordinary people who do political violence."""
 
 from __future__ import annotations
 
-from ..models import ActorRef
+from ..actors.registry import Registry
+from ..models import ActorRef, Place
+from .acled import AcledCoder
 from .anchors import Anchors
 from .syntax import SentenceView
 
@@ -85,3 +87,38 @@ def recoded(ref: ActorRef, kind: str) -> ActorRef:
     tail = ref.name[ref.name.rfind(" (") :] if ref.name.endswith(")") else ""
     name = named + tail if dot and tail else generic
     return ActorRef(id=f"{country}{dot}{suffix}", name=name, text=ref.text)
+
+
+class Interceptions:
+    """ACLED codes an interception as the act of the state whose forces intercepted
+    ("six rockets were intercepted over Ashdod": Israel's), the firer as its actor2."""
+
+    def __init__(self, registry: Registry, coder: AcledCoder):
+        self.registry = registry
+        self.cues = coder.intercept_cues
+        # the lemmas of a trigger that is itself the interception ("intercepted", "shot down")
+        self.words = frozenset(c.split()[0] for c in self.cues) | {"shoot"}
+
+    def guard(
+        self,
+        view: SentenceView,
+        code: str | None,
+        trigger: int,
+        place: Place | None,
+        agents: list[ActorRef],
+    ) -> ActorRef | None:
+        """The state forces that intercepted what the trigger fired, or that intercepted
+        with no interceptor named ("rockets were intercepted over Sderot"). ``None`` when the
+        interception's own subject is named ("air defence shot down 12 drones"), when the
+        place's forces are the first agent already, or when nothing was intercepted."""
+        if code != "DISR_WEAP" or not any(view.has_cue(c) for c in self.cues):
+            return None
+        if view.lemma(trigger) in self.words and agents:
+            return None
+        if place is None or not place.country:
+            return None
+        iso3 = self.registry.iso3_of_iso2(place.country)
+        entry = self.registry.get(f"{iso3}.state-forces") if iso3 else None
+        if entry is None or (agents and agents[0].id == entry.id):
+            return None
+        return ActorRef(entry.id, entry.name, "")

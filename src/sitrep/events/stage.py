@@ -21,11 +21,13 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from ..actors.registry import Registry
 from ..ids import digest
 from ..models import ActorRef, Document, Event, Mention, Place
 from .acled import AcledCoder, AcledContext
 from .anchors import Anchors, level
 from .clauses import cause_tokens
+from .crowds import Interceptions
 from .dates import DatesStage
 from .detect import Candidate, TriggerFinder, object_class, object_head
 from .fallback import document_votes, fallback_place
@@ -101,6 +103,7 @@ class EventsStage:
         min_confidence: float = 0.2,
         *,
         learned: bool = True,
+        registry: Registry | None = None,
     ):
         self.lex = lexicon or load_lexicon()
         # the packaged sub-type model's second opinion (``typer``); off to train it
@@ -110,6 +113,7 @@ class EventsStage:
         self.judge = ModalityJudge(self.lex.modality)
         self.counter = FatalityCounter(self.lex.numbers)
         self.coder = AcledCoder(self.lex)
+        self.interceptions = Interceptions(registry or Registry.load(), self.coder)
         self.tags = NoteTags(self.lex)
 
     def __call__(self, doc: Document) -> Document:
@@ -273,9 +277,13 @@ class EventsStage:
         conf = max(0.01, min(0.99, conf * MODALITY_FACTOR[modality]))
 
         agents = crowd_first(anchors, view, acled_type, acled_sub, d.agents)
+        patients = d.patients
+        guard = self.interceptions.guard(view, code, c.index, places[0], agents)
+        if guard is not None:  # who fired is the interception's target
+            agents, patients = [guard], agents[:1]
         actor1 = agents[0] if agents else None
         more = tuple(agents[1:])
-        actor2 = d.patients[0] if d.patients else None
+        actor2 = patients[0] if patients else None
         if actor2 is not None and actor1 is not None and actor2.id == actor1.id:
             actor2 = None
         trigger = Mention(

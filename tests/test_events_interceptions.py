@@ -1,0 +1,61 @@
+"""Interceptions as ACLED codes them: the act of the state whose forces intercepted (the
+country of the place), the firer as actor2; a named interceptor speaks for itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.events import EventsStage
+from sitrep.models import Event
+
+REGION = ("IL", "UA")
+
+
+@pytest.fixture(scope="module")
+def stage() -> EventsStage:
+    return EventsStage(learned=False)
+
+
+def _disrupted(events: tuple[Event, ...]) -> list[Event]:
+    return [e for e in events if e.acled_sub_event_type == "Disrupted weapons use"]
+
+
+def test_events_interceptions_firer_is_actor2(places, stage, actors_stage):  # type: ignore[no-untyped-def]
+    doc = stage(
+        actors_stage(
+            places(
+                "Russian forces launched Shahed drones at Kyiv; Ukrainian air defence shot "
+                "down 12 of them."
+            )
+        )
+    )
+    launched = [e for e in _disrupted(doc.events) if e.trigger.text == "launched"]
+    assert launched
+    assert launched[0].actor1 is not None and launched[0].actor1.id == "UKR.state-forces"
+    assert launched[0].actor2 is not None and launched[0].actor2.id == "RUS.state-forces"
+
+
+def test_events_interceptions_unnamed_interceptor_is_the_places_state(  # type: ignore[no-untyped-def]
+    places, stage, actors_stage
+):
+    doc = stage(
+        actors_stage(
+            places(
+                "Hamas militants fired rockets toward southern Israel, causing sirens to sound "
+                "in Sderot. At least six rockets were intercepted over Sderot."
+            )
+        )
+    )
+    caught = _disrupted(doc.events)
+    assert caught and all(e.actor1 is not None for e in caught)
+    assert {e.actor1.id for e in caught if e.actor1} == {"ISR.state-forces"}
+
+
+def test_events_interceptions_named_interceptor_stays(places, stage, actors_stage):  # type: ignore[no-untyped-def]
+    doc = stage(
+        actors_stage(places("Ukrainian air defence intercepted 12 Russian drones over Kyiv."))
+    )
+    caught = _disrupted(doc.events)
+    assert caught and caught[0].actor1 is not None
+    assert caught[0].actor1.id == "UKR.state-forces"
+    assert caught[0].actor2 is not None and caught[0].actor2.id == "RUS.state-forces"
