@@ -71,7 +71,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the candidates of the eighth events session: validation and CASE dev 5-fold",
     )
     ap.add_argument("--cache", type=Path, help="with --compare: keep the rule documents here")
+    ap.add_argument(
+        "--batch", action="store_true", help="with --compare: with and without typer_pairs.yaml"
+    )
     args = ap.parse_args(argv)
+    if args.compare and args.batch:
+        kept = compare_batch(prepared(args.data, args.cache))
+        print(f"typer_pairs.yaml is {'kept' if kept else 'not kept'}")
+        return 0
     if args.compare and args.encoder == "minilm":
         l2, share, margin = compare_minilm(prepared(args.data, args.cache))
         print(f"chosen for the extra: MiniLM l2 {l2}, share {share}, margin {margin}")
@@ -199,6 +206,8 @@ def prepared(data: Path, cache: Path | None) -> Prepared:
             loaded: Prepared = pickle.load(fh)
         return loaded
     sets = training_sets(data, validation=True)
+    if "pairs" not in sets:  # a candidate batch of training snippets (compare_batch)
+        sets["pairs"] = written_sentences("pairs")
     out: Prepared = {}
     for name, items in sets.items():
         folds = [s.id // 3 % 5 if s.id >= 0 else i % 5 for i, s in enumerate(items)]
@@ -246,11 +255,15 @@ def opinions_on(
 
 
 def held_out(
-    sets: Prepared, mode: str, weight: float, specs: Sequence[DenseSpec]
+    sets: Prepared,
+    mode: str,
+    weight: float,
+    specs: Sequence[DenseSpec],
+    written_sets: Sequence[str] = ("sentences", "news"),
 ) -> dict[str, Opinions]:
     """The opinions on the validation set (models trained on the CASE dev split and the
-    written training sets) and on the CASE dev split by 5-fold cross-validation."""
-    written = [(n, i) for n in ("sentences", "news") for i in range(len(sets[n][0]))]
+    ``written_sets``) and on the CASE dev split by 5-fold cross-validation."""
+    written = [(n, i) for n in written_sets for i in range(len(sets[n][0]))]
     dev = sets["CASE dev"]
     every = [("CASE dev", i) for i in range(len(dev[0]))]
     val = [("validation", i) for i in range(len(sets["validation"][0]))]
@@ -373,6 +386,31 @@ def compare_minilm(sets: Prepared) -> tuple[float, float, float]:
     if SHIPPED_MINILM in near:
         return SHIPPED_MINILM
     return min(near, key=lambda k: (-k[2], k[1], -k[0]))
+
+
+def compare_batch(sets: Prepared) -> bool:
+    """Whether the batch ``typer_pairs.yaml`` is kept (declared in BENCHMARKS, eighth events
+    session): the chosen default family (``tuned-free``, weight 1, static 0.7) at every
+    margin, trained without and with it on the same rule documents; kept when its best mean
+    beats the best mean without it by more than ``CANDIDATE_TIE``."""
+    static = encoded(sets, "static")
+    rules = rules_of(sets)
+    best = []
+    for written in (("sentences", "news"), ("sentences", "news", "pairs")):
+        opinions = held_out(sets, "tuned-free", 1.0, [(static, STATIC_L2)], written)
+        probs = {
+            n: [mixture(s, d, 0.7) for s, d in zip(sp, dn[0], strict=True)]
+            for n, (sp, dn) in opinions.items()
+        }
+        figures = scored(sets, rules, probs)
+        for margin, v, d in figures:
+            print(
+                f"{'+'.join(written):22s} margin {margin:<4}: validation {v:.3f}  "
+                f"dev CV {d:.3f}  mean {(v + d) / 2:.3f}",
+                flush=True,
+            )
+        best.append(max((v + d) / 2 for _, v, d in figures))
+    return best[1] > best[0] + CANDIDATE_TIE
 
 
 if __name__ == "__main__":
