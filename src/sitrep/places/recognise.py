@@ -38,6 +38,7 @@ from .spans import (
     cued_spans,
     generic,
     join_runs,
+    linking,
     listed_spans,
     name_end,
     name_inner,
@@ -252,7 +253,7 @@ class Recogniser:
         whose rest spaCy left out ("Deir" of "Deir ez Zor"): the longest known name."""
         words: list[Token] = []
         nxt = index.after(end)
-        while nxt is not None and len(words) < MAX_NGRAM - 1 and name_inner(nxt):
+        while nxt is not None and len(words) < MAX_NGRAM - 1 and (name_inner(nxt) or linking(nxt)):
             words.append(nxt)
             nxt = index.after(nxt.end)
         while words and not name_end(words[-1]):
@@ -355,7 +356,9 @@ class Recogniser:
         self, state: ScanState, toks: tuple[Token, ...], i: int
     ) -> tuple[int, PlaceSpan] | None:
         for j in range(min(len(toks), i + MAX_NGRAM), i, -1):
-            if not name_end(toks[j - 1]) or any(not name_inner(t) for t in toks[i:j]):
+            if not name_end(toks[j - 1]) or any(
+                not (name_inner(t) or linking(t)) for t in toks[i:j]
+            ):
                 continue
             start, end = toks[i].start, toks[j - 1].end
             if overlaps((start, end), state.taken):

@@ -313,6 +313,16 @@ def name_end(t: Token) -> bool:
     return t.text[:1].isupper() and t.pos in ("PROPN", "NOUN", "ADJ")
 
 
+# words that join the parts of a Romance place name ("Valle del Cauca", "Rio Grande do
+# Norte", "Santa Cruz de la Sierra"): inside a name only, and only where the gazetteer
+# spells the whole
+LINKS = frozenset({"de", "del", "do", "da", "dos", "das", "di", "du", "des", "la", "las", "los"})
+
+
+def linking(t: Token) -> bool:
+    return t.text in LINKS
+
+
 def name_inner(t: Token) -> bool:
     return (
         (t.text[:1].isupper() and t.pos in ("PROPN", "NOUN", "ADJ"))

@@ -1,0 +1,30 @@
+"""Romance place names joined by "do", "del", "de la" ... are read whole when the
+gazetteer spells them ("Rio Grande do Norte", "Valle del Cauca"), so the town named
+before them is placed in that state. Sentences written for sitrep."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sitrep.models import Document
+
+REGION = ["BR", "CO"]
+
+
+def _mentions(doc: Document) -> dict[str, tuple[str | None, str | None]]:
+    return {p.text: (p.name, p.admin1) for p in doc.places if p.role == "mention"}
+
+
+def test_places_romance_state_cut_at_its_link_word(places: Callable[[str], Document]) -> None:
+    doc = places("On Monday, in Natal (Rio Grande do Norte), inmates rioted in a prison.")
+    found = _mentions(doc)
+    assert found.get("Rio Grande do Norte") == ("Rio Grande do Norte", "Rio Grande do Norte")
+    assert "Rio Grande" not in found
+    assert found.get("Natal") == ("Natal", "Rio Grande do Norte")
+
+
+def test_places_romance_department_found_by_the_scan(places: Callable[[str], Document]) -> None:
+    doc = places("On Monday, in Buenaventura (Valle del Cauca), two gangs clashed.")
+    found = _mentions(doc)
+    assert found.get("Valle del Cauca") == ("Valle del Cauca", "Valle del Cauca")
+    assert "Cauca" not in found
