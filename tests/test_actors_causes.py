@@ -38,3 +38,15 @@ def test_actors_causes_nationality_alone_is_the_crowds(
         for a in actors_of("Palestinian protesters clashed with Israeli forces in Hebron.").actors
     }
     assert "PSE.protesters" in ids
+
+
+def test_actors_causes_solidarity_places_do_not_place_the_crowd(
+    actors_of: Callable[..., Document],
+) -> None:
+    doc = actors_of(
+        "Protesters took to the streets of Irbid on Friday. Demonstrations were held across "
+        "the country in solidarity with the people of Gaza and the West Bank."
+    )
+    ids = {a.id for a in doc.actors}
+    assert "JOR.protesters" in ids
+    assert "PSE.protesters" not in ids

@@ -52,7 +52,7 @@ def build_pipeline(res: Resources) -> Pipeline:
             ParseStage(res.nlp, batch_size=res.settings.batch_size),
             ActorsStage(res.registry, res.gazetteer),
             PlacesStage(res.gazetteer),
-            EventsStage(),
+            EventsStage(registry=res.registry),
             DatesStage(),
             ClaimsStage(res.registry),
         ]

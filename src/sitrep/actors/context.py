@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import importlib.resources
 import math
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -325,7 +326,7 @@ def _dwellers_of(ws: list[Word], i: int) -> bool:
 
 # "the town of X", "the Ur neighborhood of X", "the centre of X": the name after "of" is a
 # place
-_PLACE_OF = (TYPE_WORDS - {"state", "street", "streets", "square"}) | {
+_PLACE_OF = (TYPE_WORDS - {"state", "street", "square"}) | {
     "villages",
     "towns",
     "cities",
@@ -364,6 +365,12 @@ _DOCUMENT_PRIOR = 0.1  # the document's votes, as a tie-breaker among a sentence
 # "fled to Lebanon", "rockets fired toward Israel": where people or fire go, not where they are
 _AWAY = frozenset({"to", "toward", "towards", "into", "from"})
 _CAUSES = frozenset({"pro-", "anti-"})
+# what a protest is for, not where it is: "rallied in solidarity with the people of Gaza"
+_GRIEVANCE = re.compile(
+    r"\b(?:in solidarity with|in support of|to (?:denounce|condemn|support|mourn)|denouncing|"
+    r"condemning)\b[^.,;:()]*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -414,8 +421,10 @@ def country_votes(
     text = doc.article.text
     seen: dict[int, int] = {}
     for start, shares in _place_shares(registry, doc, words, acting, gazetteer):
-        if _word_before(text, start) in _CAUSES:
-            continue  # "pro-Israel protesters in London": a cause, not a place
+        if _word_before(text, start) in _CAUSES or _GRIEVANCE.search(
+            text[max(0, start - 80) : start]
+        ):
+            continue  # "pro-Israel protesters in London", "in solidarity with Gaza": causes
         bonus = _FIRST_PLACE_BONUS if not votes.first else 0.0
         lead = _LEAD_FACTOR if start < lead_end else _LATER_FACTOR
         lead *= _attachment_factor(doc, starts, start)
