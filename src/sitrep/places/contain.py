@@ -198,6 +198,9 @@ def apply_containers(
             elsewhere = area.is_admin and not entry.is_admin and link in ("(", "in", "of")
             # "near Hryhorivka, Donetsk": a village in another province than the seat's
             seat = link == "," and area.feature == "PPLA" and entry.feature in ("PPL", NEAR_POINT)
+            # "Kangvai (Churachandpur, Manipur)": a namesake in another state than the one
+            # the district town is said to lie in
+            elsewhere = elsewhere or (link == "(" and _outside(further, entry))
             if seat or ((rough or foreign or elsewhere) if said else (rough and foreign)):
                 out[i] = Resolution(None)
     return out
@@ -212,6 +215,13 @@ def _container(
         return None
     j, link = found
     return j, link, out[j].entry if j in out else None
+
+
+def _outside(outer: tuple[int, str, Entry | None] | None, entry: Entry) -> bool:
+    """Whether ``entry`` lies outside the admin area the text names as the container's own
+    container (``outer``: "Manipur" of "X (Churachandpur, Manipur)")."""
+    area = outer[2] if outer is not None and outer[1] in (",", "(", "in", "of") else None
+    return area is not None and area.is_admin and area.id != entry.id and not inside(entry, area)
 
 
 def _abroad(outer: tuple[int, str, Entry | None] | None, area: Entry) -> bool:
