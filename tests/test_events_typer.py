@@ -201,3 +201,36 @@ def test_typer_item_weights_count_an_item_as_if_repeated() -> None:
     assert shell["ART_MISS_ATTACK"] == pytest.approx(
         repeated.probabilities(["s:shell"])["ART_MISS_ATTACK"], abs=0.02
     )
+
+
+def test_typer_tuned_on_sets_train_without_the_rules_code(
+    parse_text: Callable[..., Document],
+) -> None:
+    from sitrep.bench.typer_train import RULES_TUNED_ON, set_features
+
+    doc = EventsStage(learned=False)(
+        parse_text("Rebels seized the town of Rubaya on Tuesday after the army withdrew.")
+    )
+    [tuned] = set_features("CASE dev", [doc])
+    [unseen] = set_features("news", [doc])
+    assert "CASE dev" in RULES_TUNED_ON and "news" not in RULES_TUNED_ON
+    # the rules' code, PLOVER type and method are features only where the rules are unseen
+    assert any(f.startswith("r:") for f in unseen)
+    assert not any(f.startswith(("r:", "tr:", "p:", "m:")) for f in tuned)
+    # the words of the event stay
+    assert "t:seize" in tuned and "s:rebel" in tuned
+
+
+def test_typer_compare_rule_prefers_the_shipped_setting_then_the_simplest() -> None:
+    from sitrep.bench.typer_select import SHIPPED_CANDIDATE, choose_candidate
+
+    results = {
+        ("tuned-free", 1.0, 0.7, 1.0): (0.90, 0.85),  # best mean 0.875
+        ("tuned-free", 1.0, 0.7, 1.5): (0.89, 0.857),  # within 0.005, larger margin: chosen
+        ("none", 1.0, 0.7, 2.0): (0.88, 0.866),  # within too, but a later feature mode
+        ("all", 3.0, 0.7, 3.0): (0.88, 0.868),  # within too, but a larger dev weight
+        SHIPPED_CANDIDATE: (0.91, 0.75),  # far below
+    }
+    assert choose_candidate(results) == ("tuned-free", 1.0, 0.7, 1.5)
+    results[SHIPPED_CANDIDATE] = (0.90, 0.848)  # now within the band: the shipped one stays
+    assert choose_candidate(results) == SHIPPED_CANDIDATE
