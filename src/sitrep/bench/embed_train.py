@@ -203,13 +203,15 @@ def margin_scores(
     rules: Sequence[tuple[str, float]],
     probs: Sequence[dict[str, float]],
     margins: Sequence[float],
+    threshold: float = THRESHOLD,
 ) -> list[tuple[float, float]]:
     """(margin, weighted F1) of the documents' labels for each margin: the model's
-    ``probs`` against the rules' (label, confidence), as ``typer.document_choice`` decides."""
+    ``probs`` against the rules' (label, confidence), as ``typer.document_choice`` decides
+    (the rules below ``threshold`` are not confident: the model decides)."""
     out = []
     for margin in margins:
         pred = [
-            document_choice(d, p, best, conf >= THRESHOLD, margin)
+            document_choice(d, p, best, conf >= threshold, margin)
             for d, p, (best, conf) in zip(docs, probs, rules, strict=True)
         ]
         out.append((margin, float(f1_report(gold, pred)["weighted_f1"])))  # type: ignore[arg-type]

@@ -37,7 +37,7 @@ from ..errors import SitrepError
 from ..events.embed import WEIGHTS, Encoder, embedding_text, load_encoder, mixture
 from ..events.typer import document_features
 from ..models import Document
-from .case2021 import CaseLabeller, f1_report, written_sentences
+from .case2021 import THRESHOLD, CaseLabeller, f1_report, written_sentences
 from .corpora import DEFAULT_DATA
 from .embed_train import L2S, MIXES, SHIPPED, fit_dense, margin_scores
 from .typer_train import (
@@ -81,7 +81,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--batch", action="store_true", help="with --compare: with and without typer_pairs.yaml"
     )
+    ap.add_argument(
+        "--thresholds", action="store_true", help="with --compare: the rules' confidence bar"
+    )
     args = ap.parse_args(argv)
+    if args.compare and args.thresholds:
+        threshold, margin = compare_thresholds(prepared(args.data, args.cache))
+        print(f"chosen: threshold {threshold}, margin {margin}")
+        return 0
     if args.compare and args.batch:
         kept = compare_batch(prepared(args.data, args.cache))
         print(f"typer_pairs.yaml is {'kept' if kept else 'not kept'}")
@@ -308,12 +315,13 @@ def scored(
     sets: Prepared,
     rules: dict[str, list[tuple[str, float]]],
     probs: dict[str, list[dict[str, float]]],
+    threshold: float = THRESHOLD,
 ) -> list[tuple[float, float, float]]:
     """(margin, validation F1, CASE dev F1) of mixed ``probs`` per set, for each margin."""
     figures = []
     for name in ("validation", "CASE dev"):
         docs, gold, _ = sets[name]
-        figures.append(margin_scores(docs, gold, rules[name], probs[name], MARGINS))
+        figures.append(margin_scores(docs, gold, rules[name], probs[name], MARGINS, threshold))
     return [(m, v, d) for (m, v), (_, d) in zip(*figures, strict=True)]
 
 
@@ -393,6 +401,35 @@ def compare_minilm(sets: Prepared) -> tuple[float, float, float]:
     if SHIPPED_MINILM in near:
         return SHIPPED_MINILM
     return min(near, key=lambda k: (-k[2], k[1], -k[0]))
+
+
+THRESHOLDS = (0.4, 0.6, 0.75)  # the rules' confidence below which the model decides
+
+
+def compare_thresholds(sets: Prepared) -> tuple[float, float]:
+    """The rules' confidence threshold (declared in BENCHMARKS, eighth events session): the
+    chosen default family (``tuned-free``, weight 1, static 0.7) at every threshold and
+    margin, the same mean rule; ties go to the shipped (0.4, 1.5), else to the smallest
+    threshold, then the largest margin. Returns the chosen (threshold, margin)."""
+    static = encoded(sets, "static")
+    rules = rules_of(sets)
+    opinions = held_out(sets, "tuned-free", 1.0, [(static, STATIC_L2)])
+    probs = {
+        n: [mixture(s, d, 0.7) for s, d in zip(sp, dn[0], strict=True)]
+        for n, (sp, dn) in opinions.items()
+    }
+    means = {}
+    for threshold in THRESHOLDS:
+        for margin, v, d in scored(sets, rules, probs, threshold):
+            means[(threshold, margin)] = (v + d) / 2
+            print(
+                f"threshold {threshold:<4} margin {margin:<4}: validation {v:.3f}  "
+                f"dev CV {d:.3f}  mean {(v + d) / 2:.3f}",
+                flush=True,
+            )
+    best = max(means.values())
+    near = [k for k, m in means.items() if m >= best - CANDIDATE_TIE]
+    return (THRESHOLD, 1.5) if (THRESHOLD, 1.5) in near else min(near, key=lambda k: (k[0], -k[1]))
 
 
 def compare_batch(sets: Prepared) -> bool:
