@@ -28,8 +28,9 @@ import argparse
 import math
 import pickle
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -209,6 +210,7 @@ STATIC_MIXES = (0.0, 0.5, 0.7, 0.85)  # 0: the sparse model alone
 STATIC_L2 = 1e-4
 CANDIDATE_TIE = 0.005
 Candidate = tuple[str, float, float, float]  # feature mode, dev weight, static mix, margin
+K = TypeVar("K")
 Prepared = dict[str, tuple[list[Document], list[str], list[int]]]
 
 
@@ -357,11 +359,17 @@ def choose_candidate(results: dict[Candidate, tuple[float, float]]) -> Candidate
     1 first, then the feature modes in ``FEATURE_MODES`` order, then the largest margin,
     then the smallest mix."""
     means = {k: (v + d) / 2 for k, (v, d) in results.items()}
+    return tie_choice(
+        means, SHIPPED_CANDIDATE, lambda k: (k[1], FEATURE_MODES.index(k[0]), -k[3], k[2])
+    )
+
+
+def tie_choice(means: dict[K, float], shipped: K, simplest: Callable[[K], Any]) -> K:
+    """Among the keys whose mean is within ``CANDIDATE_TIE`` of the best, ``shipped`` if it
+    is one of them, else the first by ``simplest``."""
     best = max(means.values())
     near = [k for k, m in means.items() if m >= best - CANDIDATE_TIE]
-    if SHIPPED_CANDIDATE in near:
-        return SHIPPED_CANDIDATE
-    return min(near, key=lambda k: (k[1], FEATURE_MODES.index(k[0]), -k[3], k[2]))
+    return shipped if shipped in near else min(near, key=simplest)
 
 
 MINILM_L2S = (3e-5, 1e-4)
@@ -396,11 +404,7 @@ def compare_minilm(sets: Prepared) -> tuple[float, float, float]:
                     f"validation {v:.3f}  dev CV {d:.3f}  mean {(v + d) / 2:.3f}",
                     flush=True,
                 )
-    best = max(means.values())
-    near = [k for k, m in means.items() if m >= best - CANDIDATE_TIE]
-    if SHIPPED_MINILM in near:
-        return SHIPPED_MINILM
-    return min(near, key=lambda k: (-k[2], k[1], -k[0]))
+    return tie_choice(means, SHIPPED_MINILM, lambda k: (-k[2], k[1], -k[0]))
 
 
 THRESHOLDS = (0.4, 0.6, 0.75)  # the rules' confidence below which the model decides
@@ -427,9 +431,7 @@ def compare_thresholds(sets: Prepared) -> tuple[float, float]:
                 f"dev CV {d:.3f}  mean {(v + d) / 2:.3f}",
                 flush=True,
             )
-    best = max(means.values())
-    near = [k for k, m in means.items() if m >= best - CANDIDATE_TIE]
-    return (THRESHOLD, 1.5) if (THRESHOLD, 1.5) in near else min(near, key=lambda k: (k[0], -k[1]))
+    return tie_choice(means, (THRESHOLD, 1.5), lambda k: (k[0], -k[1]))
 
 
 def compare_batch(sets: Prepared) -> bool:
