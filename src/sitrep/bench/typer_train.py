@@ -108,6 +108,7 @@ def fit(
     labels: Sequence[str],
     classes: Sequence[str],
     weights: Sequence[float] | None = None,
+    l2: float = L2,
 ) -> SubtypeModel:
     """A multinomial logistic regression over sparse features; ``weights`` (one per item,
     default 1) scale each item's share of the loss."""
@@ -138,7 +139,7 @@ def fit(
         g = (p - y) * share
         gw = np.zeros_like(w)
         np.add.at(gw, c, g[r])
-        gw += L2 * w / n
+        gw += l2 * w / n
         adam(w, gw, mw, vw, t)
         adam(b, g.sum(axis=0), mb, vb, t)
     names = {j: f for f, j in vocab.items()}
