@@ -27,6 +27,13 @@ def _ids(doc: Document) -> set[str]:
             "HTI.civilians",
             "RWA.civilians",
         ),
+        # "Sector 28" is a village of India's; "of Amara city" says which sector this is
+        (
+            "On 30 November 2023, unknown militants detonated an IED in Sector 28 of Amara "
+            "city.",
+            "IRQ.unidentified-armed-group",
+            "IND.unidentified-armed-group",
+        ),
         # an unknown quarter after a known area: the area's country, not the soldiers'
         (
             "On 9 July 2023, in Kharkiv - Vesele (Kharkiv), Russian soldiers shot a civilian man.",

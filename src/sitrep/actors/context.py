@@ -310,8 +310,22 @@ def place_phrases(
                 for key in inside:  # the parser's "Deir" of "in Deir ez Zor countryside"
                     del found[key]
                 found[(start, end)] = text[start:end]
+    for ws in words:  # "Amara city", "Jenin camp", "Kherson oblast": the name before its kind
+        for i, w in enumerate(ws[1:], 1):
+            if w.key not in _KIND_AFTER or not ws[i - 1].capitalised:
+                continue
+            j = i - 1
+            while j > 0 and ws[j - 1].capitalised and ws[j - 1].key not in _KIND_AFTER:
+                j -= 1
+            if j == 0:
+                continue  # a sentence's first word is capitalised whatever it is
+            start, end = ws[j].start, ws[i - 1].end
+            if not any(s < end and start < e for s, e in found):
+                found[(start, end)] = text[start:end]
     out = []
     for (start, end), name in found.items():
+        if name.casefold() in _GENERIC:
+            continue  # "in Sector 28", "in Block C": a part of somewhere, no town's name
         if text.startswith(" state", end):  # "Niger state": a state of Nigeria, no country
             end += len(" state")
             name = text[start:end]
@@ -365,6 +379,45 @@ _DOCUMENT_PRIOR = 0.1  # the document's votes, as a tie-breaker among a sentence
 # "fled to Lebanon", "rockets fired toward Israel": where people or fire go, not where they are
 _AWAY = frozenset({"to", "toward", "towards", "into", "from"})
 _CAUSES = frozenset({"pro-", "anti-"})
+# the kinds of place written after a name ("Amara city"); not "state" ("Niger state")
+_KIND_AFTER = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "camp",
+        "district",
+        "province",
+        "governorate",
+        "oblast",
+        "county",
+        "township",
+        "municipality",
+    }
+)
+# capitalised words that name parts of places, and villages somewhere: no place on their own
+_GENERIC = frozenset(
+    {
+        "sector",
+        "block",
+        "zone",
+        "ward",
+        "phase",
+        "colony",
+        "area",
+        "camp",
+        "market",
+        "street",
+        "road",
+        "quarter",
+        "district",
+        "village",
+        "city",
+        "town",
+        "gate",
+        "square",
+    }
+)
 # what a protest is for, not where it is: "rallied in solidarity with the people of Gaza"
 _GRIEVANCE = re.compile(
     r"\b(?:in solidarity with|in support of|to (?:denounce|condemn|support|mourn)|denouncing|"
@@ -480,13 +533,18 @@ def _place_shares(
         shares = place_countries(registry, name, gazetteer if located else None)
         if not shares:
             continue
-        if out and text[out[-1][1] : start].strip() in ("(", ","):
+        joiner = text[out[-1][1] : start].strip().casefold() if out else ""
+        of = joiner == "of" or (joiner.endswith(" of") and joiner[:-3].strip() in _PLACE_OF)
+        if out and (joiner in ("(", ",") or of):
             first, _, before = out[-1]
             common = set(before) & set(shares)
-            if not common:
+            if not common and of:
+                out.pop()  # "Sector 28 of Amara city": the town says where, not a namesake
+            elif not common:
                 continue
-            out[-1] = (first, out[-1][1], _restrict(before, common))
-            shares = _restrict(shares, common)
+            else:
+                out[-1] = (first, out[-1][1], _restrict(before, common))
+                shares = _restrict(shares, common)
         out.append((start, end, shares))
     # "Eastern", "Ouest": a name of many countries' areas tells none of them
     return [(s, v) for s, _, v in out if max(v.values()) >= _LEAST_SHARE * sum(v.values())]
