@@ -23,6 +23,7 @@ def _ids(doc: Document) -> set[str]:
         ("Taliban fighters beat two Afghan men in Kabul.", "AFG.civilians"),
         ("Police shot a motorcyclist in Nairobi on Friday.", "KEN.civilians"),
         ("Israeli forces raided Jenin, killing two Palestinians.", "PSE.civilians"),
+        ("In Medellin, Colombia, the Clan del Golfo killed a social leader.", "COL.civilians"),
         # the struck town votes for its country though the parser tags it as no place
         ("Russian forces shelled Kherson, wounding a woman.", "UKR.civilians"),
         (

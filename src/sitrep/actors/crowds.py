@@ -173,8 +173,13 @@ def harmed_civilians(
         for k in _conjuncts(t.i, toks, children):
             v = toks[k]
             nationality = _nationality(registry, v, toks, children)
-            if v.lemma.lower() not in lex.ordinary_people and not (
-                v.ent_type == "NORP" and nationality
+            led = v.lemma.lower() == "leader" and any(
+                toks[m].lemma.lower() in lex.civic_leaders for m in children.get(k, ())
+            )  # "a social leader", "a community leader"
+            if (
+                v.lemma.lower() not in lex.ordinary_people
+                and not led
+                and not (v.ent_type == "NORP" and nationality)
             ):
                 continue
             if any(h.start < v.end and v.start < h.end for h in out):

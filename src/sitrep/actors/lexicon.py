@@ -37,6 +37,7 @@ class Lexicon:
     harm_verbs: frozenset[str] = frozenset()
     ordinary_people: frozenset[str] = frozenset()
     struck_verbs: frozenset[str] = frozenset()
+    civic_leaders: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, raw: Mapping[str, Any]) -> Lexicon:
@@ -67,4 +68,5 @@ class Lexicon:
             harm_verbs=frozenset(map(fold, raw.get("harm_verbs", ()))),
             ordinary_people=frozenset(map(fold, raw.get("ordinary_people", ()))),
             struck_verbs=frozenset(map(fold, raw.get("struck_verbs", ()))),
+            civic_leaders=frozenset(map(fold, raw.get("civic_leaders", ()))),
         )
