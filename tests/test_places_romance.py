@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from sitrep.models import Document
 
-REGION = ["BR", "CO"]
+REGION = ["BR", "CO", "NG"]
 
 
 def _mentions(doc: Document) -> dict[str, tuple[str | None, str | None]]:
@@ -28,3 +28,15 @@ def test_places_romance_department_found_by_the_scan(places: Callable[[str], Doc
     found = _mentions(doc)
     assert found.get("Valle del Cauca") == ("Valle del Cauca", "Valle del Cauca")
     assert "Cauca" not in found
+
+
+def test_places_romance_quarter_after_a_dash_is_part_of_the_town(
+    places: Callable[[str], Document],
+) -> None:
+    # "Boa" (of "Boa Viagem", cut short) is no Nigerian town, and it does not unresolve
+    # the city written before the dash
+    doc = places("On Monday, in Recife - Boa Viagem (Pernambuco), armed men killed a lawyer.")
+    found = {p.text: p for p in doc.places if p.role == "mention"}
+    assert found["Recife"].country == "BR"
+    assert found["Recife"].admin1 == "Pernambuco"
+    assert found.get("Boa") is None or found["Boa"].country in (None, "BR")

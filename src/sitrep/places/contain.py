@@ -163,10 +163,13 @@ def apply_containers(
         if entry.is_country or entry.is_region or entry.feature == "ADM1":
             continue
         found = _container(text, spans, out, i)
+        if found is not None and found[1] == "-":
+            continue  # "Recife - Boa Viagem": what follows the dash is a part of this town
+        found = _whole(text, spans, out, i) or found
         if found is None:
             continue
         j, link, area = found
-        further = _container(text, spans, out, j)
+        further = _container(text, spans, out, j) if link != "-" else None
         if area is not None and _abroad(further, area):
             area = None  # "Kuchi village in Munya LGA of Niger State" with a Burmese Munya
         if area is None and further is not None and further[1] != "-":
@@ -215,6 +218,18 @@ def _container(
         return None
     j, link = found
     return j, link, out[j].entry if j in out else None
+
+
+def _whole(
+    text: str, spans: list[PlaceSpan], out: dict[int, Resolution], i: int
+) -> tuple[int, str, Entry | None] | None:
+    """The town that span ``i`` is written as a part of, before a dash ("Khartoum - Al
+    Jarif West", "Recife - Boa Viagem"), with its resolution."""
+    if i == 0 or spans[i - 1].role != "mention":
+        return None
+    if link_between(text, spans[i - 1].end, spans[i].start) != "-":
+        return None
+    return i - 1, "-", out[i - 1].entry if i - 1 in out else None
 
 
 def _outside(outer: tuple[int, str, Entry | None] | None, entry: Entry) -> bool:
