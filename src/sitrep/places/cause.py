@@ -12,7 +12,8 @@ from ..models import Document
 _CAUSE = re.compile(
     r"\b(?:solidarity\s+with|in\s+support\s+of|support\s+for|to\s+support|denounc\w*|"
     r"condemn\w*|in\s+protest\s+(?:at|against|over)|against\s+the\s+(?:war|aggression|"
-    r"attacks?|bombing|siege|occupation)\b)",
+    r"attacks?|bombing|siege|occupation)\b|to\s+demand\b|demanding\b|"
+    r"to\s+call\s+for\b|calling\s+for\b)",
     re.IGNORECASE,
 )
 
