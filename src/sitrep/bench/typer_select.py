@@ -405,92 +405,87 @@ def compare_minilm(sets: Prepared) -> tuple[float, float, float]:
                 n: [mixture(b, d, share) for b, d in zip(base[n], opinions[n][1][j], strict=True)]
                 for n in base
             }
-            for margin, v, d in scored(sets, rules, probs):
-                means[(l2, share, margin)] = (v + d) / 2
-                print(
-                    f"minilm l2 {l2:<6} share {share:<4} margin {margin:<4}: "
-                    f"validation {v:.3f}  dev CV {d:.3f}  mean {(v + d) / 2:.3f}",
-                    flush=True,
-                )
+            for m, x in shown(
+                f"minilm l2 {l2:<6} share {share:<4}", scored(sets, rules, probs)
+            ).items():
+                means[(l2, share, m)] = x
     return tie_choice(means, SHIPPED_MINILM, lambda k: (-k[2], k[1], -k[0]))
 
 
 THRESHOLDS = (0.4, 0.6, 0.75)  # the rules' confidence below which the model decides
+SPARSE_L2S = (0.3, 1.0, 3.0)  # the sparse model's L2 weight (0.3 since the third session)
+
+
+def default_family(
+    sets: Prepared,
+    static: dict[str, np.ndarray],
+    written: Sequence[str] = ("sentences", "news"),
+    sparse_l2: float = L2,
+) -> dict[str, list[dict[str, float]]]:
+    """The chosen default's held-out probabilities per set (``tuned-free``, weight 1, the
+    static table's at 0.7), trained with the ``written`` sets and ``sparse_l2``."""
+    opinions = held_out(sets, "tuned-free", 1.0, [(static, STATIC_L2)], written, sparse_l2)
+    return {
+        n: [mixture(s, d, 0.7) for s, d in zip(sp, dn[0], strict=True)]
+        for n, (sp, dn) in opinions.items()
+    }
+
+
+def shown(what: str, figures: Sequence[tuple[float, float, float]]) -> dict[float, float]:
+    """Print each margin's (margin, validation, CASE dev) figures after ``what``; returns
+    the mean of the two per margin."""
+    for margin, v, d in figures:
+        print(
+            f"{what} margin {margin:<4}: validation {v:.3f}  dev CV {d:.3f}  "
+            f"mean {(v + d) / 2:.3f}",
+            flush=True,
+        )
+    return {margin: (v + d) / 2 for margin, v, d in figures}
 
 
 def compare_thresholds(sets: Prepared) -> tuple[float, float]:
     """The rules' confidence threshold (declared in BENCHMARKS, eighth events session): the
-    chosen default family (``tuned-free``, weight 1, static 0.7) at every threshold and
-    margin, the same mean rule; ties go to the shipped (0.4, 1.5), else to the smallest
-    threshold, then the largest margin. Returns the chosen (threshold, margin)."""
-    static = encoded(sets, "static")
+    chosen default family at every threshold and margin, the same mean rule; ties go to
+    the shipped (0.4, 1.5), else to the smallest threshold, then the largest margin.
+    Returns the chosen (threshold, margin)."""
     rules = rules_of(sets)
-    opinions = held_out(sets, "tuned-free", 1.0, [(static, STATIC_L2)])
-    probs = {
-        n: [mixture(s, d, 0.7) for s, d in zip(sp, dn[0], strict=True)]
-        for n, (sp, dn) in opinions.items()
+    probs = default_family(sets, encoded(sets, "static"))
+    means = {
+        (t, m): x
+        for t in THRESHOLDS
+        for m, x in shown(f"threshold {t:<4}", scored(sets, rules, probs, t)).items()
     }
-    means = {}
-    for threshold in THRESHOLDS:
-        for margin, v, d in scored(sets, rules, probs, threshold):
-            means[(threshold, margin)] = (v + d) / 2
-            print(
-                f"threshold {threshold:<4} margin {margin:<4}: validation {v:.3f}  "
-                f"dev CV {d:.3f}  mean {(v + d) / 2:.3f}",
-                flush=True,
-            )
     return tie_choice(means, (THRESHOLD, 1.5), lambda k: (k[0], -k[1]))
-
-
-SPARSE_L2S = (0.3, 1.0, 3.0)  # the sparse model's L2 weight (0.3 since the third session)
 
 
 def compare_l2(sets: Prepared) -> tuple[float, float]:
     """The sparse model's L2 weight (declared in BENCHMARKS, eighth events session): the
-    chosen default family (``tuned-free``, weight 1, static 0.7, bar 0.4) for each L2 and
-    margin, the same mean rule; ties go to the shipped (0.3, 1.0), else to the largest L2,
-    then the largest margin. Returns the chosen (l2, margin)."""
-    static = encoded(sets, "static")
-    rules = rules_of(sets)
+    chosen default family (bar 0.4) for each L2 and margin, the same mean rule; ties go to
+    the shipped (0.3, 1.0), else to the largest L2, then the largest margin. Returns the
+    chosen (l2, margin)."""
+    static, rules = encoded(sets, "static"), rules_of(sets)
     means = {}
     for l2 in SPARSE_L2S:
-        opinions = held_out(sets, "tuned-free", 1.0, [(static, STATIC_L2)], sparse_l2=l2)
-        probs = {
-            n: [mixture(s, d, 0.7) for s, d in zip(sp, dn[0], strict=True)]
-            for n, (sp, dn) in opinions.items()
-        }
-        for margin, v, d in scored(sets, rules, probs):
-            means[(l2, margin)] = (v + d) / 2
-            print(
-                f"sparse l2 {l2:<4} margin {margin:<4}: validation {v:.3f}  "
-                f"dev CV {d:.3f}  mean {(v + d) / 2:.3f}",
-                flush=True,
-            )
+        probs = default_family(sets, static, sparse_l2=l2)
+        for m, x in shown(f"sparse l2 {l2:<4}", scored(sets, rules, probs)).items():
+            means[(l2, m)] = x
     return tie_choice(means, (L2, 1.0), lambda k: (-k[0], -k[1]))
 
 
 def compare_batch(sets: Prepared) -> bool:
     """Whether the batch ``typer_pairs.yaml`` is kept (declared in BENCHMARKS, eighth events
-    session): the chosen default family (``tuned-free``, weight 1, static 0.7) at every
-    margin, trained without and with it on the same rule documents; kept when its best mean
-    beats the best mean without it by more than ``CANDIDATE_TIE``."""
-    static = encoded(sets, "static")
-    rules = rules_of(sets)
-    best = []
-    for written in (("sentences", "news"), ("sentences", "news", "pairs")):
-        opinions = held_out(sets, "tuned-free", 1.0, [(static, STATIC_L2)], written)
-        probs = {
-            n: [mixture(s, d, 0.7) for s, d in zip(sp, dn[0], strict=True)]
-            for n, (sp, dn) in opinions.items()
-        }
-        figures = scored(sets, rules, probs)
-        for margin, v, d in figures:
-            print(
-                f"{'+'.join(written):22s} margin {margin:<4}: validation {v:.3f}  "
-                f"dev CV {d:.3f}  mean {(v + d) / 2:.3f}",
-                flush=True,
-            )
-        best.append(max((v + d) / 2 for _, v, d in figures))
+    session): the chosen default family at every margin, trained without and with it on
+    the same rule documents; kept when its best mean beats the best mean without it by
+    more than ``CANDIDATE_TIE``."""
+    static, rules = encoded(sets, "static"), rules_of(sets)
+    best = [
+        max(
+            shown(
+                f"{'+'.join(w):22s}", scored(sets, rules, default_family(sets, static, w))
+            ).values()
+        )
+        for w in (("sentences", "news"), ("sentences", "news", "pairs"))
+    ]
     return best[1] > best[0] + CANDIDATE_TIE
 
 
