@@ -24,6 +24,7 @@ def _ids(doc: Document) -> set[str]:
         ("Police shot a motorcyclist in Nairobi on Friday.", "KEN.civilians"),
         ("Israeli forces raided Jenin, killing two Palestinians.", "PSE.civilians"),
         ("In Medellin, Colombia, the Clan del Golfo killed a social leader.", "COL.civilians"),
+        ("In Bishkek, Kyrgyzstan, police detained an activist on Friday.", "KGZ.civilians"),
         # the struck town votes for its country though the parser tags it as no place
         ("Russian forces shelled Kherson, wounding a woman.", "UKR.civilians"),
         (

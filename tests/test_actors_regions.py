@@ -163,7 +163,7 @@ def test_actors_regions_guess_kind_of_provisional_names(name: str, kind: str) ->
         (
             "On 12 May 2023, in Milan, police detained three activists who had blocked a "
             "road. They were released the next day.",
-            None,
+            "ITA.civilians",  # the activists detained are civilians (actors.crowds)
             "ITA.police",
         ),
         (

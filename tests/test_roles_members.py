@@ -31,3 +31,14 @@ def test_roles_members_name_their_organisation(
     clashes = [e for e in doc.events if e.acled_sub_event_type == "Armed clash"]
     assert clashes and clashes[0].actor2 is not None
     assert clashes[0].actor2.name == actor2
+
+
+def test_roles_members_craft_of_a_strike_is_no_agent(
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
+) -> None:
+    doc = actors_events(
+        parse_text("Malian forces conducted drone strikes on rebel positions in Kidal.")
+    )
+    strikes = [e for e in doc.events if e.acled_sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].actor1 is not None
+    assert strikes[0].actor1.id == "MLI.state-forces"

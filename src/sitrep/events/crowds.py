@@ -16,6 +16,8 @@ from .syntax import SentenceView
 CROWD_OF_TYPE = {"Protests": "protesters", "Riots": "rioters"}
 STATE_ACTS = frozenset({"Excessive force against protesters"})
 CROWD_KINDS = frozenset(CROWD_OF_TYPE.values())
+CROWD_IDS = frozenset({"protesters", "rioters"})  # id suffixes of the crowd actors
+STATE_KINDS = frozenset({"state-forces", "government"})
 # people who riot without being a crowd actor: ACLED codes them as the crowd of their
 # country, an identity militia ("Israeli settlers", "tribesmen") as its associated actor
 COMMUNAL_KINDS = frozenset({"civilians", "identity-militia"})
@@ -89,15 +91,46 @@ def recoded(ref: ActorRef, kind: str) -> ActorRef:
     return ActorRef(id=f"{country}{dot}{suffix}", name=name, text=ref.text)
 
 
-class Interceptions:
-    """ACLED codes an interception as the act of the state whose forces intercepted
-    ("six rockets were intercepted over Ashdod": Israel's), the firer as its actor2."""
+class PlaceActors:
+    """Actors ACLED names that a note need not: the crowd of a demonstration named by no
+    one ("BNP activists clashed with Awami League supporters during a hartal": Rioters
+    (Bangladesh)), and the state whose forces intercepted ("six rockets were intercepted
+    over Ashdod": Israel's act, the firer its actor2). Both are of the place's country."""
 
     def __init__(self, registry: Registry, coder: AcledCoder):
         self.registry = registry
         self.cues = coder.intercept_cues
         # the lemmas of a trigger that is itself the interception ("intercepted", "shot down")
         self.words = frozenset(c.split()[0] for c in self.cues) | {"shoot"}
+
+    def _of(self, place: Place | None, suffix: str) -> ActorRef | None:
+        if place is None or not place.country:
+            return None
+        iso3 = self.registry.iso3_of_iso2(place.country)
+        entry = self.registry.get(f"{iso3}.{suffix}") if iso3 else None
+        return ActorRef(entry.id, entry.name, "") if entry is not None else None
+
+    def crowd(
+        self,
+        anchors: Anchors,
+        acled_type: str | None,
+        acled_sub: str | None,
+        place: Place | None,
+        agents: list[ActorRef],
+    ) -> list[ActorRef]:
+        """A demonstration's or a riot's agents with a crowd first: when ``crowd_first``
+        found no crowd actor, the crowd of the place's country, whoever else acted after it."""
+        kind = CROWD_OF_TYPE.get(acled_type or "")
+        if kind is None or acled_sub in STATE_ACTS:
+            return agents
+        if agents and (
+            anchors.actor_kind(agents[0]) in CROWD_KINDS
+            or agents[0].id.rpartition(".")[2] in CROWD_IDS  # recoded: "ISR.rioters"
+            or anchors.actor_kind(agents[0]) in STATE_KINDS  # "troops deployed to prevent protests"
+        ):
+            return agents
+        crowd = self._of(place, RECODED[kind][0])
+        return [crowd, *agents] if crowd is not None else agents
 
     def guard(
         self,
@@ -115,10 +148,7 @@ class Interceptions:
             return None
         if view.lemma(trigger) in self.words and agents:
             return None
-        if place is None or not place.country:
+        forces = self._of(place, "state-forces")
+        if forces is None or (agents and agents[0].id == forces.id):
             return None
-        iso3 = self.registry.iso3_of_iso2(place.country)
-        entry = self.registry.get(f"{iso3}.state-forces") if iso3 else None
-        if entry is None or (agents and agents[0].id == entry.id):
-            return None
-        return ActorRef(entry.id, entry.name, "")
+        return forces

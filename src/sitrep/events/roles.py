@@ -150,6 +150,11 @@ def _own_prep(view: SentenceView, v: int, p: int) -> bool:
     return p - 1 == v or view.head(p - 1) == v
 
 
+# aircraft that may act as a subject ("a drone struck a car") but, qualifying a strike,
+# only say how it was done ("Malian forces conducted drone strikes")
+CRAFT = frozenset({"drone", "jet", "warplane", "aircraft", "helicopter", "bomber"})
+
+
 def noun_roles(view: SentenceView, n: int, lex: Lexicon, anchors: Anchors) -> RoleHeads:
     """Agent from a possessive, an adjective/compound actor or a "by" phrase; else the verb."""
     agent: int | None = None
@@ -172,9 +177,9 @@ def noun_roles(view: SentenceView, n: int, lex: Lexicon, anchors: Anchors) -> Ro
         elif t.dep in ("amod", "compound", "nmod") and (
             anchors.actor_at(t.start, t.end)
             or t.ent_type == "NORP"
-            or t.lemma.lower() in lex.word_sets["agent_nouns"]
+            or (t.lemma.lower() in lex.word_sets["agent_nouns"] and t.lemma.lower() not in CRAFT)
         ):
-            agent = k
+            agent = k  # not "drone strikes": the craft says how, the verb's subject who
     patient: int | None = None
     for p in view.children(n, frozenset({"prep"})):
         if view.lemma(p) in PATIENT_PREPS and _own_prep(view, n, p):

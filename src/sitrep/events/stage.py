@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 
 from ..actors.registry import Registry
 from ..ids import digest
-from ..models import ActorRef, Document, Event, Mention, Place
+from ..models import FACTUAL_MODALITIES, ActorRef, Document, Event, Mention, Place
 from .acled import AcledCoder, AcledContext
 from .anchors import Anchors, level
 from .clauses import cause_tokens
-from .crowds import Interceptions
+from .crowds import PlaceActors
 from .dates import DatesStage
 from .detect import Candidate, TriggerFinder, object_class, object_head
 from .fallback import document_votes, fallback_place
@@ -113,7 +113,7 @@ class EventsStage:
         self.judge = ModalityJudge(self.lex.modality)
         self.counter = FatalityCounter(self.lex.numbers)
         self.coder = AcledCoder(self.lex)
-        self.interceptions = Interceptions(registry or Registry.load(), self.coder)
+        self.place_actors = PlaceActors(registry or Registry.load(), self.coder)
         self.tags = NoteTags(self.lex)
 
     def __call__(self, doc: Document) -> Document:
@@ -277,8 +277,10 @@ class EventsStage:
         conf = max(0.01, min(0.99, conf * MODALITY_FACTOR[modality]))
 
         agents = crowd_first(anchors, view, acled_type, acled_sub, d.agents)
+        if modality in FACTUAL_MODALITIES:  # no crowd for "to prevent potential protests"
+            agents = self.place_actors.crowd(anchors, acled_type, acled_sub, places[0], agents)
         patients = d.patients
-        guard = self.interceptions.guard(view, code, c.index, places[0], agents)
+        guard = self.place_actors.guard(view, code, c.index, places[0], agents)
         if guard is not None:  # who fired is the interception's target
             agents, patients = [guard], agents[:1]
         actor1 = agents[0] if agents else None
