@@ -42,3 +42,14 @@ def test_roles_members_craft_of_a_strike_is_no_agent(
     strikes = [e for e in doc.events if e.acled_sub_event_type == "Air/drone strike"]
     assert strikes and strikes[0].actor1 is not None
     assert strikes[0].actor1.id == "MLI.state-forces"
+
+
+def test_roles_members_resistance_attack_on_a_junta_column_is_a_clash(
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
+) -> None:
+    doc = actors_events(
+        parse_text("PDF fighters attacked a junta column near Myaung in Sagaing region.")
+    )
+    clashes = [e for e in doc.events if e.acled_sub_event_type == "Armed clash"]
+    assert clashes and clashes[0].actor1 is not None and clashes[0].actor2 is not None
+    assert (clashes[0].actor1.id, clashes[0].actor2.id) == ("MMR.pdf", "MMR.state-forces")
