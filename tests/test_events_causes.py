@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sitrep.events.rank import main_event
 from sitrep.models import Document
 
 
@@ -48,3 +49,37 @@ def test_events_causes_fire_on_protesters_that_killed_is_excessive_force(
     )
     subs = {e.acled_sub_event_type for e in doc.events}
     assert "Excessive force against protesters" in subs
+
+
+def test_events_causes_background_event_is_not_the_news(
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
+) -> None:
+    doc = actors_events(
+        parse_text(
+            "In Culiacan, armed men set fire to several vehicles and blocked roads after the "
+            "arrest of a cartel leader."
+        )
+    )
+    top = main_event(doc)
+    assert top is not None and top.trigger.text != "arrest"
+
+
+def test_events_causes_burning_a_holy_book_is_a_peaceful_protest(
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
+) -> None:
+    doc = actors_events(
+        parse_text("In Malmo, a man burned a copy of the Quran outside a mosque in protest.")
+    )
+    subs = {e.acled_sub_event_type for e in doc.events if e.acled_event_type}
+    assert "Violent demonstration" not in subs
+
+
+def test_events_causes_police_who_disperse_a_sit_in_are_actor2(
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
+) -> None:
+    doc = actors_events(
+        parse_text("In Rabat, Morocco, police dispersed a sit-in by unemployed graduates.")
+    )
+    met = [e for e in doc.events if e.acled_sub_event_type == "Protest with intervention"]
+    assert met and met[0].actor2 is not None and met[0].actor2.id == "MAR.police"
+    assert met[0].actor1 is not None and met[0].actor1.id == "MAR.protesters"

@@ -18,6 +18,9 @@ STATE_ACTS = frozenset({"Excessive force against protesters"})
 CROWD_KINDS = frozenset(CROWD_OF_TYPE.values())
 CROWD_IDS = frozenset({"protesters", "rioters"})  # id suffixes of the crowd actors
 STATE_KINDS = frozenset({"state-forces", "government"})
+# a demonstration the state intervened in: ACLED's actor2 is who intervened (excessive
+# force is the state's own act, ``STATE_ACTS``)
+INTERVENED = frozenset({"Protest with intervention"})
 # people who riot without being a crowd actor: ACLED codes them as the crowd of their
 # country, an identity militia ("Israeli settlers", "tribesmen") as its associated actor
 COMMUNAL_KINDS = frozenset({"civilians", "identity-militia"})
@@ -89,6 +92,33 @@ def recoded(ref: ActorRef, kind: str) -> ActorRef:
     tail = ref.name[ref.name.rfind(" (") :] if ref.name.endswith(")") else ""
     name = named + tail if dot and tail else generic
     return ActorRef(id=f"{country}{dot}{suffix}", name=name, text=ref.text)
+
+
+def state_opposite(
+    anchors: Anchors,
+    view: SentenceView,
+    acled_sub: str | None,
+    agents: list[ActorRef],
+    patients: list[ActorRef],
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """The state agents who met a demonstration are its actor2, not the crowd's associates:
+    "police detained several protesters during a rally", "police dispersed a sit-in" are
+    Protesters with the police opposite them."""
+    if acled_sub not in INTERVENED or not agents:
+        return agents, patients
+    if patients and patients[0].id != agents[0].id:
+        return agents, patients
+    state = next((a for a in agents[1:] if anchors.actor_kind(a) in STATE_KINDS), None)
+    if state is not None:
+        return [a for a in agents if a is not state], [state]
+    sentence = view.sentence
+    named = (
+        ref
+        for start, _, ref, kind in anchors.actor_mentions
+        if sentence.start <= start < sentence.end and kind in STATE_KINDS
+    )
+    state = next(named, None)
+    return (agents, [state]) if state is not None else (agents, patients)
 
 
 class PlaceActors:

@@ -27,7 +27,9 @@ BACKGROUND_HEADS = frozenset(
         "memorial",
     }
 )
-BACKGROUND_FACTOR = 0.9
+# CASE dev rules-only 0.846 at 0.9, 0.852 at 0.7 and at 0.5; written sentences 0.882, 0.885,
+# 0.887 (eighth events session)
+BACKGROUND_FACTOR = 0.5
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PROTEST_TYPES = frozenset({"Protests", "Riots"})
 GRIEVANCE_FACTOR = 0.5

@@ -27,7 +27,7 @@ from ..models import FACTUAL_MODALITIES, ActorRef, Document, Event, Mention, Pla
 from .acled import AcledCoder, AcledContext
 from .anchors import Anchors, level
 from .clauses import cause_tokens
-from .crowds import PlaceActors
+from .crowds import PlaceActors, state_opposite
 from .dates import DatesStage
 from .detect import Candidate, TriggerFinder, object_class, object_head
 from .fallback import document_votes, fallback_place
@@ -279,7 +279,7 @@ class EventsStage:
         agents = crowd_first(anchors, view, acled_type, acled_sub, d.agents)
         if modality in FACTUAL_MODALITIES:  # no crowd for "to prevent potential protests"
             agents = self.place_actors.crowd(anchors, acled_type, acled_sub, places[0], agents)
-        patients = d.patients
+        agents, patients = state_opposite(anchors, view, acled_sub, agents, d.patients)
         guard = self.place_actors.guard(view, code, c.index, places[0], agents)
         if guard is not None:  # who fired is the interception's target
             agents, patients = [guard], agents[:1]
