@@ -222,7 +222,7 @@ def test_typer_tuned_on_sets_train_without_the_rules_code(
 
 
 def test_typer_compare_rule_prefers_the_shipped_setting_then_the_simplest() -> None:
-    from sitrep.bench.typer_select import SHIPPED_CANDIDATE, choose_candidate
+    from sitrep.bench.typer_compare import SHIPPED_CANDIDATE, choose_candidate
 
     results = {
         ("tuned-free", 1.0, 0.7, 1.0): (0.90, 0.85),  # best mean 0.875
