@@ -53,3 +53,47 @@ def test_roles_members_resistance_attack_on_a_junta_column_is_a_clash(
     clashes = [e for e in doc.events if e.acled_sub_event_type == "Armed clash"]
     assert clashes and clashes[0].actor1 is not None and clashes[0].actor2 is not None
     assert (clashes[0].actor1.id, clashes[0].actor2.id) == ("MMR.pdf", "MMR.state-forces")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # a state named as the agent of violence is its military forces
+        ("North Korea fired a ballistic missile at the coast.", "PRK.state-forces", None),
+        # the victims of rape are civilians (the parser lemmatises "raped" as "rap")
+        (
+            "SSPDF soldiers raped two women near a checkpoint in Juba.",
+            "SSD.state-forces",
+            "SSD.civilians",
+        ),
+        # a suicide bomber who "blew himself up" is not who was acted on
+        (
+            "A suicide bomber blew himself up near a police station in Peshawar, Pakistan.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_roles_members_agents_and_victims(
+    parse_text: Callable[..., Document],
+    actors_events: Callable[[Document], Document],
+    text: str,
+    actor1: str | None,
+    actor2: str | None,
+) -> None:
+    doc = actors_events(parse_text(text))
+    violent = [e for e in doc.events if e.plover_type == "ASSAULT"]
+    assert violent
+    top = max(violent, key=lambda e: e.confidence)
+    assert (top.actor1.id if top.actor1 else None) == actor1
+    assert (top.actor2.id if top.actor2 else None) == actor2
+
+
+def test_roles_members_agreement_noun_takes_the_signers(
+    parse_text: Callable[..., Document], actors_events: Callable[[Document], Document]
+) -> None:
+    doc = actors_events(
+        parse_text("The SAF and the RSF signed a humanitarian truce agreement in Jeddah.")
+    )
+    truce = [e for e in doc.events if e.trigger.text == "truce"]
+    assert truce and truce[0].actor1 is not None and truce[0].actor1.id == "SDN.state-forces"

@@ -168,7 +168,8 @@ def harmed_civilians(
     out = list(hits)
     for t in toks:
         verb = toks[t.head]
-        if t.dep not in _HARMED or verb.pos != "VERB" or verb.lemma.lower() not in lex.harm_verbs:
+        harm = verb.lemma.lower() in lex.harm_verbs or verb.text.lower() in lex.harm_verbs
+        if t.dep not in _HARMED or verb.pos != "VERB" or not harm:
             continue
         for k in _conjuncts(t.i, toks, children):
             v = toks[k]

@@ -162,6 +162,16 @@ class PlaceActors:
         crowd = self._of(place, RECODED[kind][0])
         return [crowd, *agents] if crowd is not None else agents
 
+    def armed(self, anchors: Anchors, agents: list[ActorRef]) -> list[ActorRef]:
+        """A state named as the agent of violence is its military forces ("North Korea
+        launched a missile", "Israel struck Gaza": Military Forces of Israel)."""
+        if not agents or anchors.actor_kind(agents[0]) != "country":
+            return agents
+        entry = self.registry.get(f"{agents[0].id}.state-forces")
+        if entry is None:
+            return agents
+        return [ActorRef(entry.id, entry.name, agents[0].text), *agents[1:]]
+
     def guard(
         self,
         view: SentenceView,

@@ -152,6 +152,7 @@ def _own_prep(view: SentenceView, v: int, p: int) -> bool:
 
 # aircraft that may act as a subject ("a drone struck a car") but, qualifying a strike,
 # only say how it was done ("Malian forces conducted drone strikes")
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 CRAFT = frozenset({"drone", "jet", "warplane", "aircraft", "helicopter", "bomber"})
 
 
@@ -196,6 +197,8 @@ def noun_roles(view: SentenceView, n: int, lex: Lexicon, anchors: Anchors) -> Ro
         patient = _acted_on(view, anchors, verb)
     if agent is None and verb is not None:
         dep = view.tok(n).dep
+        if dep == "compound" and view.head(n) is not None:
+            dep = view.tok(view.head(n) or n).dep  # "signed a truce agreement": the agreement's
         via_prep = (
             dep == "pobj" and view.head(n) is not None and view.tok(view.head(n) or n).dep == "prep"
         )
@@ -263,8 +266,8 @@ class ActorResolver:
         self.agent_nouns = lex.word_sets["agent_nouns"]
 
     def resolve(self, head: int | None) -> list[ActorRef]:
-        if head is None:
-            return []
+        if head is None or self.view.word(head) in REFLEXIVES:
+            return []  # "a suicide bomber blew himself up": not who was acted on
         out: list[ActorRef] = []
         view = self.view
         up = view.head(head)

@@ -277,6 +277,8 @@ class EventsStage:
         conf = max(0.01, min(0.99, conf * MODALITY_FACTOR[modality]))
 
         agents = crowd_first(anchors, view, acled_type, acled_sub, d.agents)
+        if spec.plover_type == "ASSAULT":
+            agents = self.place_actors.armed(anchors, agents)
         if modality in FACTUAL_MODALITIES:  # no crowd for "to prevent potential protests"
             agents = self.place_actors.crowd(anchors, acled_type, acled_sub, places[0], agents)
         agents, patients = state_opposite(anchors, view, acled_sub, agents, d.patients)
