@@ -66,6 +66,13 @@ def test_roles_members_resistance_attack_on_a_junta_column_is_a_clash(
             "SSD.state-forces",
             "SSD.civilians",
         ),
+        # two sides of a clash named together; whose drones were shot down
+        ("The SAF and the RSF clashed in Khartoum on Friday.", "SDN.state-forces", "SDN.rsf"),
+        (
+            "Ukrainian forces shot down 21 Shahed drones launched by Russian forces over Odesa.",
+            "UKR.state-forces",
+            "RUS.state-forces",
+        ),
         # a suicide bomber who "blew himself up" is not who was acted on
         (
             "A suicide bomber blew himself up near a police station in Peshawar, Pakistan.",

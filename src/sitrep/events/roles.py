@@ -152,6 +152,7 @@ def _own_prep(view: SentenceView, v: int, p: int) -> bool:
 
 # aircraft that may act as a subject ("a drone struck a car") but, qualifying a strike,
 # only say how it was done ("Malian forces conducted drone strikes")
+UNRESOLVED_PLACES = frozenset({"GPE", "LOC", "FAC"})
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 CRAFT = frozenset({"drone", "jet", "warplane", "aircraft", "helicopter", "bomber"})
 
@@ -264,6 +265,7 @@ class ActorResolver:
         self.view = view
         self.anchors = anchors
         self.agent_nouns = lex.word_sets["agent_nouns"]
+        self.weapon_nouns = lex.word_sets["weapon_nouns"]
 
     def resolve(self, head: int | None) -> list[ActorRef]:
         if head is None or self.view.word(head) in REFLEXIVES:
@@ -329,11 +331,18 @@ class ActorResolver:
             members = self._members(i, depth)
             if members:
                 return members
+        if t.lemma.lower() in self.weapon_nouns:
+            # "21 Shahed drones launched by Russian forces": whose they were, not the drones
+            fired = view.children(i, frozenset({"acl"}))
+            owner = next((o for k in fired if (o := _by_agent(view, k)) is not None), None)
+            return self._one(owner, depth + 1) if owner is not None else []
         nameable = t.ent_type == "NORP" or (
             t.pos in ("NOUN", "PROPN") and (t.lemma.lower() in self.agent_nouns or t.pos == "PROPN")
         )
         if not nameable or self.anchors.place_for_span(t.start, t.end) is not None:
             return []
+        if t.ent_type in UNRESOLVED_PLACES:
+            return []  # "shelled ... Chervonohryhorivka communities": a place none resolved
         if self.anchors.actor_at(t.start, t.end, allow_sponsor=True) is not None:
             return []  # "Houthi-sponsored marches": a sponsor, not who acts
         return [provisional_ref(view.text(start, end))]

@@ -290,6 +290,8 @@ class EventsStage:
         actor2 = patients[0] if patients else None
         if actor2 is not None and actor1 is not None and actor2.id == actor1.id:
             actor2 = None
+        if actor2 is None and more and acled_sub == "Armed clash":
+            actor2, more = more[0], more[1:]  # "the SAF and the RSF clashed": two sides
         trigger = Mention(
             doc.article.text[c.start : c.end], c.start, c.end, "noun" if c.nominal else "verb"
         )
