@@ -35,7 +35,7 @@ _DOUBLE = re.compile(r"([a-z])\1+")
 # a doubled consonant written with two letters: "Zaporizhzhia" = "Zaporizhia"
 _DOUBLE_PAIR = re.compile(r"(zh|sh|kh|ch|gh|th|ts)\1+")
 _LATIN_OR_ARABIC = re.compile(
-    r"^[\sA-Za-z\u00c0-\u024f\u1e00-\u1eff\u0600-\u06ff'\u2019\u02bf\u02be\-.,()]+$"
+    r"^[\sA-Za-z\u00c0-\u024f\u1e00-\u1eff\u0600-\u06ff'\u2019\u02bf\u02be\-.,()/&]+$"
 )
 
 
@@ -146,7 +146,8 @@ def sound_key(name: str) -> str:
 
 
 def is_indexable(name: str) -> bool:
-    """Keep names in Latin or Arabic script; skip airport-style codes ("ALP", "DEZ")."""
+    """Keep names in Latin or Arabic script, also written with "/" or "&" ("Elgeyo/Marakwet",
+    read as "Elgeyo Marakwet"); skip airport-style codes ("ALP", "DEZ")."""
     stripped = name.strip()
     if len(stripped) < 2 or not _LATIN_OR_ARABIC.match(_MARKS.sub("", stripped)):
         return False
