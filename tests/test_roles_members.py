@@ -66,6 +66,12 @@ def test_roles_members_resistance_attack_on_a_junta_column_is_a_clash(
             "SSD.state-forces",
             "SSD.civilians",
         ),
+        # two nationalities of one noun are two actors ("Russian and Ukrainian forces")
+        (
+            "Russian and Ukrainian forces clashed near Marinka.",
+            "RUS.state-forces",
+            "UKR.state-forces",
+        ),
         # two sides of a clash named together; whose drones were shot down
         ("The SAF and the RSF clashed in Khartoum on Friday.", "SDN.state-forces", "SDN.rsf"),
         (

@@ -210,6 +210,32 @@ def _nationality(
     return None
 
 
+def coordinated_nations(registry: Registry, hits: list[Hit], words: list[list[Word]]) -> list[Hit]:
+    """ "Russian and Ukrainian forces": each nationality before the "and" names the same
+    kind of actor of its own country (the matcher found only "Ukrainian forces")."""
+    out = list(hits)
+    for h in hits:
+        entry = registry.get(h.actor)
+        if entry is None or not entry.country or "." not in entry.id:
+            continue
+        ws, k = words[h.sent], h.w0 - 2
+        if k < 0 or ws[h.w0 - 1].key != "and":
+            continue
+        suffix = "*." + entry.id.partition(".")[2]
+        while k >= 0:
+            country = registry.country_of_adjective(ws[k].text)
+            actor = registry.in_country(suffix, country) if country else ""
+            if not actor or actor == suffix[2:] or any(o.start == ws[k].start for o in out):
+                break
+            target = Target(suffix, 0, (), "context")
+            w = ws[k]
+            out.append(Hit(h.sent, k, k + 1, w.start, w.end, w.text, (target,), actor, "context"))
+            k -= 2
+            if k < 0 or ws[k + 1].key != ",":
+                break
+    return sorted(out, key=lambda h: h.start)
+
+
 def _word_index(ws: list[Word], char: int) -> int | None:
     k = bisect_right([w.start for w in ws], char) - 1
     return k if k >= 0 and ws[k].start == char else None

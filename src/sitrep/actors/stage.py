@@ -14,7 +14,7 @@ from .aliasing import (
 )
 from .context import PlaceLookup, country_votes, place_index
 from .coref import definite_descriptions, pronoun_mentions
-from .crowds import harmed_civilians, protesting_crowds
+from .crowds import coordinated_nations, harmed_civilians, protesting_crowds
 from .descriptors import (
     absorb_titles,
     apply_descriptors,
@@ -75,6 +75,7 @@ class ActorsStage:
         hits = resolve_context(reg, hits, words, votes)
         hits = protesting_crowds(reg, doc, hits, words, votes)
         hits = harmed_civilians(reg, doc, hits, words, votes)
+        hits = coordinated_nations(reg, hits, words)
         hits = apply_descriptors(reg, hits, words, text)
         hits = absorb_titles(reg, hits, words)
         day = doc.article.published.isoformat() if doc.article.published else None

@@ -309,7 +309,8 @@ class ActorResolver:
             # "members of the bakers' union protested": the crowd, and whose members they are
             return [own, *(r for r in self._members(i, depth) if r.id != own.id)]
         if own is not None:
-            return [own]
+            together = self._nations(i)  # "Russian and Ukrainian forces clashed"
+            return together if len(together) > 1 else [own]
         start, end = view.compact_span(i)
         ref = self.anchors.actor_at(start, end)
         if ref is not None and view.child(i, frozenset({"appos"})) is None:
@@ -346,6 +347,17 @@ class ActorResolver:
         if self.anchors.actor_at(t.start, t.end, allow_sponsor=True) is not None:
             return []  # "Houthi-sponsored marches": a sponsor, not who acts
         return [provisional_ref(view.text(start, end))]
+
+    def _nations(self, i: int) -> list[ActorRef]:
+        """The actors of coordinated modifiers of noun ``i`` ("Russian and Ukrainian
+        forces"), in their order."""
+        view, out = self.view, list[ActorRef]()
+        for k in view.children(i, frozenset({"amod", "compound"})):
+            for c in view.conjuncts(k):
+                ref = self.anchors.actor_at(view.tok(c).start, view.tok(c).end)
+                if ref is not None and all(ref.id != r.id for r in out):
+                    out.append(ref)
+        return out
 
     def _members(self, i: int, depth: int) -> list[ActorRef]:
         """The actors of the "from"/"of" phrases of token ``i`` ("members of X")."""
