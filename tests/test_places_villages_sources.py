@@ -8,11 +8,11 @@ from collections.abc import Callable
 
 import pytest
 
+from sitrep.geo import distance_km
 from sitrep.models import Document, Place
 from sitrep.places import Gazetteer
 from sitrep.places.mimu import MIMU_IDS, township_names, village_name
 from sitrep.places.nigeria_osm import OSM_NIGERIA_IDS, _folded
-from sitrep.places.resolve import distance_km
 from sitrep.places.villages import plain_village
 
 REGION = ["MM", "NG"]

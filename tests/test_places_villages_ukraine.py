@@ -8,10 +8,10 @@ from collections.abc import Callable
 
 import pytest
 
+from sitrep.geo import distance_km
 from sitrep.models import Document
 from sitrep.places import Gazetteer
 from sitrep.places.katottg import KATOTTG_IDS, latin
-from sitrep.places.resolve import distance_km
 
 REGION = ["UA"]
 

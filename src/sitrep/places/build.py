@@ -10,12 +10,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..geo import distance_km
 from .gazetteer import INDEXES, KIND_RANK, SCHEMA, SCHEMA_VERSION
 from .katottg import read_katottg_settlements
 from .mimu import read_mimu_villages
 from .nigeria_osm import read_osm_nigeria
 from .normalise import SOUND_COUNTRIES, loose_key, normalise_name, sound_key
-from .resolve import distance_km
 from .sources import (
     PlaceRow,
     Rows,

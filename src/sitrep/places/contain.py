@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 
+from ..geo import distance_km
 from .context import cues
 from .gazetteer import NEAR_POINT, Entry
 from .normalise import normalise_name
 from .recognise import PlaceSpan
-from .resolve import Context, Resolution, distance_km
+from .resolve import Context, Resolution
 
 # the words for a kind of place that may stand between a place and its container ("town
 # in", "taluka (", "township,"): these and every admin, district and place noun of cues.yaml

@@ -29,9 +29,9 @@ from pathlib import Path
 from statistics import median
 from xml.etree import ElementTree
 
+from ..geo import distance_km
 from .gazetteer import NEAR_POINT
 from .normalise import normalise_name
-from .resolve import distance_km
 from .sources import PlaceRow, Rows, package_data
 from .villages import VillageIndex, plain_village, village_source
 

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from ..geo import distance_km
 from .gazetteer import BIG_CITY, Entry, Gazetteer
 from .normalise import loose_key, normalise_name
 from .recognise import PlaceSpan
@@ -96,14 +97,6 @@ class Context:
     @property
     def focus(self) -> str | None:
         return self.view().focus
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _contains(admin: Entry, place: Entry) -> bool:

@@ -23,6 +23,7 @@ import dataclasses
 import re
 from collections.abc import Collection
 
+from ..geo import distance_km
 from ..ids import slug
 from ..models import Document, Focus, Place
 from .cause import in_cause
@@ -31,7 +32,7 @@ from .context import cues
 from .gazetteer import Entry, Gazetteer
 from .normalise import normalise_name
 from .recognise import PlaceSpan, Recogniser
-from .resolve import Context, Resolution, Resolver, distance_km
+from .resolve import Context, Resolution, Resolver
 from .spans import overlaps
 
 _CAPITAL = re.compile(r"\b[Tt]he\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?capital\b(?!\s+of\b)")

@@ -25,9 +25,9 @@ from collections.abc import Iterable
 from contextlib import closing
 from pathlib import Path
 
+from ..geo import distance_km
 from .context import cues
 from .normalise import is_indexable, normalise_name
-from .resolve import distance_km
 from .sources import PlaceRow, Rows
 from .spans import generic
 
