@@ -8,9 +8,10 @@ from dataclasses import replace
 
 from ..ids import slug
 from ..models import Document, EntityMention
-from .context import TYPE_WORDS, PlaceLookup, is_located, place_countries
+from .context import TYPE_WORDS, PlaceLookup, place_countries
 from .matching import Hit
 from .registry import Registry
+from .votes import is_located
 from .words import Word, fold, phrase_key
 
 _ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "identity-group"}

@@ -12,10 +12,10 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from ..models import Document, Token
-from .context import CountryVotes
 from .lexicon import Lexicon
 from .matching import Hit
 from .registry import Registry, Target
+from .votes import CountryVotes
 from .words import Word
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})

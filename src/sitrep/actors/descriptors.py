@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .context import CountryVotes
 from .matching import Hit
 from .registry import CONTEXT, SHORT, Registry, Target
+from .votes import CountryVotes
 from .words import Word
 
 GROUP_KINDS = frozenset(

@@ -12,7 +12,7 @@ from .aliasing import (
     provisional_hits,
     short_form_hits,
 )
-from .context import PlaceLookup, country_votes, place_index
+from .context import PlaceLookup, place_index
 from .coref import definite_descriptions, pronoun_mentions
 from .crowds import coordinated_nations, harmed_civilians, protesting_crowds
 from .descriptors import (
@@ -30,6 +30,7 @@ from .descriptors import (
 from .matching import Hit, find_hits, sentence_words
 from .offices import governing_movements, leaders_forces, office_titles
 from .registry import Registry
+from .votes import country_votes
 
 
 class ActorsStage:
