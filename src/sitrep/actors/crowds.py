@@ -147,8 +147,7 @@ def protesting_crowds(
         if w is None:
             continue
         actor = registry.in_country(_PROTESTERS, votes.sentence_country(t.sent))
-        target = Target(_PROTESTERS, 0, (), "context")
-        out.append(Hit(t.sent, w, w + 1, t.start, t.end, t.text, (target,), actor, "context"))
+        out.append(_context_hit(t.sent, w, t, _PROTESTERS, actor))
     return sorted(out, key=lambda h: h.start)
 
 
@@ -190,8 +189,7 @@ def harmed_civilians(
                 continue
             country = nationality or votes.sentence_country(v.sent)
             actor = registry.in_country(_CIVILIANS, country)
-            target = Target(_CIVILIANS, 0, (), "context")
-            out.append(Hit(v.sent, w, w + 1, v.start, v.end, v.text, (target,), actor, "harmed"))
+            out.append(_context_hit(v.sent, w, v, _CIVILIANS, actor, "harmed"))
     return sorted(out, key=lambda h: h.start)
 
 
@@ -227,13 +225,19 @@ def coordinated_nations(registry: Registry, hits: list[Hit], words: list[list[Wo
             actor = registry.in_country(suffix, country) if country else ""
             if not actor or actor == suffix[2:] or any(o.start == ws[k].start for o in out):
                 break
-            target = Target(suffix, 0, (), "context")
-            w = ws[k]
-            out.append(Hit(h.sent, k, k + 1, w.start, w.end, w.text, (target,), actor, "context"))
+            out.append(_context_hit(h.sent, k, ws[k], suffix, actor))
             k -= 2
             if k < 0 or ws[k + 1].key != ",":
                 break
     return sorted(out, key=lambda h: h.start)
+
+
+def _context_hit(
+    sent: int, w: int, word: Token | Word, context: str, actor: str, method: str = "context"
+) -> Hit:
+    """A one-word hit of the context actor ``context`` ("*.civilians") resolved to ``actor``."""
+    target = Target(context, 0, (), "context")
+    return Hit(sent, w, w + 1, word.start, word.end, word.text, (target,), actor, method)
 
 
 def _word_index(ws: list[Word], char: int) -> int | None:

@@ -59,25 +59,29 @@ def cause_tokens(view: SentenceView, crowd_words: frozenset[str]) -> set[int]:
     """Words of the clauses that say what a protest followed ("residents protested after a
     tanker explosion killed 30"): its cause, not how it went. A clause whose subject is the
     crowd ("police fired tear gas after protesters threw stones") or a pronoun is how it went."""
-    out: set[int] = set()
-    for i in range(view.first, view.last):
-        tok = view.tok(i)
-        if view.lemma(i) not in CAUSE_MARKS or tok.dep not in ("mark", "prep"):
-            continue
-        clause = view.head(i) if tok.dep == "mark" else view.child(i, frozenset({"pobj"}))
-        main = view.head(clause if tok.dep == "mark" else i) if clause is not None else None
-        if clause is None or main is None or not _protesting(view, main, crowd_words):
-            continue  # "six were killed after forces opened fire on protesters": the event
-        subject = (
-            view.child(clause, frozenset({"nsubj", "nsubjpass"})) if tok.dep == "mark" else clause
-        )
-        if subject is not None and (
-            view.tok(subject).pos == "PRON" or view.lemma(subject) in crowd_words
-        ):
-            continue
-        out.update(view.subtree(clause))
-        out.add(i)
-    return out
+
+    def compute() -> frozenset[int]:
+        out: set[int] = set()
+        for i in range(view.first, view.last):
+            tok = view.tok(i)
+            if view.lemma(i) not in CAUSE_MARKS or tok.dep not in ("mark", "prep"):
+                continue
+            mark = tok.dep == "mark"
+            clause = view.head(i) if mark else view.child(i, frozenset({"pobj"}))
+            main = view.head(clause if mark else i) if clause is not None else None
+            if clause is None or main is None or not _protesting(view, main, crowd_words):
+                continue  # "six were killed after forces opened fire on protesters": the event
+            subject = view.child(clause, frozenset({"nsubj", "nsubjpass"})) if mark else clause
+            if subject is not None and (
+                view.tok(subject).pos == "PRON" or view.lemma(subject) in crowd_words
+            ):
+                continue
+            out.update(view.subtree(clause))
+            out.add(i)
+        return frozenset(out)
+
+    # the stage and the coder both ask, per event: read the sentence once
+    return set(view.memoised(f"causes:{hash(crowd_words)}", compute))
 
 
 def _protesting(view: SentenceView, verb: int, crowd_words: frozenset[str]) -> bool:

@@ -16,7 +16,6 @@ from .syntax import SentenceView
 CROWD_OF_TYPE = {"Protests": "protesters", "Riots": "rioters"}
 STATE_ACTS = frozenset({"Excessive force against protesters"})
 CROWD_KINDS = frozenset(CROWD_OF_TYPE.values())
-CROWD_IDS = frozenset({"protesters", "rioters"})  # id suffixes of the crowd actors
 STATE_KINDS = frozenset({"state-forces", "government"})
 # a demonstration the state intervened in: ACLED's actor2 is who intervened (excessive
 # force is the state's own act, ``STATE_ACTS``)
@@ -155,7 +154,7 @@ class PlaceActors:
             return agents
         if agents and (
             anchors.actor_kind(agents[0]) in CROWD_KINDS
-            or agents[0].id.rpartition(".")[2] in CROWD_IDS  # recoded: "ISR.rioters"
+            or agents[0].id.rpartition(".")[2] in CROWD_KINDS  # recoded: "ISR.rioters"
             or anchors.actor_kind(agents[0]) in STATE_KINDS  # "troops deployed to prevent protests"
         ):
             return agents

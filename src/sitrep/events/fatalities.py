@@ -98,10 +98,6 @@ class FatalityCounter:
                 out.append(c)
         return out
 
-    def count(self, view: SentenceView) -> int | None:
-        """Deaths reported in the sentence, or ``None`` when it reports none."""
-        return self.count_at(view)[0]
-
     def count_at(self, view: SentenceView) -> tuple[int | None, int | None]:
         """Deaths reported in the sentence and the token of the word that reports them
         ("killed" in "killing 6 civilians"; ``None`` for "there were no casualties")."""
