@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -234,3 +236,33 @@ def test_typer_compare_rule_prefers_the_shipped_setting_then_the_simplest() -> N
     assert choose_candidate(results) == ("tuned-free", 1.0, 0.7, 1.5)
     results[SHIPPED_CANDIDATE] = (0.90, 0.848)  # now within the band: the shipped one stays
     assert choose_candidate(results) == SHIPPED_CANDIDATE
+
+
+def test_typer_acled_notes_are_read_as_case_codes(tmp_path: Path) -> None:
+    from sitrep.bench.typer_train import ACLED_FILE, acled_notes
+
+    assert acled_notes(tmp_path) == []  # absent: trained without them
+    path = tmp_path.joinpath(*ACLED_FILE)
+    path.parent.mkdir(parents=True)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["event_id_cnty", "sub_event_type", "notes"])
+        writer.writerow(["X1", "Peaceful protest", "On 2 May 2023, teachers marched in Irbid."])
+        writer.writerow(["X2", "Air/drone strike", "On 3 May 2023, a drone struck a car."])
+        writer.writerow(["X3", "Armed clash", ""])  # no note: nothing to learn from
+    notes = acled_notes(tmp_path)
+    assert [(n.label, n.id) for n in notes] == [("PEACE_PROTEST", -1), ("AIR_STRIKE", -1)]
+    assert notes[0].text.startswith("On 2 May 2023, teachers")
+
+
+def test_typer_acled_notes_count_by_their_own_weight_without_the_rules_code() -> None:
+    from sitrep.bench.typer_compare import acled_sets
+    from sitrep.bench.typer_train import ACLED, DEV_WEIGHT, RULES_TUNED_ON, set_weight
+
+    assert ACLED in RULES_TUNED_ON  # the rules' development set: learned from without r: etc.
+    assert set_weight(ACLED, 2.0) == 2.0
+    assert set_weight("CASE dev", 2.0) == DEV_WEIGHT
+    assert set_weight("news", 2.0) == 1.0
+    # weight 0 leaves the notes out of training altogether (not items at weight 0)
+    assert acled_sets(("sentences", "news", ACLED), 0.0) == ("sentences", "news")
+    assert acled_sets(("sentences", "news"), 0.5) == ("sentences", "news", ACLED)

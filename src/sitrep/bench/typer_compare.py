@@ -26,9 +26,11 @@ from ..models import Document
 from .case2021 import THRESHOLD, CaseLabeller, f1_report, written_sentences
 from .embed_train import fit_dense, margin_scores
 from .typer_train import (
+    ACLED,
+    ACLED_WEIGHT,
     L2,
     fit,
-    rule_documents,
+    named_documents,
     training_sets,
 )
 
@@ -54,17 +56,21 @@ Prepared = dict[str, tuple[list[Document], list[str], list[int]]]
 def prepared(data: Path, cache: Path | None) -> Prepared:
     """Every set's rule documents, gold labels and cross-validation folds (dev fold
     ``id // 3 % 5``), read from ``cache`` when given and present."""
+    out: Prepared = {}
     if cache is not None and cache.is_file():
         with cache.open("rb") as fh:
-            loaded: Prepared = pickle.load(fh)
-        return loaded
-    sets = training_sets(data, validation=True)
+            out = pickle.load(fh)
+    sets = training_sets(data, validation=True, acled=True)
     if "pairs" not in sets:  # a candidate batch of training snippets (compare_batch)
         sets["pairs"] = written_sentences("pairs")
-    out: Prepared = {}
-    for name, items in sets.items():
+    missing = {name: items for name, items in sets.items() if name not in out}
+    if not missing:
+        return out
+    # (a cache of an older session lacks the newer sets)
+    for name, docs in named_documents(missing).items():
+        items = missing[name]
         folds = [s.id // 3 % 5 if s.id >= 0 else i % 5 for i, s in enumerate(items)]
-        out[name] = (rule_documents(items), [s.label for s in items], folds)
+        out[name] = (docs, [s.label for s in items], folds)
     if cache is not None:
         with cache.open("wb") as fh:
             pickle.dump(out, fh)
@@ -73,7 +79,8 @@ def prepared(data: Path, cache: Path | None) -> Prepared:
 
 def mode_features(docs: Sequence[Document], mode: str, own: str) -> list[list[str]]:
     """Training features of set ``own`` under feature ``mode``."""
-    drop = {"all": (), "dev-free": ("CASE dev",), "tuned-free": ("CASE dev", "sentences")}
+    tuned = ("CASE dev", "sentences", ACLED)
+    drop = {"all": (), "dev-free": ("CASE dev",), "tuned-free": tuned}
     keep = mode != "none" and own not in drop.get(mode, ())
     return [document_features(d, rules=keep) for d in docs]
 
@@ -90,22 +97,27 @@ def opinions_on(
     weight: float,
     specs: Sequence[DenseSpec],
     sparse_l2: float = L2,
+    acled: float = 1.0,
 ) -> Opinions:
-    """The sparse model's and each dense model's probabilities on ``held``, all trained on
-    ``train`` ((set, index) pairs) with CASE dev snippets counting ``weight`` times."""
-    feats = {n: mode_features(sets[n][0], mode, n) for n in {n for n, _ in train}}
+    """The sparse model's (none when ``sparse_l2`` is 0) and each dense model's
+    probabilities on ``held``, all trained on ``train`` ((set, index) pairs) with CASE dev
+    snippets counting ``weight`` times and ACLED's notes ``acled`` times."""
     labels = [sets[n][1][i] for n, i in train]
     classes = sorted({lab for docs, labs, _ in sets.values() for lab in labs})
-    weights = [weight if n == "CASE dev" else 1.0 for n, _ in train]
-    sparse = fit([feats[n][i] for n, i in train], labels, classes, weights, sparse_l2)
-    run = [document_features(sets[n][0][i], rules=mode != "none") for n, i in held]
+    weights = [weight if n == "CASE dev" else acled if n == ACLED else 1.0 for n, _ in train]
+    sparse_probs: list[dict[str, float]] = [{} for _ in held]
+    if sparse_l2 > 0:
+        feats = {n: mode_features(sets[n][0], mode, n) for n in {n for n, _ in train}}
+        sparse = fit([feats[n][i] for n, i in train], labels, classes, weights, sparse_l2)
+        run = [document_features(sets[n][0][i], rules=mode != "none") for n, i in held]
+        sparse_probs = [sparse.probabilities(f) for f in run]
     dense = []
     for vectors, l2 in specs:
         model = fit_dense(
             np.array([vectors[n][i] for n, i in train]), labels, classes, l2=l2, weights=weights
         )
         dense.append(model.probabilities(np.array([vectors[n][i] for n, i in held])))
-    return [sparse.probabilities(f) for f in run], dense
+    return sparse_probs, dense
 
 
 def held_out(
@@ -115,19 +127,22 @@ def held_out(
     specs: Sequence[DenseSpec],
     written_sets: Sequence[str] = ("sentences", "news"),
     sparse_l2: float = L2,
+    acled: float = 1.0,
 ) -> dict[str, Opinions]:
     """The opinions on the validation set (models trained on the CASE dev split and the
-    ``written_sets``) and on the CASE dev split by 5-fold cross-validation."""
+    ``written_sets``, ACLED's notes among them counting ``acled`` times) and on the CASE dev
+    split by 5-fold cross-validation."""
     written = [(n, i) for n in written_sets for i in range(len(sets[n][0]))]
     dev = sets["CASE dev"]
     every = [("CASE dev", i) for i in range(len(dev[0]))]
     val = [("validation", i) for i in range(len(sets["validation"][0]))]
-    out = {"validation": opinions_on(sets, every + written, val, mode, weight, specs, sparse_l2)}
+    args = (mode, weight, specs, sparse_l2, acled)
+    out = {"validation": opinions_on(sets, every + written, val, *args)}
     cv: Opinions = ([{}] * len(every), [[{}] * len(every) for _ in specs])
     for fold in range(5):
         train = [("CASE dev", i) for i, f in enumerate(dev[2]) if f != fold] + written
         held = [("CASE dev", i) for i, f in enumerate(dev[2]) if f == fold]
-        sparse, dense = opinions_on(sets, train, held, mode, weight, specs, sparse_l2)
+        sparse, dense = opinions_on(sets, train, held, *args)
         for k, (_, i) in enumerate(held):
             cv[0][i] = sparse[k]
             for j, probs in enumerate(dense):
@@ -252,14 +267,22 @@ def default_family(
     static: dict[str, np.ndarray],
     written: Sequence[str] = ("sentences", "news"),
     sparse_l2: float = L2,
+    acled: float = ACLED_WEIGHT,
 ) -> dict[str, list[dict[str, float]]]:
     """The chosen default's held-out probabilities per set (``tuned-free``, weight 1, the
-    static table's at 0.7), trained with the ``written`` sets and ``sparse_l2``."""
-    opinions = held_out(sets, "tuned-free", 1.0, [(static, STATIC_L2)], written, sparse_l2)
+    static table's at 0.7), trained with the ``written`` sets and ``sparse_l2``, and with
+    ACLED's notes counting ``acled`` times (none at 0)."""
+    written = acled_sets(written, acled)
+    opinions = held_out(sets, "tuned-free", 1.0, [(static, STATIC_L2)], written, sparse_l2, acled)
     return {
         n: [mixture(s, d, 0.7) for s, d in zip(sp, dn[0], strict=True)]
         for n, (sp, dn) in opinions.items()
     }
+
+
+def acled_sets(written: Sequence[str], acled: float) -> tuple[str, ...]:
+    """The ``written`` training sets, with ACLED's notes when they count (``acled`` > 0)."""
+    return tuple(w for w in written if w != ACLED) + ((ACLED,) if acled > 0 else ())
 
 
 def shown(what: str, figures: Sequence[tuple[float, float, float]]) -> dict[float, float]:
@@ -295,12 +318,27 @@ def compare_l2(sets: Prepared) -> tuple[float, float]:
     the shipped (0.3, 1.0), else to the largest L2, then the largest margin. Returns the
     chosen (l2, margin)."""
     static, rules = encoded(sets, "static"), rules_of(sets)
-    means = {}
-    for l2 in SPARSE_L2S:
-        probs = default_family(sets, static, sparse_l2=l2)
-        for m, x in shown(f"sparse l2 {l2:<4}", scored(sets, rules, probs)).items():
-            means[(l2, m)] = x
+    means = value_means(
+        sets, rules, "sparse l2", SPARSE_L2S, lambda l2: default_family(sets, static, sparse_l2=l2)
+    )
     return tie_choice(means, (L2, 1.0), lambda k: (-k[0], -k[1]))
+
+
+def value_means(
+    sets: Prepared,
+    rules: dict[str, list[tuple[str, float]]],
+    what: str,
+    values: Sequence[float],
+    probs_of: Callable[[float], dict[str, list[dict[str, float]]]],
+) -> dict[tuple[float, float], float]:
+    """The mean of the validation and CASE dev figures per (value, margin), the held-out
+    probabilities of each of ``values`` given by ``probs_of``; prints each."""
+    means = {}
+    for value in values:
+        figures = scored(sets, rules, probs_of(value))
+        for m, x in shown(f"{what} {value:<4}", figures).items():
+            means[(value, m)] = x
+    return means
 
 
 def compare_batch(sets: Prepared) -> bool:

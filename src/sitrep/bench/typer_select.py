@@ -2,6 +2,7 @@
 
     python -m sitrep.bench.typer_select [--data ../shared/data] [--encoder static|minilm]
     python -m sitrep.bench.typer_select --compare [--encoder minilm | --batch] [--cache F]
+    python -m sitrep.bench.typer_select --compare --acled [--encoder minilm] [--cache F]
 
 Cross-validation on the CASE dev split and the written training sentences favours the
 rules, because the rules were tuned on both. This command trains the models as
@@ -19,7 +20,9 @@ share of the mixture and the mixture's margin (``static``: the packaged table;
 validation set flatters the learned models (its writers wrote the training snippets too),
 so each candidate also gets CASE dev 5-fold cross-validation of the joined system, which
 flatters the rules instead, and the rule declared in BENCHMARKS takes the best mean of the
-two (``choose_candidate``).
+two (``choose_candidate``). ``--acled`` (ninth events session): whether ACLED's notes on
+the ACLED sample's development rows join the training, and at what weight
+(``typer_acled``).
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from ..models import Document
 from .case2021 import CaseLabeller, f1_report, written_sentences
 from .corpora import DEFAULT_DATA
 from .embed_train import L2S, MIXES, SHIPPED, fit_dense, margin_scores
+from .typer_acled import compare_acled, compare_acled_minilm
 from .typer_compare import (
     MARGINS,
     choose_candidate,
@@ -49,11 +53,12 @@ from .typer_compare import (
     prepared,
 )
 from .typer_train import (
-    dev_weights,
+    ACLED_WEIGHT,
     fit,
     named_documents,
     rule_documents,
     set_features,
+    set_weights,
     training_sets,
 )
 
@@ -91,7 +96,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--thresholds", action="store_true", help="with --compare: the rules' confidence bar"
     )
     ap.add_argument("--l2", action="store_true", help="with --compare: the sparse model's L2")
+    ap.add_argument(
+        "--acled", action="store_true", help="with --compare: ACLED's development notes' weight"
+    )
     args = ap.parse_args(argv)
+    if args.compare and args.acled:
+        sets = prepared(args.data, args.cache)
+        minilm = args.encoder == "minilm"
+        weight, margin = (compare_acled_minilm if minilm else compare_acled)(sets)
+        print(f"chosen{' for the extra' if minilm else ''}: ACLED weight {weight}, margin {margin}")
+        return 0
     if args.compare and args.l2:
         l2, margin = compare_l2(prepared(args.data, args.cache))
         print(f"chosen: sparse l2 {l2}, margin {margin}")
@@ -123,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SitrepError as exc:
         print(f"typer_select: {exc}", file=sys.stderr)
         return 2
-    named = training_sets(args.data, validation=False)
+    named = training_sets(args.data, validation=False, acled=ACLED_WEIGHT > 0)
     train = [s for items in named.values() for s in items]
     by_set = named_documents(named)
     train_docs, docs = [d for ds in by_set.values() for d in ds], rule_documents(held)
@@ -132,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     classes = sorted(set(labels) | set(gold))
     labeller = CaseLabeller()
     rules = [labeller.label(d) for d in docs]
-    weights = dev_weights(train)
+    weights = set_weights(named)
     train_feats = [f for name, ds in by_set.items() for f in set_features(name, ds)]
     sparse = fit(train_feats, labels, classes, weights)
     sparse_probs = [sparse.probabilities(document_features(d)) for d in docs]

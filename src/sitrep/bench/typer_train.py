@@ -20,7 +20,9 @@ by; the current settings come from ``typer_select --compare``.
 from __future__ import annotations
 
 import argparse
+import csv
 import math
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -28,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..events.typer import RESOURCE, Retyper, SubtypeModel, document_features
+from ..events.typer import RESOURCE, Retyper, SubtypeModel, code_of, document_features
 from ..models import Document
 from .case2021 import (
     WRITTEN,
@@ -63,21 +65,31 @@ DEV_WEIGHT = 1.0
 # learn to trust it too much. Eighth events session, by the rule declared in BENCHMARKS
 # ("tuned-free"; typer_select --compare): validation 0.911 -> 0.903, CASE dev CV of the
 # joined system 0.746 -> 0.844 (static mixture, margins 0 and 1.5 as chosen)
-RULES_TUNED_ON = frozenset({"CASE dev", "sentences"})
+# (ninth events session: the ACLED Middle East notes too, the rules' development set)
+RULES_TUNED_ON = frozenset({"CASE dev", "sentences", "ACLED notes"})
+ACLED = "ACLED notes"
+# ACLED's own notes on the ACLED sample's development rows (the Middle East file: the rules'
+# development set; the rows outside the Middle East are held out and never read here), each
+# labelled with its sub-event type's CASE code: real news-like text the learned models had
+# not been trained on. How many times a note counts in training; 0 leaves them out (ninth
+# events session, chosen by typer_select --compare --acled, the rule declared in BENCHMARKS)
+ACLED_WEIGHT = 0.0
+ACLED_FILE = ("acled-sample", "ACLED_2023_Subset_MiddleEast.csv")
 SOURCE = (
     "multinomial logistic regression trained by sitrep (sitrep.bench.typer_train) on the "
     "sets in trained_on: the CASE 2021 task 2 dev split (id % 3 == 0) and snippets written "
-    "for sitrep ({files}); the rules' own code is no feature of the items of the sets the "
-    "rules were tuned on (CASE dev, typer_sentences.yaml); document margin chosen by "
+    "for sitrep ({files}){extra}; the rules' own code is no feature of the items of the sets "
+    "the rules were tuned on (CASE dev, typer_sentences.yaml, ACLED's notes); document "
+    "margin chosen by "
     "sitrep.bench.typer_select --compare (data/events/typer_validation.yaml and CASE dev "
     "5-fold cross-validation, models trained without the held-out items)"
 )
 
 
-def training_sets(data: Path, validation: bool) -> dict[str, list[Snippet]]:
+def training_sets(data: Path, validation: bool, acled: bool = False) -> dict[str, list[Snippet]]:
     """The learned models' training sets: the CASE dev split and the written sentences and
     news leads, and (the shipped weights' final step, settings already chosen) the
-    validation set."""
+    validation set; with ``acled`` ACLED's notes on the development rows (``ACLED``)."""
     sets = {
         "CASE dev": split(load_snippets(data), "dev"),
         "sentences": written_sentences(),
@@ -85,7 +97,32 @@ def training_sets(data: Path, validation: bool) -> dict[str, list[Snippet]]:
     }
     if validation:
         sets["validation"] = written_sentences("validation")
+    if acled:
+        sets[ACLED] = acled_notes(data)
     return sets
+
+
+def acled_notes(data: Path) -> list[Snippet]:
+    """ACLED's notes on the development rows (``ACLED_FILE``, the Middle East), each with
+    the CASE code of its sub-event type; none when the file is absent."""
+    path = data.joinpath(*ACLED_FILE)
+    if not path.is_file():
+        print(f"{path} is not present: trained without ACLED's notes", file=sys.stderr)
+        return []
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r.get("notes")]
+    return [Snippet(-1, r["notes"], code_of(r["sub_event_type"])) for r in rows]
+
+
+def set_weight(name: str, acled: float = ACLED_WEIGHT) -> float:
+    """How many times an item of training set ``name`` counts in the loss: ``DEV_WEIGHT``
+    for CASE dev, ``acled`` for ACLED's notes, 1 for a written set."""
+    return {"CASE dev": DEV_WEIGHT, ACLED: acled}.get(name, 1.0)
+
+
+def set_weights(named: dict[str, list[Snippet]], acled: float = ACLED_WEIGHT) -> list[float]:
+    """One training weight per item of the ``named`` sets, in order (``set_weight``)."""
+    return [set_weight(name, acled) for name, items in named.items() for _ in items]
 
 
 def set_features(name: str, docs: Sequence[Document]) -> list[list[str]]:
@@ -101,6 +138,16 @@ def named_documents(named: dict[str, list[Snippet]]) -> dict[str, list[Document]
 
 def written_files(names: Sequence[str]) -> str:
     return ", ".join(f"data/events/{WRITTEN[n]}" for n in names if n in WRITTEN)
+
+
+def acled_source(names: Sequence[str], weight: float = ACLED_WEIGHT) -> str:
+    """The part of a weights file's ``source`` that names ACLED's notes, if trained on."""
+    if ACLED not in names:
+        return ""
+    return (
+        f", and ACLED's notes on its sample's development rows ({'/'.join(ACLED_FILE)}, "
+        f"sub-event types as CASE codes, each counting {weight:g} times)"
+    )
 
 
 def fit(
@@ -155,11 +202,6 @@ def item_shares(n: int, weights: Sequence[float] | None) -> np.ndarray:
     """Each item's share of a mean loss, as a column: 1/n each with no ``weights``."""
     raw = np.ones(n) if weights is None else np.asarray(weights, dtype=np.float64)
     return (raw / raw.sum())[:, None]
-
-
-def dev_weights(items: Sequence[Snippet]) -> list[float]:
-    """Training weights: ``DEV_WEIGHT`` for a CASE dev snippet, 1 for a written one."""
-    return [DEV_WEIGHT if s.id >= 0 else 1.0 for s in items]
 
 
 def adam(
@@ -229,13 +271,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     if not args.cv:
-        named = training_sets(args.data, validation=not args.without_validation)
+        named = training_sets(args.data, not args.without_validation, ACLED_WEIGHT > 0)
         items = [s for its in named.values() for s in its]
         xs = [f for name, docs in named_documents(named).items() for f in set_features(name, docs)]
         ys = [s.label for s in items]
-        model = fit(xs, ys, sorted(set(ys)), dev_weights(items))
+        model = fit(xs, ys, sorted(set(ys)), set_weights(named))
         target = Path(__file__).resolve().parents[1] / RESOURCE
-        source = SOURCE.format(files=written_files(list(named)))
+        source = SOURCE.format(files=written_files(list(named)), extra=acled_source(list(named)))
         target.write_text(model.to_json(source, SHIPPED, list(named)) + "\n", encoding="utf-8")
         what = ", ".join(named)
         print(f"wrote {target}: {len(ys)} items ({what}), {len(model.weights)} features")
