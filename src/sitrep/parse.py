@@ -19,6 +19,24 @@ from .models import Document, EntityMention, Sentence, Span, Token
 if TYPE_CHECKING:
     from spacy.language import Language
 
+# Month names: in a date ("On 4 March 2023", "May 2023") they are no words for the event
+# rules (March is no march, May no modal) and no towns (March, England).
+MONTHS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
 _LINE = re.compile(r"[^\n]+")
 
 

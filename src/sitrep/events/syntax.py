@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from functools import cached_property
 
 from ..models import Document, Sentence, Token
+from ..parse import MONTHS
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
@@ -32,24 +33,6 @@ PRONOUNS = frozenset(
         "which",
         "that",
     }
-)
-# Month names: in a date ("On 4 March 2023", "May 2023") they are no words for the rules
-# (March is no march, May no modal).
-MONTHS = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
 )
 DATE_WORD = "<date>"
 

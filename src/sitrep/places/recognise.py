@@ -26,6 +26,7 @@ import re
 from dataclasses import replace
 
 from ..models import Document, EntityMention, Token
+from ..parse import MONTHS
 from .context import TokenIndex, cues, read_setting
 from .gazetteer import Entry
 from .normalise import ARTICLES, normalise_name
@@ -47,6 +48,8 @@ from .spans import (
 
 RELABEL = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+DATE_LABELS = frozenset({"DATE", "TIME"})
+_WORD = re.compile(r"\w+")
 PARTICLE_TOWN = 50_000  # people in a town named like a name particle ("Beni") to name it
 
 
@@ -105,9 +108,17 @@ class Recogniser(GazetteerScan):
                 persons.append((ent.start, ent.end))
             elif ent.label not in NUMERIC_LABELS and not _named_area(ent.text):
                 orgs.append((ent.start, ent.end))
+        # "On 6 March 2023, in Nanterre": a date's month is no town ("March", England)
+        dates = [
+            (e.start + m.start(), e.start + m.end())
+            for e in doc.entities
+            if e.label in DATE_LABELS
+            for m in _WORD.finditer(e.text)
+            if m.group() in MONTHS
+        ]
         state = ScanState(
             text=doc.article.text,
-            taken=[(s.start, s.end) for s in spans],
+            taken=[(s.start, s.end) for s in spans] + dates,
             orgs=orgs,
             persons=persons,
             lower=frozenset(t.text for t in doc.tokens if t.text.islower()),
