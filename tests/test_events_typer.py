@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import math
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -266,3 +267,23 @@ def test_typer_acled_notes_count_by_their_own_weight_without_the_rules_code() ->
     # weight 0 leaves the notes out of training altogether (not items at weight 0)
     assert acled_sets(("sentences", "news", ACLED), 0.0) == ("sentences", "news")
     assert acled_sets(("sentences", "news"), 0.5) == ("sentences", "news", ACLED)
+
+
+def test_typer_prior_shift_moves_the_opinion_toward_the_target_labels() -> None:
+    from sitrep.bench.typer_prior import shifted
+    from sitrep.bench.typer_train import prior_shift, shifted_bias
+
+    # trained on as many mob violence as clash items; the target has 8 clashes, 0 mob violence
+    train = ["MOB_VIOL"] * 4 + ["ARMED_CLASH"] * 4
+    target = ["ARMED_CLASH"] * 8
+    assert prior_shift(train, [1.0] * 8, target, 0.0) == {"MOB_VIOL": 0.0, "ARMED_CLASH": 0.0}
+    shift = prior_shift(train, [1.0] * 8, target, 1.0)
+    # add-one smoothed: 9/10 against 1/10 in the target, 1/2 each in training
+    assert shift["ARMED_CLASH"] == pytest.approx(math.log(0.9 / 0.5))
+    assert shift["MOB_VIOL"] == pytest.approx(math.log(0.1 / 0.5))
+    even = shifted({"MOB_VIOL": 0.5, "ARMED_CLASH": 0.5}, shift)
+    assert even["ARMED_CLASH"] == pytest.approx(0.9) and sum(even.values()) == pytest.approx(1)
+    # item weights count as repeated items; the shift is carried by a model's biases
+    assert prior_shift(train[3:], [4.0] + [1.0] * 4, target, 1.0) == pytest.approx(shift)
+    bias = shifted_bias(("ARMED_CLASH", "MOB_VIOL"), [0.1, 0.2], shift)
+    assert list(bias) == pytest.approx([0.1 + shift["ARMED_CLASH"], 0.2 + shift["MOB_VIOL"]])

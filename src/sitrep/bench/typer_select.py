@@ -3,6 +3,7 @@
     python -m sitrep.bench.typer_select [--data ../shared/data] [--encoder static|minilm]
     python -m sitrep.bench.typer_select --compare [--encoder minilm | --batch] [--cache F]
     python -m sitrep.bench.typer_select --compare --acled [--encoder minilm] [--cache F]
+    python -m sitrep.bench.typer_select --compare --prior [--encoder minilm] [--cache F]
 
 Cross-validation on the CASE dev split and the written training sentences favours the
 rules, because the rules were tuned on both. This command trains the models as
@@ -22,7 +23,8 @@ so each candidate also gets CASE dev 5-fold cross-validation of the joined syste
 flatters the rules instead, and the rule declared in BENCHMARKS takes the best mean of the
 two (``choose_candidate``). ``--acled`` (ninth events session): whether ACLED's notes on
 the ACLED sample's development rows join the training, and at what weight
-(``typer_acled``).
+(``typer_acled``); ``--prior``: a prior correction of the learned opinion toward CASE dev's
+label frequencies (``typer_prior``).
 """
 
 from __future__ import annotations
@@ -52,8 +54,10 @@ from .typer_compare import (
     compare_thresholds,
     prepared,
 )
+from .typer_prior import compare_prior, compare_prior_minilm
 from .typer_train import (
     ACLED_WEIGHT,
+    PRIOR_ALPHA,
     fit,
     named_documents,
     rule_documents,
@@ -99,7 +103,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--acled", action="store_true", help="with --compare: ACLED's development notes' weight"
     )
+    ap.add_argument(
+        "--prior", action="store_true", help="with --compare: prior correction toward CASE dev"
+    )
     args = ap.parse_args(argv)
+    if args.compare and args.prior:
+        sets = prepared(args.data, args.cache)
+        if args.encoder == "minilm":
+            alpha, margin = compare_prior_minilm(sets, PRIOR_ALPHA)
+        else:
+            alpha, margin = compare_prior(sets)
+        print(f"chosen{' for the extra' if args.encoder else ''}: alpha {alpha}, margin {margin}")
+        return 0
     if args.compare and args.acled:
         sets = prepared(args.data, args.cache)
         minilm = args.encoder == "minilm"

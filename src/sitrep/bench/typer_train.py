@@ -75,6 +75,12 @@ ACLED = "ACLED notes"
 # events session, chosen by typer_select --compare --acled, the rule declared in BENCHMARKS)
 ACLED_WEIGHT = 0.0
 ACLED_FILE = ("acled-sample", "ACLED_2023_Subset_MiddleEast.csv")
+# prior correction of every learned model toward the CASE dev split's label frequencies
+# (typer_prior; 0: none, 1: the full correction), shifted into the biases of the sparse and
+# the static model (embed_train.SHIPPED["static"]["prior"] is the same). Ninth events session,
+# chosen by typer_select --compare --prior (the rule declared in BENCHMARKS)
+PRIOR_ALPHA = 0.0
+Shift = dict[str, float]  # a log shift per label
 SOURCE = (
     "multinomial logistic regression trained by sitrep (sitrep.bench.typer_train) on the "
     "sets in trained_on: the CASE 2021 task 2 dev split (id % 3 == 0) and snippets written "
@@ -198,6 +204,31 @@ def fit(
     return SubtypeModel(tuple(classes), tuple(float(x) for x in b), table)
 
 
+def prior_shift(
+    train: Sequence[str], weights: Sequence[float], target: Sequence[str], alpha: float
+) -> Shift:
+    """Each label's log shift: ``alpha`` times the log ratio of its add-one smoothed
+    frequency in the ``target`` labels to its weighted frequency among the ``train``
+    labels (the labels a model trained on them scores)."""
+    mass: dict[str, float] = {}
+    for label, w in zip(train, weights, strict=True):
+        mass[label] = mass.get(label, 0.0) + w
+    seen = Counter(target)
+    total, n = sum(mass.values()), len(target) + len(mass)
+    return {
+        k: alpha * (math.log((seen[k] + 1) / n) - math.log(mass[k] / total))
+        for k in mass
+        if mass[k] > 0
+    }
+
+
+def shifted_bias(
+    labels: Sequence[str], bias: Sequence[float] | np.ndarray, shift: Shift
+) -> np.ndarray:
+    """A logistic regression's biases with ``shift`` added: the shipped correction."""
+    return np.asarray(bias, dtype=np.float64) + np.array([shift.get(k, 0.0) for k in labels])
+
+
 def item_shares(n: int, weights: Sequence[float] | None) -> np.ndarray:
     """Each item's share of a mean loss, as a column: 1/n each with no ``weights``."""
     raw = np.ones(n) if weights is None else np.asarray(weights, dtype=np.float64)
@@ -275,7 +306,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         items = [s for its in named.values() for s in its]
         xs = [f for name, docs in named_documents(named).items() for f in set_features(name, docs)]
         ys = [s.label for s in items]
-        model = fit(xs, ys, sorted(set(ys)), set_weights(named))
+        weights = set_weights(named)
+        model = fit(xs, ys, sorted(set(ys)), weights)
+        shift = prior_shift(ys, weights, [s.label for s in named["CASE dev"]], PRIOR_ALPHA)
+        bias = tuple(round(float(b), 4) for b in shifted_bias(model.labels, model.bias, shift))
+        model = SubtypeModel(model.labels, bias, model.weights)
         target = Path(__file__).resolve().parents[1] / RESOURCE
         source = SOURCE.format(files=written_files(list(named)), extra=acled_source(list(named)))
         target.write_text(model.to_json(source, SHIPPED, list(named)) + "\n", encoding="utf-8")
