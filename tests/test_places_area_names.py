@@ -10,8 +10,9 @@ from collections.abc import Callable
 import pytest
 
 from sitrep.models import Document
+from sitrep.places.sources import bare_admin_names
 
-REGION = ["VE", "PH", "NG", "KR"]
+REGION = ["VE", "PH", "NG", "KR", "ID", "CN"]
 
 
 @pytest.mark.parametrize(
@@ -46,3 +47,21 @@ def test_places_area_names_english_first_level_names(
     assert found[area].feature == "ADM1"
     assert found[town].country == country
     assert found[town].lat is not None
+
+
+def test_places_area_names_regency_without_its_kind_word(
+    places: Callable[[str], Document],
+) -> None:
+    # Kabupaten Intan Jaya ("Intan Jaya Regency"); "Intan" alone once read Yingtan, China
+    doc = places("On 5 April 2023, in Sugapa (Intan Jaya, Papua Tengah), gunmen shot two men.")
+    found = {p.text: p for p in doc.places}
+    assert found["Intan Jaya"].country == "ID"
+    assert found["Intan Jaya"].feature == "ADM2"
+    assert "Intan" not in found
+
+
+def test_places_area_names_bare_only_when_missing() -> None:
+    assert bare_admin_names("ID", ("Kabupaten Nduga", "Nduga Regency")) == ["Nduga"]
+    assert bare_admin_names("ID", ("Kota Jayapura",)) == ["Jayapura"]
+    assert bare_admin_names("ID", ("Kabupaten Karo", "Karo")) == []
+    assert bare_admin_names("PH", ("Kabupaten Nduga",)) == []

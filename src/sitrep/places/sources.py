@@ -194,10 +194,33 @@ def read_subdivisions(rows: Rows, countries: frozenset[str] | None) -> None:
         )
         rows.add_names(sub.geonames_id, [sub.name], "name")
         rows.add_names(sub.geonames_id, list(sub.aliases))
+        rows.add_names(sub.geonames_id, bare_admin_names(parts[0], (sub.name, *sub.aliases)))
         if sub.iso_code and sub.admin_level == 1:
             rows.admin1_by_iso[sub.iso_code] = sub.geonames_id
         if sub.iso_code and parts[0] in ("US", "CA", "AU"):
             rows.add_names(sub.geonames_id, [sub.iso_code.split("-", 1)[1]], "code")
+
+
+# The kind words that some countries' admin areas carry in every name the packages give
+# them, where news and ACLED's notes write the bare name ("Sugapa (Intan Jaya, Papua
+# Tengah)" for Kabupaten Intan Jaya, alias "Intan Jaya Regency").
+ADMIN_AFFIXES = {"ID": (("Kabupaten ", "Kota "), (" Regency",))}
+
+
+def bare_admin_names(country: str, names: tuple[str, ...]) -> list[str]:
+    """The names of an admin area without its kind word, when no name is bare already."""
+    prefixes, suffixes = ADMIN_AFFIXES.get(country, ((), ()))
+    bare = []
+    for name in names:
+        for prefix in prefixes:
+            if name.startswith(prefix):
+                bare.append(name[len(prefix) :])
+        for suffix in suffixes:
+            if name.endswith(suffix):
+                bare.append(name[: -len(suffix)])
+    if not bare or any(n in names for n in bare):
+        return []
+    return sorted({n for n in bare if n})
 
 
 def display_admin_name(name: str, aliases: tuple[str, ...]) -> str:
