@@ -287,3 +287,34 @@ def test_typer_prior_shift_moves_the_opinion_toward_the_target_labels() -> None:
     assert prior_shift(train[3:], [4.0] + [1.0] * 4, target, 1.0) == pytest.approx(shift)
     bias = shifted_bias(("ARMED_CLASH", "MOB_VIOL"), [0.1, 0.2], shift)
     assert list(bias) == pytest.approx([0.1 + shift["ARMED_CLASH"], 0.2 + shift["MOB_VIOL"]])
+
+
+def test_typer_domain_copies_fold_into_the_real_news_model() -> None:
+    import numpy as np
+
+    from sitrep.bench.typer_domain import augment_dense, augment_sparse, fold_dense, fold_sparse
+    from sitrep.events.embed import EmbeddingTyper
+
+    assert augment_sparse(["t:seize"], real=False) == ["t:seize", "W|", "W|t:seize"]
+    weights = {
+        "t:seize": {0: 1.0},
+        "R|t:seize": {0: 0.5, 1: -0.25},
+        "W|t:seize": {1: 2.0},  # what holds in written snippets only: dropped
+        "R|": {1: 0.3},  # the real-news indicator: into the bias
+        "W|": {0: 0.7},
+    }
+    model = SubtypeModel(("NON_STATE_ACTOR_OVERTAKES_TER", "ARMED_CLASH"), (0.1, 0.0), weights)
+    folded = fold_sparse(model)
+    assert set(folded.weights) == {"t:seize"}
+    real = model.probabilities(augment_sparse(["t:seize"], real=True))
+    assert folded.probabilities(["t:seize"]) == pytest.approx(real)
+    # the dense model the same way: [x, x if real, x if written, real, written]
+    x = np.array([[1.0, -2.0]])
+    assert augment_dense(x, [True]).tolist() == [[1.0, -2.0, 1.0, -2.0, 0.0, 0.0, 1.0, 0.0]]
+    rng = np.random.default_rng(3)
+    dense = EmbeddingTyper(("A", "B"), rng.normal(size=2), rng.normal(size=(8, 2)), mix=0.5)
+    plain = fold_dense(dense)
+    assert plain.weights.shape == (2, 2) and plain.mix == 0.5
+    assert plain.probabilities(x)[0] == pytest.approx(
+        dense.probabilities(augment_dense(x, [True]))[0]
+    )

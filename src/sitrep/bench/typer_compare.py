@@ -25,6 +25,7 @@ from ..events.typer import document_features
 from ..models import Document
 from .case2021 import THRESHOLD, CaseLabeller, f1_report, written_sentences
 from .embed_train import fit_dense, margin_scores
+from .typer_domain import REAL_SETS, augment_dense, augment_sparse, fold_dense, fold_sparse
 from .typer_train import (
     ACLED,
     ACLED_WEIGHT,
@@ -87,6 +88,7 @@ def mode_features(docs: Sequence[Document], mode: str, own: str) -> list[list[st
 
 Opinions = tuple[list[dict[str, float]], list[list[dict[str, float]]]]  # sparse, dense ones
 DenseSpec = tuple[dict[str, np.ndarray], float]  # an encoder's vectors per set, its l2
+Augment = tuple[bool, bool]  # domain copies for the sparse model, for the dense ones
 
 
 def opinions_on(
@@ -98,24 +100,32 @@ def opinions_on(
     specs: Sequence[DenseSpec],
     sparse_l2: float = L2,
     acled: float = 1.0,
+    augment: Augment = (False, False),
 ) -> Opinions:
     """The sparse model's (none when ``sparse_l2`` is 0) and each dense model's
     probabilities on ``held``, all trained on ``train`` ((set, index) pairs) with CASE dev
-    snippets counting ``weight`` times and ACLED's notes ``acled`` times."""
+    snippets counting ``weight`` times and ACLED's notes ``acled`` times; ``augment``: the
+    sparse and the dense models trained on domain copies (``typer_domain``) and folded."""
     labels = [sets[n][1][i] for n, i in train]
     classes = sorted({lab for docs, labs, _ in sets.values() for lab in labs})
     weights = [weight if n == "CASE dev" else acled if n == ACLED else 1.0 for n, _ in train]
+    real = [n in REAL_SETS for n, _ in train]
     sparse_probs: list[dict[str, float]] = [{} for _ in held]
     if sparse_l2 > 0:
         feats = {n: mode_features(sets[n][0], mode, n) for n in {n for n, _ in train}}
-        sparse = fit([feats[n][i] for n, i in train], labels, classes, weights, sparse_l2)
+        xs = [feats[n][i] for n, i in train]
+        if augment[0]:
+            xs = [augment_sparse(x, r) for x, r in zip(xs, real, strict=True)]
+        sparse = fit(xs, labels, classes, weights, sparse_l2)
+        sparse = fold_sparse(sparse) if augment[0] else sparse
         run = [document_features(sets[n][0][i], rules=mode != "none") for n, i in held]
         sparse_probs = [sparse.probabilities(f) for f in run]
     dense = []
     for vectors, l2 in specs:
-        model = fit_dense(
-            np.array([vectors[n][i] for n, i in train]), labels, classes, l2=l2, weights=weights
-        )
+        x = np.array([vectors[n][i] for n, i in train])
+        x = augment_dense(x, real) if augment[1] else x
+        model = fit_dense(x, labels, classes, l2=l2, weights=weights)
+        model = fold_dense(model) if augment[1] else model
         dense.append(model.probabilities(np.array([vectors[n][i] for n, i in held])))
     return sparse_probs, dense
 
@@ -128,6 +138,7 @@ def held_out(
     written_sets: Sequence[str] = ("sentences", "news"),
     sparse_l2: float = L2,
     acled: float = 1.0,
+    augment: Augment = (False, False),
 ) -> dict[str, Opinions]:
     """The opinions on the validation set (models trained on the CASE dev split and the
     ``written_sets``, ACLED's notes among them counting ``acled`` times) and on the CASE dev
@@ -136,7 +147,7 @@ def held_out(
     dev = sets["CASE dev"]
     every = [("CASE dev", i) for i in range(len(dev[0]))]
     val = [("validation", i) for i in range(len(sets["validation"][0]))]
-    args = (mode, weight, specs, sparse_l2, acled)
+    args = (mode, weight, specs, sparse_l2, acled, augment)
     out = {"validation": opinions_on(sets, every + written, val, *args)}
     cv: Opinions = ([{}] * len(every), [[{}] * len(every) for _ in specs])
     for fold in range(5):
@@ -268,12 +279,14 @@ def default_family(
     written: Sequence[str] = ("sentences", "news"),
     sparse_l2: float = L2,
     acled: float = ACLED_WEIGHT,
+    augment: Augment = (False, False),
 ) -> dict[str, list[dict[str, float]]]:
     """The chosen default's held-out probabilities per set (``tuned-free``, weight 1, the
-    static table's at 0.7), trained with the ``written`` sets and ``sparse_l2``, and with
-    ACLED's notes counting ``acled`` times (none at 0)."""
+    static table's at 0.7), trained with the ``written`` sets and ``sparse_l2``, with
+    ACLED's notes counting ``acled`` times (none at 0), domain copies per ``augment``."""
     written = acled_sets(written, acled)
-    opinions = held_out(sets, "tuned-free", 1.0, [(static, STATIC_L2)], written, sparse_l2, acled)
+    specs = [(static, STATIC_L2)]
+    opinions = held_out(sets, "tuned-free", 1.0, specs, written, sparse_l2, acled, augment)
     return {
         n: [mixture(s, d, 0.7) for s, d in zip(sp, dn[0], strict=True)]
         for n, (sp, dn) in opinions.items()

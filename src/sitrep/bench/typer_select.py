@@ -4,6 +4,7 @@
     python -m sitrep.bench.typer_select --compare [--encoder minilm | --batch] [--cache F]
     python -m sitrep.bench.typer_select --compare --acled [--encoder minilm] [--cache F]
     python -m sitrep.bench.typer_select --compare --prior [--encoder minilm] [--cache F]
+    python -m sitrep.bench.typer_select --compare --domain [--encoder minilm] [--cache F]
 
 Cross-validation on the CASE dev split and the written training sentences favours the
 rules, because the rules were tuned on both. This command trains the models as
@@ -24,7 +25,8 @@ flatters the rules instead, and the rule declared in BENCHMARKS takes the best m
 two (``choose_candidate``). ``--acled`` (ninth events session): whether ACLED's notes on
 the ACLED sample's development rows join the training, and at what weight
 (``typer_acled``); ``--prior``: a prior correction of the learned opinion toward CASE dev's
-label frequencies (``typer_prior``).
+label frequencies (``typer_prior``); ``--domain``: real news learned apart from written
+snippets by feature augmentation (``typer_adapt``).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from .case2021 import CaseLabeller, f1_report, written_sentences
 from .corpora import DEFAULT_DATA
 from .embed_train import L2S, MIXES, SHIPPED, fit_dense, margin_scores
 from .typer_acled import compare_acled, compare_acled_minilm
+from .typer_adapt import compare_domain, compare_domain_minilm
 from .typer_compare import (
     MARGINS,
     choose_candidate,
@@ -57,6 +60,7 @@ from .typer_compare import (
 from .typer_prior import compare_prior, compare_prior_minilm
 from .typer_train import (
     ACLED_WEIGHT,
+    DOMAIN_AUGMENT,
     PRIOR_ALPHA,
     fit,
     named_documents,
@@ -106,7 +110,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--prior", action="store_true", help="with --compare: prior correction toward CASE dev"
     )
+    ap.add_argument(
+        "--domain", action="store_true", help="with --compare: domain copies of the inputs"
+    )
     args = ap.parse_args(argv)
+    if args.compare and args.domain:
+        sets = prepared(args.data, args.cache)
+        if args.encoder == "minilm":
+            under = (DOMAIN_AUGMENT, bool(SHIPPED["static"]["domain"]))
+            own, margin = compare_domain_minilm(sets, under)
+            print(f"chosen for the extra: MiniLM domain copies {own}, margin {margin}")
+        else:
+            augment, margin = compare_domain(sets)
+            print(f"chosen: domain copies (sparse, static) {augment}, margin {margin}")
+        return 0
     if args.compare and args.prior:
         sets = prepared(args.data, args.cache)
         if args.encoder == "minilm":

@@ -43,6 +43,7 @@ from .case2021 import (
     written_sentences,
 )
 from .corpora import DEFAULT_DATA
+from .typer_domain import REAL_SETS, augment_sparse, fold_sparse
 
 L2 = 0.3
 ITERATIONS = 150
@@ -80,6 +81,10 @@ ACLED_FILE = ("acled-sample", "ACLED_2023_Subset_MiddleEast.csv")
 # the static model (embed_train.SHIPPED["static"]["prior"] is the same). Ninth events session,
 # chosen by typer_select --compare --prior (the rule declared in BENCHMARKS)
 PRIOR_ALPHA = 0.0
+# whether the sparse model learns real news (the CASE dev split) apart from written snippets
+# by domain copies of its features, folded into the real-news model (typer_domain). Ninth
+# events session, chosen by typer_select --compare --domain (the rule declared in BENCHMARKS)
+DOMAIN_AUGMENT = False
 Shift = dict[str, float]  # a log shift per label
 SOURCE = (
     "multinomial logistic regression trained by sitrep (sitrep.bench.typer_train) on the "
@@ -307,7 +312,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         xs = [f for name, docs in named_documents(named).items() for f in set_features(name, docs)]
         ys = [s.label for s in items]
         weights = set_weights(named)
+        if DOMAIN_AUGMENT:
+            real = [name in REAL_SETS for name, its in named.items() for _ in its]
+            xs = [augment_sparse(x, r) for x, r in zip(xs, real, strict=True)]
         model = fit(xs, ys, sorted(set(ys)), weights)
+        model = fold_sparse(model) if DOMAIN_AUGMENT else model
         shift = prior_shift(ys, weights, [s.label for s in named["CASE dev"]], PRIOR_ALPHA)
         bias = tuple(round(float(b), 4) for b in shifted_bias(model.labels, model.bias, shift))
         model = SubtypeModel(model.labels, bias, model.weights)
