@@ -10,9 +10,9 @@ from collections.abc import Callable
 import pytest
 
 from sitrep.models import Document
-from sitrep.places.sources import bare_admin_names
+from sitrep.places.sources import bare_admin_names, raion_adjectives
 
-REGION = ["VE", "PH", "NG", "KR", "ID", "CN"]
+REGION = ["VE", "PH", "NG", "KR", "ID", "CN", "UA"]
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,18 @@ def test_places_area_names_bare_only_when_missing() -> None:
     assert bare_admin_names("ID", ("Kota Jayapura",)) == ["Jayapura"]
     assert bare_admin_names("ID", ("Kabupaten Karo", "Karo")) == []
     assert bare_admin_names("PH", ("Kabupaten Nduga",)) == []
+
+
+def test_places_area_names_raion_adjectives() -> None:
+    assert raion_adjectives(("Bakhmut Raion", "Бахмутский район", "Бахмутський район")) == [
+        "Bakhmutskyi"
+    ]
+    assert raion_adjectives(("Kupiansk Raion", "Куп’янська Міськрада")) == ["Kupianskyi"]
+    assert raion_adjectives(("Kerch Raion", "Городской округ Керчь")) == []
+
+
+def test_places_area_names_raion_as_acled_writes_it(places: Callable[[str], Document]) -> None:
+    doc = places("On 9 March 2023, Russian forces shelled Zelenopillia, Pokrovskyi raion, Donetsk.")
+    raion = next(p for p in doc.places if p.text == "Pokrovskyi")
+    assert raion.country == "UA"
+    assert raion.feature == "ADM2"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -195,6 +196,8 @@ def read_subdivisions(rows: Rows, countries: frozenset[str] | None) -> None:
         rows.add_names(sub.geonames_id, [sub.name], "name")
         rows.add_names(sub.geonames_id, list(sub.aliases))
         rows.add_names(sub.geonames_id, bare_admin_names(parts[0], (sub.name, *sub.aliases)))
+        if parts[0] == "UA" and sub.admin_level == 2:
+            rows.add_names(sub.geonames_id, raion_adjectives((sub.name, *sub.aliases)))
         if sub.iso_code and sub.admin_level == 1:
             rows.admin1_by_iso[sub.iso_code] = sub.geonames_id
         if sub.iso_code and parts[0] in ("US", "CA", "AU"):
@@ -221,6 +224,24 @@ def bare_admin_names(country: str, names: tuple[str, ...]) -> list[str]:
     if not bare or any(n in names for n in bare):
         return []
     return sorted({n for n in bare if n})
+
+
+_UKRAINIAN_AREA = re.compile(r"^(\S+)(ький|ька) (?:район|міськрада|міська рада)$", re.IGNORECASE)
+
+
+def raion_adjectives(names: tuple[str, ...]) -> list[str]:
+    """The raion's name as ACLED and Ukrainian officials write it in Latin letters, the
+    adjective of its Ukrainian name ("Бахмутський район" -> "Bakhmutskyi"; a city
+    council's "Куп’янська міськрада" -> "Kupianskyi"); the packages give only "Bakhmut
+    Raion" and Russian-style spellings."""
+    from .katottg import latin  # the national transliteration, with the village table
+
+    out = []
+    for name in names:
+        m = _UKRAINIAN_AREA.match(name.strip())
+        if m:
+            out.append(latin(m.group(1) + "ький"))
+    return sorted(set(out))
 
 
 def display_admin_name(name: str, aliases: tuple[str, ...]) -> str:
