@@ -12,7 +12,7 @@ import pytest
 from sitrep.models import Document
 from sitrep.places.sources import bare_admin_names, raion_adjectives
 
-REGION = ["VE", "PH", "NG", "KR", "ID", "CN", "UA"]
+REGION = ["VE", "PH", "NG", "KR", "ID", "CN", "UA", "BO", "KY", "CR", "PS"]
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,23 @@ def test_places_area_names_raion_as_acled_writes_it(places: Callable[[str], Docu
     raion = next(p for p in doc.places if p.text == "Pokrovskyi")
     assert raion.country == "UA"
     assert raion.feature == "ADM2"
+
+
+def test_places_area_names_unknown_bracketed_area_hides_no_first_word(
+    places: Callable[[str], Document],
+) -> None:
+    # the province the gazetteer does not know is no "Pedro" (Cayman Islands), and the
+    # town it brackets keeps its own reading
+    doc = places("On 31 March 2023, in La Paz (Pedro Domingo Murillo, La Paz), teachers marched.")
+    names = [p.text for p in doc.places]
+    assert "Pedro" not in names
+    town = doc.places[0]
+    assert town.country == "BO"
+    assert town.lat is not None
+
+
+def test_places_area_names_bracketed_run_of_two_places_stays(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places("Troops raided Maythalun (Jenin West Bank) and arrested two men.")
+    assert "Jenin" in [p.text for p in doc.places]

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..models import Document, EntityMention, Token
+from .context import cues
 from .gazetteer import Entry, Gazetteer
 from .normalise import normalise_name
 from .spans import (
@@ -102,7 +103,17 @@ class GazetteerScan:
                     and not after_particle(toks[i], toks, i)
                 ):
                     found = self._match_at(state, toks, i)
-                if found:
+                if (
+                    found
+                    and found[0] - i == 1
+                    and _bracketed_run(toks, i) >= 3
+                    and self._match_at(state, toks, i + 1) is None
+                ):
+                    # "(Pedro Domingo Murillo, La Paz)": the first word of a longer name
+                    # the gazetteer does not know is no place ("Pedro", Cayman Islands);
+                    # "(Jenin West Bank)" is two places
+                    i += _bracketed_run(toks, i)
+                elif found:
                     out.append(found[1])
                     i = found[0]
                 else:
@@ -235,3 +246,18 @@ class GazetteerScan:
         if "." in text:  # "Ky.", "W. Va.": abbreviations of states and provinces only
             return any(c.kind == "code" and (c.is_country or c.feature == "ADM1") for c in found)
         return self._strong(tuple(c for c in found if c.kind != "code"))
+
+
+def _bracketed_run(toks: tuple[Token, ...], i: int) -> int:
+    """How many capitalised name words fill the first slot of a bracket from ``toks[i]``
+    ("(Pedro Domingo Murillo, La Paz)"); 0 when ``toks[i]`` opens no bracket's slot or a
+    kind word is among them ("(Kharkiv Oblast)")."""
+    if i == 0 or toks[i - 1].text != "(":
+        return 0
+    n = 0
+    while i + n < len(toks) and toks[i + n].text[:1].isupper() and name_inner(toks[i + n]):
+        if toks[i + n].text.lower() in cues().area_nouns:
+            return 0
+        n += 1
+    end = i + n
+    return n if end < len(toks) and toks[end].text in (",", ")") else 0
