@@ -90,8 +90,7 @@ SOURCE = (
     "multinomial logistic regression trained by sitrep (sitrep.bench.typer_train) on the "
     "sets in trained_on: the CASE 2021 task 2 dev split (id % 3 == 0) and snippets written "
     "for sitrep ({files}){extra}; the rules' own code is no feature of the items of the sets "
-    "the rules were tuned on (CASE dev, typer_sentences.yaml, ACLED's notes); document "
-    "margin chosen by "
+    "the rules were tuned on (CASE dev, typer_sentences.yaml{tuned}); document margin chosen by "
     "sitrep.bench.typer_select --compare (data/events/typer_validation.yaml and CASE dev "
     "5-fold cross-validation, models trained without the held-out items)"
 )
@@ -321,7 +320,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         bias = tuple(round(float(b), 4) for b in shifted_bias(model.labels, model.bias, shift))
         model = SubtypeModel(model.labels, bias, model.weights)
         target = Path(__file__).resolve().parents[1] / RESOURCE
-        source = SOURCE.format(files=written_files(list(named)), extra=acled_source(list(named)))
+        tuned = ", ACLED's notes" if ACLED in named else ""
+        files, extra = written_files(list(named)), acled_source(list(named))
+        source = SOURCE.format(files=files, extra=extra, tuned=tuned)
         target.write_text(model.to_json(source, SHIPPED, list(named)) + "\n", encoding="utf-8")
         what = ", ".join(named)
         print(f"wrote {target}: {len(ys)} items ({what}), {len(model.weights)} features")
