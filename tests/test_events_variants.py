@@ -52,6 +52,8 @@ def subtype(parse_text: Callable[..., Document], stage: EventsStage, text: str) 
         # the parser lemmatises "raped" as "rap"
         ("Militiamen raped two women at the displacement camp.", "Sexual violence"),
         ("He is accused of raping a detainee in the police station.", "Sexual violence"),
+        # the parser tags "protested" as a noun after "the disappeared"
+        ("In Zapopan, relatives of the disappeared protested.", "Peaceful protest"),
     ],
 )
 def test_events_variant_words_are_typed(parse_text, stage, text, expected):

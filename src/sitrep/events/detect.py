@@ -160,6 +160,10 @@ class TriggerFinder:
                 verb = self.lex.verb_forms.get(t.text.lower())
                 if verb is not None and _object_follows(view, t.i):
                     specs, nominal = self.lex.verbs.get(verb), False
+                elif not specs and (past := self._past_form(t.text.lower(), lem)):
+                    # "relatives of the disappeared protested": a past tense the small
+                    # parser tagged as a noun it does not know is still the verb
+                    specs, nominal = self.lex.verbs.get(past), False
             else:
                 continue
             if not specs:
@@ -168,6 +172,16 @@ class TriggerFinder:
             if cand is not None:
                 out.append(cand)
         return out
+
+    def _past_form(self, word: str, lemma: str) -> str | None:
+        """The trigger verb whose past tense ``word`` is, when the parser left it unlemmatised
+        as a noun ("protested", "rallied", "demonstrated")."""
+        if lemma != word or not word.endswith("ed") or len(word) < 6:
+            return None
+        for stem in (word[:-2], word[:-1], word[:-3] + "y", word[:-3]):
+            if stem in self.lex.verbs:
+                return stem
+        return None
 
     def _match(
         self,
