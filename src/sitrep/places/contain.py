@@ -161,7 +161,9 @@ def apply_containers(
         if span.role != "mention" or res is None or res.entry is None:
             continue
         entry = res.entry
-        if entry.is_country or entry.is_region or entry.feature == "ADM1":
+        if entry.is_country or entry.is_region:
+            continue
+        if entry.feature == "ADM1" and not _small(text, span):
             continue
         found = _container(text, spans, out, i)
         if found is not None and found[1] == "-":
@@ -208,6 +210,17 @@ def apply_containers(
             if seat or ((rough or foreign or elsewhere) if said else (rough and foreign)):
                 out[i] = Resolution(None)
     return out
+
+
+_NEXT_WORD = re.compile(r"\s+([\w-]+)")
+
+
+def _small(text: str, span: PlaceSpan) -> bool:
+    """Whether the text calls the place a town, village, camp or quarter ("Mayo
+    neighbourhood in southern Khartoum"): then a province of that name is a namesake,
+    and the container named after it says where the place lies."""
+    m = _NEXT_WORD.match(text, span.end)
+    return m is not None and m.group(1).lower() in cues().place_nouns
 
 
 def _container(

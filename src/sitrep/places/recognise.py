@@ -81,8 +81,14 @@ class Recogniser(GazetteerScan):
             spans.append(dateline)
         # a person the actors stage guessed from a PERSON entity may be a village the
         # gazetteer spells exactly ("on Ein Issa road"): persons do not hide places
+        # nor does an organisation the actors stage only guessed from a name that is a
+        # well-known place ("Cox's Bazar" read as an organisation)
         actor_spans = [
-            (m.start, m.end) for a in doc.actors if a.kind != "person" for m in a.mentions
+            (m.start, m.end)
+            for a in doc.actors
+            if a.kind != "person"
+            for m in a.mentions
+            if not (a.provisional and self._prominent(self.gaz.lookup(m.text)))
         ]
         surnames = frozenset(
             normalise_name(e.text.split()[-1])
@@ -183,6 +189,11 @@ class Recogniser(GazetteerScan):
             return self._longer(index, name, s, e) or self._part(name, s)
         if ent.label not in RELABEL or any(a <= s and e <= b for a, b in actor_spans):
             return None
+        bare = name.rsplit(" ", 1)[0]
+        if _named_area(name) and self.gaz.lookup(bare):
+            # ORG "Bokkos LGA": the area's name, read with its kind word as a cue (not
+            # "Laurel County School District", which the gazetteer does not know)
+            return PlaceSpan(bare, s, s + len(bare), bare, method=f"ner-{ent.label.lower()}")
         if generic(name):
             return None  # "Southern" (NORP) of "Riffa (Southern)" alone names no place
         prev = index.before(s)

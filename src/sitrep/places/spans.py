@@ -132,7 +132,7 @@ def cued_spans(doc: Document, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
             comma = (
                 after == ","
                 and j + 1 < len(toks)
-                and toks[j + 1].start in starts
+                and (toks[j + 1].start in starts or _area_named(toks, j + 1))
                 and (
                     before in c.place_before
                     or before == "of"
@@ -258,6 +258,16 @@ def _cued_start(t: Token) -> bool:
 
 def _cued_inner(t: Token) -> bool:
     return name_inner(t) or _gerund_name(t)
+
+
+def _area_named(toks: tuple[Token, ...], k: int) -> bool:
+    """Whether ``toks[k]`` opens a name written with its area's word ("Polohy raion",
+    "Gusau LGA"): an area, though neither spaCy nor the gazetteer may know it yet."""
+    c = cues()
+    j = k
+    while j < len(toks) and j < k + 4 and name_inner(toks[j]):
+        j += 1
+    return j > k and j < len(toks) and toks[j].text.lower() in c.area_nouns | c.admin2
 
 
 def _bracket_names_place(toks: tuple[Token, ...], k: int, starts: set[int]) -> bool:

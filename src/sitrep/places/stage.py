@@ -31,8 +31,9 @@ from .contain import apply_containers, recount
 from .context import cues
 from .gazetteer import Entry, Gazetteer
 from .normalise import normalise_name
+from .quarters import in_towns, stand_in
 from .recognise import PlaceSpan, Recogniser
-from .resolve import Context, Resolution, Resolver
+from .resolve import Context, Resolution, Resolver, View
 from .spans import overlaps
 
 _CAPITAL = re.compile(r"\b[Tt]he\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?capital\b(?!\s+of\b)")
@@ -105,6 +106,17 @@ def _stray(res: Resolution | None, points: tuple[tuple[float, float], ...]) -> b
 
 
 HOME_CITY = 100_000  # people in a namesake of a foreign capital in the story's country
+
+
+def _unvoted(res: Resolution | None, view: View) -> bool:
+    """A town or village (the text says so: "Mushu village") found only in a country
+    nothing else in the story names, though the story names others, and smaller than a
+    city everyone knows: a namesake abroad (Turkey's Mus in a story about Plateau State),
+    so the event falls back to the area the story names."""
+    entry = res.entry if res else None
+    if entry is None or entry.country is None or not view.countries:
+        return False
+    return view.countries[entry.country] == 0 and entry.population < HOME_CITY
 
 
 def _home_namesakes(
@@ -194,6 +206,7 @@ class PlacesStage:
         resolved = apply_containers(doc.article.text, spans, resolved, pools)
         resolved = _home_namesakes(spans, resolved, pools, ctx)
         places = []
+        people: dict[str, int] = {}
         for i, span in enumerate(spans):
             res = resolved.get(i)
             if span.weak and not (
@@ -201,17 +214,21 @@ class PlacesStage:
                 and not _stray(res, ctx.view(normalise_name(span.name)).points)
             ):
                 continue
+            if span.cue == "city" and _unvoted(res, ctx.view(normalise_name(span.name))):
+                res = None
             if span.modifier == "street" and not _local(res, ctx.focus):
                 span, res = _street(doc.article.text, span), None
             if span.role != "demonym" or self.demonyms:
                 places.append(to_place(span, res))
+                if res is not None and res.entry is not None:
+                    people[places[-1].id] = res.entry.population
         # the story's country as the places were finally read (a village put in its
         # bracketed area takes the story with it); the spans above were weighed as read
         country = recount(ctx, spans, resolved).focus
         places += self._capitals(doc, country, places)
         scene = [p for p in places if not in_cause(doc, p.start)]
         focus = Focus(country=country, place=self._focus_place(scene, country))
-        places = [self._in_focus_town(p, focus.place) for p in places]
+        places = [self._in_focus_town(p, focus.place) for p in in_towns(doc, places, people)]
         places.sort(key=lambda p: (p.start, p.end))
         return dataclasses.replace(doc, places=tuple(places), focus=focus)
 
@@ -240,16 +257,7 @@ class PlacesStage:
         words = place.text.lower().replace(".", "").split()
         if not any(w in cues().street for w in words[1:]):
             return place
-        return dataclasses.replace(
-            town,
-            id=town.id,
-            text=place.text,
-            start=place.start,
-            end=place.end,
-            precision=2,
-            method=place.method + ":in-focus-town",
-            role=place.role,
-        )
+        return stand_in(town, place, ":in-focus-town")
 
     def _capitals(self, doc: Document, focus: str | None, places: list[Place]) -> list[Place]:
         """ "the capital" / "the Syrian capital" -> that country's capital."""
