@@ -403,15 +403,26 @@ def _modifier_object(doc: Document, k: int) -> bool:
 
 
 def clause_places(
-    view: SentenceView, anchors: Anchors, head: int, exclude: list[tuple[int, int]]
+    view: SentenceView,
+    anchors: Anchors,
+    head: int,
+    exclude: list[tuple[int, int]],
+    *,
+    skip_from: bool = False,
 ) -> list[Place]:
     """Places named in the clause of ``head`` (not in its subject or in actor phrases),
-    then in the clauses above it; nearest clause first, best-resolved place first."""
+    then in the clauses above it; nearest clause first, best-resolved place first.
+    ``skip_from``: not in ``head``'s own "from" phrase (the origin of "protesters from X")."""
     came_from: int | None = None
     cur: int | None = head
+    origin: set[int] = set()
+    if skip_from:
+        for prep in view.children(head, frozenset({"prep"})):
+            if view.lemma(prep) == "from":
+                origin.update(view.subtree(prep))
     while cur is not None:
         skip = CLAUSE_SKIP if came_from is None else CLAUSE_SKIP | {"conj"}
-        idx = [k for k in view.subtree(cur, skip=skip) if k != came_from]
+        idx = [k for k in view.subtree(cur, skip=skip) if k != came_from and k not in origin]
         if came_from is not None:
             branch = set(view.subtree(came_from))
             idx = [k for k in idx if k not in branch]

@@ -115,6 +115,8 @@ class EventsStage:
         self.coder = AcledCoder(self.lex)
         self.place_actors = PlaceActors(registry or Registry.load(), self.coder)
         self.tags = NoteTags(self.lex)
+        # nouns for the people of an event ("protesters"): their "from" phrase is an origin
+        self.participants = self.lex.word_sets["agent_nouns"] | self.lex.word_sets["person_nouns"]
 
     def __call__(self, doc: Document) -> Document:
         anchors = Anchors(doc)
@@ -352,8 +354,10 @@ class EventsStage:
         heads = [d.cand.index]
         if d.cand.nominal and d.roles.verb is not None:
             heads.append(d.roles.verb)
+        # "protesters from Puno marched in Lima": where the people came from is no scene
+        origin = d.cand.nominal and view.lemma(d.cand.index) in self.participants
         for h in heads:
-            found = clause_places(view, anchors, h, exclude)
+            found = clause_places(view, anchors, h, exclude, skip_from=origin and h == heads[0])
             if found:
                 s = view.sentence
                 aimed = spec.plover_type == "ASSAULT"

@@ -1,0 +1,51 @@
+"""Where an event's people came from is no scene: "protesters from Puno marched in Lima" is
+a protest in Lima. Sentences written for sitrep."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.actors import ActorsStage
+from sitrep.events import EventsStage
+from sitrep.events.rank import main_event
+from sitrep.models import Document
+from sitrep.places import Gazetteer
+from sitrep.places.stage import PlacesStage
+
+REGION = ["PE", "MX", "BR"]
+
+
+@pytest.fixture(scope="module")
+def run(
+    gazetteer: Gazetteer, parse_text: Callable[..., Document], actors_stage: ActorsStage
+) -> Callable[[str], Document]:
+    places, events = PlacesStage(gazetteer), EventsStage(learned=False)
+    return lambda text: events(places(actors_stage(parse_text(text))))
+
+
+@pytest.mark.parametrize(
+    ("text", "scene"),
+    [
+        ("On 15 January 2023, in Lima, protesters from Puno and Cusco marched to Congress.", "Lima"),
+        (
+            "On 16 January 2023, in Arequipa (Arequipa), protesters from Puno blocked a road.",
+            "Arequipa",
+        ),
+        ("Teachers from Oaxaca marched in Mexico City to demand pay rises.", "Mexico City"),
+    ],
+)
+def test_events_origins_home_town_is_no_scene(
+    run: Callable[[str], Document], text: str, scene: str
+) -> None:
+    ev = main_event(run(text))
+    assert ev is not None and ev.place is not None
+    assert ev.place.text == scene
+
+
+def test_events_origins_retreat_from_is_still_the_place(run: Callable[[str], Document]) -> None:
+    # a "from" phrase of the event word itself is where it happened
+    ev = main_event(run("Troops withdrew from Tumbes after a week of fighting."))
+    assert ev is not None and ev.place is not None
+    assert ev.place.text == "Tumbes"
