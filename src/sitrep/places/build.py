@@ -128,6 +128,10 @@ def _midpoint(points: list[tuple[float, float]], trim: int = 0) -> tuple[float, 
     return (lats[k] + lats[-1 - k]) / 2, lon - 360 if lon > 180 else lon
 
 
+ADM2_TRIM = 5  # percent of a district's towns dropped on each side of its box
+ADM2_TRIM_MIN = 20  # towns a district needs before any are dropped
+
+
 def _admin_points(rows: Rows) -> None:
     by_admin1: dict[tuple[str | None, str | None], list[PlaceRow]] = defaultdict(list)
     by_admin2: dict[tuple[str | None, str | None, str | None], list[PlaceRow]] = defaultdict(list)
@@ -146,7 +150,10 @@ def _admin_points(rows: Rows) -> None:
         if not p.population:
             p.population = sum(c.population for c in members)
         if p.lat is None and members:
-            p.lat, p.lon = _midpoint([(c.lat or 0.0, c.lon or 0.0) for c in members])
+            # a district's towns, but for a few strays its code puts far away (Kramatorsk
+            # raion listed a Sofiyivka 300 km west): trimmed when there are enough of them
+            trim = ADM2_TRIM if p.feature == "ADM2" and len(members) >= ADM2_TRIM_MIN else 0
+            p.lat, p.lon = _midpoint([(c.lat or 0.0, c.lon or 0.0) for c in members], trim)
             rows.derived.add(p.id)
         if p.lat is None:
             del rows.places[p.id]
