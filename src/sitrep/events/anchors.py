@@ -128,6 +128,30 @@ class Anchors:
                 return min(inside, key=lambda p: (p.precision or 9, -p.start))
         return None
 
+    def known_near(self, place: Place, sentence: int, lookback: int) -> Place:
+        """A place the gazetteer does not know, put at the nearest known place its sentence
+        names (what follows it first: its area), else at the last its paragraph named before
+        ("protest outside the police station in Broummana (Al Matn)"; ACLED's geo_precision
+        2); ``place`` itself when there is none."""
+        if place.lat is not None:
+            return place
+        s = self.doc.sentences[sentence]
+        pool = [
+            p
+            for p in self.places_in(s.start, s.end)
+            if p.lat is not None and not self.sourced(p) and not for_cause(self.doc, p)
+        ]
+        near = min(
+            pool, key=lambda p: (p.start < place.start, abs(p.start - place.end)), default=None
+        )
+        if near is None:
+            near = self.place_before(sentence, lookback)
+        if near is None:
+            return place
+        return dataclasses.replace(
+            near, precision=max(near.precision or 2, 2), method=near.method + ":near-unknown"
+        )
+
     def launched_from(self, place: Place) -> bool:
         """Whether ``place`` follows "from" ("fired rockets from Gaza")."""
         text = self.doc.article.text

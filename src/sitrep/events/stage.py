@@ -253,6 +253,7 @@ class EventsStage:
         exclude = [view.compact_span(h) for h in (d.roles.agent,) if h is not None]
         exclude += [(m.start, m.end) for r in d.agents for m in _mentions(doc, r)]
         found = self._places(view, anchors, d, obj, exclude)
+        found = [anchors.known_near(p, view.sentence.i, PLACE_LOOKBACK) for p in found]
         in_clause = bool(found)
         if not found:
             earlier = anchors.place_before(view.sentence.i, PLACE_LOOKBACK)
