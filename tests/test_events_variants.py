@@ -54,6 +54,7 @@ def subtype(parse_text: Callable[..., Document], stage: EventsStage, text: str) 
         ("He is accused of raping a detainee in the police station.", "Sexual violence"),
         # the parser tags "protested" as a noun after "the disappeared"
         ("In Zapopan, relatives of the disappeared protested.", "Peaceful protest"),
+        ("In Manhattan, climate activists blocked traffic for an hour.", "Peaceful protest"),
     ],
 )
 def test_events_variant_words_are_typed(parse_text, stage, text, expected):
