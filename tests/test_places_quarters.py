@@ -99,3 +99,13 @@ def test_places_quarters_guessed_organisation_is_a_known_place(
         "Rohingya leader in Balukhali camp."
     )
     assert _place(doc, "Cox's Bazar").country == "BD"
+
+
+def test_places_quarters_namesake_far_from_its_town_is_no_quarter(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places(
+        "On 24 May 2023, in Bauchi (Bauchi), police dispersed protesters in the Yelwa area."
+    )
+    yelwa = _place(doc, "Yelwa")
+    assert yelwa.name == "Bauchi" and yelwa.precision == 2

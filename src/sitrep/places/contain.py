@@ -179,6 +179,13 @@ def apply_containers(
             # "X (Pale township, Yinmarbin district, Sagaing region)": past a district
             # the gazetteer does not know, the region it lies in
             j, _, area = further
+        if area is not None and area.id == entry.id and link == "(":
+            # "Merida (Merida)": a town named with its state of the same name is the
+            # town of the country whose first-level area bears that name (Venezuela's)
+            twin = _twin(entry, pools.get(i, ()), pools.get(j, ()))
+            if twin is not None:
+                out[i], out[j] = Resolution(twin[0]), Resolution(twin[1])
+            continue
         if area is None or area.id == entry.id or inside(entry, area):
             continue
         # only a well-matched, larger place says where another one lies (a province
@@ -221,6 +228,21 @@ def _small(text: str, span: PlaceSpan) -> bool:
     and the container named after it says where the place lies."""
     m = _NEXT_WORD.match(text, span.end)
     return m is not None and m.group(1).lower() in cues().place_nouns
+
+
+def _twin(
+    entry: Entry, towns: tuple[Entry, ...], areas: tuple[Entry, ...]
+) -> tuple[Entry, Entry] | None:
+    """``entry`` (else the most populous town of ``towns``) with the first-level area of
+    ``areas`` it lies in; None when no town lies in one."""
+    pairs = [
+        (c, a)
+        for a in areas
+        if a.feature == "ADM1" and a.kind in ("name", "alias")
+        for c in towns
+        if c.is_populated and c.kind in ("name", "alias") and inside(c, a)
+    ]
+    return max(pairs, key=lambda p: (p[0].id == entry.id, p[0].population), default=None)
 
 
 def _container(

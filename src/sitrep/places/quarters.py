@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from ..geo import distance_km
 from ..models import Document, Place
 
 # a name (or a list of names) followed by a word for a part of a town
@@ -20,6 +21,7 @@ _QUARTER = re.compile(
 # "the Sussuarana favela")
 _OPENER = re.compile(r"\b(?:bairro|colonia|barrio|favela|comunidade|mohalla)\s+$", re.IGNORECASE)
 CITY = 100_000  # people in a town whose "district" is a quarter, not an admin area
+FAR_KM = 100.0  # a namesake this far from the town is not its quarter
 
 
 def _quarter(text: str, place: Place) -> bool:
@@ -60,13 +62,21 @@ def in_towns(doc: Document, places: list[Place], populations: dict[str, int]) ->
         town = towns[-1] if towns else None
         # a quarter the gazetteer knows only as a small namesake abroad ("the Old Town
         # area" of Mombasa as a part of Las Vegas) is as unknown
-        abroad = town is not None and p.country != town.country
+        abroad = town is not None and (p.country != town.country or _far(p, town))
         doubtful = populations.get(p.id, 0) < CITY or p.method.endswith(":ambiguous")
         if town is None or not (p.lat is None or (abroad and doubtful)):
             out.append(p)
             continue
         out.append(stand_in(town, p, ":in-town"))
     return out
+
+
+def _far(place: Place, town: Place) -> bool:
+    """Whether a quarter's namesake lies too far from the town to be a part of it or a
+    place beside it ("the Yelwa area" of Bauchi is no Yelwa 160 km away)."""
+    if None in (place.lat, place.lon, town.lat, town.lon):
+        return False
+    return distance_km(place.lat, place.lon, town.lat, town.lon) > FAR_KM  # type: ignore[arg-type]
 
 
 def stand_in(town: Place, mention: Place, how: str) -> Place:
