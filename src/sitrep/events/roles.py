@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import ActorRef, Document, Place
+from ..models import ActorRef, Document
 from .anchors import Anchors, provisional_ref
 from .crowds import CROWD_KINDS
 from .crowds import crowd_first as crowd_first
@@ -26,9 +26,6 @@ PATIENT_PREPS = frozenset(
     {"on", "against", "at", "upon", "of", "into", "with", "toward", "towards"}
 )
 MEMBER_PREPS = frozenset({"from", "of"})
-CLAUSE_SKIP = frozenset(
-    {"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "relcl", "parataxis", "appos"}
-)
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
@@ -400,46 +397,6 @@ def _modifier_object(doc: Document, k: int) -> bool:
         return False
     prep = doc.tokens[t.head]
     return prep.head != t.head and doc.tokens[prep.head].dep in ("acl", "amod")
-
-
-def clause_places(
-    view: SentenceView,
-    anchors: Anchors,
-    head: int,
-    exclude: list[tuple[int, int]],
-    *,
-    skip_from: bool = False,
-) -> list[Place]:
-    """Places named in the clause of ``head`` (not in its subject or in actor phrases),
-    then in the clauses above it; nearest clause first, best-resolved place first.
-    ``skip_from``: not in ``head``'s own "from" phrase (the origin of "protesters from X")."""
-    came_from: int | None = None
-    cur: int | None = head
-    origin: set[int] = set()
-    if skip_from:
-        for prep in view.children(head, frozenset({"prep"})):
-            if view.lemma(prep) == "from":
-                origin.update(view.subtree(prep))
-    while cur is not None:
-        skip = CLAUSE_SKIP if came_from is None else CLAUSE_SKIP | {"conj"}
-        idx = [k for k in view.subtree(cur, skip=skip) if k != came_from and k not in origin]
-        if came_from is not None:
-            branch = set(view.subtree(came_from))
-            idx = [k for k in idx if k not in branch]
-        found: list[Place] = []
-        for k in idx:
-            t = view.tok(k)
-            # "Syria's underlying issues" names no location
-            if t.dep == "poss" or any(s <= t.start and t.end <= e for s, e in exclude):
-                continue
-            p = anchors.place_for_span(t.start, t.end)
-            if p is not None and all(p is not q for q in found):
-                found.append(p)
-        if found:
-            # as places.lookup ranks them: resolved first, then the finest, then the earliest
-            return sorted(found, key=lambda p: (p.geonames_id is None, p.precision or 9, p.start))
-        came_from, cur = cur, view.head(cur)
-    return []
 
 
 def agent_head_lemma(view: SentenceView, agent: int | None, trigger: int, nominal: bool) -> str:

@@ -25,7 +25,7 @@ from ..actors.registry import Registry
 from ..ids import digest
 from ..models import FACTUAL_MODALITIES, ActorRef, Document, Event, Mention, Place
 from .acled import AcledCoder, AcledContext
-from .anchors import Anchors, level
+from .anchors import Anchors
 from .clauses import cause_tokens
 from .crowds import PlaceActors, state_opposite
 from .dates import DatesStage
@@ -38,7 +38,6 @@ from .roles import (
     ActorResolver,
     RoleHeads,
     agent_head_lemma,
-    clause_places,
     crowd_first,
     noun_roles,
     verb_roles,
@@ -55,6 +54,7 @@ from .salience import (
     property_yields,
     speech_discount,
 )
+from .scene import clause_places, finer_place
 from .sequel import protests_met
 from .syntax import SentenceView
 from .tags import NoteTags
@@ -363,54 +363,11 @@ class EventsStage:
                 s = view.sentence
                 aimed = spec.plover_type == "ASSAULT"
                 return [
-                    _finer(
+                    finer_place(
                         view, anchors, anchors.scene(found, s.start, s.end, exclude, aimed), exclude
                     )
                 ]
         return []
-
-
-def _finer(
-    view: SentenceView, anchors: Anchors, place: Place, exclude: list[tuple[int, int]]
-) -> Place:
-    """A better-known place that describes a village the gazetteer does not know, or a
-    town that describes a country or province: "in Kafr Ubayd (Idlib district, Idlib)" is
-    placed at Idlib district, as ACLED does at geo_precision 2. Only the place's own
-    phrase counts (apposition, parenthesis, "of ..."), never a source's "in Idlib said"."""
-    unknown = place.lat is None
-    if not unknown and level(place) < 2:
-        return place
-    # only what describes the place itself: its apposition, parenthesis or "of" phrase
-    heads = [k for k in range(view.first, view.last) if view.tok(k).start == place.start]
-    if not heads:
-        return place
-    inside = [view.tok(k) for k in view.subtree(heads[0])]
-    lo, hi = min(t.start for t in inside), max(t.end for t in inside)
-    pool = [
-        p
-        for p in anchors.places_in(lo, hi)
-        if p.lat is not None
-        and p is not place
-        and not any(a <= p.start and p.end <= b for a, b in exclude)
-        and (unknown or (p.country == place.country and _within(p, place)))
-        and level(p) < (3 if unknown else level(place))
-    ]
-    if not pool:
-        return place
-    # the nearest, preferring what follows ("Kafr Ubayd (Idlib district)")
-    best = min(pool, key=lambda p: (p.start < place.start, abs(p.start - place.end)))
-    if not unknown:
-        return best
-    return dataclasses.replace(
-        best, precision=max(best.precision or 2, 2), method=best.method + ":near-unknown"
-    )
-
-
-def _within(town: Place, area: Place) -> bool:
-    """Whether ``town`` can lie in ``area`` (a country, or a province by its admin1 code)."""
-    if (area.feature or "").startswith("PCL"):
-        return True
-    return area.admin1 is not None and town.admin1 == area.admin1
 
 
 def _mentions(doc: Document, ref: ActorRef) -> list[Mention]:
