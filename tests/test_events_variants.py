@@ -55,6 +55,7 @@ def subtype(parse_text: Callable[..., Document], stage: EventsStage, text: str) 
         # the parser tags "protested" as a noun after "the disappeared"
         ("In Zapopan, relatives of the disappeared protested.", "Peaceful protest"),
         ("In Manhattan, climate activists blocked traffic for an hour.", "Peaceful protest"),
+        ("In Rome, climate activists threw paint on a fountain.", "Violent demonstration"),
     ],
 )
 def test_events_variant_words_are_typed(parse_text, stage, text, expected):
