@@ -1,5 +1,6 @@
-"""A town named with a first-level area of the same name, "Merida (Merida)": the town of
-the country whose state bears that name. Sentences written for sitrep."""
+"""Admin areas named in brackets after a place: "Merida (Merida)" is the town of the country
+whose state bears that name; a district named before another district is no district of that
+name elsewhere. Sentences written for sitrep."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Callable
 
 from sitrep.models import Document
 
-REGION = ["VE", "MX", "ES", "NG", "PE"]
+REGION = ["VE", "MX", "ES", "NG", "PE", "BD"]
 
 
 def _mentions(doc: Document) -> list[tuple[str, str | None, str | None]]:
@@ -32,3 +33,16 @@ def test_places_twins_town_already_in_its_state_stays(
         "On 19 July 2023, in Arequipa (Arequipa), protesters blocked the road to the airport."
     )
     assert [c for _, c, _ in _mentions(doc)] == ["PE", "PE"]
+
+
+def test_places_twins_district_lies_in_no_other_district(
+    places: Callable[[str], Document],
+) -> None:
+    # Kishoreganj is also a district of Dhaka division; the upazila is Nilphamari's
+    doc = places(
+        "On 5 March 2023, in Kishoreganj upazila (Nilphamari, Rangpur), Awami League "
+        "activists attacked BNP supporters."
+    )
+    kishoreganj = next(p for p in doc.places if p.text == "Kishoreganj")
+    assert kishoreganj.lat is None
+    assert any(p.text == "Nilphamari" and p.country == "BD" for p in doc.places)

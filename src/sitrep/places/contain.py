@@ -208,7 +208,10 @@ def apply_containers(
             # "Kafin X village (Gusau LGA, Zamfara state)" is no namesake in another state
             said = link != "," or area.is_admin
             # (not "Allamakee County, Dubuque County": a list of peers)
-            elsewhere = area.is_admin and not entry.is_admin and link in ("(", "in", "of")
+            # nor is "Kishoreganj upazila (Nilphamari, Rangpur)" another division's district
+            # of that name: a district lies in no other district
+            peer = entry.feature == "ADM2" and area.feature in ("ADM1", "ADM2")
+            elsewhere = area.is_admin and (peer or not entry.is_admin) and link in ("(", "in", "of")
             # "near Hryhorivka, Donetsk": a village in another province than the seat's
             seat = link == "," and area.feature == "PPLA" and entry.feature in ("PPL", NEAR_POINT)
             # "Kangvai (Churachandpur, Manipur)": a namesake in another state than the one
