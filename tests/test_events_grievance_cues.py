@@ -60,3 +60,13 @@ def test_events_grievance_cues_solidarity_phrase_split_by_the_parser(
     lemmas, words = cue_strings(view, skip)
     assert " flood " not in words and " victim " not in lemmas
     assert " rally " in lemmas and " monday " in words
+
+
+def test_events_grievance_cues_bare_preposition_opens_no_grievance(
+    parse_text: Callable[..., Document],
+) -> None:
+    # "in" has no object of its own here ("in and outside of ..."): it is where, not why
+    doc = parse_text("Workers protested in and outside of their offices in Tehran.")
+    view = SentenceView(doc, doc.sentences[0])
+    skip = grievance_tokens(view, frozenset({"denounce"}), ("against", "in solidarity with"))
+    assert not {view.tok(k).text for k in skip} & {"offices", "Tehran"}

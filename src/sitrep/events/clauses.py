@@ -23,8 +23,13 @@ def grievance_tokens(view: SentenceView, heads: frozenset[str], preps: tuple[str
             grievance = lemma in heads and tok.dep in PURPOSE_DEPS
             if not grievance and tok.dep == "prep":
                 obj = view.child(i, frozenset({"pobj"}))
-                phrase = lemma if obj is None else f"{lemma} {view.lemma(obj)}"
-                grievance = any(p in (lemma, phrase) or p.startswith(phrase + " ") for p in preps)
+                if obj is None:  # "protested in and outside of ...": a bare "in" is no phrase
+                    grievance = lemma in preps
+                else:
+                    phrase = f"{lemma} {view.lemma(obj)}"
+                    grievance = any(
+                        p in (lemma, phrase) or p.startswith(phrase + " ") for p in preps
+                    )
             if grievance:
                 out.update(view.subtree(i))
                 rest = _rest_of_phrase(view, i, preps) if tok.dep == "prep" else None

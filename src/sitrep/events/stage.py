@@ -26,7 +26,7 @@ from ..ids import digest
 from ..models import FACTUAL_MODALITIES, ActorRef, Document, Event, Mention, Place
 from .acled import AcledCoder, AcledContext
 from .anchors import Anchors
-from .clauses import cause_tokens
+from .clauses import cause_tokens, grievance_tokens
 from .crowds import PlaceActors, state_opposite
 from .dates import DatesStage
 from .detect import Candidate, TriggerFinder, object_class, object_head
@@ -252,6 +252,13 @@ class EventsStage:
 
         exclude = [view.compact_span(h) for h in (d.roles.agent,) if h is not None]
         exclude += [(m.start, m.end) for r in d.agents for m in _mentions(doc, r)]
+        if spec.plover_type == "PROTEST":
+            # "a protest against the killing of workers in Zamfara": what the protest is
+            # against happened elsewhere
+            grievance = grievance_tokens(
+                view, self.coder.grievance_heads, self.coder.grievance_preps
+            )
+            exclude += [(view.tok(k).start, view.tok(k).end) for k in grievance if k != c.index]
         found = self._places(view, anchors, d, obj, exclude)
         found = [anchors.known_near(p, view.sentence.i, PLACE_LOOKBACK) for p in found]
         in_clause = bool(found)
