@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from ..models import Document, Event
 from .clauses import grievance_tokens
+from .governs import subordinate
 from .lexicon import load_lexicon
 from .syntax import SentenceView
 from .tags import TAG_METHOD
@@ -59,14 +60,28 @@ def _grievances(doc: Document, pool: list[Event]) -> set[int]:
     return out
 
 
+def competing(doc: Document) -> list[Event]:
+    """The document's events less those told inside another event's clause ("handed over
+    the town under the peace deal": the handover, not the deal; ``governs``): the events
+    that compete to be the document's. Negated and denied events stay (callers skip them)
+    but rule over nothing."""
+    live = [e for e in doc.events if e.modality not in NOT_HAPPENED]
+    rulers = [e for e in live if e.acled_sub_event_type is not None]
+    # the event a note's sub-category tag names is never another's frame
+    framed = [e for e in live if not e.method.endswith(TAG_METHOD)]
+    hidden = subordinate(doc, framed, rulers) if rulers and len(live) > 1 else set()
+    return [e for e in doc.events if e.id not in hidden] if hidden else list(doc.events)
+
+
 def main_event(doc: Document, *, acled_only: bool = True) -> Event | None:
     """The event a note's sub-category tag names, else the highest-scoring event that is
-    not negated or denied (with an ACLED type), not told as a protest's grievance; a
+    not negated or denied (with an ACLED type), not told as a protest's grievance nor inside
+    another event's clause (``competing``); a
     strategic development gives way to a violent event told before it and to a protest
     told with it or before it."""
     pool = [
         e
-        for e in doc.events
+        for e in competing(doc)
         if e.modality not in NOT_HAPPENED and (e.acled_sub_event_type is not None or not acled_only)
     ]
     if acled_only:

@@ -1,0 +1,96 @@
+"""Which event is the document's: events told inside another event's clause give way
+(``events.governs``, ``rank.competing``), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.events import EventsStage
+from sitrep.events.rank import competing, main_event
+from sitrep.models import Document, Event
+
+
+@pytest.fixture(scope="module")
+def stage() -> EventsStage:
+    return EventsStage(learned=False)
+
+
+def _events(parse_text: Callable[..., Document], stage: EventsStage, text: str) -> Document:
+    return stage(parse_text(text))
+
+
+def _word(events: list[Event] | tuple[Event, ...], word: str) -> list[Event]:
+    return [e for e in events if word in e.trigger.text.lower()]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "framed"),
+    [
+        (
+            "The rebel brigade handed over the hill town to the national army under the "
+            "truce signed last month.",
+            "Non-violent transfer of territory",
+            "truce",
+        ),
+        (
+            "The two factions agreed to withdraw their gunmen from the market district.",
+            "Agreement",
+            "withdraw",
+        ),
+        (
+            "A gun battle erupted when soldiers tried to arrest a smuggling suspect in the "
+            "village.",
+            "Armed clash",
+            "arrest",
+        ),
+        (
+            "Detectives detained three men for the murder of a local councillor.",
+            "Arrests",
+            "murder",
+        ),
+    ],
+)
+def test_events_rank_frame_gives_way(
+    parse_text: Callable[..., Document],
+    stage: EventsStage,
+    text: str,
+    expected: str,
+    framed: str,
+) -> None:
+    doc = _events(parse_text, stage, text)
+    assert _word(doc.events, framed), "the framed event is still detected"
+    assert not _word(competing(doc), framed)
+    top = main_event(doc)
+    assert top is not None and top.acled_sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # coordinated clauses are of equal rank
+        ("Gunmen stormed the village and abducted ten farmers.", "abducted"),
+        # a participle of consequence is news of its own
+        ("Attackers set fire to a grain store, killing four guards.", "killing"),
+        # a demonstration frames what is done at it
+        ("Police opened fire on traders protesting against the new market tax.", "protest"),
+        # "in an air strike" names the event itself
+        ("The army destroyed a rebel fuel depot in an air strike.", "air strike"),
+    ],
+)
+def test_events_rank_equal_rank_kept(
+    parse_text: Callable[..., Document], stage: EventsStage, text: str, word: str
+) -> None:
+    doc = _events(parse_text, stage, text)
+    assert _word(doc.events, word)
+    assert _word(competing(doc), word)
+
+
+def test_events_rank_same_type_not_hidden(
+    parse_text: Callable[..., Document], stage: EventsStage
+) -> None:
+    doc = _events(parse_text, stage, "Soldiers were accused of raping women held in custody.")
+    hidden = {e.id for e in doc.events} - {e.id for e in competing(doc)}
+    kinds = {e.acled_sub_event_type for e in doc.events if e.id in hidden}
+    assert "Sexual violence" not in kinds
