@@ -35,4 +35,3 @@ def test_events_grievance_places_what_is_protested_is_no_scene(
     ev = main_event(doc)
     assert ev is not None and ev.place is not None
     assert ev.place.text == "Abuja"
-

@@ -4,13 +4,16 @@ without coordinates. Documents built by hand."""
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
+
 from sitrep.events.anchors import Anchors
 from sitrep.models import Article, Document, Place, Sentence
 
 
 def _doc(text: str, places: list[Place], breaks: list[int]) -> Document:
     bounds = [0, *breaks, len(text)]
-    sentences = tuple(Sentence(i, a, b) for i, (a, b) in enumerate(zip(bounds, bounds[1:])))
+    sentences = tuple(Sentence(i, a, b) for i, (a, b) in enumerate(itertools.pairwise(bounds)))
     return Document(Article(id="t", text=text), sentences=sentences, places=tuple(places))
 
 
@@ -41,3 +44,22 @@ def test_events_known_near_nothing_known_keeps_the_name() -> None:
     village = _place("Um Kadada", text, False)
     anchors = Anchors(_doc(text, [village], []))
     assert anchors.known_near(village, 0, 2) is village
+
+
+def test_events_known_near_coded_to_names_the_place() -> None:
+    # ACLED's notes say where they put an event: the place before "coded to X" stands for X
+    text = "Warplanes struck positions in Hama desert coded to Salamiyah."
+    hama = _place("Hama", text, True)
+    coded = dataclasses.replace(_place("Salamiyah", text, True), lat=35.01, lon=37.05)
+    anchors = Anchors(_doc(text, [hama, coded], []))
+    assert anchors.coded(hama) is coded
+    assert anchors.coded_all is None
+
+
+def test_events_known_near_coded_at_alone_names_every_place() -> None:
+    text = "Israel resumed its offensive on Gaza. Coded at Tel Aviv."
+    gaza = _place("Gaza", text, True)
+    tel_aviv = _place("Tel Aviv", text, True)
+    anchors = Anchors(_doc(text, [gaza, tel_aviv], [text.index("Coded")]))
+    assert anchors.coded_all is tel_aviv
+    assert anchors.coded(gaza) is tel_aviv

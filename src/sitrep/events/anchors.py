@@ -37,6 +37,9 @@ _SOURCE_BEFORE = re.compile(
 )
 _SOURCE_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:said|says|told|reported|reports)\b")
 _OFFICE = re.compile(r"\s+offices?\b", re.IGNORECASE)
+# ACLED's notes say where they put an event: "in Hama badia coded to Ithariyah", "Al Alamayn
+# (coded to Al Alam al Abyad)", "Coded at Tel Aviv."
+_CODED = re.compile(r"\bcoded\s+(?:to|at|in)\s+(?:the\s+)?$", re.IGNORECASE)
 AREA_LEVEL = 2  # a province; a country or wider region is 3
 
 
@@ -79,6 +82,7 @@ class Anchors:
         )
         self.place_starts = [p.start for p in self.places]
         self.place_span = max((p.end - p.start for p in self.places), default=0)
+        self.coded_as, self.coded_all = self._coded()
 
     def _window(self, starts: list[int], longest: int, start: int, end: int) -> range:
         """Indices of mentions that can overlap ``[start, end)`` (sorted by start)."""
@@ -127,6 +131,26 @@ class Anchors:
             if inside:
                 return min(inside, key=lambda p: (p.precision or 9, -p.start))
         return None
+
+    def _coded(self) -> tuple[dict[int, Place], Place | None]:
+        """Where the text says an event was coded: the place named before "coded to X" in
+        its sentence stands for X (by the named place's start); with no place before it
+        ("Coded at Tel Aviv."), X stands for every place of the document."""
+        text, alias, whole = self.doc.article.text, {}, None
+        for p in self.places:
+            if p.lat is None or not _CODED.search(text[max(0, p.start - 20) : p.start]):
+                continue
+            s = next((s for s in self.doc.sentences if s.start <= p.start < s.end), None)
+            before = [q for q in self.places_in(s.start, p.start) if q is not p] if s else []
+            if before:
+                alias[before[-1].start] = p
+            else:
+                whole = p
+        return alias, whole
+
+    def coded(self, place: Place) -> Place:
+        """``place``, or the place the text says the event was coded to instead."""
+        return self.coded_as.get(place.start, self.coded_all or place)
 
     def known_near(self, place: Place, sentence: int, lookback: int) -> Place:
         """A place the gazetteer does not know, put at the nearest known place its sentence

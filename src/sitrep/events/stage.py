@@ -260,7 +260,9 @@ class EventsStage:
             )
             exclude += [(view.tok(k).start, view.tok(k).end) for k in grievance if k != c.index]
         found = self._places(view, anchors, d, obj, exclude)
-        found = [anchors.known_near(p, view.sentence.i, PLACE_LOOKBACK) for p in found]
+        found = [
+            anchors.known_near(anchors.coded(p), view.sentence.i, PLACE_LOOKBACK) for p in found
+        ]
         in_clause = bool(found)
         if not found:
             earlier = anchors.place_before(view.sentence.i, PLACE_LOOKBACK)
@@ -270,6 +272,8 @@ class EventsStage:
             votes = document_votes(doc)
             roles = [*d.agents, *d.patients]
             places = [fallback_place(doc, view.sentence, spec.plover_type, roles, votes)]
+        if anchors.coded_all is not None:  # "Coded at Tel Aviv.": the note says where
+            places = [anchors.coded_all]
         acled_type, acled_sub = self.coder.types(self.coder.foreign(code, doc, d.agents, places[0]))
 
         conf = spec.weight + (0.15 if specific else 0.0) + (0.05 if d.agents else 0.0)
