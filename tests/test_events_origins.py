@@ -14,7 +14,7 @@ from sitrep.models import Document
 from sitrep.places import Gazetteer
 from sitrep.places.stage import PlacesStage
 
-REGION = ["PE", "MX", "BR"]
+REGION = ["PE", "MX", "BR", "UA"]
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +49,14 @@ def test_events_origins_retreat_from_is_still_the_place(run: Callable[[str], Doc
     ev = main_event(run("Troops withdrew from Tumbes after a week of fighting."))
     assert ev is not None and ev.place is not None
     assert ev.place.text == "Tumbes"
+
+
+def test_events_origins_launch_point_alone_is_no_scene(run: Callable[[str], Document]) -> None:
+    # the second sentence names only where the missiles came from: they fell in Zaporizhzhia
+    doc = run(
+        "Russian forces launched missiles at Zaporizhzhia, damaging houses. "
+        "The missiles were fired from the Berdiansk area."
+    )
+    fired = [e for e in doc.events if e.trigger.text == "fired"]
+    assert fired and fired[0].place is not None
+    assert fired[0].place.text == "Zaporizhzhia"

@@ -370,9 +370,13 @@ class EventsStage:
         origin = d.cand.nominal and view.lemma(d.cand.index) in self.participants
         for h in heads:
             found = clause_places(view, anchors, h, exclude, skip_from=origin and h == heads[0])
+            aimed = spec.plover_type == "ASSAULT"
+            if aimed and found and all(anchors.launched_from(p) for p in found):
+                # "The missiles were fired from the Berdiansk area": where they were fired
+                # from is no scene; the sentences before say where they fell
+                return []
             if found:
                 s = view.sentence
-                aimed = spec.plover_type == "ASSAULT"
                 return [
                     finer_place(
                         view, anchors, anchors.scene(found, s.start, s.end, exclude, aimed), exclude
