@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from sitrep.events import EventsStage
+from sitrep.events.governs import governs
 from sitrep.events.rank import competing, main_event
 from sitrep.models import Document, Event
 
@@ -49,6 +50,19 @@ def _word(events: list[Event] | tuple[Event, ...], word: str) -> list[Event]:
             "Detectives detained three men for the murder of a local councillor.",
             "Arrests",
             "murder",
+        ),
+        # a clause inside a place phrase is background, though "in" names a means
+        (
+            "The army deployed troops in districts where the militia had withdrawn its "
+            "fighters last week.",
+            "Change to group/activity",
+            "withdrawn",
+        ),
+        # a gerund of means is how the main event was done
+        (
+            "Youths damaged the doors of the party office by throwing stones.",
+            "Looting/property destruction",
+            "throwing",
         ),
     ],
 )
@@ -94,3 +108,15 @@ def test_events_rank_same_type_not_hidden(
     hidden = {e.id for e in doc.events} - {e.id for e in competing(doc)}
     kinds = {e.acled_sub_event_type for e in doc.events if e.id in hidden}
     assert "Sexual violence" not in kinds
+
+
+def _index(doc: Document, word: str) -> int:
+    return next(t.i for t in doc.tokens if t.text == word)
+
+
+def test_events_rank_content_clause_not_governed(parse_text: Callable[..., Document]) -> None:
+    # what evidence or a report says is news of its own; a relative clause is background
+    said = parse_text("Monitors found evidence that soldiers had abducted dozens of villagers.")
+    assert not governs(said, _index(said, "found"), _index(said, "abducted"))
+    hidden = parse_text("Monitors found the rifles that the gang had hidden in a barn.")
+    assert governs(hidden, _index(hidden, "found"), _index(hidden, "hidden"))

@@ -22,6 +22,9 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 # a prepositional phrase that tells how or during what the governing event happened names
 # the event itself ("destroyed the camp in an air raid", "pelted police during the rally")
 MEANS_PREPS = frozenset({"in", "during", "with", "by", "through", "via", "amid", "amidst"})
+# the phrase's object and the nouns it is built of ("in a series of air strikes"), not a
+# clause inside it ("in areas where the militia withdrew") nor a gerund ("by arresting")
+NOMINAL_CHAIN = frozenset({"pobj", "prep", "compound", "nmod", "conj", "appos"})
 # a content clause ("found evidence that soldiers had used rape", "said that ...") is news
 CONTENT_DEPS = frozenset({"ccomp"})
 # a verb whose subject or object a trigger noun is governs its adverbial and relative
@@ -62,6 +65,17 @@ def _consequence(doc: Document, k: int) -> bool:
     return not any(t.head == k and t.dep == "mark" for t in doc.tokens[max(0, k - 3) : k])
 
 
+def _content(doc: Document, k: int) -> bool:
+    """A content clause: a verb's ("said that ...") or a noun's ("evidence that ...")."""
+    tok = doc.tokens[k]
+    if tok.dep in CONTENT_DEPS:
+        return True
+    return tok.dep == "acl" and any(
+        t.head == k and t.dep == "mark" and t.text.lower() == "that"
+        for t in doc.tokens[max(0, k - 6) : k]
+    )
+
+
 def _path(doc: Document, k: int) -> list[int]:
     """``k`` and its ancestors, nearest first."""
     out = [k]
@@ -87,10 +101,14 @@ def governs(doc: Document, upper: int, lower: int, triggers: frozenset[int] = fr
     for depth, node in enumerate(path):
         if node in tops and depth > 0:
             below = doc.tokens[path[depth - 1]]
-            if any(doc.tokens[k].dep in CONTENT_DEPS for k in path[:depth]):
+            if any(_content(doc, k) for k in path[:depth]):
                 return False
-            if below.dep == "prep" and below.lemma.lower() in MEANS_PREPS:
-                return False
+            if (
+                below.dep == "prep"
+                and below.lemma.lower() in MEANS_PREPS
+                and all(doc.tokens[k].dep in NOMINAL_CHAIN for k in path[: depth - 1])
+            ):
+                return False  # the event is the phrase's object, not told deeper inside it
             if node != upper and below.dep in COMPLEMENT_DEPS:
                 return False
             return below.dep != "conj" and not _consequence(doc, path[depth - 1])
