@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sitrep.models import Document
+from sitrep.places.contain import link_between
 
-REGION = ["VE", "MX", "ES", "NG", "PE", "BD"]
+REGION = ["VE", "MX", "ES", "NG", "PE", "BD", "IN"]
 
 
 def _mentions(doc: Document) -> list[tuple[str, str | None, str | None]]:
@@ -46,3 +47,22 @@ def test_places_twins_district_lies_in_no_other_district(
     kishoreganj = next(p for p in doc.places if p.text == "Kishoreganj")
     assert kishoreganj.lat is None
     assert any(p.text == "Nilphamari" and p.country == "BD" for p in doc.places)
+
+
+def test_places_twins_town_far_from_the_district_town_in_brackets(
+    places: Callable[[str], Document],
+) -> None:
+    # West Bengal's Kandi is no village of Rajouri district, 1,700 km away
+    doc = places(
+        "On 5 May 2023, militants killed five soldiers in an encounter in Kandi forest area "
+        "(Rajouri, Jammu and Kashmir)."
+    )
+    assert next(p for p in doc.places if p.text == "Kandi").lat is None
+    assert any(p.text == "Rajouri" and p.country == "IN" for p in doc.places)
+
+
+def test_places_twins_military_base_near_a_town_is_no_container() -> None:
+    text = "the US military base near Shadadah town in Al Hasakeh countryside"
+    assert link_between(text, text.index(" military"), text.index("Shadadah")) is None
+    text = "in Kandi forest area (Rajouri, Jammu and Kashmir)"
+    assert link_between(text, text.index(" forest"), text.index("Rajouri")) == "("

@@ -83,14 +83,19 @@ _KINDS = frozenset(
 )
 
 
+# lowercase words that may stand before such a kind word ("Kandi forest area (Rajouri)");
+# not "military" ("the US military base near Shadadah" says nothing of where the US lies)
+_QUALIFIERS = r"(?-i:forest|police|market|residential|refugee|border|hill|mountain|tea|farm)"
+
+
 def _link_pattern() -> re.Pattern[str]:
     c = cues()
     kinds = sorted(_KINDS | c.admin | c.admin2 | c.place_nouns, key=len, reverse=True)
     words = "|".join(re.escape(k) for k in kinds)
     # what may stand between a place and its container: "town in", "village, in the",
-    # "area in rural", "(", "camp in northern", "region (Chiya-e Gara) of"
+    # "area in rural", "(", "camp in northern", "region (Chiya-e Gara) of", "forest area ("
     return re.compile(
-        rf"""^\s*(?:(?:{words})\b\s*)?
+        rf"""^\s*(?:{_QUALIFIERS}\s+(?={words}))?(?:(?:{words})\b\s*)?
         (?:\([^()]{{1,40}}\)\s*)?
         (?P<link>in|of|near|,|\(|-|\u2013)\s*(?:the\s+)?
         (?:(?:rural|northern|southern|eastern|western|central|north|south|east|west
@@ -217,6 +222,9 @@ def apply_containers(
             # "Kangvai (Churachandpur, Manipur)": a namesake in another state than the one
             # the district town is said to lie in
             elsewhere = elsewhere or (link == "(" and _outside(further, entry))
+            # "Kandi forest area (Rajouri, ...)": the district town in brackets lies over
+            # NEAR_KM from the namesake read (West Bengal's Kandi)
+            elsewhere = elsewhere or (link == "(" and area.is_populated and not entry.is_admin)
             if seat or ((rough or foreign or elsewhere) if said else (rough and foreign)):
                 out[i] = Resolution(None)
     return out
