@@ -53,7 +53,7 @@ from ..events.embed import (
     opinions,
 )
 from ..events.lexicon import load_lexicon, read_data
-from ..events.rank import NOT_HAPPENED, PROTEST_TYPES, event_score
+from ..events.rank import NOT_HAPPENED, PROTEST_TYPES, competing, event_score
 from ..events.syntax import SentenceView
 from ..events.typer import RESOURCE as SPARSE_RESOURCE
 from ..events.typer import Retyper, trained_on
@@ -130,7 +130,8 @@ class CaseLabeller:
         """The document's label and the rules' confidence; ``vectors`` are the embeddings of
         ``embed.embedding_text(doc)``, one per embedding model (none: the typer alone)."""
         best, best_conf = FALLBACK, 0.0
-        for ev in doc.events:
+        # not an event told inside another's clause ("handed over ... under the peace deal")
+        for ev in competing(doc):
             if ev.modality in ("negated", "denied"):
                 continue
             if ev.acled_sub_event_type is not None:
