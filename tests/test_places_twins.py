@@ -66,3 +66,16 @@ def test_places_twins_military_base_near_a_town_is_no_container() -> None:
     assert link_between(text, text.index(" military"), text.index("Shadadah")) is None
     text = "in Kandi forest area (Rajouri, Jammu and Kashmir)"
     assert link_between(text, text.index(" forest"), text.index("Rajouri")) == "("
+
+
+def test_places_twins_state_named_with_and_is_one_place(
+    places: Callable[[str], Document],
+) -> None:
+    # spaCy tags "Jammu" and "Kashmir" apart; the town Jammu is not in this note
+    doc = places(
+        "On 11 October 2023, a grenade attack injured two CRPF personnel in Pulwama "
+        "(Pulwama, Jammu and Kashmir)."
+    )
+    found = {p.text: p for p in doc.places if p.role == "mention"}
+    assert "Jammu" not in found
+    assert found["Jammu and Kashmir"].feature == "ADM1"

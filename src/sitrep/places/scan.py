@@ -181,18 +181,22 @@ class GazetteerScan:
 
     def _grown(self, entities: list[EntityMention], text: str) -> list[EntityMention]:
         """A place entity and the name right after it joined when the gazetteer spells
-        the whole: GPE "Dera" + PERSON "Ismail Khan" is "Dera Ismail Khan"."""
+        the whole: GPE "Dera" + PERSON "Ismail Khan" is "Dera Ismail Khan", and GPE "Jammu"
+        + LOC "Kashmir" is "Jammu and Kashmir" when the whole is a country or state."""
         out: list[EntityMention] = []
         for ent in entities:
             prev = out[-1] if out else None
+            gap = text[prev.end : ent.start] if prev is not None else ""
+            whole = text[prev.start : ent.end] if prev is not None else ""
             if (
                 prev is not None
                 and prev.label in PLACE_LABELS
                 and ent.label in NAME_LABELS
-                and text[prev.end : ent.start] == " "
-                and self._spelled(text[prev.start : ent.end])
+                and (
+                    (gap == " " and self._spelled(whole))
+                    or (gap == " and " and ent.label in PLACE_LABELS and self._state(whole))
+                )
             ):
-                whole = text[prev.start : ent.end]
                 out[-1] = replace(prev, text=whole, end=ent.end, token_end=ent.token_end)
                 continue
             out.append(ent)
@@ -204,6 +208,14 @@ class GazetteerScan:
         touched = [(a, b) for a, b in state.persons if a < end and start < b]
         whole = all(start <= a and b <= end and (a, b) != (start, end) for a, b in touched)
         return whole and self._spelled(state.text[start:end])
+
+    def _state(self, text: str) -> bool:
+        """Whether the gazetteer knows ``text`` by this very spelling as a country or a
+        first-level area ("Jammu and Kashmir", "Trinidad and Tobago")."""
+        return any(
+            c.kind in ("name", "alt", "alias") and (c.is_country or c.feature == "ADM1")
+            for c in self.gaz.lookup(text)
+        )
 
     def _spelled(self, text: str) -> bool:
         """Whether the gazetteer knows a name of several words by this very spelling."""
