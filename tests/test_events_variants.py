@@ -56,6 +56,9 @@ def subtype(parse_text: Callable[..., Document], stage: EventsStage, text: str) 
         ("In Zapopan, relatives of the disappeared protested.", "Peaceful protest"),
         ("In Manhattan, climate activists blocked traffic for an hour.", "Peaceful protest"),
         ("In Rome, climate activists threw paint on a fountain.", "Violent demonstration"),
+        # a found device blown up on purpose is disrupted weapons use
+        ("Sappers found a landmine by the road and detonated it safely.", "Disrupted weapons use"),
+        ("An IED exploded near a checkpoint, killing three.", "Remote explosive/landmine/IED"),
     ],
 )
 def test_events_variant_words_are_typed(parse_text, stage, text, expected):

@@ -74,7 +74,7 @@ class AcledCoder:
         self.state_obstruction: str | None = ref.get("state_obstruction")
         self.refine = [
             (frozenset(ref[k]["codes"]), str(ref[k]["code"]), tuple(ref[k]["cues"]))
-            for k in ("disappearance", "sexual", "exchange")
+            for k in ("disappearance", "sexual", "exchange", "controlled")
             if k in ref
         ]
         self.people_family: tuple[frozenset[str], str] | None = None
