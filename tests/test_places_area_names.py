@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from sitrep.models import Document
-from sitrep.places.sources import bare_admin_names, raion_adjectives
+from sitrep.places.area_names import bare_admin_names, raion_adjectives
 
 REGION = ["VE", "PH", "NG", "KR", "ID", "CN", "UA", "BO", "KY", "CR", "PS"]
 

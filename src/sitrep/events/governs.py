@@ -30,13 +30,11 @@ CONTENT_DEPS = frozenset({"ccomp"})
 # a verb whose subject or object a trigger noun is governs its adverbial and relative
 # clauses and phrases, not what it lets or makes happen ("allowed the army to win back")
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "conj"})
-MAX_DEPTH = 40
+MAX_DEPTH = 40  # a parse is a tree, but never trust a loop in copied data
 # a demonstration frames whatever is done at or to it ("fired on villagers protesting"):
 # never subordinate
 FRAME_TYPES = frozenset({"Protests"})
-FRAME_SUBTYPES = frozenset(
-    {"Violent demonstration"}
-)  # a parse is a tree, but never trust a loop in copied data
+FRAME_SUBTYPES = frozenset({"Violent demonstration"})
 
 
 def _token_at(doc: Document, event: Event) -> int | None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from .area_names import bare_admin_names, raion_adjectives
 from .normalise import is_indexable, strip_accents
 
 CITY_CLASSES = frozenset({"P"})
@@ -202,46 +202,6 @@ def read_subdivisions(rows: Rows, countries: frozenset[str] | None) -> None:
             rows.admin1_by_iso[sub.iso_code] = sub.geonames_id
         if sub.iso_code and parts[0] in ("US", "CA", "AU"):
             rows.add_names(sub.geonames_id, [sub.iso_code.split("-", 1)[1]], "code")
-
-
-# The kind words that some countries' admin areas carry in every name the packages give
-# them, where news and ACLED's notes write the bare name ("Sugapa (Intan Jaya, Papua
-# Tengah)" for Kabupaten Intan Jaya, alias "Intan Jaya Regency").
-ADMIN_AFFIXES = {"ID": (("Kabupaten ", "Kota "), (" Regency",))}
-
-
-def bare_admin_names(country: str, names: tuple[str, ...]) -> list[str]:
-    """The names of an admin area without its kind word, when no name is bare already."""
-    prefixes, suffixes = ADMIN_AFFIXES.get(country, ((), ()))
-    bare = []
-    for name in names:
-        for prefix in prefixes:
-            if name.startswith(prefix):
-                bare.append(name[len(prefix) :])
-        for suffix in suffixes:
-            if name.endswith(suffix):
-                bare.append(name[: -len(suffix)])
-    if not bare or any(n in names for n in bare):
-        return []
-    return sorted({n for n in bare if n})
-
-
-_UKRAINIAN_AREA = re.compile(r"^(\S+)(ький|ька) (?:район|міськрада|міська рада)$", re.IGNORECASE)
-
-
-def raion_adjectives(names: tuple[str, ...]) -> list[str]:
-    """The raion's name as ACLED and Ukrainian officials write it in Latin letters, the
-    adjective of its Ukrainian name ("Бахмутський район" -> "Bakhmutskyi"; a city
-    council's "Куп’янська міськрада" -> "Kupianskyi"); the packages give only "Bakhmut
-    Raion" and Russian-style spellings."""
-    from .katottg import latin  # the national transliteration, with the village table
-
-    out = []
-    for name in names:
-        m = _UKRAINIAN_AREA.match(name.strip())
-        if m:
-            out.append(latin(m.group(1) + "ький"))
-    return sorted(set(out))
 
 
 def display_admin_name(name: str, aliases: tuple[str, ...]) -> str:
