@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from sitrep.models import Document
 
-REGION = ["BR", "CO", "NG"]
+REGION = ["BR", "CO", "NG", "HT", "RE"]
 
 
 def _mentions(doc: Document) -> dict[str, tuple[str | None, str | None]]:
@@ -40,3 +40,14 @@ def test_places_romance_quarter_after_a_dash_is_part_of_the_town(
     assert found["Recife"].country == "BR"
     assert found["Recife"].admin1 == "Pernambuco"
     assert found.get("Boa") is None or found["Boa"].country in (None, "BR")
+
+
+def test_places_romance_french_link_word(places: Callable[[str], Document]) -> None:
+    # inside a bracket spaCy tags nothing: "au" must join "Port-au-Prince", or "Port" reads
+    # Le Port on Reunion and the town before the bracket is left to it
+    doc = places(
+        "On Monday, in Petion-Ville (Port-au-Prince, Ouest), gang members kidnapped a doctor."
+    )
+    found = {p.text: p for p in doc.places if p.role == "mention"}
+    assert found["Port-au-Prince"].country == "HT"
+    assert "Port" not in found

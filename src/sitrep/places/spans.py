@@ -324,9 +324,10 @@ def name_end(t: Token) -> bool:
 
 
 # words that join the parts of a Romance place name ("Valle del Cauca", "Rio Grande do
-# Norte", "Santa Cruz de la Sierra"): inside a name only, and only where the gazetteer
-# spells the whole
+# Norte", "Santa Cruz de la Sierra", "Port-au-Prince", "Boulogne-sur-Mer"): inside a name
+# only, and only where the gazetteer spells the whole
 LINKS = frozenset({"de", "del", "do", "da", "dos", "das", "di", "du", "des", "la", "las", "los"})
+LINKS |= {"au", "aux", "sur", "en"}  # French: "Port-au-Prince", "Aix-en-Provence"
 
 
 def linking(t: Token) -> bool:
