@@ -81,6 +81,16 @@ def places(gazetteer: Gazetteer, parse_text: Callable[..., Document]) -> Callabl
     return lambda text: stage(parse_text(text))
 
 
+@pytest.fixture(scope="module")
+def placed_events(
+    gazetteer: Gazetteer, parse_text: Callable[..., Document], actors_stage: ActorsStage
+) -> Callable[[str], Document]:
+    """Parse a text and run actors, places (the module's ``gazetteer``) and the rules-only
+    events stage, in the pipeline's order."""
+    places, events = PlacesStage(gazetteer), EventsStage(learned=False)
+    return lambda text: events(places(actors_stage(parse_text(text))))
+
+
 @pytest.fixture()
 def db_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'test.db'}"

@@ -5,30 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
-from sitrep.actors import ActorsStage
-from sitrep.events import EventsStage
 from sitrep.events.rank import main_event
 from sitrep.models import Document
-from sitrep.places import Gazetteer
-from sitrep.places.stage import PlacesStage
 
 REGION = ["NG"]
 
 
-@pytest.fixture(scope="module")
-def run(
-    gazetteer: Gazetteer, parse_text: Callable[..., Document], actors_stage: ActorsStage
-) -> Callable[[str], Document]:
-    places, events = PlacesStage(gazetteer), EventsStage(learned=False)
-    return lambda text: events(places(actors_stage(parse_text(text))))
-
-
 def test_events_grievance_places_what_is_protested_is_no_scene(
-    run: Callable[[str], Document],
+    placed_events: Callable[[str], Document],
 ) -> None:
-    doc = run(
+    doc = placed_events(
         "In Abuja, the police dispersed a protest by NLC members against the killing of "
         "workers in Zamfara."
     )

@@ -7,22 +7,10 @@ from collections.abc import Callable
 
 import pytest
 
-from sitrep.actors import ActorsStage
-from sitrep.events import EventsStage
 from sitrep.events.rank import main_event
 from sitrep.models import Document
-from sitrep.places import Gazetteer
-from sitrep.places.stage import PlacesStage
 
 REGION = ["PE", "MX", "BR", "UA"]
-
-
-@pytest.fixture(scope="module")
-def run(
-    gazetteer: Gazetteer, parse_text: Callable[..., Document], actors_stage: ActorsStage
-) -> Callable[[str], Document]:
-    places, events = PlacesStage(gazetteer), EventsStage(learned=False)
-    return lambda text: events(places(actors_stage(parse_text(text))))
 
 
 @pytest.mark.parametrize(
@@ -37,23 +25,27 @@ def run(
     ],
 )
 def test_events_origins_home_town_is_no_scene(
-    run: Callable[[str], Document], text: str, scene: str
+    placed_events: Callable[[str], Document], text: str, scene: str
 ) -> None:
-    ev = main_event(run(text))
+    ev = main_event(placed_events(text))
     assert ev is not None and ev.place is not None
     assert ev.place.text == scene
 
 
-def test_events_origins_retreat_from_is_still_the_place(run: Callable[[str], Document]) -> None:
+def test_events_origins_retreat_from_is_still_the_place(
+    placed_events: Callable[[str], Document],
+) -> None:
     # a "from" phrase of the event word itself is where it happened
-    ev = main_event(run("Troops withdrew from Tumbes after a week of fighting."))
+    ev = main_event(placed_events("Troops withdrew from Tumbes after a week of fighting."))
     assert ev is not None and ev.place is not None
     assert ev.place.text == "Tumbes"
 
 
-def test_events_origins_launch_point_alone_is_no_scene(run: Callable[[str], Document]) -> None:
+def test_events_origins_launch_point_alone_is_no_scene(
+    placed_events: Callable[[str], Document],
+) -> None:
     # the second sentence names only where the missiles came from: they fell in Zaporizhzhia
-    doc = run(
+    doc = placed_events(
         "Russian forces launched missiles at Zaporizhzhia, damaging houses. "
         "The missiles were fired from the Berdiansk area."
     )

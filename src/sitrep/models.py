@@ -237,3 +237,7 @@ class Document:
     def sentence_tokens(self, i: int) -> tuple[Token, ...]:
         s = self.sentences[i]
         return self.tokens[s.token_start : s.token_end]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that holds the character at ``offset`` (None between sentences)."""
+        return next((s for s in self.sentences if s.start <= offset < s.end), None)

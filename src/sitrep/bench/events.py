@@ -122,36 +122,41 @@ def acled(
     out = list(Pipeline(_stages(learned=learned)).pipe(docs))
     seconds = time.perf_counter() - t0
     n = len(rows)
-    sub = loc = located = date = deaths = 0
+    located = 0
     confusion: Counter[tuple[str, str]] = Counter()
     misses: Counter[str] = Counter()
     wrong: list[tuple[str, str, str]] = []
     far: list[str] = []
-    unseen = _unseen(data, rows) if held_out else []
-    fresh = [0, 0, 0, 0]  # sub-type, location, date, fatalities over ``unseen`` rows
+    unseen = _unseen(data, rows) if held_out else set()
+    # sub-type, location, date and fatalities hits over all rows and over ``unseen`` rows
+    totals, fresh = [0, 0, 0, 0], [0, 0, 0, 0]
     for row, doc in zip(rows, out, strict=True):
         ev = main_event(doc)
-        before = (sub, loc, date, deaths)
         kind = location_miss(row, doc, ev)
         misses[kind] += 1
         if kind:
             far.append(_location_error(row, ev, kind))
         pred = ev.acled_sub_event_type if ev else "(none)"
-        sub += pred == row["sub_event_type"]
         if pred != row["sub_event_type"]:
             confusion[(row["sub_event_type"], str(pred))] += 1
             wrong.append((row["sub_event_type"], str(pred), row["notes"]))
+        near = False
         if ev is not None and ev.place is not None and ev.place.lat is not None:
             located += 1
             lon = ev.place.lon if ev.place.lon is not None else 0.0
             km = distance_km(ev.place.lat, lon, float(row["latitude"]), float(row["longitude"]))
-            loc += km <= 25.0
+            near = km <= 25.0
         gold_date = dt.datetime.strptime(row["event_date"], "%d-%b-%y").date()
-        date += ev is not None and ev.date.value == gold_date
-        deaths += ev is not None and (ev.fatalities or 0) == int(row["fatalities"] or 0)
-        if row["event_id_cnty"] in unseen:
-            for k, (a, b) in enumerate(zip(before, (sub, loc, date, deaths), strict=True)):
-                fresh[k] += b - a
+        hits = (
+            pred == row["sub_event_type"],
+            near,
+            ev is not None and ev.date.value == gold_date,
+            ev is not None and (ev.fatalities or 0) == int(row["fatalities"] or 0),
+        )
+        for k, hit in enumerate(hits):
+            totals[k] += hit
+            fresh[k] += hit and row["event_id_cnty"] in unseen
+    sub, loc, date, deaths = totals
     rules = "rules + model" if learned else "rules only"
     part = ", held-out rows outside the Middle East" if held_out else ""
     print(f"ACLED sample {name}{part}: {n} notes, full pipeline ({rules}) {seconds:.1f} s")

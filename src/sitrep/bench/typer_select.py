@@ -126,11 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.compare and args.prior:
         sets = prepared(args.data, args.cache)
-        if args.encoder == "minilm":
-            alpha, margin = compare_prior_minilm(sets, PRIOR_ALPHA)
-        else:
-            alpha, margin = compare_prior(sets)
-        print(f"chosen{' for the extra' if args.encoder else ''}: alpha {alpha}, margin {margin}")
+        minilm = args.encoder == "minilm"
+        alpha, margin = compare_prior_minilm(sets, PRIOR_ALPHA) if minilm else compare_prior(sets)
+        print(f"chosen{' for the extra' if minilm else ''}: alpha {alpha}, margin {margin}")
         return 0
     if args.compare and args.acled:
         sets = prepared(args.data, args.cache)

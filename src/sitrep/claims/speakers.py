@@ -225,7 +225,8 @@ class SpeakerResolver:
         return kind is not None and r.organisation is not None and r.organisation.kind == kind
 
     def _sentence_at(self, pos: int) -> int | None:
-        return next((s.i for s in self.doc.sentences if s.start <= pos < s.end), None)
+        s = self.doc.sentence_at(pos)
+        return s.i if s is not None else None
 
     def _is_person(self, ref: ActorRef) -> bool:
         for actor in self.doc.actors:

@@ -85,7 +85,7 @@ class Allies:
         mention = next((m for m in actor.mentions if m.text == agent.text), None) if actor else None
         if mention is None:
             return False
-        sentence = next((s for s in doc.sentences if s.start <= mention.start < s.end), None)
+        sentence = doc.sentence_at(mention.start)
         if sentence is None:
             return False
         text = doc.article.text

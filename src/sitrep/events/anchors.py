@@ -55,6 +55,14 @@ def level(p: Place) -> int:
     return 0 if (p.precision or 9) <= 2 else 2
 
 
+def near_unknown(known: Place) -> Place:
+    """``known`` standing for a village the gazetteer does not know that the text puts in
+    or by it: at precision 2 at least (ACLED's "near" a place), marked in its method."""
+    return dataclasses.replace(
+        known, precision=max(known.precision or 2, 2), method=known.method + ":near-unknown"
+    )
+
+
 def for_cause(doc: Document, place: Place) -> bool:
     """Whether ``place`` stands in a phrase of cause in its sentence ("in solidarity with
     the Palestinians in Gaza", "to denounce the attacks on Jenin")."""
@@ -140,7 +148,7 @@ class Anchors:
         for p in self.places:
             if p.lat is None or not _CODED.search(text[max(0, p.start - 20) : p.start]):
                 continue
-            s = next((s for s in self.doc.sentences if s.start <= p.start < s.end), None)
+            s = self.doc.sentence_at(p.start)
             before = [q for q in self.places_in(s.start, p.start) if q is not p] if s else []
             if before:
                 alias[before[-1].start] = p
@@ -161,9 +169,7 @@ class Anchors:
             return place
         s = self.doc.sentences[sentence]
         pool = [
-            p
-            for p in self.places_in(s.start, s.end)
-            if p.lat is not None and not self.sourced(p) and not for_cause(self.doc, p)
+            p for p in self.places_in(s.start, s.end) if p.lat is not None and not self.sourced(p)
         ]
         near = min(
             pool, key=lambda p: (p.start < place.start, abs(p.start - place.end)), default=None
@@ -172,9 +178,7 @@ class Anchors:
             near = self.place_before(sentence, lookback)
         if near is None:
             return place
-        return dataclasses.replace(
-            near, precision=max(near.precision or 2, 2), method=near.method + ":near-unknown"
-        )
+        return near_unknown(near)
 
     def launched_from(self, place: Place) -> bool:
         """Whether ``place`` follows "from" ("fired rockets from Gaza")."""
@@ -211,11 +215,7 @@ class Anchors:
             # does not know is placed in the area the text puts it in, as ACLED does
             outer = self.area_of(best)
             if outer is not None:
-                return dataclasses.replace(
-                    outer,
-                    precision=max(outer.precision or 2, 2),
-                    method=outer.method + ":near-unknown",
-                )
+                return near_unknown(outer)
         if aimed:
             best = next((p for p in found if not self.launched_from(p)), best)
         usable = [

@@ -4,10 +4,8 @@ for a town that only describes a country or province (``finer_place``)."""
 
 from __future__ import annotations
 
-import dataclasses
-
 from ..models import Place
-from .anchors import Anchors, level
+from .anchors import Anchors, level, near_unknown
 from .syntax import SentenceView
 
 CLAUSE_SKIP = frozenset(
@@ -86,9 +84,7 @@ def finer_place(
     best = min(pool, key=lambda p: (p.start < place.start, abs(p.start - place.end)))
     if not unknown:
         return best
-    return dataclasses.replace(
-        best, precision=max(best.precision or 2, 2), method=best.method + ":near-unknown"
-    )
+    return near_unknown(best)
 
 
 def within(town: Place, area: Place) -> bool:

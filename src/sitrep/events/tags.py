@@ -57,10 +57,7 @@ class NoteTags:
         self, doc: Document, found: re.Match[str], plover: str, event_type: str, sub_type: str
     ) -> Event:
         start, end = found.span(1)
-        sentence = next(
-            (s for s in doc.sentences if s.start <= start < s.end),
-            doc.sentences[0] if doc.sentences else None,
-        )
+        sentence = doc.sentence_at(start) or (doc.sentences[0] if doc.sentences else None)
         index = sentence.i if sentence is not None else 0
         place: Place | None = doc.focus.place
         if sentence is not None:

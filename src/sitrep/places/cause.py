@@ -21,7 +21,7 @@ _CAUSE = re.compile(
 def in_cause(doc: Document, start: int) -> bool:
     """Whether the text at ``start`` stands in a phrase of cause in its sentence (no ";"
     or ":" between the phrase's opening words and it)."""
-    sentence = next((s for s in doc.sentences if s.start <= start < s.end), None)
+    sentence = doc.sentence_at(start)
     if sentence is None:
         return False
     before = doc.article.text[sentence.start : start]

@@ -47,7 +47,7 @@ def in_towns(doc: Document, places: list[Place], populations: dict[str, int]) ->
         if p.role != "mention" or not _quarter(text, p):
             out.append(p)
             continue
-        sentence = next((s for s in doc.sentences if s.start <= p.start < s.end), None)
+        sentence = doc.sentence_at(p.start)
         floor = CITY if _district(text, p) else 0
         towns = [
             q

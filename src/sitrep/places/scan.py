@@ -106,13 +106,13 @@ class GazetteerScan:
                 if (
                     found
                     and found[0] - i == 1
-                    and _bracketed_run(toks, i) >= 3
+                    and (run := _bracketed_run(toks, i)) >= 3
                     and self._match_at(state, toks, i + 1) is None
                 ):
                     # "(Pedro Domingo Murillo, La Paz)": the first word of a longer name
                     # the gazetteer does not know is no place ("Pedro", Cayman Islands);
                     # "(Jenin West Bank)" is two places
-                    i += _bracketed_run(toks, i)
+                    i += run
                 elif found:
                     out.append(found[1])
                     i = found[0]
