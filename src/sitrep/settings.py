@@ -14,6 +14,15 @@ def default_data_dir() -> Path:
     return Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "sitrep"
 
 
+def default_gazetteer_path() -> Path:
+    """The gazetteer built from the packages, one file per gazetteer schema version: two
+    sitrep versions on one machine (two checkouts, an upgrade tried and undone) each keep
+    their own file instead of rebuilding a shared one back and forth."""
+    from .places.gazetteer import SCHEMA_VERSION
+
+    return default_data_dir() / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+
 @dataclass(frozen=True)
 class Settings:
     db_url: str = DEFAULT_DB
@@ -32,7 +41,7 @@ class Settings:
         values: dict[str, object] = {
             "db_url": normalise_db_url(env.get("SITREP_DB", DEFAULT_DB)),
             "gazetteer_path": Path(
-                env.get("SITREP_GAZETTEER", default_data_dir() / "gazetteer.sqlite")
+                env.get("SITREP_GAZETTEER") or default_gazetteer_path()
             ),
             "api_token": env.get("SITREP_TOKEN") or None,
         }
