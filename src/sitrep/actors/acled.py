@@ -16,7 +16,8 @@ from functools import lru_cache
 
 import yaml
 
-from .registry import DATA_PACKAGE, Registry
+from .entries import DATA_PACKAGE
+from .registry import Registry
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,80 +7,19 @@ expands every country into its state and generic actors, and builds one phrase i
 
 from __future__ import annotations
 
-import importlib.resources
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
-from ..errors import ConfigError
+from .entries import RegistryEntry, as_tuple, expand, fill, read_data, read_entry
 from .lexicon import Lexicon
 from .words import fold, phrase_key, raw_key, split_words
 
-DATA_PACKAGE = "sitrep.data.actors"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ACTOR_FILES = ("syria.yaml", "middle-east.yaml", "world.yaml", "international.yaml", "people.yaml")
 
 # match priorities: a named alias beats a templated phrase beats a context phrase
 NAMED, TEMPLATED, SHORT, CONTEXT = 3, 2, 1, 0
-
-
-@dataclass(frozen=True, slots=True)
-class Office:
-    title: str
-    org: str | None = None
-    start: str | None = None
-    end: str | None = None
-
-    def held_on(self, day: str | None) -> bool:
-        """Whether the office was held on ISO date ``day`` (see ``in_period``)."""
-        return in_period(self.start, self.end, day)
-
-
-def in_period(start: str | None, end: str | None, day: str | None) -> bool:
-    """Whether ISO date ``day`` falls in ``[start, end)`` (an open side is unbounded); when
-    ``day`` is unknown, whether the period is still running."""
-    if day is None:
-        return end is None
-    return (start or "") <= day and (end is None or day < end)
-
-
-@dataclass(frozen=True, slots=True)
-class FormerName:
-    name: str
-    start: str | None = None
-    end: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class RegistryEntry:
-    """One known actor. ``country`` is ISO alpha-3; ``inter`` the ACLED inter code."""
-
-    id: str
-    name: str
-    kind: str
-    country: str | None = None
-    inter: int | None = None
-    sector: str | None = None
-    side: str | None = None
-    aliases: tuple[str, ...] = ()
-    acronyms: tuple[str, ...] = ()
-    former: tuple[FormerName, ...] = ()
-    short: tuple[str, ...] = ()
-    metonyms: tuple[str, ...] = ()
-    parent: str | None = None
-    patrons: tuple[str, ...] = ()
-    designations: tuple[str, ...] = ()
-    ideology: str | None = None
-    affiliation: str | None = None
-    offices: tuple[Office, ...] = ()
-    iso2: str | None = None
-    adjectives: tuple[str, ...] = ()
-    # periods in which a movement is a state's government (the Taliban 1996-2001 and
-    # since August 2021): ``Office(title=<ISO3 governed>, start, end)``
-    governs: tuple[Office, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,66 +64,6 @@ class _Index:
             self.prefixes.add(folded[:n])
 
 
-def _read(name: str) -> Any:
-    resource = importlib.resources.files(DATA_PACKAGE).joinpath(name)
-    try:
-        return yaml.load(resource.read_text(encoding="utf-8"), Loader=_LOADER)
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(
-            f"actor registry file {name} cannot be read ({exc}); reinstall sitrep"
-        ) from exc
-
-
-def _tuple(value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    return tuple(str(v) for v in value)
-
-
-def _date(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
-def _entry(raw: Mapping[str, Any], base: RegistryEntry | None = None) -> RegistryEntry:
-    """Build an entry from a YAML mapping; fields given override ``base`` (aliases merge)."""
-    values: dict[str, Any] = {}
-    for key in ("name", "kind", "country", "side", "parent", "ideology", "affiliation", "sector"):
-        if key in raw:
-            values[key] = str(raw[key])
-    if "inter" in raw:
-        values["inter"] = int(raw["inter"])
-    for key in ("aliases", "acronyms", "short", "metonyms", "patrons", "designations"):
-        if key in raw:
-            old = getattr(base, key) if base else ()
-            values[key] = tuple(dict.fromkeys(old + _tuple(raw[key])))
-    if "former" in raw:
-        values["former"] = tuple(
-            FormerName(str(f["name"]), _date(f.get("from")), _date(f.get("until")))
-            for f in raw["former"]
-        )
-    if "offices" in raw:
-        values["offices"] = tuple(
-            Office(str(o["title"]), o.get("org"), _date(o.get("from")), _date(o.get("until")))
-            for o in raw["offices"]
-        )
-    if "governs" in raw:
-        values["governs"] = tuple(
-            Office(str(g["country"]), None, _date(g.get("from")), _date(g.get("until")))
-            for g in raw["governs"]
-        )
-    if base is not None:
-        return replace(base, **values)
-    if "name" not in values or "kind" not in values:
-        raise ConfigError(f"actor {raw.get('id')!r} needs a name and a kind; fix the registry file")
-    return RegistryEntry(id=str(raw["id"]), **values)
-
-
-def _fill(template: str, country: Mapping[str, Any], name: str = "", adj: str = "") -> str:
-    return template.format(iso3=country["iso3"], name=name or country["name"], adj=adj)
-
-
 class Registry:
     """Every known actor by id, and the phrase index used to find them in text."""
 
@@ -216,8 +95,8 @@ class Registry:
     @lru_cache(maxsize=1)
     def load(cls) -> Registry:
         """The registry from the package data files, read once per process."""
-        countries = _read("countries.yaml")["countries"]
-        templates = _read("templates.yaml")["templates"]
+        countries = read_data("countries.yaml")["countries"]
+        templates = read_data("templates.yaml")["templates"]
         entries: dict[str, RegistryEntry] = {}
         index = _Index()
         country_keys: dict[str, str] = {}
@@ -236,9 +115,10 @@ class Registry:
             for phrase in tmpl.get("context_phrases", ()):
                 index.add(phrase, "*." + suffix, CONTEXT, "context")
         for name in ACTOR_FILES:
-            for raw in _read(name)["actors"]:
+            for raw in read_data(name)["actors"]:
                 cls._add_named(raw, entries, index)
-        return cls(entries.values(), index, country_keys, Lexicon.from_data(_read("lexicon.yaml")))
+        lexicon = Lexicon.from_data(read_data("lexicon.yaml"))
+        return cls(entries.values(), index, country_keys, lexicon)
 
     @staticmethod
     def _add_country(
@@ -249,8 +129,8 @@ class Registry:
         country_keys: dict[str, str],
     ) -> None:
         iso3 = c["iso3"]
-        names = (c["name"], *_tuple(c.get("aliases")))
-        adjectives = _tuple(c.get("adjectives"))
+        names = (c["name"], *as_tuple(c.get("aliases")))
+        adjectives = as_tuple(c.get("adjectives"))
         entries[iso3] = RegistryEntry(
             id=iso3,
             name=c["name"],
@@ -258,7 +138,7 @@ class Registry:
             country=iso3,
             sector="GOV",
             aliases=names,
-            metonyms=_tuple(c.get("metonyms")),
+            metonyms=as_tuple(c.get("metonyms")),
             iso2=c["iso2"],
             adjectives=adjectives,
         )
@@ -267,26 +147,26 @@ class Registry:
             country_keys[" ".join(phrase_key(n))] = iso3
         for a in adjectives:
             country_keys.setdefault("adj:" + " ".join(phrase_key(a)), iso3)
-        for r in _tuple(c.get("regions")):
+        for r in as_tuple(c.get("regions")):
             country_keys["region:" + " ".join(phrase_key(r))] = iso3
         country_keys["iso2:" + c["iso2"]] = iso3
-        for m in _tuple(c.get("metonyms")):
+        for m in as_tuple(c.get("metonyms")):
             index.add(m, iso3 + ".government", NAMED, "metonym")
         for tmpl in templates:
-            eid = _fill(tmpl["id"], c)
+            eid = fill(tmpl["id"], c)
             entries[eid] = RegistryEntry(
                 id=eid,
-                name=_fill(tmpl["name"], c),
+                name=fill(tmpl["name"], c),
                 kind=tmpl["kind"],
                 country=iso3,
                 inter=tmpl.get("inter"),
                 sector=tmpl.get("sector"),
                 side=tmpl.get("side"),
-                parent=_fill(tmpl["parent"], c) if tmpl.get("parent") else None,
-                patrons=(_fill(tmpl["patron"], c),) if tmpl.get("patron") else (),
+                parent=fill(tmpl["parent"], c) if tmpl.get("parent") else None,
+                patrons=(fill(tmpl["patron"], c),) if tmpl.get("patron") else (),
             )
             for phrase in tmpl.get("phrases", ()):
-                for text in _expand(phrase, c, names, adjectives):
+                for text in expand(phrase, c, names, adjectives):
                     index.add(text, eid, TEMPLATED, "template")
 
     @staticmethod
@@ -294,17 +174,17 @@ class Registry:
         raw: Mapping[str, Any], entries: dict[str, RegistryEntry], index: _Index
     ) -> None:
         eid = str(raw["id"])
-        entry = _entry(raw, entries.get(eid))
+        entry = read_entry(raw, entries.get(eid))
         entries[eid] = entry
-        for a in (*_tuple(raw.get("aliases")), *([raw["name"]] if "name" in raw else [])):
+        for a in (*as_tuple(raw.get("aliases")), *([raw["name"]] if "name" in raw else [])):
             index.add(a, eid, NAMED, "registry")
         for f in entry.former:
             index.add(f.name, eid, NAMED, "former-name")
-        for a in _tuple(raw.get("acronyms")):
+        for a in as_tuple(raw.get("acronyms")):
             index.add(a, eid, NAMED, "acronym", case_sensitive=True)
-        for s in _tuple(raw.get("short")):
+        for s in as_tuple(raw.get("short")):
             index.add(s, eid, SHORT, "short-name")
-        for m in _tuple(raw.get("metonyms")):
+        for m in as_tuple(raw.get("metonyms")):
             index.add(m, eid, NAMED, "metonym")
 
     # -- lookups ------------------------------------------------------------------------------
@@ -431,13 +311,3 @@ def loose_key(name: str) -> str:
     words = [k for k in phrase_key(name) if k.isalnum() and k not in _ARTICLES]
     words = [k[:-1] if len(k) > 3 and k.endswith("s") else k for k in words]
     return " ".join(w.translate(_VOWELS) or w for w in words)
-
-
-def _expand(
-    phrase: str, country: Mapping[str, Any], names: tuple[str, ...], adjectives: tuple[str, ...]
-) -> list[str]:
-    if "{adj}" in phrase:
-        return [_fill(phrase, country, adj=a) for a in adjectives]
-    if "{name}" in phrase:
-        return [_fill(phrase, country, name=n) for n in names if not (n.isupper() and len(n) <= 3)]
-    return [_fill(phrase, country)]

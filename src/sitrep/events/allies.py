@@ -15,8 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..actors.entries import in_period
 from ..actors.lookup import actor_by_id
-from ..actors.registry import in_period
 from ..geo import alpha2
 from ..models import Actor, ActorRef, Document, Place
 
