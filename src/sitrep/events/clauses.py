@@ -20,7 +20,9 @@ def grievance_tokens(view: SentenceView, heads: frozenset[str], preps: tuple[str
         for i in range(view.first, view.last):
             tok = view.tok(i)
             lemma = view.lemma(i)
-            grievance = lemma in heads and tok.dep in PURPOSE_DEPS
+            grievance = lemma in heads and (
+                tok.dep in PURPOSE_DEPS or (tok.dep == "relcl" and _infinitive(view, i))
+            )
             if not grievance and tok.dep == "prep":
                 obj = view.child(i, frozenset({"pobj"}))
                 if obj is None:  # "protested in and outside of ...": a bare "in" is no phrase
@@ -39,6 +41,14 @@ def grievance_tokens(view: SentenceView, heads: frozenset[str], preps: tuple[str
 
     # keyed by the lexicon too: a caller with other heads or prepositions gets its own set
     return set(view.memoised(f"grievances:{hash((heads, preps))}", compute))
+
+
+def _infinitive(view: SentenceView, i: int) -> bool:
+    """Whether the verb at ``i`` is a to-infinitive ("took to the streets in other areas to
+    decry the arrests": the parser may hang the purpose on the nearest noun as a relative)."""
+    return view.tok(i).tag == "VB" and any(
+        view.word(k) == "to" for k in view.children(i, frozenset({"aux"}))
+    )
 
 
 def _rest_of_phrase(view: SentenceView, i: int, preps: tuple[str, ...]) -> int | None:

@@ -1,0 +1,47 @@
+"""CASE 2021 document labels on sentences written for sitrep: the tenth events session's
+general rules (a protest's grievance, frames of verbs with their object, ...)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.bench.case2021 import CaseLabeller
+from sitrep.events import EventsStage
+from sitrep.models import Document
+
+Rules = tuple[EventsStage, CaseLabeller]
+
+
+@pytest.fixture(scope="module")
+def rules() -> Rules:
+    return EventsStage(learned=False), CaseLabeller()
+
+
+def _label(rules: Rules, doc: Document) -> str:
+    stage, labeller = rules
+    return labeller.label(stage(doc))[0]
+
+
+def _rehang(doc: Document, word: str, dep: str, head_word: str) -> Document:
+    """The document as the parser reads it when it hangs ``word`` on ``head_word``."""
+    tokens = list(doc.tokens)
+    i = next(t.i for t in tokens if t.text == word)
+    head = next(t.i for t in tokens if t.text == head_word)
+    tokens[i] = dataclasses.replace(tokens[i], dep=dep, head=head)
+    return dataclasses.replace(doc, tokens=tuple(tokens))
+
+
+def test_events_case_grievance_infinitive_read_as_relative(
+    parse_text: Callable[..., Document], rules: Rules
+) -> None:
+    # the small parser sometimes makes a purpose infinitive a relative clause of the nearest
+    # noun ("other areas to decry"): it still says what the protest is about
+    doc = parse_text(
+        "Last week, protesters took to the streets in Gulu, Lira, and other areas "
+        "to decry the arrests and beatings"
+    )
+    assert _label(rules, doc) == "PEACE_PROTEST"
+    assert _label(rules, _rehang(doc, "decry", "relcl", "areas")) == "PEACE_PROTEST"
