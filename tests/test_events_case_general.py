@@ -45,3 +45,25 @@ def test_events_case_grievance_infinitive_read_as_relative(
     )
     assert _label(rules, doc) == "PEACE_PROTEST"
     assert _label(rules, _rehang(doc, "decry", "relcl", "areas")) == "PEACE_PROTEST"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "This month, students took to the streets in Kisumu, Nakuru and other towns "
+            "to denounce the rise in school fees",
+            "PEACE_PROTEST",
+        ),
+        # the street is where the crowd went; a town taken is still taken
+        ("Al-Shabaab fighters took the town of Bulo Burde after government troops left.", None),
+    ],
+)
+def test_events_case_take_to_the_streets(
+    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str | None
+) -> None:
+    label = _label(rules, parse_text(text))
+    if expected is None:
+        assert label in ("NON_STATE_ACTOR_OVERTAKES_TER", "NON_VIOL_TERRIT_TRANSFER")
+    else:
+        assert label == expected
