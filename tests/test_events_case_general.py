@@ -67,3 +67,18 @@ def test_events_case_take_to_the_streets(
         assert label in ("NON_STATE_ACTOR_OVERTAKES_TER", "NON_VIOL_TERRIT_TRANSFER")
     else:
         assert label == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doctors in the town said dozens of residents were treated for breathing problems "
+        "after exposure to poisonous gas used by the militants.",
+        "Medics said the children had inhaled toxic gas used by the army near the village.",
+    ],
+)
+def test_events_case_verb_object_in_reduced_relative(
+    parse_text: Callable[..., Document], rules: Rules, text: str
+) -> None:
+    # "use gas" read from "the gas used by ...", as from "used gas" and "gas was used"
+    assert _label(rules, parse_text(text)) == "CHEM_WEAP"

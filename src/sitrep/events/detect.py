@@ -250,6 +250,10 @@ class TriggerFinder:
             if view.tok(i).dep == "pobj" and up is not None and view.lemma(up) == word:
                 return up  # "went on a strike": the noun's preposition
             return None
+        up = view.head(i)
+        reduced = view.tok(i).dep == "acl" and view.tok(i).tag == "VBN"
+        if up is not None and reduced and word in (view.lemma(up), view.tok(up).text.lower()):
+            return up  # "the poisonous gas used by the militants": a reduced relative
         for k in view.children(i, EXTRA_DEPS):
             if view.lemma(k) == word or view.tok(k).text.lower() == word:
                 return k  # "found the bodies", and "bodies were found"
