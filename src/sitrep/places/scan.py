@@ -140,6 +140,8 @@ class GazetteerScan:
                 continue  # "Police", "Center": the document also uses it as a common word
             org = next(((a, b) for a, b in state.orgs if a <= start and end <= b), None)
             inside_org = org is not None
+            if self._hyphen_part(toks, i, j):
+                continue
             if org is not None and not self._org_place(state.text, org[0], text, toks, i, j):
                 continue
             if j - i == 1 or inside_org:
@@ -248,6 +250,25 @@ class GazetteerScan:
         after_of = i > 0 and toks[i - 1].text.lower() in ("of", "in")
         return (first or after_of) and any(c.population >= self.min_population for c in found)
 
+    def _hyphen_part(self, toks: tuple[Token, ...], i: int, j: int) -> bool:
+        """Is ``toks[i:j]`` one part of a hyphenated name, unknown to the gazetteer, that
+        opens an ACLED-style bracket of areas ("Buda" of "Seredyna-Buda (Shostkynskyi,
+        Sumy)", "Sainte" of "Sainte-Soline (Deux-Sevres, ...)")? A part joined to a known
+        place makes a pair of places instead ("Kisumu-Busia (Kisumu)")."""
+        other = None
+        if i >= 2 and _joined(toks[i - 2], toks[i - 1], toks[i]):
+            other = toks[i - 2]
+        elif j + 1 < len(toks) and _joined(toks[j - 1], toks[j], toks[j + 1]):
+            other = toks[j + 1]
+        if other is None or not other.text[:1].isupper():
+            return False
+        end = j - 1
+        while end + 2 < len(toks) and _joined(toks[end], toks[end + 1], toks[end + 2]):
+            end += 2
+        if end + 1 >= len(toks) or toks[end + 1].text != "(":
+            return False
+        return not self._strong(tuple(self.gaz.lookup(other.text)))
+
     def _scan_ok(self, text: str) -> bool:
         found = self.gaz.lookup(text)
         bare = text.replace(".", "").replace(" ", "")
@@ -273,3 +294,8 @@ def _bracketed_run(toks: tuple[Token, ...], i: int) -> int:
         n += 1
     end = i + n
     return n if end < len(toks) and toks[end].text in (",", ")") else 0
+
+
+def _joined(left: Token, hyphen: Token, right: Token) -> bool:
+    """Whether ``left`` and ``right`` are written as one word around ``hyphen``."""
+    return hyphen.text == "-" and left.end == hyphen.start and hyphen.end == right.start
