@@ -82,3 +82,26 @@ def test_events_case_verb_object_in_reduced_relative(
 ) -> None:
     # "use gas" read from "the gas used by ...", as from "used gas" and "gas was used"
     assert _label(rules, parse_text(text)) == "CHEM_WEAP"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The coast guard detained 40 migrants who tried to reach the island by boat.",
+            "ORG_CRIME",
+        ),
+        (
+            "Border guards intercepted about 200 asylum seekers trying to cross the river "
+            "into the neighbouring country.",
+            "ORG_CRIME",
+        ),
+        # people crossing a border are no label of their own, nor are political arrests
+        ("Police detained 12 opposition activists at the party's headquarters.", "ARREST"),
+        ("A mob attacked a group of migrants in the township and looted their shops.", "MOB_VIOL"),
+    ],
+)
+def test_events_case_migrants_stopped_are_people_smuggling(
+    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
+) -> None:
+    assert _label(rules, parse_text(text)) == expected

@@ -158,7 +158,7 @@ class CaseLabeller:
             if hit and conf > best_conf:
                 best, best_conf = label, conf
         for winner, label, tier in self.overrides:
-            if best == winner and any(h and lab == label and c >= tier for lab, c, h in cues):
+            if best == winner and any(h and lab == label and c == tier for lab, c, h in cues):
                 best = label
         if self.typer is None:
             return best, best_conf
