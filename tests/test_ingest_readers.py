@@ -142,3 +142,33 @@ def test_readers_missing_file() -> None:
 )
 def test_readers_sniff(data: bytes, kind: str) -> None:
     assert sniff(data) == kind
+
+
+def test_readers_directory_skips_the_folders_own_notes(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# My corpus\n\nReports on the fall of Aleppo and Hama.")
+    (tmp_path / "LICENSE.txt").write_text("Licensed under the terms below.")
+    (tmp_path / "hama.txt").write_text(TEXT)
+    arts = _articles(list(read_paths([str(tmp_path)], Defaults())))
+    assert [a.text for a in arts] == [TEXT]
+    # a README named on the command line is the user's choice and is read
+    named = _articles(list(read_paths([str(tmp_path / "README.md")], Defaults())))
+    assert len(named) == 1 and named[0].text.startswith("# My corpus")
+
+
+def test_readers_date_from_file_name_when_nothing_else_gives_one(tmp_path: Path) -> None:
+    (tmp_path / "2024-12-06-rastan.txt").write_text(TEXT)
+    (tmp_path / "wire_2024-13-40.txt").write_text(TEXT + " Second copy.")  # no such date
+    arts = {a.text: a for a in _articles(list(read_paths([str(tmp_path)], Defaults())))}
+    assert arts[TEXT].published == dt.date(2024, 12, 6)
+    assert arts[TEXT + " Second copy."].published is None
+    # the command line's date wins over the name's
+    given = Defaults(published=dt.date(2024, 12, 7))
+    (art,) = _articles(list(read_paths([str(tmp_path / "2024-12-06-rastan.txt")], given)))
+    assert art.published == dt.date(2024, 12, 7)
+
+
+def test_readers_html_date_wins_over_file_name(tmp_path: Path) -> None:
+    page = tmp_path / "2024-12-01-hama.html"
+    page.write_text(HTML)
+    (art,) = _articles(list(read_paths([str(page)], Defaults())))
+    assert art.published == dt.date(2024, 12, 5)  # the page's own date meta

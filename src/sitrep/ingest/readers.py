@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -25,6 +26,11 @@ HTML_EXT = {".html", ".htm", ".xhtml"}
 FEED_EXT = {".xml", ".rss", ".atom"}
 JSONL_EXT = {".jsonl", ".ndjson"}
 KNOWN_EXT = TEXT_EXT | HTML_EXT | FEED_EXT | JSONL_EXT
+# a folder's notes about itself, not articles: skipped when a directory is read (a file
+# named on the command line is still read)
+FOLDER_NOTES = frozenset({"readme", "license", "licence", "notice", "changelog", "copying"})
+# "2024-12-06-rastan.txt", "reuters_2024-12-06.html": the date a file's name gives
+_NAMED_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 MAX_DATE_CHARS = 100
 
 
@@ -256,7 +262,10 @@ def expand(paths: Sequence[str]) -> list[str]:
             files = sorted(
                 f
                 for f in path.rglob("*")
-                if f.is_file() and f.suffix.lower() in KNOWN_EXT and not f.name.startswith(".")
+                if f.is_file()
+                and f.suffix.lower() in KNOWN_EXT
+                and not f.name.startswith(".")
+                and f.stem.lower() not in FOLDER_NOTES
             )
             out.extend(str(f) for f in files)
         elif path.exists():
@@ -309,4 +318,18 @@ def _read_one(name: str, defaults: Defaults, fetcher: Any) -> Iterator[Record]:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror}") from exc
+    if kind in ("text", "html") and defaults.published is None:
+        defaults = replace(defaults, published=date_in_name(path))
     yield from read_bytes(data, kind, name, defaults)
+
+
+def date_in_name(path: Path) -> dt.date | None:
+    """The publication date a single article's file name gives ("2024-12-06-rastan.txt"),
+    used when neither the article nor the command line gives one; None for no valid date."""
+    m = _NAMED_DATE.search(path.name)
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
