@@ -188,10 +188,23 @@ def apply_containers(
             # "Merida (Merida)": a town named with its state of the same name is the
             # town of the country whose first-level area bears that name (Venezuela's)
             twin = _twin(entry, pools.get(i, ()), pools.get(j, ()))
+            if twin is None and entry.feature != "ADM1":
+                # "Sidi Slimane (Sidi Slimane, Rabat-Sale-Kenitra)", "Pauk (Pauk, Magway)":
+                # ACLED's town named with the district of the same name is the district's
+                # town, and the bracket's name the district
+                outer = further[2] if further is not None and further[1] != "-" else None
+                twin = _seat(entry, pools.get(i, ()), pools.get(j, ()), outer)
             if twin is not None:
                 out[i], out[j] = Resolution(twin[0]), Resolution(twin[1])
             continue
-        if area is None or area.id == entry.id or inside(entry, area):
+        if area is None or area.id == entry.id:
+            continue
+        if inside(entry, area):
+            # "Andriivka (Bakhmutskyi raion, ...)": a namesake filed under the next
+            # district gives way to one filed under this one (or to an unfiled one nearby)
+            filed = [c for c in pools.get(i, ()) if c.is_populated and _filed(c, area)]
+            if filed and not _filed(entry, area):
+                out[i] = Resolution(max(filed, key=lambda c: _rank(c, area)))
             continue
         # only a well-matched, larger place says where another one lies (a province
         # or its seat spelt with fewer doubled letters still does: "Middle Shabelle",
@@ -203,8 +216,7 @@ def apply_containers(
             continue
         fits = [c for c in pools.get(i, ()) if inside(c, area)]
         if fits:
-            best = max(fits, key=lambda c: (c.kind not in ("loose", "sound"), c.population))
-            out[i] = Resolution(best)
+            out[i] = Resolution(max(fits, key=lambda c: _rank(c, area)))
         elif _misplaced(text, spans, out, j, entry):
             continue  # "Omdurman (Karari, Khartoum)": no Indian village holds a city
         else:
@@ -254,6 +266,60 @@ def _twin(
         if c.is_populated and c.kind in ("name", "alias") and inside(c, a)
     ]
     return max(pairs, key=lambda p: (p[0].id == entry.id, p[0].population), default=None)
+
+
+def _filed(entry: Entry, area: Entry) -> bool:
+    """Whether ``entry`` lies in ``area`` by GeoNames' filing: a town filed under another
+    district of the same first-level area does not (``inside`` would take any within
+    ``NEAR_KM``); one filed under none does when it is ``inside``."""
+    if (
+        area.feature == "ADM2"
+        and area.admin2_code
+        and entry.admin2_code
+        and entry.admin1_code == area.admin1_code
+        and not entry.is_admin
+    ):
+        return entry.admin2_code == area.admin2_code
+    return inside(entry, area)
+
+
+def _rank(entry: Entry, area: Entry) -> tuple[bool, bool, int, float]:
+    """How well ``entry`` fits as the place inside ``area``: well spelt, filed there,
+    populous, near its point."""
+    good = entry.kind not in ("loose", "sound")
+    return good, _filed(entry, area), entry.population, -_km(entry, area)
+
+
+def _km(entry: Entry, area: Entry) -> float:
+    """How far ``entry`` lies from ``area``'s point (0 without points)."""
+    if None in (entry.lat, entry.lon, area.lat, area.lon):
+        return 0.0
+    return distance_km(entry.lat, entry.lon, area.lat, area.lon)  # type: ignore[arg-type]
+
+
+def _seat(
+    entry: Entry, towns: tuple[Entry, ...], areas: tuple[Entry, ...], outer: Entry | None
+) -> tuple[Entry, Entry] | None:
+    """The town and the district below the first level (inside ``outer`` when that is an
+    admin area) that share ``entry``'s name: the district ``entry`` when it is one, and the
+    best-named, most populous town inside it, else the district's lower-level namesake
+    (a township's point is its town), else the district itself; None when no such
+    district is among ``areas``."""
+    within = outer if outer is not None and outer.is_admin else None
+    districts = [
+        a
+        for a in areas
+        if a.kind in ("name", "alias") and a.is_admin and a.feature != "ADM1"
+        if within is None or inside(a, within)
+    ]
+    if not districts:
+        return None
+    district = max(districts, key=lambda a: (a.id == entry.id, a.feature == "ADM2", a.population))
+    placed = [c for c in towns if c.is_populated and c.kind != "sound" and inside(c, district)]
+    if placed:
+        return max(placed, key=lambda c: (c.kind in ("name", "alias"), c.population)), district
+    lower = [a for a in districts if a.id != district.id and a.feature in ("ADM3", "ADM4")]
+    return (lower[0] if lower else district), district
 
 
 def _container(

@@ -69,6 +69,9 @@ def _strip(text: str, start: int) -> tuple[str, int, int]:
     return text, start, start + len(text)
 
 
+_HYPHENED_NAME = re.compile(r"[A-Z][\w']*(?:-[\w']+)+")
+
+
 class Recogniser(GazetteerScan):
     """Finds place, demonym and organisation-embedded place spans in a parsed document."""
 
@@ -189,6 +192,9 @@ class Recogniser(GazetteerScan):
             return self._longer(index, name, s, e) or self._part(name, s)
         if ent.label not in RELABEL or any(a <= s and e <= b for a, b in actor_spans):
             return None
+        wider = self._wider(index, name, s, e)
+        if wider is not None:  # PERSON "Markos" of "Debre Markos"
+            return replace(wider, weak=True)
         bare = name.rsplit(" ", 1)[0]
         if _named_area(name) and self.gaz.lookup(bare):
             # ORG "Bokkos LGA": the area's name, read with its kind word as a cue (not
@@ -207,7 +213,10 @@ class Recogniser(GazetteerScan):
         found = self.gaz.lookup(name)
         if name.isupper() and len(name) <= 5:
             found = tuple(c for c in found if c.kind in ("name", "alias", "code"))  # not "SNA"
-        if self._strong(found) or (" " in name and self._spelled(name)):
+        # a name of several words or hyphened parts spelt as the gazetteer spells it
+        # ("Niu-York", "Seredyna-Buda": ORG entities whose last part is a town abroad)
+        several = " " in name or bool(_HYPHENED_NAME.fullmatch(name))
+        if self._strong(found) or (several and self._spelled(name)):
             return PlaceSpan(name, s, e, name, method=f"gazetteer:{ent.label.lower()}", weak=True)
         return None
 

@@ -1,0 +1,80 @@
+"""ACLED's "TOWN (DISTRICT, STATE)" when the district bears the town's name or files a
+namesake, and names spaCy cut at a hyphen or before a person-like last word. Sentences
+written for sitrep."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sitrep.geo import distance_km
+from sitrep.models import Document
+
+REGION = ["MA", "NG", "MM", "UA", "ET", "MK", "HU", "CA", "GB"]
+
+
+def _mentions(doc: Document) -> list[tuple[str, str | None, str | None]]:
+    return [(p.text, p.country, p.feature) for p in doc.places if p.role == "mention"]
+
+
+def test_places_seats_town_named_with_its_district_is_the_town(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places(
+        "On 27 September 2023, in Sidi Slimane (Sidi Slimane, Rabat-Sale-Kenitra), farmers "
+        "protested against the price of water."
+    )
+    found = _mentions(doc)
+    assert found[0][:2] == ("Sidi Slimane", "MA")
+    assert found[0][2] is not None and found[0][2].startswith("PPL")
+    assert found[1][2] == "ADM2"
+
+
+def test_places_seats_town_lies_in_its_district_not_elsewhere_in_the_region(
+    places: Callable[[str], Document],
+) -> None:
+    # Magway region has a hamlet Pauk 200 km south of Pauk township's town
+    doc = places("On 22 June 2023, in Pauk (Pauk, Magway), the military burned houses.")
+    town = doc.places[0]
+    assert town.text == "Pauk" and town.lat is not None and town.lat > 21.0
+
+
+def test_places_seats_town_of_the_district_spelt_by_its_own_name(
+    places: Callable[[str], Document],
+) -> None:
+    # "Sofo-Birnin-Gwari" also answers to the name, as an alternate spelling
+    doc = places("On 15 June 2023, in Birnin Gwari (Birnin Gwari, Kaduna), bandits killed eight.")
+    town = doc.places[0]
+    assert town.name == "Birnin Gwari" and town.feature == "PPL"
+
+
+def test_places_seats_hyphened_name_is_one_place(places: Callable[[str], Document]) -> None:
+    doc = places(
+        "On 14 October 2023, Russian forces shelled Niu-York (Bakhmutskyi raion, Donetsk "
+        "oblast), and fired mortars at Seredyna-Buda (Shostkynskyi raion, Sumy oblast)."
+    )
+    found = _mentions(doc)
+    assert ("Niu-York", "UA") in [(t, c) for t, c, _ in found]
+    assert ("Seredyna-Buda", "UA") in [(t, c) for t, c, _ in found]
+    assert all(t not in ("York", "Buda") for t, _, _ in found)
+
+
+def test_places_seats_first_word_of_a_name_spacy_cut(places: Callable[[str], Document]) -> None:
+    # spaCy tags "Markos" alone as a person; "Debre" alone is read as Debar
+    doc = places(
+        "On 26 April 2023, in Debre Markos (East Gojjam, Amhara), militias clashed with the army."
+    )
+    town = doc.places[0]
+    assert town.text == "Debre Markos" and town.country == "ET"
+
+
+def test_places_seats_namesake_filed_under_the_named_district(
+    places: Callable[[str], Document],
+) -> None:
+    # GeoNames files an "Andriivka" 40 km north under Kramatorsk raion; the village south
+    # of Bakhmut is the one in Bakhmut raion
+    doc = places(
+        "On 15 September 2023, soldiers clashed near Andriivka (Bakhmutskyi raion, Donetsk oblast)."
+    )
+    village = doc.places[0]
+    assert village.text == "Andriivka" and village.lat is not None and village.lon is not None
+    assert distance_km(village.lat, village.lon, 48.53, 37.97) < 25
