@@ -105,3 +105,28 @@ def test_events_case_migrants_stopped_are_people_smuggling(
     parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
 ) -> None:
     assert _label(rules, parse_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # why it happened names no one responsible
+        (
+            "Unknown gunmen shot dead a local councillor outside his home on Tuesday night, "
+            "police said. The motive for the killing was not yet known.",
+            "ATTACK",
+        ),
+        # anger spilling into the streets is no oil spill
+        (
+            "Protesters torched vehicles and pelted police with stones on Tuesday night as "
+            "anger over a police killing spilled into the streets.",
+            "VIOL_DEMONSTR",
+        ),
+        ("Crude oil spilled into the river after a pipeline burst near the village.", None),
+    ],
+)
+def test_events_case_cue_words_in_another_sense(
+    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str | None
+) -> None:
+    label = _label(rules, parse_text(text))
+    assert label == (expected or "MAN_MADE_DISASTER")
