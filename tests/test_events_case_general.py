@@ -130,3 +130,24 @@ def test_events_case_cue_words_in_another_sense(
 ) -> None:
     label = _label(rules, parse_text(text))
     assert label == (expected or "MAN_MADE_DISASTER")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mexico recalled its ambassador to Peru on Thursday in protest over the Peruvian "
+            "Congress's decision to declare the Mexican president persona non grata.",
+            "DIPLO",
+        ),
+        ("Traders in Kano shut their shops on Monday in protest against new market levies.", None),
+    ],
+)
+def test_events_case_state_acting_in_protest(
+    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str | None
+) -> None:
+    label = _label(rules, parse_text(text))
+    if expected is None:
+        assert label in ("PEACE_PROTEST", "PROTEST_WITH_INTER")
+    else:
+        assert label == expected

@@ -119,6 +119,30 @@ def _satisfied(need: str | None, cls: str | None) -> bool:
 
 
 OBJECT_STARTS = frozenset({"DET", "NUM", "PRON"})
+# a state or its government acting "in protest" makes its point by that act (recalling an
+# ambassador, walking out of a meeting): no demonstration
+STATE_ACTOR_KINDS = frozenset({"country", "government"})
+
+
+def _state_in_protest(
+    view: SentenceView, anchors: Anchors, i: int, specs: tuple[TriggerSpec, ...]
+) -> bool:
+    """Whether the noun at ``i`` is the "protest" of "<a state> recalled its envoy in
+    protest at ...": a manner phrase of a state's own act, not a demonstration."""
+    if view.tok(i).dep != "pobj" or not all(s.plover_type == "PROTEST" for s in specs):
+        return False
+    prep = view.head(i)
+    verb = view.head(prep) if prep is not None and view.lemma(prep) == "in" else None
+    if verb is None or view.tok(verb).pos != "VERB":
+        return False
+    subject = view.child(verb, frozenset({"nsubj"}))
+    if subject is None:
+        return False
+    tok = view.tok(subject)
+    ref = anchors.actor_at(tok.start, tok.end)
+    return (ref is not None and anchors.actor_kind(ref) in STATE_ACTOR_KINDS) or (
+        ref is None and tok.ent_type == "GPE"
+    )
 
 
 def _object_follows(view: SentenceView, i: int) -> bool:
@@ -167,6 +191,8 @@ class TriggerFinder:
             else:
                 continue
             if not specs:
+                continue
+            if nominal and _state_in_protest(view, anchors, t.i, specs):
                 continue
             cand = self._match(view, anchors, t.i, specs, nominal)
             if cand is not None:
