@@ -1,6 +1,6 @@
-"""ACLED's "TOWN (DISTRICT, STATE)" when the district bears the town's name or files a
-namesake, and names spaCy cut at a hyphen or before a person-like last word. Sentences
-written for sitrep."""
+"""ACLED's "TOWN (DISTRICT, STATE)" when the district bears the town's name, a village
+named as a community of the municipality before it, and names
+spaCy cut at a hyphen or before a person-like last word. Sentences written for sitrep."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Callable
 from sitrep.geo import distance_km
 from sitrep.models import Document
 
-REGION = ["MA", "NG", "MM", "UA", "ET", "MK", "HU", "CA", "GB"]
+REGION = ["MA", "NG", "MM", "UA", "ET", "MK", "HU", "CA", "GB", "MX"]
 
 
 def _mentions(doc: Document) -> list[tuple[str, str | None, str | None]]:
@@ -78,3 +78,17 @@ def test_places_seats_namesake_filed_under_the_named_district(
     village = doc.places[0]
     assert village.text == "Andriivka" and village.lat is not None and village.lon is not None
     assert distance_km(village.lat, village.lon, 48.53, 37.97) < 25
+
+
+def test_places_seats_community_of_the_municipality_named_before(
+    places: Callable[[str], Document],
+) -> None:
+    # the gazetteer knows El Aguaje only in other states, 200 km and more away
+    doc = places(
+        "On 8 April 2023, in Apatzingan, Michoacan, armed men dropped explosives from drones "
+        "on the community of El Aguaje."
+    )
+    village = next(p for p in doc.places if p.text == "El Aguaje")
+    assert village.lat is not None and village.lon is not None
+    assert distance_km(village.lat, village.lon, 19.09, -102.35) < 25
+    assert village.precision == 2

@@ -19,7 +19,13 @@ _QUARTER = re.compile(
 )
 # a word before the name that calls it a quarter ("Bairro Jardim", "Colonia Kennedy",
 # "the Sussuarana favela")
-_OPENER = re.compile(r"\b(?:bairro|colonia|barrio|favela|comunidade|mohalla)\s+$", re.IGNORECASE)
+_OPENER = re.compile(
+    r"\b(?:(?:bairro|colonia|barrio|favela|comunidade|mohalla)"
+    # "in Apatzingan, Michoacan, ... on the community of El Aguaje": a part of the
+    # municipality named before it, not a namesake two states away
+    r"|(?:communit(?:y|ies)|village|locality|hamlet|ejido|vereda|corregimiento)\s+of)\s+$",
+    re.IGNORECASE,
+)
 CITY = 100_000  # people in a town whose "district" is a quarter, not an admin area
 FAR_KM = 100.0  # a namesake this far from the town is not its quarter
 
