@@ -44,7 +44,9 @@ def clause_places(
             if t.dep == "poss" or any(s <= t.start and t.end <= e for s, e in exclude):
                 continue
             p = anchors.place_for_span(t.start, t.end)
-            if p is not None and all(p is not q for q in found):
+            if p is None or _affiliation(view, k, p):
+                continue
+            if all(p is not q for q in found):
                 found.append(p)
         if found:
             # as places.lookup ranks them: resolved first, then the finest, then the earliest
@@ -92,3 +94,14 @@ def within(town: Place, area: Place) -> bool:
     if (area.feature or "").startswith("PCL"):
         return True
     return area.admin1 is not None and town.admin1 == area.admin1
+
+
+def _affiliation(view: SentenceView, k: int, place: Place) -> bool:
+    """Whether the country at token ``k`` only says whose people or things a noun names
+    ("through US officials", "UK-made missiles"): an affiliation, not where it happened."""
+    t = view.tok(k)
+    return (
+        level(place) == 3
+        and t.dep in ("compound", "amod", "nmod")
+        and view.tok(t.head).pos in ("NOUN", "PROPN")
+    )
