@@ -151,3 +151,28 @@ def test_events_case_state_acting_in_protest(
         assert label in ("PEACE_PROTEST", "PROTEST_WITH_INTER")
     else:
         assert label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Authorities imposed restrictions on movement in parts of the city on Friday "
+            "to prevent gatherings after the funeral.",
+            "CHANGE_TO_GROUP_ACT",
+        ),
+        (
+            "The militia handed control of the airport to the national army on Sunday "
+            "under an agreement brokered by tribal elders.",
+            "NON_VIOL_TERRIT_TRANSFER",
+        ),
+        (
+            "Soldiers found and destroyed a minefield laid by guerrillas near a rural school.",
+            "DISR_WEAP",
+        ),
+    ],
+)
+def test_events_case_trigger_classes(
+    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
+) -> None:
+    assert _label(rules, parse_text(text)) == expected
