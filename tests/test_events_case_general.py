@@ -176,3 +176,18 @@ def test_events_case_trigger_classes(
     parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
 ) -> None:
     assert _label(rules, parse_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighter jets struck a militant weapons depot in the south overnight in response "
+        "to rocket fire, the military said.",
+        "Warplanes bombed rebel positions near the border on Monday in retaliation for a "
+        "rocket attack on an army base.",
+    ],
+)
+def test_events_case_what_the_news_answers_is_background(
+    parse_text: Callable[..., Document], rules: Rules, text: str
+) -> None:
+    assert _label(rules, parse_text(text)) == "AIR_STRIKE"
