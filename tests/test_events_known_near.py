@@ -63,3 +63,17 @@ def test_events_known_near_coded_at_alone_names_every_place() -> None:
     anchors = Anchors(_doc(text, [gaza, tel_aviv], [text.index("Coded")]))
     assert anchors.coded_all is tel_aviv
     assert anchors.coded(gaza) is tel_aviv
+
+
+def test_events_known_near_town_not_its_bracketed_state() -> None:
+    text = "In Sao Paulo (Sao Paulo), teachers rallied at Praca da Se."
+    town = _place("Sao Paulo", text, True)
+    start = text.index("(Sao Paulo") + 1
+    state = dataclasses.replace(
+        town, id="x:state", start=start, end=start + 9, feature="ADM1", lat=-22.0, lon=-49.0
+    )
+    square = _place("Praca da Se", text, False)
+    anchors = Anchors(_doc(text, [town, state, square], []))
+    near = anchors.known_near(square, 0, 2)
+    # the state in brackets is the area the town lies in: the square is in the town
+    assert near.id == town.id and near.precision == 2

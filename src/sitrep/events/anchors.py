@@ -171,6 +171,8 @@ class Anchors:
         pool = [
             p for p in self.places_in(s.start, s.end) if p.lat is not None and not self.sourced(p)
         ]
+        # "in Sao Paulo (Sao Paulo), teachers rallied at Praca da Se": the town, not its state
+        pool = [p for p in pool if not any(self.contains(p, q) for q in pool)] or pool
         near = min(
             pool, key=lambda p: (p.start < place.start, abs(p.start - place.end)), default=None
         )
