@@ -191,3 +191,21 @@ def test_events_case_what_the_news_answers_is_background(
     parse_text: Callable[..., Document], rules: Rules, text: str
 ) -> None:
     assert _label(rules, parse_text(text)) == "AIR_STRIKE"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The army blamed leftist guerrillas for the bombing of a police station that "
+            "wounded 14 officers.",
+            "ATTRIB",
+        ),
+        # an alleged violation is told as that violation
+        ("Soldiers were accused of raping a girl during a raid on her family's home.", "SEX_VIOL"),
+    ],
+)
+def test_events_case_event_inside_blame_is_attribution(
+    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
+) -> None:
+    assert _label(rules, parse_text(text)) == expected

@@ -52,6 +52,7 @@ from ..events.embed import (
     load_encoder,
     opinions,
 )
+from ..events.governs import subordinate
 from ..events.lexicon import load_lexicon, read_data
 from ..events.rank import NOT_HAPPENED, PROTEST_TYPES, competing, event_score
 from ..events.syntax import SentenceView
@@ -132,6 +133,7 @@ class CaseLabeller:
         self.diplomatic = frozenset(extra["diplomatic_plover"])
         self.diplomatic_factor = float(extra["diplomatic_factor"])
         self.overrides = [(a, b, float(c)) for a, b, c in extra["overrides"]]
+        self.attribution_verbs = frozenset(extra.get("attribution_verbs", ()))
         ref = lex.refinements
         self.grievance_heads = frozenset(ref.get("grievance_heads", ()))
         self.grievance_preps = tuple(ref.get("grievance_preps", ()))
@@ -140,11 +142,14 @@ class CaseLabeller:
         """The document's label and the rules' confidence; ``vectors`` are the embeddings of
         ``embed.embedding_text(doc)``, one per embedding model (none: the typer alone)."""
         best, best_conf = FALLBACK, 0.0
+        attributed = self._attributed(doc)
         # not an event told inside another's clause ("handed over ... under the peace deal")
         for ev in competing(doc):
             if ev.modality in ("negated", "denied"):
                 continue
-            if ev.acled_sub_event_type is not None:
+            if ev.id in attributed:
+                code = "ATTRIB"  # "the army blamed the guerrillas for the bombing"
+            elif ev.acled_sub_event_type is not None:
                 code = self.code_of[ev.acled_sub_event_type]
             elif ev.plover_type in self.diplomatic:
                 code = "DIPLO"
@@ -170,6 +175,24 @@ class CaseLabeller:
             probs = model.mixed(probs, model.probabilities(vector[None, :])[0])
         margin = self.dense[-1].document_margin
         return self.typer.document_label(doc, best, confident, probs, margin), best_conf
+
+    def _attributed(self, doc: Document) -> set[str]:
+        """Ids of the ACLED events told inside a clause of blame ("blamed the guerrillas for
+        the bombing", "accused the militia of the massacre"): the document is about who did
+        it, not about the event."""
+        tokens = {t.start: t for t in doc.tokens}
+        blamers = [
+            e
+            for e in doc.events
+            if e.plover_type == "ACCUSE"
+            and e.modality not in NOT_HAPPENED
+            and (t := tokens.get(e.trigger.start)) is not None
+            and t.lemma.lower() in self.attribution_verbs
+        ]
+        if not blamers:
+            return set()
+        told = [e for e in doc.events if e.acled_sub_event_type is not None]
+        return subordinate(doc, told, blamers)
 
     def _grievance(self, doc: Document, i: int, view: SentenceView) -> set[int]:
         """The words of sentence ``i`` that say what its protest is about ("protested
