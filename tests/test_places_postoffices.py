@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.geo import distance_km
 from sitrep.places import Gazetteer, build_gazetteer
 from sitrep.places.villages import POST_OFFICE_IDS, office_place
 
@@ -30,3 +31,7 @@ def test_places_postoffices_village_found_in_its_state(tmp_path: Path) -> None:
     assert found and found[0].admin1 == "Maharashtra" and found[0].population == 0
     # a town GeoNames knows is not doubled by its post office
     assert len([e for e in gaz.lookup("Sangli") if e.feature == "PPL"]) <= 1
+    # an office whose own point is suspect lies near its PIN code area's middle
+    near = [e for e in gaz.lookup("Sandeshkhali") if e.id >= POST_OFFICE_IDS]
+    assert near and near[0].is_near_point and near[0].lat is not None and near[0].lon is not None
+    assert distance_km(near[0].lat, near[0].lon, 22.35, 88.88) < 25

@@ -57,7 +57,9 @@ def test_places_twins_town_far_from_the_district_town_in_brackets(
         "On 5 May 2023, militants killed five soldiers in an encounter in Kandi forest area "
         "(Rajouri, Jammu and Kashmir)."
     )
-    assert next(p for p in doc.places if p.text == "Kandi").lat is None
+    kandi = next(p for p in doc.places if p.text == "Kandi")
+    # unknown, or the Kandi India Post places in Rajouri's PIN code area
+    assert kandi.lat is None or (kandi.lon is not None and kandi.lon < 80)
     assert any(p.text == "Rajouri" and p.country == "IN" for p in doc.places)
 
 

