@@ -209,3 +209,14 @@ def test_events_case_event_inside_blame_is_attribution(
     parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
 ) -> None:
     assert _label(rules, parse_text(text)) == expected
+
+
+def test_events_case_violence_in_a_strike_grievance_is_no_riot(
+    parse_text: Callable[..., Document], rules: Rules
+) -> None:
+    # the attacks are what the strike is against, even when typed as the protest's riot
+    text = (
+        "Doctors in government hospitals across the state went on a one-day strike on "
+        "Monday to protest against attacks on medical staff."
+    )
+    assert _label(rules, parse_text(text)) == "PEACE_PROTEST"

@@ -112,7 +112,11 @@ def grievance_discount(
     """Events told as a protest's grievance ("rallied against the arrests", "gathered
     to denounce the killing") are what it is about, not what happened there: they
     keep a fraction of their confidence when the protest itself is told outside them."""
-    protests = [e for e in events if e.acled_event_type in PROTEST_TYPES]
+    # a demonstration's own words, not violence the coder put under it ("struck to protest
+    # against attacks on doctors": the attacks are typed as the protest's riot)
+    protests = [
+        e for e in events if e.acled_event_type in PROTEST_TYPES and e.plover_type == "PROTEST"
+    ]
     if not protests or len(protests) == len(events):
         return events
     inside = {view.tok(k).start for k in grievance_tokens(view, heads, preps)}
@@ -120,7 +124,7 @@ def grievance_discount(
         return events
     return [
         dataclasses.replace(e, confidence=round(e.confidence * GRIEVANCE_FACTOR, 3))
-        if e.trigger.start in inside and e.acled_event_type not in PROTEST_TYPES
+        if e.trigger.start in inside and e.plover_type != "PROTEST"
         else e
         for e in events
     ]
