@@ -220,3 +220,20 @@ def test_events_case_violence_in_a_strike_grievance_is_no_riot(
         "Monday to protest against attacks on medical staff."
     )
     assert _label(rules, parse_text(text)) == "PEACE_PROTEST"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hundreds of angry youths blocked roads with burning tyres and stoned police "
+            "vehicles in the capital on Wednesday following the death of a man in custody.",
+            "VIOL_DEMONSTR",
+        ),
+        ("Villagers stoned a police patrol after it stopped a motorcyclist.", "MOB_VIOL"),
+    ],
+)
+def test_events_case_crowd_blocking_roads_riots(
+    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
+) -> None:
+    assert _label(rules, parse_text(text)) == expected

@@ -65,6 +65,7 @@ class AcledCoder:
         self.riot_demo_cues = tuple(
             ref.get("riot_demonstration_cues", ("demonstration", "protest", "rally"))
         )
+        self.street_riot_cues = tuple(ref.get("street_riot_cues", ()))
         self.grievance_heads = frozenset(ref.get("grievance_heads", ()))
         self.crowd_words = frozenset(lex.demonstration_cues)
         self.charge_heads = frozenset(ref.get("charge_heads", ()))
@@ -333,7 +334,7 @@ class AcledCoder:
             return False  # "workers demanding higher wages" demonstrate
         grievance = grievance_tokens(view, self.grievance_heads, self.grievance_preps)
         has = masked_cues(view, (), grievance) if grievance else view.has_cue
-        if any(has(c) for c in self.lex.demonstration_cues):
+        if any(has(c) for c in (*self.lex.demonstration_cues, *self.street_riot_cues)):
             return False  # demonstrators turning violent riot (violent demonstration)
         return any(c in phrase for c in self.crowd_agents) or any(
             view.has_cue(c) for c in self.crowd_weapons
