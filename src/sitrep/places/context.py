@@ -92,6 +92,11 @@ class TokenIndex:
 
 
 STREET_NAMES = frozenset({"street", "avenue", "boulevard", "lane"})  # lowercase only
+# "near Plaza San Martin" (Lima), "on Rua Augusta": a square or street named after a
+# town or person, in Spanish, Portuguese and Italian usage (capitalised only)
+STREET_OPENERS = frozenset({"Plaza", "Praça", "Praca", "Avenida", "Calle", "Rua", "Piazza"})
+# "the Dnipro river", "the Kakhovka reservoir": water, not the town of that name
+WATER_NAMES = frozenset({"river", "canal", "reservoir"})
 _NAME_SUFFIX = re.compile(r"\s+(province|governorate|countryside|state|county)$", re.I)
 
 
@@ -177,4 +182,9 @@ def read_setting(index: TokenIndex, name: str, start: int, end: int) -> Setting:
         # "George street": a street named after a person (or a town); "the Aleppo road"
         # and "the Washington-Moscow route" lead to their towns
         modifier = "street"
+    if before and before[-1] in STREET_OPENERS:
+        modifier = "square"
+    if after and after[0].lower() in WATER_NAMES:
+        # "on the left bank of the Dnipro river": the river, not the city of its name
+        modifier = "water"
     return Setting(name, cue, modifier)

@@ -28,7 +28,7 @@ from ..ids import slug
 from ..models import Document, Focus, Place
 from .cause import in_cause
 from .contain import apply_containers, recount
-from .context import cues
+from .context import STREET_OPENERS, cues
 from .gazetteer import Entry, Gazetteer
 from .normalise import normalise_name
 from .quarters import in_towns, stand_in
@@ -43,6 +43,8 @@ def precision_for(entry: Entry, span: PlaceSpan, ambiguous: bool = False) -> int
     """ACLED geo_precision: 1 the town, 2 near it or a district, 3 a larger region."""
     if ambiguous or entry.is_country or entry.is_region or entry.feature == "ADM1":
         return 3
+    if span.modifier == "water":
+        return 3  # "the Dnipro river": somewhere along it, not the city of its name
     if entry.feature == "ADM2" or entry.is_near_point or span.modifier in ("near", "part"):
         return 2
     return 1
@@ -87,6 +89,17 @@ def _street(text: str, span: PlaceSpan) -> PlaceSpan:
     m = _STREET_WORD.match(text, span.end)
     end = m.end() if m else span.end
     return dataclasses.replace(span, text=text[span.start : end], end=end)
+
+
+_OPENER_BEFORE = re.compile("(?:" + "|".join(sorted(STREET_OPENERS)) + r")\s+$")
+
+
+def _square(text: str, span: PlaceSpan) -> PlaceSpan:
+    """ "Plaza San Martin" as a square of the story's town: the name with the word that
+    opens it, unresolved (the town San Martin is not where the protest was)."""
+    m = _OPENER_BEFORE.search(text, max(0, span.start - 12), span.start)
+    start = m.start() if m else span.start
+    return dataclasses.replace(span, text=text[start : span.end], start=start)
 
 
 STRAY_KM = 150.0  # an obscure namesake this far from every other place of the story
@@ -216,6 +229,8 @@ class PlacesStage:
                 continue
             if span.cue == "city" and _unvoted(res, ctx.view(normalise_name(span.name))):
                 res = None
+            if span.modifier == "square":
+                span, res = _square(doc.article.text, span), None
             if span.modifier == "street" and not _local(res, ctx.focus):
                 span, res = _street(doc.article.text, span), None
             if span.role != "demonym" or self.demonyms:
