@@ -1,7 +1,7 @@
 """CASE 2021 Task 2: fine-grained event classification of news snippets (ACLED sub-types).
 
     python -m sitrep.bench.case2021 [--data ../shared/data]
-                                    [--split test|dev|sentences|notes|validation]
+                                    [--split test|dev|sentences|notes|validation|fresh]
                                     [--pipeline events|full]
                                     [--rules-only|--sparse-only|--embeddings]
                                     [--half reading|checking] [--errors N] [--limit N]
@@ -20,6 +20,8 @@ Tuning uses only the dev split (``id % 3 == 0``); the test split is the rest, re
 ``--split sentences`` labels the news-style sentences written for sitrep
 (``data/events/typer_sentences.yaml``) instead: a development set for the rules (with
 ``--rules-only``; the learned models are trained on it, so their figure there is in-sample).
+``--split fresh`` labels CASE-like wire leads written in the tenth events session
+(``data/events/case_fresh.yaml``, a development set for the rules, never trained on).
 ``--split notes`` labels the ACLED-style event notes written for sitrep
 (``data/events/written_notes.yaml``), a development set for the rules outside the Middle
 East. ``--split validation`` labels ``data/events/typer_validation.yaml``, snippets written
@@ -102,6 +104,8 @@ WRITTEN = {
     "pairs": "typer_pairs.yaml",  # news leads for the pairs CASE dev CV confuses (8th session)
     "notes": "written_notes.yaml",
     "validation": "typer_validation.yaml",
+    # CASE-like wire leads written in the tenth events session: a rules development set
+    "fresh": "case_fresh.yaml",
 }
 
 
