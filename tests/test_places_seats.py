@@ -1,5 +1,6 @@
-"""ACLED's "TOWN (DISTRICT, STATE)" when the district bears the town's name, a village
-named as a community of the municipality before it, and names
+"""ACLED's "TOWN (DISTRICT, STATE)": the district bearing the town's name or filing a
+namesake, a bracket's hamlet known only by an alternate name, a capital beside a far
+namesake of its ward; a village named as a community of the municipality before it; names
 spaCy cut at a hyphen or before a person-like last word. Sentences written for sitrep."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from collections.abc import Callable
 from sitrep.geo import distance_km
 from sitrep.models import Document
 
-REGION = ["MA", "NG", "MM", "UA", "ET", "MK", "HU", "CA", "GB", "MX"]
+REGION = ["MA", "NG", "MM", "UA", "ET", "MK", "HU", "CA", "GB", "MX", "BO", "AR", "KR"]
 
 
 def _mentions(doc: Document) -> list[tuple[str, str | None, str | None]]:
@@ -92,3 +93,40 @@ def test_places_seats_community_of_the_municipality_named_before(
     assert village.lat is not None and village.lon is not None
     assert distance_km(village.lat, village.lon, 19.09, -102.35) < 25
     assert village.precision == 2
+
+
+def test_places_seats_hamlet_known_by_an_alternate_name_holds_nothing(
+    placed_events: Callable[[str], Document],
+) -> None:
+    # "Velasco" is only an alternate name of a Bolivian hamlet; the province is unknown,
+    # so Santa Cruz department says where San Ignacio lies (San Ignacio de Velasco)
+    doc = placed_events(
+        "On 6 February 2023, in San Ignacio (Velasco, Santa Cruz), residents blocked roads."
+    )
+    town = doc.places[0]
+    assert town.text == "San Ignacio" and town.country == "BO"
+    assert town.lat is not None and town.lon is not None
+    assert distance_km(town.lat, town.lon, -16.37, -60.96) < 25
+
+
+def test_places_seats_capital_is_not_dropped_for_a_far_namesake_of_its_ward(
+    places: Callable[[str], Document],
+) -> None:
+    # the gazetteer knows Seoul's Yongsan ward only as a village 160 km away
+    doc = places("On 22 May 2023, in Seoul (Yongsan, Seoul), civic groups rallied.")
+    city = doc.places[0]
+    assert city.text == "Seoul" and city.country == "KR" and city.feature == "PPLC"
+
+
+def test_places_seats_one_of_several_namesakes_in_the_district(
+    places: Callable[[str], Document],
+) -> None:
+    # Donetsk oblast has several villages called Vodiane; the raion names the one
+    doc = places(
+        "On 21 October 2023, soldiers attacked positions near Vodiane (Pokrovskyi raion, "
+        "Donetsk oblast)."
+    )
+    village = doc.places[0]
+    assert village.text == "Vodiane" and village.precision == 2
+    assert village.lat is not None and village.lon is not None
+    assert distance_km(village.lat, village.lon, 48.10, 37.66) < 25

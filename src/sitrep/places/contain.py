@@ -107,6 +107,7 @@ def _link_pattern() -> re.Pattern[str]:
 _LINK = _link_pattern()
 NEAR_KM = 120.0  # a town "in" a city's countryside lies within this of the city
 SUBURB_KM = 30.0  # a town this close to a provincial seat may lie across the border
+HAMLET = 1_000  # people: fewer, and a town read for a bracket's district places nothing
 
 
 def link_between(text: str, end: int, start: int) -> str | None:
@@ -180,6 +181,16 @@ def apply_containers(
         further = _container(text, spans, out, j) if link != "-" else None
         if area is not None and _abroad(further, area):
             area = None  # "Kuchi village in Munya LGA of Niger State" with a Burmese Munya
+        if (
+            area is not None
+            and area.id != entry.id
+            and _faint(area)
+            and further is not None
+            and further[1] != "-"
+        ):
+            # "San Ignacio (Velasco, Santa Cruz)": a hamlet read for the district (Bolivia's
+            # Pulqui, which bears the name as an alternate) says nothing; the area after it does
+            area = None
         if area is None and further is not None and further[1] != "-":
             # "X (Pale township, Yinmarbin district, Sagaing region)": past a district
             # the gazetteer does not know, the region it lies in
@@ -203,7 +214,9 @@ def apply_containers(
             # "Andriivka (Bakhmutskyi raion, ...)": a namesake filed under the next
             # district gives way to one filed under this one (or to an unfiled one nearby)
             filed = [c for c in pools.get(i, ()) if c.is_populated and _filed(c, area)]
-            if filed and not _filed(entry, area):
+            if filed and ((res.ambiguous and area.feature == "ADM2") or not _filed(entry, area)):
+                # and among several namesakes in the district, the one nearest its middle
+                # ("Vodiane (Pokrovskyi raion, ...)": no longer ambiguous, precision 2)
                 out[i] = Resolution(max(filed, key=lambda c: _rank(c, area)))
             continue
         # only a well-matched, larger place says where another one lies (a province
@@ -235,8 +248,14 @@ def apply_containers(
             # the district town is said to lie in
             elsewhere = elsewhere or (link == "(" and _outside(further, entry))
             # "Kandi forest area (Rajouri, ...)": the district town in brackets lies over
-            # NEAR_KM from the namesake read (West Bengal's Kandi)
-            elsewhere = elsewhere or (link == "(" and area.is_populated and not entry.is_admin)
+            # NEAR_KM from the namesake read (West Bengal's Kandi); not a city ten times the
+            # size of the bracket's town ("Seoul (Yongsan, Seoul)": a Yongsan 160 km off)
+            elsewhere = elsewhere or (
+                link == "("
+                and area.is_populated
+                and not entry.is_admin
+                and area.population * 10 >= entry.population
+            )
             if seat or ((rough or foreign or elsewhere) if said else (rough and foreign)):
                 out[i] = Resolution(None)
     return out
@@ -266,6 +285,12 @@ def _twin(
         if c.is_populated and c.kind in ("name", "alias") and inside(c, a)
     ]
     return max(pairs, key=lambda p: (p[0].id == entry.id, p[0].population), default=None)
+
+
+def _faint(area: Entry) -> bool:
+    """Whether a container reading is a hamlet (fewer than ``HAMLET`` people on record):
+    no district ACLED names in a bracket before the first-level area."""
+    return area.is_populated and area.population < HAMLET
 
 
 def _filed(entry: Entry, area: Entry) -> bool:
