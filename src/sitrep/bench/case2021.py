@@ -22,7 +22,8 @@ Tuning uses only the dev split (``id % 3 == 0``); the test split is the rest, re
 ``--rules-only``; the learned models are trained on it, so their figure there is in-sample).
 ``--split fresh`` labels CASE-like wire leads written in the tenth events session
 (``data/events/case_fresh.yaml``, a development set for the rules, never trained on).
-``--split notes`` labels the ACLED-style event notes written for sitrep
+``--split fresh11`` labels a second such set, written in the eleventh (other regions and
+sentence shapes). ``--split notes`` labels the ACLED-style event notes written for sitrep
 (``data/events/written_notes.yaml``), a development set for the rules outside the Middle
 East. ``--split validation`` labels ``data/events/typer_validation.yaml``, snippets written
 for sitrep that no rule was tuned on: it only chooses how the learned models mix with the
@@ -106,6 +107,9 @@ WRITTEN = {
     "validation": "typer_validation.yaml",
     # CASE-like wire leads written in the tenth events session: a rules development set
     "fresh": "case_fresh.yaml",
+    # a second set, written in the eleventh: other regions and shapes (headline run into its
+    # lead, captions, transcripts, invented place names)
+    "fresh11": "case_fresh11.yaml",
 }
 
 
