@@ -8,6 +8,14 @@ pools sentences. The outputs are centred, projected on their first ``DIMENSIONS 
 principal directions, the first (common to every piece) dropped, and each piece weighted by
 ``log(1 + rank)`` of its place in the vocabulary (later pieces are rarer), so common pieces
 weigh less in a mean. The table is written to ``data/events/static_minilm.npz``.
+
+``--context`` (eleventh events session) also passes a corpus of unlabelled news through the
+model and averages each piece's outputs where it stands in real sentences, blended with its
+isolated output (``CONTEXT_PRIOR`` pseudo-occurrences), before the same projection. The
+corpus (``context_texts``): the written training sentences and news leads, ACLED's notes on
+the development rows and the even-numbered (development) documents of GeoWebNews, LGL and
+TR-News; never CASE 2021 (its dev split is one of the selection rule's two figures), the
+validation set or any held-out text. ``--out`` writes elsewhere (for a comparison).
 """
 
 from __future__ import annotations
@@ -23,9 +31,13 @@ import numpy as np
 from ..errors import SitrepError
 from ..events.embed import MiniLMEncoder
 from ..events.static import RESOURCE, StaticEncoder
+from .corpora import DEFAULT_DATA
 
 DIMENSIONS = 256
 BATCH = 512
+CONTEXT_PRIOR = 4.0  # an isolated output counts as this many occurrences in context
+CHUNK_WORDS = 60  # sentences are grouped into passages of about this many words
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 KEPT = re.compile(r"(##)?[a-z0-9\u00c0-\u024f'\-.,;:!?\"()&%$/]+")
 
 
@@ -49,6 +61,65 @@ def piece_vectors(encoder: MiniLMEncoder) -> tuple[list[str], np.ndarray, np.nda
     return [p for p, _ in kept], np.array([i for _, i in kept], dtype=np.float64), out
 
 
+def passages(text: str) -> list[str]:
+    """``text`` cut at sentence ends into passages of about ``CHUNK_WORDS`` words."""
+    out: list[str] = []
+    current: list[str] = []
+    for sentence in SENTENCE_END.split(text):
+        current.append(sentence.strip())
+        if sum(len(s.split()) for s in current) >= CHUNK_WORDS:
+            out.append(" ".join(current))
+            current = []
+    if any(current):
+        out.append(" ".join(current))
+    return [p for p in out if p]
+
+
+def context_texts(data: Path) -> list[str]:
+    """The unlabelled corpus of ``--context`` (see the module's doc)."""
+    from .case2021 import written_sentences
+    from .geoparse import CORPORA, corpus_docs, in_split
+    from .typer_train import acled_notes
+
+    texts = [s.text for name in ("sentences", "news") for s in written_sentences(name)]
+    texts += [s.text for s in acled_notes(data)]
+    for name in CORPORA:
+        docs = corpus_docs(data, name) or iter(())
+        texts += [d.text for i, d in enumerate(docs) if in_split(i, "dev")]
+    return [p for t in texts for p in passages(t)]
+
+
+def context_vectors(
+    encoder: MiniLMEncoder, texts: Sequence[str], vocab: Sequence[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per kept piece (``vocab``), the sum of its model outputs over ``texts`` and its count."""
+    import torch  # the optional extra
+
+    tokenizer = encoder.model.tokenizer
+    transformer = encoder.model[0].auto_model.eval()
+    ids = tokenizer.get_vocab()
+    row = np.full(len(ids), -1, dtype=np.int64)
+    for k, piece in enumerate(vocab):
+        row[ids[piece]] = k
+    sums = np.zeros((len(vocab), transformer.config.hidden_size), dtype=np.float64)
+    counts = np.zeros(len(vocab), dtype=np.float64)
+    with torch.no_grad():
+        for s in range(0, len(texts), 32):
+            batch = tokenizer(
+                list(texts[s : s + 32]),
+                padding=True,
+                truncation=True,
+                max_length=256,
+                return_tensors="pt",
+            )
+            hidden = transformer(**batch).last_hidden_state.numpy()
+            rows = row[batch["input_ids"].numpy()]
+            keep = (rows >= 0) & (batch["attention_mask"].numpy() == 1)
+            np.add.at(sums, rows[keep], hidden[keep])
+            np.add.at(counts, rows[keep], 1.0)
+    return sums, counts
+
+
 def table(ranks: np.ndarray, outputs: np.ndarray, dimensions: int = DIMENSIONS) -> np.ndarray:
     """Centred, projected on principal directions 2 .. dimensions + 1, rank-weighted."""
     centred = outputs - outputs.mean(axis=0)
@@ -61,6 +132,9 @@ def table(ranks: np.ndarray, outputs: np.ndarray, dimensions: int = DIMENSIONS) 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--dimensions", type=int, default=DIMENSIONS)
+    ap.add_argument("--context", action="store_true", help="average pieces in a news corpus")
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--out", type=Path, help="write the table here, not into the package")
     args = ap.parse_args(argv)
     try:
         encoder = MiniLMEncoder.load()
@@ -68,10 +142,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"static_distil: {exc}", file=sys.stderr)
         return 2
     vocab, ranks, outputs = piece_vectors(encoder)
+    if args.context:
+        texts = context_texts(args.data)
+        sums, counts = context_vectors(encoder, texts, vocab)
+        outputs = (sums + CONTEXT_PRIOR * outputs) / (counts + CONTEXT_PRIOR)[:, None]
+        seen = int((counts > 0).sum())
+        print(f"context: {len(texts)} passages, {seen} of {len(vocab)} pieces seen")
     static = StaticEncoder(
         {p: i for i, p in enumerate(vocab)}, table(ranks, outputs, args.dimensions)
     )
-    target = Path(__file__).resolve().parents[1] / RESOURCE
+    target = args.out or Path(__file__).resolve().parents[1] / RESOURCE
     target.write_bytes(static.to_bytes())
     size = target.stat().st_size / 1e6
     print(f"wrote {target}: {len(vocab)} pieces x {args.dimensions} dimensions, {size:.1f} MB")

@@ -5,6 +5,7 @@
     python -m sitrep.bench.typer_select --compare --acled [--encoder minilm] [--cache F]
     python -m sitrep.bench.typer_select --compare --prior [--encoder minilm] [--cache F]
     python -m sitrep.bench.typer_select --compare --domain [--encoder minilm] [--cache F]
+    python -m sitrep.bench.typer_select --compare --table F [--cache F]
 
 Cross-validation on the CASE dev split and the written training sentences favours the
 rules, because the rules were tuned on both. This command trains the models as
@@ -26,7 +27,8 @@ two (``choose_candidate``). ``--acled`` (ninth events session): whether ACLED's 
 the ACLED sample's development rows join the training, and at what weight
 (``typer_acled``); ``--prior``: a prior correction of the learned opinion toward CASE dev's
 label frequencies (``typer_prior``); ``--domain``: real news learned apart from written
-snippets by feature augmentation (``typer_adapt``).
+snippets by feature augmentation (``typer_adapt``). ``--table`` (eleventh events session):
+a static table learnt in context against the packaged one (``typer_table``).
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ from .typer_compare import (
     prepared,
 )
 from .typer_prior import compare_prior, compare_prior_minilm
+from .typer_table import compare_tables
 from .typer_train import (
     ACLED_WEIGHT,
     DOMAIN_AUGMENT,
@@ -113,7 +116,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--domain", action="store_true", help="with --compare: domain copies of the inputs"
     )
+    ap.add_argument(
+        "--table", type=Path, help="with --compare: this static table against the packaged one"
+    )
     args = ap.parse_args(argv)
+    if args.compare and args.table:
+        try:
+            name, margin = compare_tables(prepared(args.data, args.cache), args.table)
+        except SitrepError as exc:
+            print(f"typer_select: {exc}", file=sys.stderr)
+            return 2
+        print(f"chosen: static table {name}, margin {margin}")
+        return 0
     if args.compare and args.domain:
         sets = prepared(args.data, args.cache)
         if args.encoder == "minilm":
