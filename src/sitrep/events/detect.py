@@ -154,6 +154,17 @@ def _object_follows(view: SentenceView, i: int) -> bool:
     return t.pos in OBJECT_STARTS or t.text.lower() in ("dead", "and")
 
 
+def _to_death(view: SentenceView, i: int) -> bool:
+    """Whether the verb at ``i`` is done "to death" ("traders beat a pickpocket to death"):
+    only a person can be, whatever the object's noun."""
+    for p in view.children(i, frozenset({"prep"})):
+        if view.lemma(p) == "to" and any(
+            view.lemma(k) == "death" for k in view.children(p, frozenset({"pobj"}))
+        ):
+            return True
+    return False
+
+
 class TriggerFinder:
     def __init__(self, lex: Lexicon):
         self.lex = lex
@@ -251,7 +262,9 @@ class TriggerFinder:
                     leaders = self.lex.word_sets["leader_nouns"]
                     if target is None or view.lemma(target) not in leaders:
                         continue
-                elif not _satisfied(spec.needs, object_class(view, anchors, self.lex, target)):
+                elif not _satisfied(
+                    spec.needs, object_class(view, anchors, self.lex, target)
+                ) and not (not nominal and "person" in spec.needs and _to_death(view, i)):
                     continue
             return Candidate(i, spec, nominal, start, end)
         return None

@@ -1,0 +1,38 @@
+"""CASE 2021 document labels on sentences written for sitrep: the eleventh events session's
+general rules (frames and classes of triggers found on leads written that session)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.bench.case2021 import CaseLabeller
+from sitrep.events import EventsStage
+from sitrep.models import Document
+
+Rules = tuple[EventsStage, CaseLabeller]
+
+
+@pytest.fixture(scope="module")
+def rules() -> Rules:
+    return EventsStage(learned=False), CaseLabeller()
+
+
+def _label(rules: Rules, doc: Document) -> str:
+    stage, labeller = rules
+    return labeller.label(stage(doc))[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # only a person is beaten "to death", whatever noun names them
+        ("Shopkeepers beat a suspected burglar to death in the bazaar, police said.", "MOB_VIOL"),
+        ("Unknown men stabbed a moneylender to death in his shop on Monday.", "ATTACK"),
+    ],
+)
+def test_events_case_done_to_death_is_done_to_a_person(
+    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
+) -> None:
+    assert _label(rules, parse_text(text)) == expected
