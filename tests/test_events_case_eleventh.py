@@ -36,3 +36,24 @@ def test_events_case_done_to_death_is_done_to_a_person(
     parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
 ) -> None:
     assert _label(rules, parse_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people exchanged are a swap agreed between the sides
+        ("The warring sides carried out an exchange of detainees in Taiz on Sunday.", "AGREEMENT"),
+        ("Moscow and Kyiv completed a prisoner swap overnight, officials said.", "AGREEMENT"),
+        # a mine named by what it is laid against
+        ("Two boys were hurt when they stepped on an anti-tank mine.", "REM_EXPLOS"),
+        # a strike of a stated length, and staying away from one's work, are stoppages of work
+        ("Port workers walked off the job in a 48-hour strike over pay.", "PEACE_PROTEST"),
+        ("Junior doctors boycotted duty to demand their stipends.", "PEACE_PROTEST"),
+        # an explosive thrown by hand, also told as a reduced relative
+        ("A grenade tossed into a wedding party wounded eleven guests, police said.", "GRENADE"),
+    ],
+)
+def test_events_case_trigger_classes(
+    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
+) -> None:
+    assert _label(rules, parse_text(text)) == expected
