@@ -57,3 +57,11 @@ def test_events_case_trigger_classes(
     parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
 ) -> None:
     assert _label(rules, parse_text(text)) == expected
+
+
+def test_events_case_event_word_naming_a_facility_is_no_event(
+    parse_text: Callable[..., Document], rules: Rules
+) -> None:
+    # "detention centre", "protest camp": the event word only says what the place is for
+    doc = parse_text("A blaze in a migrant detention centre in Tripoli killed 14 people.")
+    assert _label(rules, doc) == "MAN_MADE_DISASTER"
