@@ -65,3 +65,20 @@ def test_events_case_event_word_naming_a_facility_is_no_event(
     # "detention centre", "protest camp": the event word only says what the place is for
     doc = parse_text("A blaze in a migrant detention centre in Tripoli killed 14 people.")
     assert _label(rules, doc) == "MAN_MADE_DISASTER"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # soldiers or fighters seized are people taken, not a unit's ground
+        ("Guerrillas seized three soldiers on a rural road, the army said.", "ABDUCT_DISSAP"),
+        (
+            "Rebels seized the army base after a night of heavy fighting.",
+            "NON_STATE_ACTOR_OVERTAKES_TER",
+        ),
+    ],
+)
+def test_events_case_people_seized(
+    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
+) -> None:
+    assert _label(rules, parse_text(text)) == expected

@@ -402,6 +402,8 @@ class AcledCoder:
             head = set(ctx.patient_text.lower().split())
         if cls != "person" and self.property_code and head & self.property_nouns:
             return self.property_code, True  # land, homes or goods taken, not ground held
+        if cls == "troops" and head & self.lex.word_sets["person_nouns"]:
+            cls = "person"  # "seized two soldiers": people taken, not a unit's ground
         if cls == "person":
             state = self._is_state(ctx)
             return str(
