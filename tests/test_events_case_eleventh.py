@@ -82,3 +82,17 @@ def test_events_case_people_seized(
     parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
 ) -> None:
     assert _label(rules, parse_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # demonstrators moved on or hemmed in by the police: intervention
+        "Police evicted pensioners holding a sit-in outside the finance ministry.",
+        "Officers cordoned off the avenue and removed protesters blocking the traffic.",
+    ],
+)
+def test_events_case_protesters_removed_or_hemmed_in(
+    parse_text: Callable[..., Document], rules: Rules, text: str
+) -> None:
+    assert _label(rules, parse_text(text)) == "PROTEST_WITH_INTER"
