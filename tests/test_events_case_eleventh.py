@@ -96,3 +96,20 @@ def test_events_case_protesters_removed_or_hemmed_in(
     parse_text: Callable[..., Document], rules: Rules, text: str
 ) -> None:
     assert _label(rules, parse_text(text)) == "PROTEST_WITH_INTER"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what an attack or an operation leaves behind is its aftermath, not the news
+        (
+            "Police foiled a bomb plot in Kano, arresting three suspects, a spokesman said.",
+            "DISR_WEAP",
+        ),
+        ("Jets pounded rebel positions near the dam, destroying two arms depots.", "AIR_STRIKE"),
+    ],
+)
+def test_events_case_strategic_aftermath_of_an_event(
+    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
+) -> None:
+    assert _label(rules, parse_text(text)) == expected

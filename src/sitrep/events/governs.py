@@ -8,7 +8,10 @@ the dependency tree (or below the verb whose subject or object the other trigger
 march was stopped by police, who confiscated banners") is subordinate to it. Not across a
 coordination ("attacked the post and fought the troops": two events of equal rank), and
 not a participle of consequence ("set fire to the house, killing a mother": the killing is
-news in its own right, which the event's confidence already weighs).
+news in its own right, which the event's confidence already weighs), unless that participle
+is a strategic development: what an attack or an operation leaves behind ("struck targets,
+destroying ammunition depots", "foiled a bomb plot, arresting two suspects") is its
+aftermath, not the news.
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ MAX_DEPTH = 40  # a parse is a tree, but never trust a loop in copied data
 # never subordinate
 FRAME_TYPES = frozenset({"Protests"})
 FRAME_SUBTYPES = frozenset({"Violent demonstration"})
+# events of this ACLED type told as a participle of consequence are the governing event's
+# aftermath ("struck the camp, destroying weapons")
+AFTERMATH_TYPES = frozenset({"Strategic developments"})
 
 
 def _token_at(doc: Document, event: Event) -> int | None:
@@ -85,10 +91,17 @@ def _path(doc: Document, k: int) -> list[int]:
     return out
 
 
-def governs(doc: Document, upper: int, lower: int, triggers: frozenset[int] = frozenset()) -> bool:
+def governs(
+    doc: Document,
+    upper: int,
+    lower: int,
+    triggers: frozenset[int] = frozenset(),
+    aftermath: bool = False,
+) -> bool:
     """Whether the trigger at token ``upper`` governs the one at ``lower``; a trigger noun
     stands for its verb's clause unless the verb is itself one of ``triggers`` (then the
-    verb rules: "released the hostages per the truce agreement" is the release's frame)."""
+    verb rules: "released the hostages per the truce agreement" is the release's frame).
+    With ``aftermath`` a participle of consequence is governed too."""
     if upper == lower:
         return False
     tops = [upper]
@@ -109,7 +122,7 @@ def governs(doc: Document, upper: int, lower: int, triggers: frozenset[int] = fr
                 return False  # the event is the phrase's object, not told deeper inside it
             if node != upper and below.dep in COMPLEMENT_DEPS:
                 return False
-            return below.dep != "conj" and not _consequence(doc, path[depth - 1])
+            return below.dep != "conj" and (aftermath or not _consequence(doc, path[depth - 1]))
     return False
 
 
@@ -131,8 +144,9 @@ def subordinate(doc: Document, events: Sequence[Event], rulers: Sequence[Event])
             or e.acled_sub_event_type in FRAME_SUBTYPES
         ):
             continue
+        aftermath = e.acled_event_type in AFTERMATH_TYPES
         if any(
-            governs(doc, up, k, triggers) and kind != e.acled_sub_event_type
+            governs(doc, up, k, triggers, aftermath) and kind != e.acled_sub_event_type
             for up, kind in by_sentence.get(e.sentence, ())
         ):
             out.add(e.id)
