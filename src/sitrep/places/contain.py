@@ -191,6 +191,15 @@ def apply_containers(
             # "San Ignacio (Velasco, Santa Cruz)": a hamlet read for the district (Bolivia's
             # Pulqui, which bears the name as an alternate) says nothing; the area after it does
             area = None
+        last = further is None or further[1] == "-"
+        if area is not None and link == "(" and last and area.id != entry.id and _faint(area):
+            # "Guadalupe (Zacatecas)": a hamlet read for the bracket's only area (one in
+            # Nuevo Leon, beside the other Guadalupe) gives way to the first-level area
+            # of that name that holds a town of the name before it
+            twin = _twin(entry, pools.get(i, ()), pools.get(j, ()))
+            if twin is not None:
+                out[i], out[j] = Resolution(twin[0]), Resolution(twin[1])
+                continue
         if area is None and further is not None and further[1] != "-":
             # "X (Pale township, Yinmarbin district, Sagaing region)": past a district
             # the gazetteer does not know, the region it lies in
@@ -326,16 +335,18 @@ def _seat(
     entry: Entry, towns: tuple[Entry, ...], areas: tuple[Entry, ...], outer: Entry | None
 ) -> tuple[Entry, Entry] | None:
     """The town and the district below the first level (inside ``outer`` when that is an
-    admin area) that share ``entry``'s name: the district ``entry`` when it is one, and the
-    best-named, most populous town inside it, else the district's lower-level namesake
-    (a township's point is its town), else the district itself; None when no such
-    district is among ``areas``."""
+    admin area, else in ``entry``'s country) that share ``entry``'s name: the district
+    ``entry`` when it is one, and the best-named, most populous town inside it, else the
+    district's lower-level namesake (a township's point is its town), else the district
+    itself; None when no such district is among ``areas``."""
     within = outer if outer is not None and outer.is_admin else None
+    # with no area after the bracket, the district lies in the town's country: "Buenos
+    # Aires (Buenos Aires)" is Argentina's capital, not Costa Rica's canton and its town
     districts = [
         a
         for a in areas
         if a.kind in ("name", "alias") and a.is_admin and a.feature != "ADM1"
-        if within is None or inside(a, within)
+        if (inside(a, within) if within is not None else a.country == entry.country)
     ]
     if not districts:
         return None

@@ -118,6 +118,26 @@ def _stray(res: Resolution | None, points: tuple[tuple[float, float], ...]) -> b
     return all(distance_km(entry.lat, entry.lon, lat, lon) > STRAY_KM for lat, lon in points)
 
 
+ALIAS_KM = 1_000.0  # a place abroad matched by another of its names this far off
+
+
+def _far_alias(res: Resolution | None, view: View) -> bool:
+    """A place abroad, far from every other place of the story, that a name spaCy did not
+    call a place matches only as another of its names: "the Sol highway" in a story about
+    Guerrero is not Seoul, "Kuki militants" in Manipur not Japan's Kukichuo, "Al Thawra"
+    of Omdurman not Syria's Tabqa (its other countries' votes are the name's own)."""
+    entry = res.entry if res else None
+    if entry is None or entry.kind != "alt" or entry.lat is None or entry.lon is None:
+        return False
+    if entry.country is None or entry.country == view.focus or view.countries[entry.country]:
+        return False
+    if view.focus not in view.placed:
+        return False  # the story's country is only a nationality's ("Turkish warplanes")
+    return bool(view.points) and all(
+        distance_km(entry.lat, entry.lon, lat, lon) > ALIAS_KM for lat, lon in view.points
+    )
+
+
 HOME_CITY = 100_000  # people in a namesake of a foreign capital in the story's country
 
 
@@ -225,6 +245,7 @@ class PlacesStage:
             if span.weak and not (
                 convincing(res, ctx.focus, ctx.view(span.name).countries)
                 and not _stray(res, ctx.view(normalise_name(span.name)).points)
+                and not _far_alias(res, ctx.view(normalise_name(span.name)))
             ):
                 continue
             if span.cue == "city" and _unvoted(res, ctx.view(normalise_name(span.name))):
