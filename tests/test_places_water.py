@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from sitrep.models import Document
 
-REGION = ["UA", "PE", "BR"]
+REGION = ["UA", "PE", "BR", "AR", "IE"]
 
 
 def test_places_water_river_is_no_town(places: Callable[[str], Document]) -> None:
@@ -28,6 +28,14 @@ def test_places_water_square_of_the_story_town(places: Callable[[str], Document]
     )
     square = next(p for p in doc.places if p.text.endswith("San Martin"))
     assert square.text == "Plaza San Martin" and square.lat is None
+
+
+def test_places_water_square_with_a_link_word(places: Callable[[str], Document]) -> None:
+    doc = places(
+        "On 20 December 2023, in Buenos Aires, thousands of people gathered in the Plaza de "
+        "Mayo to protest against the economic measures."
+    )
+    assert all(p.country != "IE" for p in doc.places)
 
 
 def test_places_water_town_after_a_common_word_stays(places: Callable[[str], Document]) -> None:

@@ -95,6 +95,7 @@ STREET_NAMES = frozenset({"street", "avenue", "boulevard", "lane"})  # lowercase
 # "near Plaza San Martin" (Lima), "on Rua Augusta": a square or street named after a
 # town or person, in Spanish, Portuguese and Italian usage (capitalised only)
 STREET_OPENERS = frozenset({"Plaza", "Praça", "Praca", "Avenida", "Calle", "Rua", "Piazza"})
+STREET_LINKS = frozenset({"de", "del", "do", "da", "dos", "das", "della"})  # "Plaza de Mayo"
 # "the Dnipro river", "the Kakhovka reservoir": water, not the town of that name
 WATER_NAMES = frozenset({"river", "canal", "reservoir"})
 _NAME_SUFFIX = re.compile(r"\s+(province|governorate|countryside|state|county)$", re.I)
@@ -182,8 +183,11 @@ def read_setting(index: TokenIndex, name: str, start: int, end: int) -> Setting:
         # "George street": a street named after a person (or a town); "the Aleppo road"
         # and "the Washington-Moscow route" lead to their towns
         modifier = "street"
-    if before and before[-1] in STREET_OPENERS:
-        modifier = "square"
+    if before and (
+        before[-1] in STREET_OPENERS
+        or (len(before) >= 2 and before[-1] in STREET_LINKS and before[-2] in STREET_OPENERS)
+    ):
+        modifier = "square"  # "Plaza San Martin", "Plaza de Mayo"
     if after and after[0].lower() in WATER_NAMES:
         # "on the left bank of the Dnipro river": the river, not the city of its name
         modifier = "water"

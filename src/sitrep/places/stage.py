@@ -28,7 +28,7 @@ from ..ids import slug
 from ..models import Document, Focus, Place
 from .cause import in_cause
 from .contain import apply_containers, recount
-from .context import STREET_OPENERS, cues
+from .context import STREET_LINKS, STREET_OPENERS, cues
 from .gazetteer import Entry, Gazetteer
 from .normalise import normalise_name
 from .quarters import in_towns, stand_in
@@ -91,13 +91,19 @@ def _street(text: str, span: PlaceSpan) -> PlaceSpan:
     return dataclasses.replace(span, text=text[span.start : end], end=end)
 
 
-_OPENER_BEFORE = re.compile("(?:" + "|".join(sorted(STREET_OPENERS)) + r")\s+$")
+_OPENER_BEFORE = re.compile(
+    "(?:"
+    + "|".join(sorted(STREET_OPENERS))
+    + r")\s+(?:(?:"
+    + "|".join(sorted(STREET_LINKS))
+    + r")\s+)?$"
+)
 
 
 def _square(text: str, span: PlaceSpan) -> PlaceSpan:
     """ "Plaza San Martin" as a square of the story's town: the name with the word that
     opens it, unresolved (the town San Martin is not where the protest was)."""
-    m = _OPENER_BEFORE.search(text, max(0, span.start - 12), span.start)
+    m = _OPENER_BEFORE.search(text, max(0, span.start - 16), span.start)
     start = m.start() if m else span.start
     return dataclasses.replace(span, text=text[start : span.end], start=start)
 
