@@ -41,6 +41,9 @@ _OFFICE = re.compile(r"\s+offices?\b", re.IGNORECASE)
 # (coded to Al Alam al Abyad)", "Coded at Tel Aviv."
 _CODED = re.compile(r"\bcoded\s+(?:to|at|in)\s+(?:the\s+)?$", re.IGNORECASE)
 AREA_LEVEL = 2  # a province; a country or wider region is 3
+# ACLED's notes name the areas of the place they code an event to in brackets after it:
+# "Lodwar (Turkana Central, Turkana)", "Broummana (Al Matn)"
+_AREAS_AFTER = re.compile(r"\s*\(([A-Z][^()]{1,80})\)")
 
 
 def level(p: Place) -> int:
@@ -273,6 +276,15 @@ class Anchors:
         if level(inner) == 0 or outer.lat is None or inner.lon is None or outer.lon is None:
             return True
         return distance_km(inner.lat, inner.lon, outer.lat, outer.lon) > SUBURB_KM
+
+    def bracketed(self, place: Place) -> bool:
+        """Whether ``place`` is followed by its areas in brackets, as ACLED's notes name the
+        place an event is coded to ("in Bamenda (Mezam, Nord-Ouest)"): at most three
+        comma-separated names, one of them a place."""
+        found = _AREAS_AFTER.match(self.doc.article.text, place.end)
+        if found is None or found.group(1).count(",") > 2:
+            return False
+        return bool(self.places_in(found.start(1), found.end(1)))
 
     def places_in(self, start: int, end: int) -> list[Place]:
         lo, hi = bisect_left(self.place_starts, start), bisect_left(self.place_starts, end)

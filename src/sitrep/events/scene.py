@@ -4,9 +4,12 @@ for a town that only describes a country or province (``finer_place``)."""
 
 from __future__ import annotations
 
-from ..models import Place
-from .anchors import Anchors, level, near_unknown
+from ..geo import distance_km
+from ..models import Place, Sentence
+from .anchors import AREA_LEVEL, Anchors, level, near_unknown
 from .syntax import SentenceView
+
+NEAR_KM = 25.0  # a place this near the bracketed one may be where the event was
 
 CLAUSE_SKIP = frozenset(
     {"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "relcl", "parataxis", "appos"}
@@ -87,6 +90,32 @@ def finer_place(
     if not unknown:
         return best
     return near_unknown(best)
+
+
+def bracketed_scene(anchors: Anchors, sentence: Sentence, found: list[Place]) -> list[Place]:
+    """An ACLED note names the place it codes an event to with its areas in brackets
+    ("residents of Lodwar (Turkana Central, Turkana) demonstrated against insecurity after
+    herders from Kapedo were attacked"; "residents of Gwoza who had fled to Maiduguri
+    (Maiduguri, Borno) protested"). When the sentence names exactly one such town or
+    district, an event placed elsewhere (farther than ``NEAR_KM``, in a wider area, or
+    nowhere) is put there; several listed places ("the seizure of A and B") are kept, and
+    so is a place the note says the event was coded to."""
+    if len(found) > 1 or anchors.coded_all is not None or anchors.coded_as:
+        return found
+    marked = [
+        p
+        for p in anchors.places_in(sentence.start, sentence.end)
+        if p.lat is not None and p.lon is not None and level(p) < AREA_LEVEL
+        and anchors.bracketed(p)
+    ]  # fmt: skip
+    if len(marked) != 1:
+        return found
+    mark = marked[0]
+    place = found[0] if found else None
+    if place is None or place.lat is None or place.lon is None:
+        return [mark]
+    near = distance_km(place.lat, place.lon, mark.lat, mark.lon) <= NEAR_KM  # type: ignore[arg-type]
+    return found if place is mark or (near and level(place) <= level(mark)) else [mark]
 
 
 def within(town: Place, area: Place) -> bool:

@@ -54,7 +54,7 @@ from .salience import (
     property_yields,
     speech_discount,
 )
-from .scene import clause_places, finer_place
+from .scene import bracketed_scene, clause_places, finer_place
 from .sequel import protests_met
 from .syntax import SentenceView
 from .tags import NoteTags
@@ -264,6 +264,7 @@ class EventsStage:
             anchors.known_near(anchors.coded(p), view.sentence.i, PLACE_LOOKBACK) for p in found
         ]
         in_clause = bool(found)
+        found = bracketed_scene(anchors, view.sentence, found)
         if not found:
             earlier = anchors.place_before(view.sentence.i, PLACE_LOOKBACK)
             found = [earlier] if earlier is not None else []
