@@ -113,3 +113,13 @@ def test_events_case_strategic_aftermath_of_an_event(
     parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
 ) -> None:
     assert _label(rules, parse_text(text)) == expected
+
+
+def test_events_case_party_banned_is_a_change_to_group_activity(
+    parse_text: Callable[..., Document], rules: Rules
+) -> None:
+    # a party or a movement outlawed: what the group may do changes (not the clash before)
+    doc = parse_text(
+        "The government banned the party on Monday, a week after its supporters rioted."
+    )
+    assert _label(rules, doc) == "CHANGE_TO_GROUP_ACT"
