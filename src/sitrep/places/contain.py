@@ -251,6 +251,15 @@ def apply_containers(
             # of that name: a district lies in no other district
             peer = entry.feature == "ADM2" and area.feature in ("ADM1", "ADM2")
             elsewhere = area.is_admin and (peer or not entry.is_admin) and link in ("(", "in", "of")
+            # "Ywathit village, Kani township, ...": a village said to lie in an area
+            # written with its kind word after a comma lies in no other area
+            elsewhere = elsewhere or (
+                link == ","
+                and area.is_admin
+                and not entry.is_admin
+                and spans[j].cue in ("admin", "admin2")
+                and _small(text, span)
+            )
             # "near Hryhorivka, Donetsk": a village in another province than the seat's
             seat = link == "," and area.feature == "PPLA" and entry.feature in ("PPL", NEAR_POINT)
             # "Kangvai (Churachandpur, Manipur)": a namesake in another state than the one
@@ -317,11 +326,14 @@ def _filed(entry: Entry, area: Entry) -> bool:
     return inside(entry, area)
 
 
-def _rank(entry: Entry, area: Entry) -> tuple[bool, bool, int, float]:
+def _rank(entry: Entry, area: Entry) -> tuple[bool, bool, int, bool, float]:
     """How well ``entry`` fits as the place inside ``area``: well spelt, filed there,
-    populous, near its point."""
+    populous, known by that very name (not as another name: "Pauktaw town in Rakhine
+    state" is the township's Pauktaw, not a village also called Pauk Taw that lies nearer
+    the state's middle), near its point."""
     good = entry.kind not in ("loose", "sound")
-    return good, _filed(entry, area), entry.population, -_km(entry, area)
+    own = entry.kind in ("name", "alias")
+    return good, _filed(entry, area), entry.population, own, -_km(entry, area)
 
 
 def _km(entry: Entry, area: Entry) -> float:

@@ -1,0 +1,37 @@
+"""A village said to lie in an area written with its kind word ("Ywathit village, Kani
+township, ...") is no namesake elsewhere; among the namesakes inside the area named, the
+one known by that very name ("Pauktaw town in Rakhine state": the township's town, not a
+village also called Pauk Taw). Sentences written for sitrep."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sitrep.models import Document
+
+REGION = ["MM"]
+
+
+def test_places_worded_areas_village_in_a_township_after_a_comma(
+    places: Callable[[str], Document],
+) -> None:
+    # the gazetteer knows Ywathit only as other names of villages in Yangon and Rakhine
+    doc = places(
+        "On 14 May 2023, the military burned houses in Ywathit village, Kani township, "
+        "Monywa district, Sagaing region, after clashes with PDF fighters."
+    )
+    village = next(p for p in doc.places if p.text == "Ywathit")
+    assert village.lat is None
+    assert next(p for p in doc.places if p.text == "Kani").admin1 == "Sagaing"
+
+
+def test_places_worded_areas_town_by_its_own_name_inside_the_state(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places(
+        "On 2 December 2023, the Arakan Army clashed with the military near Pauktaw town in "
+        "Rakhine state and seized a police station."
+    )
+    town = doc.places[0]
+    assert (town.text, town.name, town.admin1) == ("Pauktaw", "Pauktaw", "Rakhine")
+    assert town.lat is not None and town.lat > 20.0
