@@ -49,6 +49,13 @@ DEV_WEIGHTS = (1.0, 3.0)
 STATIC_MIXES = (0.0, 0.5, 0.7, 0.85)  # 0: the sparse model alone
 STATIC_L2 = 1e-4
 CANDIDATE_TIE = 0.005
+# the fresh CASE-like leads of the tenth and eleventh events sessions: the rules' development
+# sets (their errors were read), so never with the rules' own code when trained on
+FRESH = ("fresh", "fresh11")
+# candidate batches of written training snippets for compare_batch: the eighth session's
+# pairs, the eleventh's trial of the fresh leads
+BATCHES = {"pairs": ("pairs",), "fresh": FRESH}
+BATCHES_READ = ("pairs", *FRESH)
 Candidate = tuple[str, float, float, float]  # feature mode, dev weight, static mix, margin
 K = TypeVar("K")
 Prepared = dict[str, tuple[list[Document], list[str], list[int]]]
@@ -62,8 +69,9 @@ def prepared(data: Path, cache: Path | None) -> Prepared:
         with cache.open("rb") as fh:
             out = pickle.load(fh)
     sets = training_sets(data, validation=True, acled=True)
-    if "pairs" not in sets:  # a candidate batch of training snippets (compare_batch)
-        sets["pairs"] = written_sentences("pairs")
+    for name in BATCHES_READ:  # candidate batches of training snippets (compare_batch)
+        if name not in sets:
+            sets[name] = written_sentences(name)
     missing = {name: items for name, items in sets.items() if name not in out}
     if not missing:
         return out
@@ -80,7 +88,7 @@ def prepared(data: Path, cache: Path | None) -> Prepared:
 
 def mode_features(docs: Sequence[Document], mode: str, own: str) -> list[list[str]]:
     """Training features of set ``own`` under feature ``mode``."""
-    tuned = ("CASE dev", "sentences", ACLED)
+    tuned = ("CASE dev", "sentences", ACLED, *FRESH)
     drop = {"all": (), "dev-free": ("CASE dev",), "tuned-free": tuned}
     keep = mode != "none" and own not in drop.get(mode, ())
     return [document_features(d, rules=keep) for d in docs]
@@ -354,11 +362,11 @@ def value_means(
     return means
 
 
-def compare_batch(sets: Prepared) -> bool:
-    """Whether the batch ``typer_pairs.yaml`` is kept (declared in BENCHMARKS, eighth events
-    session): the chosen default family at every margin, trained without and with it on
-    the same rule documents; kept when its best mean beats the best mean without it by
-    more than ``CANDIDATE_TIE``."""
+def compare_batch(sets: Prepared, batch: str = "pairs") -> bool:
+    """Whether a batch of written snippets (``BATCHES``: ``typer_pairs.yaml``, declared in
+    BENCHMARKS, eighth events session; the fresh leads, eleventh) is kept: the chosen
+    default family at every margin, trained without and with it on the same rule documents;
+    kept when its best mean beats the best mean without it by more than ``CANDIDATE_TIE``."""
     static, rules = encoded(sets, "static"), rules_of(sets)
     best = [
         max(
@@ -366,6 +374,6 @@ def compare_batch(sets: Prepared) -> bool:
                 f"{'+'.join(w):22s}", scored(sets, rules, default_family(sets, static, w))
             ).values()
         )
-        for w in (("sentences", "news"), ("sentences", "news", "pairs"))
+        for w in (("sentences", "news"), ("sentences", "news", *BATCHES[batch]))
     ]
     return best[1] > best[0] + CANDIDATE_TIE

@@ -1,7 +1,7 @@
 """Choose how the learned sub-type models join the rules, on snippets nothing was tuned on.
 
     python -m sitrep.bench.typer_select [--data ../shared/data] [--encoder static|minilm]
-    python -m sitrep.bench.typer_select --compare [--encoder minilm | --batch] [--cache F]
+    python -m sitrep.bench.typer_select --compare [--encoder minilm | --batch [fresh]] [--cache F]
     python -m sitrep.bench.typer_select --compare --acled [--encoder minilm] [--cache F]
     python -m sitrep.bench.typer_select --compare --prior [--encoder minilm] [--cache F]
     python -m sitrep.bench.typer_select --compare --domain [--encoder minilm] [--cache F]
@@ -101,7 +101,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     ap.add_argument("--cache", type=Path, help="with --compare: keep the rule documents here")
     ap.add_argument(
-        "--batch", action="store_true", help="with --compare: with and without typer_pairs.yaml"
+        "--batch",
+        nargs="?",
+        const="pairs",
+        choices=("pairs", "fresh"),
+        help="with --compare: with and without a batch of written snippets (typer_pairs.yaml, "
+        "or the fresh CASE-like leads case_fresh.yaml and case_fresh11.yaml)",
     )
     ap.add_argument(
         "--thresholds", action="store_true", help="with --compare: the rules' confidence bar"
@@ -159,8 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"chosen: threshold {threshold}, margin {margin}")
         return 0
     if args.compare and args.batch:
-        kept = compare_batch(prepared(args.data, args.cache))
-        print(f"typer_pairs.yaml is {'kept' if kept else 'not kept'}")
+        kept = compare_batch(prepared(args.data, args.cache), args.batch)
+        print(f"the batch {args.batch} is {'kept' if kept else 'not kept'}")
         return 0
     if args.compare and args.encoder == "minilm":
         l2, share, margin = compare_minilm(prepared(args.data, args.cache))
