@@ -1,7 +1,8 @@
 """A village said to lie in an area written with its kind word ("Ywathit village, Kani
 township, ...") is no namesake elsewhere; among the namesakes inside the area named, the
 one known by that very name ("Pauktaw town in Rakhine state": the township's town, not a
-village also called Pauk Taw). Sentences written for sitrep."""
+village also called Pauk Taw); a camp named for the displaced lies in the town named after
+it ("the Hasahisa displacement camp in Zalingei"). Sentences written for sitrep."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Callable
 
 from sitrep.models import Document
 
-REGION = ["MM"]
+REGION = ["MM", "SD"]
 
 
 def test_places_worded_areas_village_in_a_township_after_a_comma(
@@ -35,3 +36,14 @@ def test_places_worded_areas_town_by_its_own_name_inside_the_state(
     town = doc.places[0]
     assert (town.text, town.name, town.admin1) == ("Pauktaw", "Pauktaw", "Rakhine")
     assert town.lat is not None and town.lat > 20.0
+
+
+def test_places_worded_areas_displacement_camp_in_its_town(
+    places: Callable[[str], Document],
+) -> None:
+    # Al Hasaheisa is a town of Gezira, 1,000 km east of Zalingei
+    doc = places(
+        "On 1 September 2023, RSF fighters looted the Hasahisa displacement camp in "
+        "Zalingei, Central Darfur."
+    )
+    assert all(p.admin1 in (None, "Central Darfur") for p in doc.places)

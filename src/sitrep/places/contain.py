@@ -85,7 +85,10 @@ _KINDS = frozenset(
 
 # lowercase words that may stand before such a kind word ("Kandi forest area (Rajouri)");
 # not "military" ("the US military base near Shadadah" says nothing of where the US lies)
-_QUALIFIERS = r"(?-i:forest|police|market|residential|refugee|border|hill|mountain|tea|farm)"
+_QUALIFIERS = (
+    r"(?-i:forest|police|market|residential|refugee|border|hill|mountain|tea|farm"
+    r"|displacement|IDP|IDPs|displaced)"
+)
 
 
 def _link_pattern() -> re.Pattern[str]:
