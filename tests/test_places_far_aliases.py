@@ -2,7 +2,9 @@
 from everything else the story names, is no place ("the Sol highway" in Guerrero is not
 Seoul); and ACLED's "TOWN (STATE)" whose state the gazetteer also spells as a hamlet near
 a namesake of the town, or a capital named with its own name in brackets ("Buenos Aires
-(Buenos Aires)" is no canton and town of Costa Rica). Sentences written for sitrep."""
+(Buenos Aires)" is no canton and town of Costa Rica). A name matched only by its
+consonants abroad needs a place named in that country, not an actor guessed there.
+Sentences written for sitrep."""
 
 from __future__ import annotations
 
@@ -11,8 +13,10 @@ from collections.abc import Callable
 import pytest
 
 from sitrep.models import Document
+from sitrep.places import Gazetteer
+from sitrep.places.stage import PlacesStage
 
-REGION = ["MX", "KR", "IN", "JP", "SD", "SY", "IQ", "TR", "FR", "AR", "CR"]
+REGION = ["MX", "KR", "IN", "JP", "SD", "SY", "IQ", "TR", "FR", "AR", "CR", "NG", "SA"]
 
 
 def _mentions(doc: Document) -> list[tuple[str, str | None]]:
@@ -83,3 +87,19 @@ def test_places_far_aliases_capital_named_with_itself_stays_home(
         "against the economic measures."
     )
     assert [p.country for p in doc.places if p.role == "mention"] == ["AR", "AR"]
+
+
+def test_places_far_aliases_consonants_abroad_need_a_place_there(
+    gazetteer: Gazetteer, parse_text: Callable[..., Document]
+) -> None:
+    # the actors stage may guess unnamed "soldiers" to be another country's; Kareto's
+    # consonants are those of Saudi Arabia's Qurayyat
+    doc = parse_text(
+        "On 21 April 2023, ISWAP militants ambushed a military patrol in Borno state. Four "
+        "soldiers were killed near Kareto."
+    )
+    stage = PlacesStage(gazetteer)
+    spans = stage.recogniser(doc)
+    resolved, _ = stage.resolver.resolve(spans, hints=("NG", "SA"))
+    found = {s.text: resolved[i].entry for i, s in enumerate(spans)}
+    assert found["Kareto"] is None

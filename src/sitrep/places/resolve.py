@@ -225,7 +225,9 @@ class Resolver:
         # a place matched only roughly (by its consonants, or without its articles and
         # doubled letters) must lie where the document is, when the document says where,
         # unless it is a province or a big city spelt only with fewer doubled letters
-        # ("Zaporizhia" beside "Russian forces"; not a city's foreign name "ar Chab")
+        # ("Zaporizhia" beside "Russian forces"; not a city's foreign name "ar Chab"); a
+        # consonant match abroad needs a place named there, not only an actor guessed
+        # there ("soldiers ... near Kareto" in Borno is no Saudi Qurayyat)
         pool = tuple(
             c
             for c in pool
@@ -233,7 +235,7 @@ class Resolver:
             or (c.kind == "loose" and _respelt(c, span.name))
             or not ctx.countries
             or c.country == ctx.focus
-            or ctx.countries[c.country or ""]
+            or (ctx.countries[c.country or ""] and (c.kind == "loose" or c.country in ctx.placed))
         )
         if not pool:
             return Resolution(None)
