@@ -123,3 +123,28 @@ def test_events_case_party_banned_is_a_change_to_group_activity(
         "The government banned the party on Monday, a week after its supporters rioted."
     )
     assert _label(rules, doc) == "CHANGE_TO_GROUP_ACT"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle that only describes things left behind is no withdrawal
+        (
+            "Soldiers retook the village on Friday to find cars lying abandoned in the lanes.",
+            "GOV_REGAINS_TERIT",
+        ),
+        (
+            "The army recaptured the hamlet, where abandoned huts had been burnt.",
+            "GOV_REGAINS_TERIT",
+        ),
+        # ground or positions left, or left by someone, still are
+        (
+            "Rebels moved into positions abandoned by the army without a fight.",
+            "NON_VIOL_TERRIT_TRANSFER",
+        ),
+    ],
+)
+def test_events_case_things_left_behind_are_no_withdrawal(
+    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
+) -> None:
+    assert _label(rules, parse_text(text)) == expected

@@ -15,6 +15,7 @@ from .clauses import (
     masked_cues,
     nationality_target,
     pronoun_object,
+    stative_tokens,
 )
 from .lexicon import Family, Lexicon
 from .syntax import PRONOUNS, SentenceView
@@ -366,7 +367,10 @@ class AcledCoder:
         people = ctx.object_class == "person" or bool(set(ctx.patient_head.split()) & PRONOUNS)
         if people and any(view.has_cue(c) for c in (*self.lex.demonstration_cues, "block")):
             return self._family_code("PROTEST", view, ctx)
-        # ground changing hands without a fight is a non-violent transfer, whoever takes it
+        # ground changing hands without a fight is a non-violent transfer, whoever takes it;
+        # not a thing described as left ("motorbikes lying abandoned", "abandoned houses")
+        grounds = self.lex.word_sets["territory_nouns"] | self.lex.word_sets["base_nouns"]
+        has = masked_cues(view, (), stative_tokens(view, grounds))
         for rule in fam.rules:
             # the vetoes are words ("clashes"); the negated cues ("without fighting") are
             # no fighting
@@ -374,9 +378,7 @@ class AcledCoder:
             for c in rule.cues:
                 if c.startswith(("without ", "no ")):
                     words = words.replace(f" {c} ", " _ ")
-            if any(view.has_cue(c) for c in rule.cues) and not any(
-                f" {c} " in words for c in rule.unless
-            ):
+            if any(has(c) for c in rule.cues) and not any(f" {c} " in words for c in rule.unless):
                 return rule.code, True
         return self._direction(fam, ctx), False
 

@@ -1,6 +1,6 @@
 """Which words of a sentence belong to which clause, for the ACLED coder's cue matching:
 a protest's grievance, a victim's charge, cue strings without some words, a target named
-by its nationality."""
+by its nationality, a participle that only describes a thing's state."""
 
 from __future__ import annotations
 
@@ -178,3 +178,27 @@ def pronoun_object(view: SentenceView, trigger: int) -> int | None:
     if obj is None or view.tok(obj).pos != "PRON" or view.tok(trigger).dep != "conj":
         return None
     return view.child(head, _OBJECT) if head is not None else None
+
+
+# a participle that describes a thing ("abandoned houses", "motorbikes lying abandoned",
+# "found abandoned"), not an act done by someone
+STATE_DEPS = frozenset({"amod", "acl", "xcomp", "acomp", "oprd"})
+
+
+def stative_participle(view: SentenceView, i: int, grounds: frozenset[str]) -> bool:
+    """Whether the past participle at ``i`` only tells the state of the thing it describes:
+    no agent ("abandoned by the troops") nor object (a parse that reads "the faction handed
+    over the district" as a reduced relative), and a thing that is no ground or position
+    (``grounds``: "abandoned positions" were left by someone)."""
+    tok = view.tok(i)
+    if tok.tag != "VBN" or tok.dep not in STATE_DEPS:
+        return False
+    if view.child(i, frozenset({"agent", "dobj", "prt"})) is not None:
+        return False
+    described = view.head(i)
+    return described is None or view.lemma(described) not in grounds
+
+
+def stative_tokens(view: SentenceView, grounds: frozenset[str]) -> set[int]:
+    """The sentence's participles that only describe a thing's state (``stative_participle``)."""
+    return {i for i in range(view.first, view.last) if stative_participle(view, i, grounds)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .anchors import Anchors
+from .clauses import stative_participle
 from .lexicon import Lexicon, TriggerSpec
 from .syntax import OBJECTS, PARTICLE_DEPS, PASSIVE_SUBJECTS, SentenceView
 
@@ -177,6 +178,7 @@ class TriggerFinder:
             | sets["weapon_nouns"]
             | sets["person_nouns"]
         )
+        self.grounds = sets["territory_nouns"] | sets["base_nouns"]
 
     def find(self, view: SentenceView, anchors: Anchors) -> list[Candidate]:
         out: list[Candidate] = []
@@ -185,6 +187,8 @@ class TriggerFinder:
             if t.pos in VERB_POS:
                 specs = self.lex.verbs.get(lem)
                 nominal = False
+                if specs and self._left_behind(view, t.i, specs):
+                    continue
             elif t.pos in NOUN_POS and t.ent_type not in NAME_ENTITIES:
                 # "until March 1", "Storm Corps": a name or a date, not an event noun;
                 # "riot police", "assault rifle", "arrest warrant": a modifier, not an event
@@ -209,6 +213,13 @@ class TriggerFinder:
             if cand is not None:
                 out.append(cand)
         return out
+
+    def _left_behind(self, view: SentenceView, i: int, specs: tuple[TriggerSpec, ...]) -> bool:
+        """A withdrawal verb's participle that only describes a thing left behind
+        ("motorbikes lying abandoned", "abandoned houses"): no one withdrew."""
+        return all(s.plover_type == "RETREAT" for s in specs) and stative_participle(
+            view, i, self.grounds
+        )
 
     def _past_form(self, word: str, lemma: str) -> str | None:
         """The trigger verb whose past tense ``word`` is, when the parser left it unlemmatised
