@@ -148,3 +148,14 @@ def test_events_case_things_left_behind_are_no_withdrawal(
     parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
 ) -> None:
     assert _label(rules, parse_text(text)) == expected
+
+
+def test_events_case_ground_regained_by_a_handover_is_a_transfer(
+    parse_text: Callable[..., Document], rules: Rules
+) -> None:
+    # control or authority handed, transferred or ceded: the ground changed hands peacefully
+    doc = parse_text(
+        "The government regained the last rebel-held district on Monday when the monitoring "
+        "mission transferred control of the area to the provincial authorities."
+    )
+    assert _label(rules, doc) == "NON_VIOL_TERRIT_TRANSFER"
