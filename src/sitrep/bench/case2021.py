@@ -23,7 +23,8 @@ Tuning uses only the dev split (``id % 3 == 0``); the test split is the rest, re
 ``--split fresh`` labels CASE-like wire leads written in the tenth events session
 (``data/events/case_fresh.yaml``, a development set for the rules, never trained on).
 ``--split fresh11`` labels a second such set, written in the eleventh (other regions and
-sentence shapes). ``--split notes`` labels the ACLED-style event notes written for sitrep
+sentence shapes), ``--split fresh11b`` a third (the labels the rules miss most).
+``--split notes`` labels the ACLED-style event notes written for sitrep
 (``data/events/written_notes.yaml``), a development set for the rules outside the Middle
 East. ``--split validation`` labels ``data/events/typer_validation.yaml``, snippets written
 for sitrep that no rule was tuned on: it only chooses how the learned models mix with the
@@ -110,6 +111,8 @@ WRITTEN = {
     # a second set, written in the eleventh: other regions and shapes (headline run into its
     # lead, captions, transcripts, invented place names)
     "fresh11": "case_fresh11.yaml",
+    # a third, written later in the eleventh: the labels the rules miss most, several events
+    "fresh11b": "case_fresh11b.yaml",
 }
 
 
