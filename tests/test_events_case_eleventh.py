@@ -159,3 +159,11 @@ def test_events_case_ground_regained_by_a_handover_is_a_transfer(
         "mission transferred control of the area to the provincial authorities."
     )
     assert _label(rules, doc) == "NON_VIOL_TERRIT_TRANSFER"
+
+
+def test_events_case_coordinated_verbs_share_their_object(
+    parse_text: Callable[..., Document], rules: Rules
+) -> None:
+    # "shot and wounded a journalist": the shooting's target is the journalist (an attack)
+    doc = parse_text("A gunman shot and wounded a lawyer outside the court in Multan on Friday.")
+    assert _label(rules, doc) == "ATTACK"

@@ -120,6 +120,10 @@ def verb_roles(view: SentenceView, v: int) -> RoleHeads:
                     if patient is not None and view.tok(patient).ent_type not in NOT_ACTORS:
                         break
                     patient = None
+        for c in view.children(v, frozenset({"conj"})) if patient is None else ():
+            # "shot and wounded a journalist": the coordinated verb's object is shared
+            if view.tok(c).pos == "VERB" and (patient := view.child(c, OBJECTS)) is not None:
+                break
     if (
         agent is not None
         and view.lemma(agent) in ("who", "which", "that")
