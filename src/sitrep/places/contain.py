@@ -130,6 +130,12 @@ def container_of(text: str, spans: list[PlaceSpan], i: int) -> tuple[int, str] |
         if other.role != "mention" or other.start < span.end:
             continue
         link = link_between(text, span.end, other.start)
+        if link == "," or text[span.end : other.start].strip() == "and":
+            # "near Klishchiivka, Andriivka and Kurdiumivka (Bakhmutskyi raion, ...)": the
+            # bracket after the last place of a list holds them all
+            found = container_of(text, spans, j)
+            if found is not None and found[1] == "(":
+                return found
         if link:
             return j, link
     return None
@@ -230,6 +236,11 @@ def apply_containers(
                 # and among several namesakes in the district, the one nearest its middle
                 # ("Vodiane (Pokrovskyi raion, ...)": no longer ambiguous, precision 2)
                 out[i] = Resolution(max(filed, key=lambda c: _rank(c, area)))
+            elif not filed and entry.is_near_point and not _filed(entry, area):
+                # "Sieverne (Pokrovskyi raion, ...)": a village known only near its hromada,
+                # filed under another raion (Horlivskyi's Sieverne, 107 km off), is another
+                # village; the event falls back to the raion
+                out[i] = Resolution(None)
             continue
         # only a well-matched, larger place says where another one lies (a province
         # or its seat spelt with fewer doubled letters still does: "Middle Shabelle",

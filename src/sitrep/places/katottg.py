@@ -78,6 +78,7 @@ def latin(name: str, older: bool = False) -> str:
 class _Hromada:
     raion: str
     admin1: PlaceRow | None
+    admin2_code: str | None = None  # GeoNames' code of its raion, when found
     members: list[tuple[int, str]] = field(default_factory=list)  # (row, Cyrillic name)
     known: list[Point] = field(default_factory=list)
 
@@ -152,14 +153,36 @@ def _middle(points: list[Point]) -> Point:
     return median(p[0] for p in points), median(p[1] for p in points)
 
 
-def _hromadas(path: Path, index: VillageIndex, known: _Known) -> list[_Hromada]:
+def _raion_codes(rows: Rows) -> dict[tuple[str | None, str], str]:
+    """GeoNames' raions by oblast and name (their Ukrainian adjective included): the
+    district code each settlement is filed under."""
+    raions = {
+        pid: p
+        for pid, p in rows.places.items()
+        if p.country == "UA" and p.feature == "ADM2" and p.admin2_code
+    }
+    out: dict[tuple[str | None, str], str] = {}
+    for pid, name, _ in rows.names:
+        p = raions.get(pid)
+        if p is not None and p.admin2_code:
+            out.setdefault((p.admin1_code, normalise_name(name)), p.admin2_code)
+    return out
+
+
+def _hromadas(
+    path: Path, index: VillageIndex, known: _Known, raions: dict[tuple[str | None, str], str]
+) -> list[_Hromada]:
     found: dict[str, _Hromada] = {}
     admin1: PlaceRow | None = None
+    codes: dict[str, str | None] = {}
     for n, (_l1, l2, l3, _l4, _l5, kind, name) in _rows(path):
         if kind in ("O", "K"):
             admin1 = index.state(latin(name) + " oblast") or index.state(latin(name))
+        elif kind == "P" and l2:
+            oblast = admin1.admin1_code if admin1 else None
+            codes[l2] = raions.get((oblast, normalise_name(latin(name))))
         elif kind in SETTLEMENTS and l3:
-            h = found.setdefault(l3, _Hromada(l2, admin1))
+            h = found.setdefault(l3, _Hromada(l2, admin1, codes.get(l2)))
             h.members.append((n, name))
             points = known.points(h.admin1, name)
             if len(points) == 1:
@@ -194,7 +217,7 @@ def read_katottg_settlements(rows: Rows, countries: frozenset[str] | None) -> No
         return
     index, path = source
     known = _Known(rows)
-    for h, (lat, lon) in _placed(_hromadas(path, index, known)):
+    for h, (lat, lon) in _placed(_hromadas(path, index, known, _raion_codes(rows))):
         for n, cyrillic in h.members:
             namesakes = known.points(h.admin1, cyrillic)
             if any(distance_km(lat, lon, *p) <= HROMADA_KM for p in namesakes):
@@ -203,4 +226,14 @@ def read_katottg_settlements(rows: Rows, countries: frozenset[str] | None) -> No
             if name is not None:
                 older = latin(cyrillic, older=True)
                 pid = KATOTTG_IDS + n
-                index.add(pid, name, lat, lon, h.admin1, [older], NEAR_POINT, near_km=HROMADA_KM)
+                index.add(
+                    pid,
+                    name,
+                    lat,
+                    lon,
+                    h.admin1,
+                    [older],
+                    NEAR_POINT,
+                    admin2_code=h.admin2_code,
+                    near_km=HROMADA_KM,
+                )
