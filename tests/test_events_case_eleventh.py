@@ -167,3 +167,13 @@ def test_events_case_coordinated_verbs_share_their_object(
     # "shot and wounded a journalist": the shooting's target is the journalist (an attack)
     doc = parse_text("A gunman shot and wounded a lawyer outside the court in Multan on Friday.")
     assert _label(rules, doc) == "ATTACK"
+
+
+def test_events_case_held_nobody_knows_where_is_a_disappearance(
+    parse_text: Callable[..., Document], rules: Rules
+) -> None:
+    doc = parse_text(
+        "Plain-clothes officers detained a student leader in Quetta on Sunday, and his "
+        "relatives say they do not know where he is being kept."
+    )
+    assert _label(rules, doc) == "ABDUCT_DISSAP"
