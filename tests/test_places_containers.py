@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sitrep.models import Document, Place
+from sitrep.places.contain import link_between
 from sitrep.places.normalise import loose_key
 
 REGION = [
@@ -153,3 +154,16 @@ def test_places_containers_province_spelt_loosely_still_contains(
 ) -> None:
     doc = places("Militants attacked a military base in Bal'ad town (Middle Shabelle) on Friday.")
     assert "IQ" not in {p.country for p in _mentions(doc)}
+
+
+def test_places_containers_link_past_one_unknown_bracket_name_only() -> None:
+    # "Bal'ad (Balcad, Middle Shabelle)" with "Balcad" no place span: the region after it is
+    # still Bal'ad's container (so Iraq's Balad is refused for a Somali note)
+    text = "attacked Bal'ad (Balcad, Middle Shabelle) and Kano, Kaduna"
+    end = text.index(" (Balcad")
+    assert link_between(text, end, text.index("Middle")) == "("
+    # not past two names, nor past a name after another link word
+    two = "Bal'ad (Balcad, Afgooye, Middle Shabelle)"
+    assert link_between(two, two.index(" ("), two.index("Middle")) is None
+    prose = "clashed in Hodan, then Mogadishu"
+    assert link_between(prose, prose.index(" in"), prose.index("Mogadishu")) is None

@@ -108,6 +108,9 @@ def _link_pattern() -> re.Pattern[str]:
 
 
 _LINK = _link_pattern()
+# "Bal'ad (Balcad, Middle Shabelle)": a bracket whose first name is no place (spaCy missed
+# it or the gazetteer lacks it) still names the area after it
+_PAST_UNKNOWN = re.compile(r"^\s*(?P<link>\()[A-Z][^(),]{0,40},\s*$")
 NEAR_KM = 120.0  # a town "in" a city's countryside lies within this of the city
 SUBURB_KM = 30.0  # a town this close to a provincial seat may lie across the border
 HAMLET = 1_000  # people: fewer, and a town read for a bracket's district places nothing
@@ -118,7 +121,7 @@ def link_between(text: str, end: int, start: int) -> str | None:
     inside the name after it ("(", ",", "in", "of" ...), else None."""
     if start < end:
         return None
-    m = _LINK.match(text[end:start])
+    m = _LINK.match(text[end:start]) or _PAST_UNKNOWN.match(text[end:start])
     return m.group("link").lower() if m else None
 
 
