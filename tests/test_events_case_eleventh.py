@@ -177,3 +177,17 @@ def test_events_case_held_nobody_knows_where_is_a_disappearance(
         "relatives say they do not know where he is being kept."
     )
     assert _label(rules, doc) == "ABDUCT_DISSAP"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an ambush is typed by whom it targets, as the verb already was
+        ("Two nurses were shot dead in an ambush on their ambulance near Bunia.", "ATTACK"),
+        ("Insurgents killed six soldiers in an ambush on an army convoy near Gao.", "ARMED_CLASH"),
+    ],
+)
+def test_events_case_an_ambush_is_typed_by_its_target(
+    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
+) -> None:
+    assert _label(rules, parse_text(text)) == expected
