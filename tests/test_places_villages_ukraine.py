@@ -90,3 +90,17 @@ def test_places_villages_namesake_of_another_raion_is_another_village(
     found = {p.text: p for p in doc.places}
     assert found["Sieverne"].lat is None
     assert found["Tonenke"].lat is not None
+
+
+def test_places_villages_hamlet_of_another_raion_far_off_is_another_village(
+    places: Callable[[str], Document],
+) -> None:
+    # GeoNames' Pobyeda (562 people) is filed under Horlivskyi raion, 105 km from
+    # Pokrovskyi raion's point; the Pobieda by Marinka is not in the gazetteer
+    doc = places(
+        "On 9 October 2023, Russian forces attacked near Pobieda (Pokrovskyi raion, Donetsk "
+        "oblast). Ukrainian forces repelled the attacks."
+    )
+    for p in doc.places:
+        if p.text == "Pobieda" and p.lat is not None and p.lon is not None:
+            assert distance_km(p.lat, p.lon, 48.23, 37.37) < 60

@@ -239,7 +239,7 @@ def apply_containers(
                 # and among several namesakes in the district, the one nearest its middle
                 # ("Vodiane (Pokrovskyi raion, ...)": no longer ambiguous, precision 2)
                 out[i] = Resolution(max(filed, key=lambda c: _rank(c, area)))
-            elif not filed and entry.is_near_point and not _filed(entry, area):
+            elif not filed and _stranger(entry, area):
                 # "Sieverne (Pokrovskyi raion, ...)": a village known only near its hromada,
                 # filed under another raion (Horlivskyi's Sieverne, 107 km off), is another
                 # village; the event falls back to the raion
@@ -341,6 +341,18 @@ def _filed(entry: Entry, area: Entry) -> bool:
     ):
         return entry.admin2_code == area.admin2_code
     return inside(entry, area)
+
+
+def _stranger(entry: Entry, area: Entry) -> bool:
+    """Whether ``entry``, filed under another district of ``area``'s first-level area, is
+    another place of the name: a village known only near its point, or a hamlet (under
+    ``HAMLET`` people) over ``NEAR_KM / 2`` from the district's point ("Pobieda (Pokrovskyi
+    raion, ...)" is no Pobyeda of Horlivskyi raion, 105 km off). Towns filed across a
+    district's border stay ("Imphal (Imphal West, ...)")."""
+    if _filed(entry, area):
+        return False
+    hamlet = entry.is_populated and entry.population < HAMLET and _km(entry, area) > NEAR_KM / 2
+    return entry.is_near_point or hamlet
 
 
 def _rank(entry: Entry, area: Entry) -> tuple[bool, bool, int, bool, float]:
