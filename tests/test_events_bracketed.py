@@ -1,6 +1,7 @@
 """ACLED's notes name the place an event is coded to with its areas in brackets after it
 ("Lodwar (Turkana Central, Turkana)"): when a sentence names one such town, an event placed
-elsewhere is put there. Documents built by hand."""
+elsewhere is put there, unless the town is only the area of the place before it ("in El
+Salto, Pueblo Nuevo (Durango)"). Documents built by hand."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ POINTS = {  # lat, lon, precision (the ACLED code) of the places used below
     "Gwoza": (11.08, 13.70, 1),
     "Maiduguri": (11.85, 13.16, 1),
     "Borno": (11.95, 13.04, 3),
+    "El Salto": (23.78, -105.36, 1),
+    "Pueblo Nuevo": (23.38, -105.37, 1),
+    "Durango": (24.02, -104.66, 3),
 }
 
 
@@ -85,3 +89,10 @@ def test_events_bracketed_needs_exactly_one_marked_town_with_a_place_inside() ->
     assert _scene(_doc(aside, ["Lodwar", "Port-au-Prince"]), ["Port-au-Prince"]) == [
         "Port-au-Prince"
     ]
+
+
+def test_events_bracketed_town_after_a_comma_is_the_area_of_the_place_before() -> None:
+    # a locality, its municipality (bearing a town's name 44 km off) and its state
+    text = "On 4 April 2023, in El Salto, Pueblo Nuevo (Durango), gunmen ambushed police."
+    doc = _doc(text, ["El Salto", "Pueblo Nuevo", "Durango"])
+    assert _scene(doc, ["El Salto"]) == ["El Salto"]

@@ -114,8 +114,12 @@ def bracketed_scene(anchors: Anchors, sentence: Sentence, found: list[Place]) ->
     place = found[0] if found else None
     if place is None or place.lat is None or place.lon is None:
         return [mark]
+    if place is mark or anchors.contains(mark, place):
+        # "in El Salto, Pueblo Nuevo (Durango)": the bracket holds the municipality the
+        # place was said to lie in, not another scene
+        return found
     near = distance_km(place.lat, place.lon, mark.lat, mark.lon) <= NEAR_KM  # type: ignore[arg-type]
-    return found if place is mark or (near and level(place) <= level(mark)) else [mark]
+    return found if near and level(place) <= level(mark) else [mark]
 
 
 def within(town: Place, area: Place) -> bool:
