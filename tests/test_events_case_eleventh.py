@@ -191,3 +191,11 @@ def test_events_case_an_ambush_is_typed_by_its_target(
     parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
 ) -> None:
     assert _label(rules, parse_text(text)) == expected
+
+
+def test_events_case_rally_attacked_with_a_grenade_is_its_target(
+    parse_text: Callable[..., Document], rules: Rules
+) -> None:
+    # the demonstration is what the grenade was aimed at, not a riot of its own
+    doc = parse_text("Someone hurled a grenade at the opposition rally in Gitega, injuring nine.")
+    assert _label(rules, doc) == "GRENADE"

@@ -38,6 +38,11 @@ MAX_DEPTH = 40  # a parse is a tree, but never trust a loop in copied data
 # never subordinate
 FRAME_TYPES = frozenset({"Protests"})
 FRAME_SUBTYPES = frozenset({"Violent demonstration"})
+# ...except under an explosive weapon's attack: a rally that a grenade, a bomb or a strike
+# was aimed at is its target ("threw a grenade at the crowd gathered for the rally")
+TARGET_FRAME_RULERS = frozenset(
+    {"Grenade", "Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike"}
+)
 # events of this ACLED type told as a participle of consequence are the governing event's
 # aftermath ("struck the camp, destroying weapons")
 AFTERMATH_TYPES = frozenset({"Strategic developments"})
@@ -138,15 +143,14 @@ def subordinate(doc: Document, events: Sequence[Event], rulers: Sequence[Event])
     out: set[str] = set()
     for e in events:
         k = located[e.id]
-        if (
-            k is None
-            or e.acled_event_type in FRAME_TYPES
-            or e.acled_sub_event_type in FRAME_SUBTYPES
-        ):
+        if k is None:
             continue
+        frame = e.acled_event_type in FRAME_TYPES or e.acled_sub_event_type in FRAME_SUBTYPES
         aftermath = e.acled_event_type in AFTERMATH_TYPES
         if any(
-            governs(doc, up, k, triggers, aftermath) and kind != e.acled_sub_event_type
+            governs(doc, up, k, triggers, aftermath)
+            and kind != e.acled_sub_event_type
+            and (not frame or kind in TARGET_FRAME_RULERS)
             for up, kind in by_sentence.get(e.sentence, ())
         ):
             out.add(e.id)
