@@ -50,6 +50,10 @@ SPEECH_FACTOR = 0.5
 # a participle that only describes a noun ("the captured soldiers were freed") tells what
 # happened to them before, not the sentence's news
 DESCRIPTION_FACTOR = 0.5
+# "Russian forces also shelled Novomykhailivka": a later sentence's event told as an
+# addition to what the report opened with
+ADDITION_FACTOR = 0.85
+ADDITION_WORDS = frozenset({"also"})
 
 
 def speech_discount(view: SentenceView, events: list[Event]) -> list[Event]:
@@ -195,3 +199,18 @@ def background(view: SentenceView, i: int) -> bool:
         ):
             return True
     return False
+
+
+def addition(view: SentenceView, i: int) -> bool:
+    """Whether the trigger at ``i`` (or the verb it is the subject or object of) carries
+    "also" and its sentence is not the document's first: an event added to the news the
+    report opened with ("Ukrainian forces repelled attacks near Vuhledar. Russian forces
+    also shelled Novomykhailivka")."""
+    if view.sentence.i == 0:
+        return False
+    heads = [i, *view.ancestors(i)][:2]
+    return any(
+        view.lemma(m).lower() in ADDITION_WORDS
+        for h in heads
+        for m in view.children(h, frozenset({"advmod"}))
+    )

@@ -43,8 +43,10 @@ from .roles import (
     verb_roles,
 )
 from .salience import (
+    ADDITION_FACTOR,
     BACKGROUND_FACTOR,
     DESCRIPTION_FACTOR,
+    addition,
     agent_clauses,
     background,
     charge_discount,
@@ -286,6 +288,8 @@ class EventsStage:
             conf *= 0.7  # "Aleppo, the scene of fierce fighting": background, not news
         if background(view, c.index):
             conf *= BACKGROUND_FACTOR
+        if addition(view, c.index):
+            conf *= ADDITION_FACTOR  # "Russian forces also shelled ..." after the lead
         if description(view, c) or in_subject_clause(view, c.index):
             conf *= DESCRIPTION_FACTOR  # "the captured soldiers", "a detained trader"
         conf += 0.03 if in_clause else 0.0
