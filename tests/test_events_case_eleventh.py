@@ -199,3 +199,17 @@ def test_events_case_rally_attacked_with_a_grenade_is_its_target(
     # the demonstration is what the grenade was aimed at, not a riot of its own
     doc = parse_text("Someone hurled a grenade at the opposition rally in Gitega, injuring nine.")
     assert _label(rules, doc) == "GRENADE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a weapon fired is no blaze: the man-made disaster's weak "fire" cue stays silent
+        "Police fired directly into a crowd of peaceful marchers in Bamako, killing two.",
+        "Soldiers fired rubber bullets at students demonstrating against the fee rise.",
+    ],
+)
+def test_events_case_weapon_fired_is_no_blaze(
+    parse_text: Callable[..., Document], rules: Rules, text: str
+) -> None:
+    assert _label(rules, parse_text(text)) != "MAN_MADE_DISASTER"
