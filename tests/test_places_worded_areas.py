@@ -2,7 +2,8 @@
 township, ...") is no namesake elsewhere; among the namesakes inside the area named, the
 one known by that very name ("Pauktaw town in Rakhine state": the township's town, not a
 village also called Pauk Taw); a camp named for the displaced lies in the town named after
-it ("the Hasahisa displacement camp in Zalingei"). Sentences written for sitrep."""
+it ("the Hasahisa displacement camp in Zalingei"); towns and camps GeoNames' cities lists
+lack, compiled by hand (Ukhia, the Balukhali camp, Dekai). Sentences written for sitrep."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections.abc import Callable
 
 from sitrep.models import Document
 
-REGION = ["MM", "SD"]
+REGION = ["MM", "SD", "BD", "ID"]
 
 
 def test_places_worded_areas_village_in_a_township_after_a_comma(
@@ -47,3 +48,15 @@ def test_places_worded_areas_displacement_camp_in_its_town(
         "Zalingei, Central Darfur."
     )
     assert all(p.admin1 in (None, "Central Darfur") for p in doc.places)
+
+
+def test_places_worded_areas_hand_compiled_towns_and_camps(
+    places: Callable[[str], Document],
+) -> None:
+    doc = places(
+        "On 7 July 2023, in the Balukhali camp, Ukhia (Cox's Bazar, Chittagong), militants "
+        "shot dead two volunteers. On 14 April 2023, in Dekai (Yahukimo, Papua Pegunungan), "
+        "militants attacked construction workers."
+    )
+    found = {p.text: p.country for p in doc.places}
+    assert (found["Balukhali"], found["Ukhia"], found["Dekai"]) == ("BD", "BD", "ID")

@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import ConfigError
 from .normalise import loose_key, normalise_name, sound_key
 
-SCHEMA_VERSION = "24"
+SCHEMA_VERSION = "25"
 SHORT_SOUND = 3  # consonants: a skeleton this short matches only a big city
 BIG_CITY = 100_000
 KIND_RANK = {"name": 0, "alias": 1, "code": 2, "alt": 3}
