@@ -122,6 +122,28 @@ def bracketed_scene(anchors: Anchors, sentence: Sentence, found: list[Place]) ->
     return found if near and level(place) <= level(mark) else [mark]
 
 
+def sentence_place(
+    view: SentenceView, anchors: Anchors, exclude: list[tuple[int, int]]
+) -> Place | None:
+    """A resolved place of the event's own sentence when its clause names none (a parse
+    that hangs the place outside the clause: "Somali forces backed by clan militias
+    captured Eel Dheer (Ceel Dheer, Galguduud)"): the finest, not an area another of them
+    lies in, not a source's town, a launch point, where people came from, an actor's
+    words or a country that only says whose people they are ("through US officials")."""
+    starts = {view.tok(k).start: k for k in range(view.first, view.last)}
+    pool = [
+        p
+        for p in anchors.places_in(view.sentence.start, view.sentence.end)
+        if p.geonames_id is not None
+        and not anchors.sourced(p)
+        and not anchors.launched_from(p)
+        and not any(a <= p.start and p.end <= b for a, b in exclude)
+        and not (p.start in starts and _affiliation(view, starts[p.start], p))
+    ]
+    pool = [p for p in pool if not any(anchors.contains(p, q) for q in pool)] or pool
+    return min(pool, key=lambda p: (p.precision or 9, p.start), default=None)
+
+
 def within(town: Place, area: Place) -> bool:
     """Whether ``town`` can lie in ``area`` (a country, or a province by its admin1 code)."""
     if (area.feature or "").startswith("PCL"):

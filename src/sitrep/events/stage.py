@@ -56,7 +56,7 @@ from .salience import (
     property_yields,
     speech_discount,
 )
-from .scene import bracketed_scene, clause_places, finer_place
+from .scene import bracketed_scene, clause_places, finer_place, sentence_place
 from .sequel import protests_met
 from .syntax import SentenceView
 from .tags import NoteTags
@@ -269,6 +269,7 @@ class EventsStage:
         found = bracketed_scene(anchors, view.sentence, found)
         if not found:
             earlier = anchors.place_before(view.sentence.i, PLACE_LOOKBACK)
+            earlier = earlier or sentence_place(view, anchors, exclude)
             found = [earlier] if earlier is not None else []
         places: list[Place | None] = list(found)
         if not found:
