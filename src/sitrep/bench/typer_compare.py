@@ -24,7 +24,7 @@ from ..events.embed import embedding_text, load_encoder, mixture
 from ..events.typer import document_features
 from ..models import Document
 from .case2021 import THRESHOLD, CaseLabeller, f1_report, written_sentences
-from .embed_train import fit_dense, margin_scores
+from .embed_train import SHIPPED, fit_dense, margin_scores
 from .typer_domain import REAL_SETS, augment_dense, augment_sparse, fold_dense, fold_sparse
 from .typer_train import (
     ACLED,
@@ -321,8 +321,9 @@ def shown(what: str, figures: Sequence[tuple[float, float, float]]) -> dict[floa
 def compare_thresholds(sets: Prepared) -> tuple[float, float]:
     """The rules' confidence threshold (declared in BENCHMARKS, eighth events session): the
     chosen default family at every threshold and margin, the same mean rule; ties go to
-    the shipped (0.4, 1.5), else to the smallest threshold, then the largest margin.
-    Returns the chosen (threshold, margin)."""
+    the shipped (the bar and the static mixture's shipped margin, ``embed_train.SHIPPED``),
+    else to the smallest threshold, then the largest margin. Returns the chosen (threshold,
+    margin)."""
     rules = rules_of(sets)
     probs = default_family(sets, encoded(sets, "static"))
     means = {
@@ -330,7 +331,8 @@ def compare_thresholds(sets: Prepared) -> tuple[float, float]:
         for t in THRESHOLDS
         for m, x in shown(f"threshold {t:<4}", scored(sets, rules, probs, t)).items()
     }
-    return tie_choice(means, (THRESHOLD, 1.5), lambda k: (k[0], -k[1]))
+    shipped = (THRESHOLD, float(SHIPPED["static"]["document_margin"]))
+    return tie_choice(means, shipped, lambda k: (k[0], -k[1]))
 
 
 def compare_l2(sets: Prepared) -> tuple[float, float]:
