@@ -98,7 +98,7 @@ class GazetteerScan:
             while i < len(toks):
                 found = None
                 if (
-                    name_start(toks[i])
+                    (name_start(toks[i]) or _hyphened_start(toks, i))
                     and not overlaps((toks[i].start, toks[i].end), state.taken)
                     and not after_particle(toks[i], toks, i)
                 ):
@@ -279,6 +279,19 @@ class GazetteerScan:
         if "." in text:  # "Ky.", "W. Va.": abbreviations of states and provinces only
             return any(c.kind == "code" and (c.is_country or c.feature == "ADM1") for c in found)
         return self._strong(tuple(c for c in found if c.kind != "code"))
+
+
+def _hyphened_start(toks: tuple[Token, ...], i: int) -> bool:
+    """Whether ``toks[i]`` is a capitalised word spaCy took for a common noun that opens a
+    hyphened name: "Port" of "(Port-au-Prince, Ouest)"."""
+    t = toks[i]
+    return (
+        t.pos == "NOUN"
+        and t.text[:1].isupper()
+        and i + 1 < len(toks)
+        and toks[i + 1].text == "-"
+        and toks[i + 1].start == t.end
+    )
 
 
 def _bracketed_run(toks: tuple[Token, ...], i: int) -> int:
