@@ -3,8 +3,9 @@ from everything else the story names, is no place ("the Sol highway" in Guerrero
 Seoul); and ACLED's "TOWN (STATE)" whose state the gazetteer also spells as a hamlet near
 a namesake of the town, or a capital named with its own name in brackets ("Buenos Aires
 (Buenos Aires)" is no canton and town of Costa Rica). A name matched only by its
-consonants abroad needs a place named in that country, not an actor guessed there.
-Sentences written for sitrep."""
+consonants abroad needs a place named in that country, not an actor guessed there. A town
+read in no area its bracket ends with is the namesake that lies in one ("El Callao (El
+Callao, Bolivar)" is Venezuela's, not Peru's Callao). Sentences written for sitrep."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from sitrep.models import Document
 from sitrep.places import Gazetteer
 from sitrep.places.stage import PlacesStage
 
-REGION = ["MX", "KR", "IN", "JP", "SD", "SY", "IQ", "TR", "FR", "AR", "CR", "NG", "SA"]
+REGION = ["MX", "KR", "IN", "JP", "SD", "SY", "IQ", "TR", "FR", "AR", "CR", "NG", "SA", "PE", "VE"]
 
 
 def _mentions(doc: Document) -> list[tuple[str, str | None]]:
@@ -103,3 +104,14 @@ def test_places_far_aliases_consonants_abroad_need_a_place_there(
     resolved, _ = stage.resolver.resolve(spans, hints=("NG", "SA"))
     found = {s.text: resolved[i].entry for i, s in enumerate(spans)}
     assert found["Kareto"] is None
+
+
+def test_places_far_aliases_town_inside_the_state_its_bracket_ends_with(
+    places: Callable[[str], Document],
+) -> None:
+    # Peru has Callao and a Bolivar; Venezuela's Bolivar state holds El Callao
+    doc = places(
+        "On 5 May 2023, in El Callao (El Callao, Bolivar), illegal miners clashed with the "
+        "army near a mine."
+    )
+    assert [p.country for p in doc.places if p.role == "mention"] == ["VE", "VE", "VE"]

@@ -183,6 +183,18 @@ def apply_containers(
             continue
         if entry.feature == "ADM1" and not _small(text, span):
             continue
+        pair = _bracket_pair(text, spans, out, pools, i)
+        if pair is not None:
+            # "El Callao (El Callao, Bolivar)": Peru's Callao and a Peruvian Bolivar were
+            # read apart; the town lies in a first-level area the bracket ends with
+            k, town, state = pair
+            out[i], out[k] = Resolution(town), Resolution(state)
+            for m in range(i + 1, k):  # the district between, inside the state or unknown
+                fits = [c for c in pools.get(m, ()) if c.kind in ("name", "alias")]
+                fits = [c for c in fits if c.id != state.id and inside(c, state)]
+                best = max(fits, key=lambda c: (c.feature == "ADM2", c.population), default=None)
+                out[m] = Resolution(best)
+            res, entry = out[i], town
         found = _container(text, spans, out, i)
         if found is not None and found[1] == "-":
             continue  # "Recife - Boa Viagem": what follows the dash is a part of this town
@@ -305,6 +317,40 @@ def _small(text: str, span: PlaceSpan) -> bool:
     and the container named after it says where the place lies."""
     m = _NEXT_WORD.match(text, span.end)
     return m is not None and m.group(1).lower() in cues().place_nouns
+
+
+def _bracket_pair(
+    text: str,
+    spans: list[PlaceSpan],
+    out: dict[int, Resolution],
+    pools: dict[int, tuple[Entry, ...]],
+    i: int,
+) -> tuple[int, Entry, Entry] | None:
+    """For ACLED's "TOWN (DISTRICT, STATE)" whose town, as read, lies in no reading of the
+    last area: the index of that area, and the most populous town of the name lying in a
+    first-level area of the last area's name (the town as read first, if it does)."""
+    first = container_of(text, spans, i)
+    if first is None or first[1] != "(":
+        return None
+    k, steps = first[0], 0
+    while (nxt := container_of(text, spans, k)) is not None and nxt[1] == "," and steps < 2:
+        k, steps = nxt[0], steps + 1
+    if steps == 0 or not text[spans[k].end :].lstrip().startswith(")"):
+        return None
+    entry, last = out[i].entry, out.get(k)
+    if entry is None or (last is not None and last.entry is not None and inside(entry, last.entry)):
+        return None
+    pairs = [
+        (c, a)
+        for a in pools.get(k, ())
+        if a.feature == "ADM1" and a.kind in ("name", "alias")
+        for c in pools.get(i, ())
+        if c.is_populated and c.kind in ("name", "alias") and inside(c, a)
+    ]
+    if not pairs:
+        return None
+    town, state = max(pairs, key=lambda p: (p[0].id == entry.id, p[0].population))
+    return k, town, state
 
 
 def _twin(

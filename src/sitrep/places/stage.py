@@ -242,16 +242,22 @@ class PlacesStage:
         cause = frozenset(i for i, s in enumerate(spans) if in_cause(doc, s.start))
         resolved, ctx = self.resolver.resolve(spans, self._actor_countries(doc, spans), cause)
         pools = {i: self.resolver.candidates(s) for i, s in enumerate(spans)}
+        first = resolved
         resolved = apply_containers(doc.article.text, spans, resolved, pools)
         resolved = _home_namesakes(spans, resolved, pools, ctx)
+        final = recount(ctx, spans, resolved)
         places = []
         people: dict[str, int] = {}
         for i, span in enumerate(spans):
             res = resolved.get(i)
+            # a name its container moved is weighed in the story as finally read, and is
+            # no stray ("El Callao (El Callao, Bolivar)": Venezuela's, not Peru's)
+            moved = res is not None and first.get(i) is not None and res != first.get(i)
+            seen = final if moved else ctx
             if span.weak and not (
-                convincing(res, ctx.focus, ctx.view(span.name).countries)
-                and not _stray(res, ctx.view(normalise_name(span.name)).points)
-                and not _far_alias(res, ctx.view(normalise_name(span.name)))
+                convincing(res, seen.focus, seen.view(span.name).countries)
+                and (moved or not _stray(res, ctx.view(normalise_name(span.name)).points))
+                and not _far_alias(res, seen.view(normalise_name(span.name)))
             ):
                 continue
             if span.cue == "city" and _unvoted(res, ctx.view(normalise_name(span.name))):
