@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sitrep.models import Document, Place
-from sitrep.places.contain import link_between
+from sitrep.places.links import link_between
 from sitrep.places.normalise import loose_key
 
 REGION = [

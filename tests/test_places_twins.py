@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sitrep.models import Document
-from sitrep.places.contain import link_between
+from sitrep.places.links import link_between
 
 REGION = ["VE", "MX", "ES", "NG", "PE", "BD", "IN"]
 

@@ -16,7 +16,8 @@ from ..geo import distance_km
 from ..ids import slug
 from ..models import ActorRef, Document, Place
 from ..places.cause import in_cause
-from ..places.contain import SUBURB_KM, link_between
+from ..places.contain import SUBURB_KM
+from ..places.links import link_between
 from ..places.lookup import EVENT_ROLES
 
 # "Turkey-backed rebels": the country names a sponsor, not the actor
