@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sitrep.bench.case2021 import written_sentences
+from sitrep.bench.case_sets import written_sentences
 from sitrep.events.lexicon import load_lexicon, read_data
 
 EXTRA = {"ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB"}

@@ -17,31 +17,17 @@ mixed with those of a logistic regression over the snippet's embedding: by defau
 static word-piece table distilled from all-MiniLM-L6-v2 (``events.static``, numpy only;
 ``--sparse-only`` leaves it out), with ``--embeddings`` MiniLM itself (the optional extra).
 Tuning uses only the dev split (``id % 3 == 0``); the test split is the rest, reported as is.
-``--split sentences`` labels the news-style sentences written for sitrep
-(``data/events/typer_sentences.yaml``) instead: a development set for the rules (with
-``--rules-only``; the learned models are trained on it, so their figure there is in-sample).
-``--split fresh`` labels CASE-like wire leads written in the tenth events session
-(``data/events/case_fresh.yaml``, a development set for the rules, never trained on).
-``--split fresh11`` labels a second such set, written in the eleventh (other regions and
-sentence shapes), ``--split fresh11b`` a third (the labels the rules miss most).
-``--split notes`` labels the ACLED-style event notes written for sitrep
-(``data/events/written_notes.yaml``), a development set for the rules outside the Middle
-East. ``--split validation`` labels ``data/events/typer_validation.yaml``, snippets written
-for sitrep that no rule was tuned on: it only chooses how the learned models mix with the
-rules (``typer_select``, which trains its own models without it), so its errors are never
-shown; the shipped models are trained on it after that choice, so with them this split is
-refused (``--rules-only`` still runs).
+The splits (the test and dev splits, the dev split's two halves and the sets written for
+sitrep) and what each is for are in ``case_sets``.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -64,62 +50,11 @@ from ..events.typer import RESOURCE as SPARSE_RESOURCE
 from ..events.typer import Retyper, trained_on
 from ..ids import article_id
 from ..models import Article, Document
-from .corpora import DEFAULT_DATA, require
+from .case_sets import HALVES, WRITTEN, Snippet, half, load_snippets, split, written_sentences
+from .corpora import DEFAULT_DATA
 
 FALLBACK = "ARMED_CLASH"
 THRESHOLD = 0.4  # below this the rules are not confident and the model decides
-
-
-@dataclass(frozen=True, slots=True)
-class Snippet:
-    id: int
-    text: str
-    label: str
-
-
-def load_snippets(data: Path) -> list[Snippet]:
-    path = require(data, "case2021-task2", "test_set_final_release_with_labels.tsv")
-    csv.field_size_limit(10_000_000)
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return [Snippet(int(r["id"]), r["EventSnippet"], r["SubType"]) for r in rows]
-
-
-def split(snippets: Iterable[Snippet], name: str) -> list[Snippet]:
-    dev = name == "dev"
-    return [s for s in snippets if (s.id % 3 == 0) == dev]
-
-
-# the dev split's two halves (tenth events session): errors are read on one only, and a rule
-# change is kept only when the other does not fall
-HALVES = {"reading": 0, "checking": 3}
-
-
-def half(snippets: Iterable[Snippet], name: str) -> list[Snippet]:
-    """The dev snippets of one half: ``id % 6 == 0`` (reading) or ``id % 6 == 3`` (checking)."""
-    return [s for s in snippets if s.id % 6 == HALVES[name]]
-
-
-WRITTEN = {
-    "sentences": "typer_sentences.yaml",
-    "news": "typer_news.yaml",  # more training snippets, in the shape of news leads
-    "pairs": "typer_pairs.yaml",  # news leads for the pairs CASE dev CV confuses (8th session)
-    "notes": "written_notes.yaml",
-    "validation": "typer_validation.yaml",
-    # CASE-like wire leads written in the tenth events session: a rules development set
-    "fresh": "case_fresh.yaml",
-    # a second set, written in the eleventh: other regions and shapes (headline run into its
-    # lead, captions, transcripts, invented place names)
-    "fresh11": "case_fresh11.yaml",
-    # a third, written later in the eleventh: the labels the rules miss most, several events
-    "fresh11b": "case_fresh11b.yaml",
-}
-
-
-def written_sentences(name: str = "sentences") -> list[Snippet]:
-    """A set of news-style snippets written for sitrep (``WRITTEN``), each with its label."""
-    raw = read_data(WRITTEN[name])
-    return [Snippet(-1, text, label) for label, texts in raw.items() for text in texts]
 
 
 class CaseLabeller:

@@ -77,7 +77,7 @@ def passages(text: str) -> list[str]:
 
 def context_texts(data: Path) -> list[str]:
     """The unlabelled corpus of ``--context`` (see the module's doc)."""
-    from .case2021 import written_sentences
+    from .case_sets import written_sentences
     from .geoparse import CORPORA, corpus_docs, in_split
     from .typer_train import acled_notes
 
