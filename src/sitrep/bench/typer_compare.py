@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-from ..events.embed import embedding_text, load_encoder, mixture
+from ..events.embed import Encoder, embedding_text, load_encoder, mixture
 from ..events.typer import document_features
 from ..models import Document
 from .case2021 import THRESHOLD, CaseLabeller, f1_report
@@ -172,7 +172,11 @@ def held_out(
 
 
 def encoded(sets: Prepared, name: str) -> dict[str, np.ndarray]:
-    encoder = load_encoder(name)
+    return encoded_by(sets, load_encoder(name))
+
+
+def encoded_by(sets: Prepared, encoder: Encoder) -> dict[str, np.ndarray]:
+    """Every set's documents through ``encoder`` (their ``embedding_text``)."""
     return {
         n: np.asarray(encoder.encode([embedding_text(d) for d in docs]))
         for n, (docs, _, _) in sets.items()

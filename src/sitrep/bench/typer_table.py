@@ -18,11 +18,19 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import SitrepError
-from ..events.embed import embedding_text, load_encoder
+from ..events.embed import load_encoder
 from ..events.static import StaticEncoder
 from .case2021 import THRESHOLD
 from .embed_train import SHIPPED
-from .typer_compare import Prepared, default_family, rules_of, scored, shown, tie_choice
+from .typer_compare import (
+    Prepared,
+    default_family,
+    encoded_by,
+    rules_of,
+    scored,
+    shown,
+    tie_choice,
+)
 
 PACKAGED = "packaged"
 
@@ -43,11 +51,7 @@ def compare_tables(sets: Prepared, path: Path) -> tuple[str, float]:
     tables = {PACKAGED: load_encoder("static"), path.name: read_table(path)}
     means: dict[tuple[str, float], float] = {}
     for name, encoder in tables.items():
-        vectors = {
-            n: np.asarray(encoder.encode([embedding_text(d) for d in docs]))
-            for n, (docs, _, _) in sets.items()
-        }
-        probs = default_family(sets, vectors)
+        probs = default_family(sets, encoded_by(sets, encoder))
         for margin, mean in shown(f"{name:<18}", scored(sets, rules, probs, THRESHOLD)).items():
             means[(name, margin)] = mean
     shipped = (PACKAGED, float(SHIPPED["static"]["document_margin"]))

@@ -67,6 +67,8 @@ class AcledCoder:
             ref.get("riot_demonstration_cues", ("demonstration", "protest", "rally"))
         )
         self.street_riot_cues = tuple(ref.get("street_riot_cues", ()))
+        # what ground is ("abandoned positions" were left by someone; "abandoned houses" not)
+        self.grounds = lex.word_sets["territory_nouns"] | lex.word_sets["base_nouns"]
         self.grievance_heads = frozenset(ref.get("grievance_heads", ()))
         self.crowd_words = frozenset(lex.demonstration_cues)
         self.charge_heads = frozenset(ref.get("charge_heads", ()))
@@ -369,8 +371,7 @@ class AcledCoder:
             return self._family_code("PROTEST", view, ctx)
         # ground changing hands without a fight is a non-violent transfer, whoever takes it;
         # not a thing described as left ("motorbikes lying abandoned", "abandoned houses")
-        grounds = self.lex.word_sets["territory_nouns"] | self.lex.word_sets["base_nouns"]
-        has = masked_cues(view, (), stative_tokens(view, grounds))
+        has = masked_cues(view, (), stative_tokens(view, self.grounds))
         for rule in fam.rules:
             # the vetoes are words ("clashes"); the negated cues ("without fighting") are
             # no fighting

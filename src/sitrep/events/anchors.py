@@ -139,7 +139,7 @@ class Anchors:
                 return None
             inside = [p for p in self.places_in(s.start, s.end) if p.geonames_id is not None]
             # "in Sokolo (Niono, Segou). One civilian was killed": Sokolo, not its areas
-            inside = [p for p in inside if not any(self.contains(p, q) for q in inside)]
+            inside = self.innermost(inside)
             if inside:
                 return min(inside, key=lambda p: (p.precision or 9, -p.start))
         return None
@@ -176,7 +176,7 @@ class Anchors:
             p for p in self.places_in(s.start, s.end) if p.lat is not None and not self.sourced(p)
         ]
         # "in Sao Paulo (Sao Paulo), teachers rallied at Praca da Se": the town, not its state
-        pool = [p for p in pool if not any(self.contains(p, q) for q in pool)] or pool
+        pool = self.innermost(pool)
         near = min(
             pool, key=lambda p: (p.start < place.start, abs(p.start - place.end)), default=None
         )
@@ -210,8 +210,7 @@ class Anchors:
         sits or a launch point."""
         # "on Ar Raqw in the district of Monabbih (Sadah)": the area a place is said to
         # lie in is not the scene, however the gazetteer ranks the two
-        inner = [p for p in found if not any(self.contains(p, q) for q in found)]
-        found = inner or found
+        found = self.innermost(found)
         # "outside the DC office in Bathinda": an official's title before "office" is no
         # place of the event when the clause names another
         found = [p for p in found if not self.titled_office(p)] or found
@@ -277,6 +276,11 @@ class Anchors:
         if level(inner) == 0 or outer.lat is None or inner.lon is None or outer.lon is None:
             return True
         return distance_km(inner.lat, inner.lon, outer.lat, outer.lon) > SUBURB_KM
+
+    def innermost(self, places: list[Place]) -> list[Place]:
+        """``places`` less those the text names as the area another of them lies in
+        (``contains``); all of them when that would leave none."""
+        return [p for p in places if not any(self.contains(p, q) for q in places)] or places
 
     def bracketed(self, place: Place) -> bool:
         """Whether ``place`` is followed by its areas in brackets, as ACLED's notes name the

@@ -140,8 +140,7 @@ def sentence_place(
         and not any(a <= p.start and p.end <= b for a, b in exclude)
         and not (p.start in starts and _affiliation(view, starts[p.start], p))
     ]
-    pool = [p for p in pool if not any(anchors.contains(p, q) for q in pool)] or pool
-    return min(pool, key=lambda p: (p.precision or 9, p.start), default=None)
+    return min(anchors.innermost(pool), key=lambda p: (p.precision or 9, p.start), default=None)
 
 
 def within(town: Place, area: Place) -> bool:

@@ -6,8 +6,8 @@ once with the extra) averages each word piece's outputs where it stands in an un
 news corpus, blended with its output when passed through the model alone (eleventh events
 session; pieces never seen in the corpus keep the latter), keeps the first principal
 directions of those outputs (the very first, shared by all pieces, dropped), weights rarer
-pieces up, and stores them as 8-bit integers with one
-scale per piece (``data/events/static_minilm.npz``). Encoding a text is a lower-cased
+pieces up, and stores them as 8-bit integers with one scale per piece
+(``data/events/static_minilm.npz``). Encoding a text is a lower-cased
 word-piece split (the BERT scheme, written here) and a mean of table rows: microseconds.
 Its opinion is mixed with the sparse model's exactly like the MiniLM one (``embed``).
 """
