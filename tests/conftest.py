@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import text
 
 from sitrep.actors import ActorsStage, Registry
+from sitrep.bench.case2021 import CaseLabeller
 from sitrep.events import EventsStage
 from sitrep.ingest.readers import Defaults, make_article
 from sitrep.models import Document
@@ -89,6 +90,14 @@ def placed_events(
     events stage, in the pipeline's order."""
     places, events = PlacesStage(gazetteer), EventsStage(learned=False)
     return lambda text: events(places(actors_stage(parse_text(text))))
+
+
+@pytest.fixture(scope="session")
+def case_label() -> Callable[[Document], str]:
+    """A parsed document's CASE 2021 label by the rules alone (rules-only events stage and
+    ``CaseLabeller``)."""
+    stage, labeller = EventsStage(learned=False), CaseLabeller()
+    return lambda doc: labeller.label(stage(doc))[0]
 
 
 @pytest.fixture()

@@ -7,21 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
-from sitrep.bench.case2021 import CaseLabeller
-from sitrep.events import EventsStage
 from sitrep.models import Document
 
-Rules = tuple[EventsStage, CaseLabeller]
-
-
-@pytest.fixture(scope="module")
-def rules() -> Rules:
-    return EventsStage(learned=False), CaseLabeller()
-
-
-def _label(rules: Rules, doc: Document) -> str:
-    stage, labeller = rules
-    return labeller.label(stage(doc))[0]
+Label = Callable[[Document], str]  # conftest.case_label
 
 
 @pytest.mark.parametrize(
@@ -33,9 +21,9 @@ def _label(rules: Rules, doc: Document) -> str:
     ],
 )
 def test_events_case_done_to_death_is_done_to_a_person(
-    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
+    parse_text: Callable[..., Document], case_label: Label, text: str, expected: str
 ) -> None:
-    assert _label(rules, parse_text(text)) == expected
+    assert case_label(parse_text(text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -54,17 +42,17 @@ def test_events_case_done_to_death_is_done_to_a_person(
     ],
 )
 def test_events_case_trigger_classes(
-    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
+    parse_text: Callable[..., Document], case_label: Label, text: str, expected: str
 ) -> None:
-    assert _label(rules, parse_text(text)) == expected
+    assert case_label(parse_text(text)) == expected
 
 
 def test_events_case_event_word_naming_a_facility_is_no_event(
-    parse_text: Callable[..., Document], rules: Rules
+    parse_text: Callable[..., Document], case_label: Label
 ) -> None:
     # "detention centre", "protest camp": the event word only says what the place is for
     doc = parse_text("A blaze in a migrant detention centre in Tripoli killed 14 people.")
-    assert _label(rules, doc) == "MAN_MADE_DISASTER"
+    assert case_label(doc) == "MAN_MADE_DISASTER"
 
 
 @pytest.mark.parametrize(
@@ -79,9 +67,9 @@ def test_events_case_event_word_naming_a_facility_is_no_event(
     ],
 )
 def test_events_case_people_seized(
-    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
+    parse_text: Callable[..., Document], case_label: Label, text: str, expected: str
 ) -> None:
-    assert _label(rules, parse_text(text)) == expected
+    assert case_label(parse_text(text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -93,9 +81,9 @@ def test_events_case_people_seized(
     ],
 )
 def test_events_case_protesters_removed_or_hemmed_in(
-    parse_text: Callable[..., Document], rules: Rules, text: str
+    parse_text: Callable[..., Document], case_label: Label, text: str
 ) -> None:
-    assert _label(rules, parse_text(text)) == "PROTEST_WITH_INTER"
+    assert case_label(parse_text(text)) == "PROTEST_WITH_INTER"
 
 
 @pytest.mark.parametrize(
@@ -110,19 +98,19 @@ def test_events_case_protesters_removed_or_hemmed_in(
     ],
 )
 def test_events_case_strategic_aftermath_of_an_event(
-    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
+    parse_text: Callable[..., Document], case_label: Label, text: str, expected: str
 ) -> None:
-    assert _label(rules, parse_text(text)) == expected
+    assert case_label(parse_text(text)) == expected
 
 
 def test_events_case_party_banned_is_a_change_to_group_activity(
-    parse_text: Callable[..., Document], rules: Rules
+    parse_text: Callable[..., Document], case_label: Label
 ) -> None:
     # a party or a movement outlawed: what the group may do changes (not the clash before)
     doc = parse_text(
         "The government banned the party on Monday, a week after its supporters rioted."
     )
-    assert _label(rules, doc) == "CHANGE_TO_GROUP_ACT"
+    assert case_label(doc) == "CHANGE_TO_GROUP_ACT"
 
 
 @pytest.mark.parametrize(
@@ -145,38 +133,38 @@ def test_events_case_party_banned_is_a_change_to_group_activity(
     ],
 )
 def test_events_case_things_left_behind_are_no_withdrawal(
-    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
+    parse_text: Callable[..., Document], case_label: Label, text: str, expected: str
 ) -> None:
-    assert _label(rules, parse_text(text)) == expected
+    assert case_label(parse_text(text)) == expected
 
 
 def test_events_case_ground_regained_by_a_handover_is_a_transfer(
-    parse_text: Callable[..., Document], rules: Rules
+    parse_text: Callable[..., Document], case_label: Label
 ) -> None:
     # control or authority handed, transferred or ceded: the ground changed hands peacefully
     doc = parse_text(
         "The government regained the last rebel-held district on Monday when the monitoring "
         "mission transferred control of the area to the provincial authorities."
     )
-    assert _label(rules, doc) == "NON_VIOL_TERRIT_TRANSFER"
+    assert case_label(doc) == "NON_VIOL_TERRIT_TRANSFER"
 
 
 def test_events_case_coordinated_verbs_share_their_object(
-    parse_text: Callable[..., Document], rules: Rules
+    parse_text: Callable[..., Document], case_label: Label
 ) -> None:
     # "shot and wounded a journalist": the shooting's target is the journalist (an attack)
     doc = parse_text("A gunman shot and wounded a lawyer outside the court in Multan on Friday.")
-    assert _label(rules, doc) == "ATTACK"
+    assert case_label(doc) == "ATTACK"
 
 
 def test_events_case_held_nobody_knows_where_is_a_disappearance(
-    parse_text: Callable[..., Document], rules: Rules
+    parse_text: Callable[..., Document], case_label: Label
 ) -> None:
     doc = parse_text(
         "Plain-clothes officers detained a student leader in Quetta on Sunday, and his "
         "relatives say they do not know where he is being kept."
     )
-    assert _label(rules, doc) == "ABDUCT_DISSAP"
+    assert case_label(doc) == "ABDUCT_DISSAP"
 
 
 @pytest.mark.parametrize(
@@ -188,17 +176,17 @@ def test_events_case_held_nobody_knows_where_is_a_disappearance(
     ],
 )
 def test_events_case_an_ambush_is_typed_by_its_target(
-    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
+    parse_text: Callable[..., Document], case_label: Label, text: str, expected: str
 ) -> None:
-    assert _label(rules, parse_text(text)) == expected
+    assert case_label(parse_text(text)) == expected
 
 
 def test_events_case_rally_attacked_with_a_grenade_is_its_target(
-    parse_text: Callable[..., Document], rules: Rules
+    parse_text: Callable[..., Document], case_label: Label
 ) -> None:
     # the demonstration is what the grenade was aimed at, not a riot of its own
     doc = parse_text("Someone hurled a grenade at the opposition rally in Gitega, injuring nine.")
-    assert _label(rules, doc) == "GRENADE"
+    assert case_label(doc) == "GRENADE"
 
 
 @pytest.mark.parametrize(
@@ -210,6 +198,6 @@ def test_events_case_rally_attacked_with_a_grenade_is_its_target(
     ],
 )
 def test_events_case_weapon_fired_is_no_blaze(
-    parse_text: Callable[..., Document], rules: Rules, text: str
+    parse_text: Callable[..., Document], case_label: Label, text: str
 ) -> None:
-    assert _label(rules, parse_text(text)) != "MAN_MADE_DISASTER"
+    assert case_label(parse_text(text)) != "MAN_MADE_DISASTER"

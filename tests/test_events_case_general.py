@@ -8,21 +8,9 @@ from collections.abc import Callable
 
 import pytest
 
-from sitrep.bench.case2021 import CaseLabeller
-from sitrep.events import EventsStage
 from sitrep.models import Document
 
-Rules = tuple[EventsStage, CaseLabeller]
-
-
-@pytest.fixture(scope="module")
-def rules() -> Rules:
-    return EventsStage(learned=False), CaseLabeller()
-
-
-def _label(rules: Rules, doc: Document) -> str:
-    stage, labeller = rules
-    return labeller.label(stage(doc))[0]
+Label = Callable[[Document], str]  # conftest.case_label
 
 
 def _rehang(doc: Document, word: str, dep: str, head_word: str) -> Document:
@@ -35,7 +23,7 @@ def _rehang(doc: Document, word: str, dep: str, head_word: str) -> Document:
 
 
 def test_events_case_grievance_infinitive_read_as_relative(
-    parse_text: Callable[..., Document], rules: Rules
+    parse_text: Callable[..., Document], case_label: Label
 ) -> None:
     # the small parser sometimes makes a purpose infinitive a relative clause of the nearest
     # noun ("other areas to decry"): it still says what the protest is about
@@ -43,8 +31,8 @@ def test_events_case_grievance_infinitive_read_as_relative(
         "Last week, protesters took to the streets in Gulu, Lira, and other areas "
         "to decry the arrests and beatings"
     )
-    assert _label(rules, doc) == "PEACE_PROTEST"
-    assert _label(rules, _rehang(doc, "decry", "relcl", "areas")) == "PEACE_PROTEST"
+    assert case_label(doc) == "PEACE_PROTEST"
+    assert case_label(_rehang(doc, "decry", "relcl", "areas")) == "PEACE_PROTEST"
 
 
 @pytest.mark.parametrize(
@@ -60,9 +48,9 @@ def test_events_case_grievance_infinitive_read_as_relative(
     ],
 )
 def test_events_case_take_to_the_streets(
-    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str | None
+    parse_text: Callable[..., Document], case_label: Label, text: str, expected: str | None
 ) -> None:
-    label = _label(rules, parse_text(text))
+    label = case_label(parse_text(text))
     if expected is None:
         assert label in ("NON_STATE_ACTOR_OVERTAKES_TER", "NON_VIOL_TERRIT_TRANSFER")
     else:
@@ -78,10 +66,10 @@ def test_events_case_take_to_the_streets(
     ],
 )
 def test_events_case_verb_object_in_reduced_relative(
-    parse_text: Callable[..., Document], rules: Rules, text: str
+    parse_text: Callable[..., Document], case_label: Label, text: str
 ) -> None:
     # "use gas" read from "the gas used by ...", as from "used gas" and "gas was used"
-    assert _label(rules, parse_text(text)) == "CHEM_WEAP"
+    assert case_label(parse_text(text)) == "CHEM_WEAP"
 
 
 @pytest.mark.parametrize(
@@ -102,9 +90,9 @@ def test_events_case_verb_object_in_reduced_relative(
     ],
 )
 def test_events_case_migrants_stopped_are_people_smuggling(
-    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
+    parse_text: Callable[..., Document], case_label: Label, text: str, expected: str
 ) -> None:
-    assert _label(rules, parse_text(text)) == expected
+    assert case_label(parse_text(text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -126,9 +114,9 @@ def test_events_case_migrants_stopped_are_people_smuggling(
     ],
 )
 def test_events_case_cue_words_in_another_sense(
-    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str | None
+    parse_text: Callable[..., Document], case_label: Label, text: str, expected: str | None
 ) -> None:
-    label = _label(rules, parse_text(text))
+    label = case_label(parse_text(text))
     assert label == (expected or "MAN_MADE_DISASTER")
 
 
@@ -144,9 +132,9 @@ def test_events_case_cue_words_in_another_sense(
     ],
 )
 def test_events_case_state_acting_in_protest(
-    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str | None
+    parse_text: Callable[..., Document], case_label: Label, text: str, expected: str | None
 ) -> None:
-    label = _label(rules, parse_text(text))
+    label = case_label(parse_text(text))
     if expected is None:
         assert label in ("PEACE_PROTEST", "PROTEST_WITH_INTER")
     else:
@@ -173,9 +161,9 @@ def test_events_case_state_acting_in_protest(
     ],
 )
 def test_events_case_trigger_classes(
-    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
+    parse_text: Callable[..., Document], case_label: Label, text: str, expected: str
 ) -> None:
-    assert _label(rules, parse_text(text)) == expected
+    assert case_label(parse_text(text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -188,9 +176,9 @@ def test_events_case_trigger_classes(
     ],
 )
 def test_events_case_what_the_news_answers_is_background(
-    parse_text: Callable[..., Document], rules: Rules, text: str
+    parse_text: Callable[..., Document], case_label: Label, text: str
 ) -> None:
-    assert _label(rules, parse_text(text)) == "AIR_STRIKE"
+    assert case_label(parse_text(text)) == "AIR_STRIKE"
 
 
 @pytest.mark.parametrize(
@@ -206,20 +194,20 @@ def test_events_case_what_the_news_answers_is_background(
     ],
 )
 def test_events_case_event_inside_blame_is_attribution(
-    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
+    parse_text: Callable[..., Document], case_label: Label, text: str, expected: str
 ) -> None:
-    assert _label(rules, parse_text(text)) == expected
+    assert case_label(parse_text(text)) == expected
 
 
 def test_events_case_violence_in_a_strike_grievance_is_no_riot(
-    parse_text: Callable[..., Document], rules: Rules
+    parse_text: Callable[..., Document], case_label: Label
 ) -> None:
     # the attacks are what the strike is against, even when typed as the protest's riot
     text = (
         "Doctors in government hospitals across the state went on a one-day strike on "
         "Monday to protest against attacks on medical staff."
     )
-    assert _label(rules, parse_text(text)) == "PEACE_PROTEST"
+    assert case_label(parse_text(text)) == "PEACE_PROTEST"
 
 
 @pytest.mark.parametrize(
@@ -234,6 +222,6 @@ def test_events_case_violence_in_a_strike_grievance_is_no_riot(
     ],
 )
 def test_events_case_crowd_blocking_roads_riots(
-    parse_text: Callable[..., Document], rules: Rules, text: str, expected: str
+    parse_text: Callable[..., Document], case_label: Label, text: str, expected: str
 ) -> None:
-    assert _label(rules, parse_text(text)) == expected
+    assert case_label(parse_text(text)) == expected

@@ -6,19 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
-from sitrep.bench.case2021 import CaseLabeller
-from sitrep.events import EventsStage
 from sitrep.events.clauses import cue_strings, grievance_tokens
 from sitrep.events.syntax import SentenceView
 from sitrep.models import Document
-
-
-@pytest.fixture(scope="module")
-def rules() -> tuple[EventsStage, CaseLabeller]:
-    return EventsStage(learned=False), CaseLabeller()
-
 
 # (sentence, label): a protest against a disaster or a crime is a protest
 PROTESTS = [
@@ -42,10 +32,9 @@ PLAIN = [
 
 
 def test_events_grievance_cues_protest_keeps_its_label(
-    parse_text: Callable[..., Document], rules: tuple[EventsStage, CaseLabeller]
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
 ) -> None:
-    stage, labeller = rules
-    found = [(text, labeller.label(stage(parse_text(text)))[0]) for text, _ in PROTESTS + PLAIN]
+    found = [(text, case_label(parse_text(text))) for text, _ in PROTESTS + PLAIN]
     assert found == PROTESTS + PLAIN
 
 

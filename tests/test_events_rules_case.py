@@ -7,14 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from sitrep.bench.case2021 import CaseLabeller
-from sitrep.events import EventsStage
 from sitrep.models import Document
-
-
-@pytest.fixture(scope="module")
-def rules() -> tuple[EventsStage, CaseLabeller]:
-    return EventsStage(learned=False), CaseLabeller()
 
 
 @pytest.mark.parametrize(
@@ -32,9 +25,8 @@ def rules() -> tuple[EventsStage, CaseLabeller]:
 )
 def test_events_rules_case_attribution(
     parse_text: Callable[..., Document],
-    rules: tuple[EventsStage, CaseLabeller],
+    case_label: Callable[[Document], str],
     text: str,
     expected: str,
 ) -> None:
-    stage, labeller = rules
-    assert labeller.label(stage(parse_text(text)))[0] == expected
+    assert case_label(parse_text(text)) == expected
