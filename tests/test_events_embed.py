@@ -134,3 +134,60 @@ def test_embed_encoder_refuses_clearly_without_the_extra(monkeypatch: pytest.Mon
     with pytest.raises(SitrepError, match="SITREP_EMBEDDINGS=1"):
         embed.MiniLMEncoder.load()
     embed._minilm.cache_clear()
+
+
+def test_embed_decision_margin_is_the_chosen_labels_lead(
+    parse_text: Callable[..., Document],
+) -> None:
+    from sitrep.events.typer import decision_margin
+
+    doc = parse_text("Gunmen opened fire on a village on Tuesday.")
+    probs = {"ATTACK": 0.5, "ARMED_CLASH": 0.3, "ORG_CRIME": 0.2}
+    # not confident: the model's top label over its second
+    assert decision_margin(doc, probs, "ARMED_CLASH", False, 2.0) == pytest.approx(
+        np.log(0.5 / 0.3), abs=1e-6
+    )
+    # confident: the rules' label keeps its margin, so it leads ATTACK by 2 - log(5/3)
+    assert decision_margin(doc, probs, "ARMED_CLASH", True, 2.0) == pytest.approx(
+        2.0 - np.log(0.5 / 0.3), abs=1e-6
+    )
+
+
+def test_embed_gated_model_encodes_only_the_documents_it_could_turn(
+    parse_text: Callable[..., Document],
+) -> None:
+    from sitrep.bench.case2021 import embed_documents
+
+    sparse = Retyper.load()
+    assert sparse is not None
+    labels = sparse.model.labels
+    flat = EmbeddingTyper(labels, np.zeros(len(labels)), np.zeros((3, len(labels))), 0.5, 2.0)
+    stage = EventsStage(learned=False)
+    docs = [
+        stage(parse_text("Gunmen opened fire on a village on Tuesday, killing four farmers.")),
+        stage(parse_text("Thousands of teachers marched peacefully in the capital for pay.")),
+    ]
+    ungated = CaseLabeller(sparse, [flat])
+    assert all(ungated.needs(d, []) for d in docs)
+    closed = CaseLabeller(sparse, [EmbeddingTyper(**{**flat.__dict__, "gate": 0.0})])
+    assert not any(closed.needs(d, []) for d in docs)
+    wide = CaseLabeller(sparse, [EmbeddingTyper(**{**flat.__dict__, "gate": 1e6})])
+    encoder = WordEncoder(["fire", "march"])
+    vectors, counts = embed_documents(wide, [encoder], docs)
+    assert counts == [2] and all(len(v) == 1 for v in vectors)
+    vectors, counts = embed_documents(closed, [encoder], docs)
+    assert counts == [0] and vectors == [[], []]
+    # a document left unencoded keeps the label it has without the gated model
+    assert [closed.label(d, v)[0] for d, v in zip(docs, vectors, strict=True)] == [
+        CaseLabeller(sparse).label(d)[0] for d in docs
+    ]
+    gated = EmbeddingTyper(**{**flat.__dict__, "gate": 1.5})
+    assert EmbeddingTyper.from_json(json.loads(gated.to_json("test"))).gate == 1.5
+    assert np.isinf(EmbeddingTyper.from_json(json.loads(flat.to_json("test"))).gate)
+
+
+def test_embed_gate_rule_takes_the_smallest_gate_that_changes_nothing() -> None:
+    from sitrep.bench.typer_gate import choose_gate
+
+    assert choose_gate({0.5: [1, 0], 1.0: [0, 0], 2.0: [0, 0]}) == 1.0
+    assert np.isinf(choose_gate({0.5: [3, 1], 1.0: [0, 2]}))

@@ -24,6 +24,7 @@ sitrep) and what each is for are in ``case_sets``.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 from collections import Counter
@@ -47,7 +48,7 @@ from ..events.lexicon import load_lexicon, read_data
 from ..events.rank import NOT_HAPPENED, PROTEST_TYPES, competing, event_score
 from ..events.syntax import SentenceView
 from ..events.typer import RESOURCE as SPARSE_RESOURCE
-from ..events.typer import Retyper, trained_on
+from ..events.typer import Retyper, decision_margin, trained_on
 from ..ids import article_id
 from ..models import Article, Document
 from .case_sets import HALVES, WRITTEN, Snippet, half, load_snippets, split, written_sentences
@@ -86,7 +87,38 @@ class CaseLabeller:
 
     def label(self, doc: Document, vectors: Sequence[np.ndarray] = ()) -> tuple[str, float]:
         """The document's label and the rules' confidence; ``vectors`` are the embeddings of
-        ``embed.embedding_text(doc)``, one per embedding model (none: the typer alone)."""
+        ``embed.embedding_text(doc)`` by the first embedding models (none: the typer alone;
+        fewer than the models when a gated one was not needed)."""
+        best, best_conf = self.rules_label(doc)
+        if self.typer is None:
+            return best, best_conf
+        confident = best_conf >= THRESHOLD
+        if not self.dense or not vectors:
+            return self.typer.document_label(doc, best, confident), best_conf
+        probs = self.typer.document_probabilities(doc)
+        for model, vector in zip(self.dense[: len(vectors)], vectors, strict=True):
+            probs = model.mixed(probs, model.probabilities(vector[None, :])[0])
+        margin = self.dense[-1].document_margin
+        return self.typer.document_label(doc, best, confident, probs, margin), best_conf
+
+    def needs(self, doc: Document, vectors: Sequence[np.ndarray]) -> bool:
+        """Whether the next embedding model (after those of ``vectors``) is to encode
+        ``doc``: always unless it is gated; gated, when the decision without it lies within
+        its gate of another label (``typer.decision_margin``)."""
+        gate = self.dense[len(vectors)].gate
+        if math.isinf(gate):
+            return True
+        if self.typer is None:
+            return False
+        best, conf = self.rules_label(doc)
+        probs = self.typer.document_probabilities(doc)
+        for model, vector in zip(self.dense, vectors, strict=False):
+            probs = model.mixed(probs, model.probabilities(vector[None, :])[0])
+        margin = self.dense[-1].document_margin
+        return decision_margin(doc, probs, best, conf >= THRESHOLD, margin) < gate
+
+    def rules_label(self, doc: Document) -> tuple[str, float]:
+        """The rules' label (the most confident event or cue) and its confidence."""
         best, best_conf = FALLBACK, 0.0
         attributed = self._attributed(doc)
         # not an event told inside another's clause ("handed over ... under the peace deal")
@@ -111,16 +143,7 @@ class CaseLabeller:
         for winner, label, tier in self.overrides:
             if best == winner and any(h and lab == label and c == tier for lab, c, h in cues):
                 best = label
-        if self.typer is None:
-            return best, best_conf
-        confident = best_conf >= THRESHOLD
-        if not self.dense or not vectors:
-            return self.typer.document_label(doc, best, confident), best_conf
-        probs = self.typer.document_probabilities(doc)
-        for model, vector in zip(self.dense, vectors, strict=True):
-            probs = model.mixed(probs, model.probabilities(vector[None, :])[0])
-        margin = self.dense[-1].document_margin
-        return self.typer.document_label(doc, best, confident, probs, margin), best_conf
+        return best, best_conf
 
     def _attributed(self, doc: Document) -> set[str]:
         """Ids of the ACLED events told inside a clause of blame ("blamed the guerrillas for
@@ -240,6 +263,26 @@ def run_documents(
     return out, time.perf_counter() - t0
 
 
+def embed_documents(
+    labeller: CaseLabeller, encoders: Sequence[Encoder], docs: Sequence[Document]
+) -> tuple[list[list[np.ndarray]], list[int]]:
+    """Each document's vectors by the ``encoders`` in turn (those of the labeller's embedding
+    models), each encoding only the documents the labeller ``needs`` it for (a gated model
+    not those whose decision it cannot turn); and how many documents each encoded."""
+    vectors: list[list[np.ndarray]] = [[] for _ in docs]
+    counts = []
+    for k, encoder in enumerate(encoders):
+        todo = [
+            i for i, d in enumerate(docs) if len(vectors[i]) == k and labeller.needs(d, vectors[i])
+        ]
+        if todo:
+            encoded = encoder.encode([embedding_text(docs[i]) for i in todo])
+            for i, vector in zip(todo, encoded, strict=True):
+                vectors[i].append(vector)
+        counts.append(len(todo))
+    return vectors, counts
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -317,18 +360,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         dense.append(model)
     loading = time.perf_counter() - t0
     docs, seconds = run_documents(snippets, args.pipeline, learned=not args.rules_only)
-    vectors: list[list[np.ndarray]] = [[] for _ in docs]
-    if encoders:
-        t0 = time.perf_counter()
-        texts = [embedding_text(d) for d in docs]
-        for encoder in encoders:
-            for row, vector in zip(vectors, encoder.encode(texts), strict=True):
-                row.append(vector)
-        seconds += loading + time.perf_counter() - t0
     labeller = CaseLabeller(None if args.rules_only else Retyper.load(), dense)
+    t0 = time.perf_counter()
+    vectors, encoded = embed_documents(labeller, encoders, docs)
+    if encoders:
+        seconds += loading + time.perf_counter() - t0
     pred = [labeller.label(d, v)[0] for d, v in zip(docs, vectors, strict=True)]
     mode = "rules only" if args.rules_only else "rules + sparse model"
-    mode += "".join(f" + {name} embeddings" for name in names)
+    mode += "".join(
+        f" + {name} embeddings" + (f" of {n} documents" if n < len(docs) else "")
+        for name, n in zip(names, encoded, strict=True)
+    )
     gold = [s.label for s in snippets]
     rep = f1_report(gold, pred)
     print(

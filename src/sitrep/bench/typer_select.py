@@ -6,6 +6,7 @@
     python -m sitrep.bench.typer_select --compare --prior [--encoder minilm] [--cache F]
     python -m sitrep.bench.typer_select --compare --domain [--encoder minilm] [--cache F]
     python -m sitrep.bench.typer_select --compare --table F [--cache F]
+    python -m sitrep.bench.typer_select --compare --gate [--cache F]       (needs the extra)
 
 Cross-validation on the CASE dev split and the written training sentences favours the
 rules, because the rules were tuned on both. This command trains the models as
@@ -28,7 +29,8 @@ the ACLED sample's development rows join the training, and at what weight
 (``typer_acled``); ``--prior``: a prior correction of the learned opinion toward CASE dev's
 label frequencies (``typer_prior``); ``--domain``: real news learned apart from written
 snippets by feature augmentation (``typer_adapt``). ``--table`` (eleventh events session):
-a static table learnt in context against the packaged one (``typer_table``).
+a static table learnt in context against the packaged one (``typer_table``). ``--gate``
+(twelfth): which documents the optional extra's MiniLM encodes (``typer_gate``).
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ from .typer_compare import (
     compare_thresholds,
     prepared,
 )
+from .typer_gate import compare_gate
 from .typer_prior import compare_prior, compare_prior_minilm
 from .typer_table import compare_tables
 from .typer_train import (
@@ -125,7 +128,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--table", type=Path, help="with --compare: this static table against the packaged one"
     )
+    ap.add_argument(
+        "--gate", action="store_true", help="with --compare: the optional extra's MiniLM gate"
+    )
     args = ap.parse_args(argv)
+    if args.compare and args.gate:
+        try:
+            gate = compare_gate(prepared(args.data, args.cache))
+        except SitrepError as exc:
+            print(f"typer_select: {exc}", file=sys.stderr)
+            return 2
+        print(f"chosen for the extra: MiniLM gate {gate}")
+        return 0
     if args.compare and args.table:
         try:
             name, margin = compare_tables(prepared(args.data, args.cache), args.table)

@@ -8,6 +8,8 @@ over the 384 numbers scores the same labels as ``typer``. Its log-probabilities 
 with the sparse model's (``mix`` is the embedding's share; with ``static_base`` onto the
 sparse model already mixed with the static table's, a three-way mixture) and the mixture
 overrides the rules by ``document_margin``, as ``Retyper.document_label`` does alone.
+With a finite ``gate`` only the documents whose decision without this model is within
+``gate`` of another label are encoded (``needs``): the others keep that decision.
 
 The weights ship as ``data/events/embed_typer.json``, trained by
 ``python -m sitrep.bench.embed_train`` on the snippets written for sitrep and the CASE 2021
@@ -123,6 +125,9 @@ class EmbeddingTyper:
     # 1.0: mixed onto the sparse model already mixed with the static table's model (the
     # three-way mixture of the optional extra), 0.0: onto the sparse model alone
     static_base: float = 0.0
+    # encode a document only when the decision without this model is nearer than this to
+    # another label (typer.decision_margin); infinite: every document
+    gate: float = math.inf
 
     def probabilities(self, vectors: np.ndarray) -> list[dict[str, float]]:
         scores = vectors @ self.weights + self.bias
@@ -144,6 +149,7 @@ class EmbeddingTyper:
                 "mix": self.mix,
                 "document_margin": self.document_margin,
                 "static_base": self.static_base,
+                **({} if math.isinf(self.gate) else {"gate": self.gate}),
             },
             "weights": [[round(float(w), 5) for w in row] for row in self.weights],
         }

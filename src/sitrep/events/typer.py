@@ -174,11 +174,16 @@ def _choices(probs: dict[str, float], demonstration: bool) -> dict[str, float]:
 
 def margin_choice(probs: dict[str, float], current: str, margin: float) -> str:
     """The model's label unless its log-odds over ``current`` are below ``margin``."""
+    return max(_margin_scores(probs, current, margin).items(), key=lambda kv: kv[1])[0]
 
-    def score(label: str) -> float:
-        return math.log(probs.get(label, 0.0) + 1e-9) + (margin if label == current else 0.0)
 
-    return max([*probs, current], key=score)
+def _margin_scores(probs: dict[str, float], current: str, margin: float) -> dict[str, float]:
+    """Each label's log-probability, ``current``'s raised by ``margin`` (``current`` first,
+    so that it wins a tie)."""
+    out = {current: math.log(probs.get(current, 0.0) + 1e-9) + margin}
+    for label, p in probs.items():
+        out.setdefault(label, math.log(p + 1e-9))
+    return out
 
 
 @dataclass(frozen=True)
@@ -255,6 +260,20 @@ def document_choice(
     if not confident:
         return max(probs, key=probs.__getitem__)
     return margin_choice(probs, current, margin)
+
+
+def decision_margin(
+    doc: Document, probs: dict[str, float], current: str, confident: bool, margin: float
+) -> float:
+    """How far ``document_choice`` is from another label: the log-score of the label it
+    chooses over the next best (with ``current`` raised by ``margin`` when the rules are
+    confident). A small one is a decision another model's opinion could turn."""
+    probs = _choices(probs, demonstrated(doc, doc.sentences))
+    if confident:
+        scores = sorted(_margin_scores(probs, current, margin).values(), reverse=True)
+    else:
+        scores = sorted((math.log(p + 1e-9) for p in probs.values()), reverse=True)
+    return scores[0] - scores[1] if len(scores) > 1 else math.inf
 
 
 @lru_cache(maxsize=1)
