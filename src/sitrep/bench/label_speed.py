@@ -1,0 +1,128 @@
+"""What the CASE document label costs next to the spaCy parse, on the same texts.
+
+    python -m sitrep.bench.label_speed [--data ../shared/data] [--texts case|news]
+                                       [--limit 300] [--embeddings]
+
+The issue allows the events stage, learned parts included, 25 percent of the parse. This
+times, on CASE dev snippets (``case``, never the test split) or on the speed benchmark's
+news texts (``news``): the parse; the events and dates stages; the labeller's rules and
+sparse model; and each embedding model's encoding, as ``case2021`` runs them (the static
+table by default, with ``--embeddings`` the optional extra's MiniLM too, encoding only the
+documents its gate lets through). Loading models is left out (once per process); the
+actors and places stages run untimed, as the events stage needs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import SitrepError
+from ..events.embed import WEIGHTS, EmbeddingTyper, Encoder, load_encoder, opinions
+from ..events.typer import Retyper
+from ..ids import article_id
+from ..models import Article, Document
+from .case2021 import CaseLabeller, build_stages, embed_documents
+from .case_sets import load_snippets, split
+from .corpora import DEFAULT_DATA, news_texts
+
+
+@dataclass
+class Timed:
+    """An encoder that keeps the seconds it spent and the texts it encoded."""
+
+    encoder: Encoder
+    seconds: float = 0.0
+    texts: int = 0
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        t0 = time.perf_counter()
+        out = self.encoder.encode(texts)
+        self.seconds += time.perf_counter() - t0
+        self.texts += len(texts)
+        return out
+
+
+def texts_of(data: Path, which: str, limit: int) -> list[str]:
+    if which == "news":
+        texts = news_texts(data)
+    else:
+        texts = [s.text for s in split(load_snippets(data), "dev")]
+    return texts[:limit] if limit else texts
+
+
+def measure(texts: Sequence[str], names: Sequence[str]) -> list[tuple[str, float, str]]:
+    """(part, seconds, note) for the parse, events + dates, the labeller and each encoder."""
+    typer = Retyper.load()
+    if typer is None:
+        raise SitrepError("no sparse model: train it with sitrep.bench.typer_train")
+    dense, encoders = [], []
+    for name in names:
+        model = EmbeddingTyper.load(WEIGHTS[name])
+        if model is None:
+            raise SitrepError(f"no {name} weights: train them with sitrep.bench.embed_train")
+        dense.append(model)
+        encoder = Timed(load_encoder(name))
+        encoder.encode([texts[0]])  # warm-up, left out
+        encoder.seconds, encoder.texts = 0.0, 0
+        encoders.append(encoder)
+    parse, *rest = build_stages("full")
+    docs = [Document(Article(id=article_id(t), text=t)) for t in texts]
+    t0 = time.perf_counter()
+    docs = list(parse.pipe(docs))  # type: ignore[attr-defined]
+    parts = [("parse", time.perf_counter() - t0, f"{sum(len(d.tokens) for d in docs)} tokens")]
+    events = 0.0
+    for stage in rest:
+        t0 = time.perf_counter()
+        docs = [stage(d) for d in docs]  # type: ignore[operator]
+        if stage.name in ("events", "dates"):  # type: ignore[attr-defined]
+            events += time.perf_counter() - t0
+    parts.append(("events + dates", events, ""))
+    labeller = CaseLabeller(typer, dense)
+    t0 = time.perf_counter()
+    vectors, counts = embed_documents(labeller, encoders, docs)
+    for d, v in zip(docs, vectors, strict=True):
+        labeller.label(d, v)
+    spent = time.perf_counter() - t0
+    encoding = sum(e.seconds for e in encoders)
+    parts.append(("labeller: rules, sparse model, gates", spent - encoding, ""))
+    for name, encoder, n in zip(names, encoders, counts, strict=True):
+        parts.append((f"{name} encoding", encoder.seconds, f"{n} of {len(docs)} documents"))
+    return parts
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--texts", choices=("case", "news"), default="case")
+    ap.add_argument("--limit", type=int, default=300)
+    ap.add_argument("--embeddings", action="store_true", help="the optional extra's MiniLM too")
+    args = ap.parse_args(argv)
+    try:
+        texts = texts_of(args.data, args.texts, args.limit)
+        names = opinions("minilm" if args.embeddings else "static")
+        parts = measure(texts, names)
+    except SitrepError as exc:
+        print(f"label_speed: {exc}", file=sys.stderr)
+        return 2
+    parse = parts[0][1]
+    print(f"{len(texts)} {args.texts} texts")
+    for part, seconds, note in parts:
+        share = "" if part == "parse" else f"  {100 * seconds / parse:6.1f} % of parse"
+        print(f"  {part:38s} {seconds:7.2f} s{share}  {note}".rstrip())
+    added = sum(seconds for _, seconds, _ in parts[1:])
+    print(
+        f"  {'in all, added to the parse':38s} {added:7.2f} s  "
+        f"{100 * added / parse:6.1f} % of parse"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,26 @@
+"""The label's cost benchmark: every part it times, on texts written for the test."""
+
+from __future__ import annotations
+
+from sitrep.bench.label_speed import measure
+
+TEXTS = [
+    "Gunmen opened fire on a market in Maiduguri on Tuesday, killing four traders.",
+    "Thousands of nurses marched peacefully through Nairobi on Friday to demand back pay.",
+    "The foreign ministers of Chile and Peru met in Lima on Monday to discuss the border.",
+]
+
+
+def test_label_speed_times_parse_events_labeller_and_each_encoder() -> None:
+    parts = measure(TEXTS, ("static",))
+    names = [name for name, _, _ in parts]
+    assert names == [
+        "parse",
+        "events + dates",
+        "labeller: rules, sparse model, gates",
+        "static encoding",
+    ]
+    assert all(seconds >= 0.0 for _, seconds, _ in parts)
+    assert parts[0][1] > 0.0 and parts[0][2].endswith("tokens")
+    # the static table has no gate: it encodes every document
+    assert parts[-1][2] == "3 of 3 documents"
