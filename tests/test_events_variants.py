@@ -324,6 +324,22 @@ def test_events_rules_accidents_are_no_violence(
     assert subtype(parse_text, stage, shelled) is not None
 
 
+def test_events_rules_a_nations_fire_is_an_attack_by_it(
+    parse_text: Callable[..., Document], stage: EventsStage
+) -> None:
+    for text in (
+        "A teenager was killed by Israeli fire near the border fence on Tuesday.",
+        "Ukrainian fire killed two civilians in a village near Belgorod.",
+    ):
+        assert subtype(parse_text, stage, text) == "Attack", text
+    doc = stage(parse_text("A farmer was killed by Israeli fire near the border fence."))
+    ev = main_event(doc)
+    assert ev is not None and ev.actor1 is not None and ev.actor1.name == "Israeli"
+    # a blaze named by where it burned stays an accident
+    blaze = "A Nigerian market fire killed four traders on Sunday."
+    assert subtype(parse_text, stage, blaze) is None
+
+
 # what a victim is accused of is no cue; strikers and gatherings are protests
 CHARGES_AND_STRIKERS: list[tuple[str, str | None]] = [
     ("A mob beat two men suspected of kidnapping a girl.", "Mob violence"),

@@ -333,6 +333,9 @@ class ActorResolver:
             members = self._members(i, depth)
             if members:
                 return members
+        if t.lemma.lower() == "fire":  # "killed by Israeli fire": whose fire it was
+            mods = view.children(i, frozenset({"amod", "compound"}))
+            return next((r for k in mods if (r := self._one(k, depth + 1))), [])
         if t.lemma.lower() in self.weapon_nouns:
             # "21 Shahed drones launched by Russian forces": whose they were, not the drones
             fired = view.children(i, frozenset({"acl"}))

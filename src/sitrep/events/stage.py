@@ -171,7 +171,7 @@ class EventsStage:
             if c.spec.consequence and any(v is not d and not v.dropped for v in violent):
                 d.dropped = True
             if (c.spec.consequence or c.spec.acled in HARM_CODES) and self._accident(
-                view, d.roles.agent, object_head(view, c.index, c.nominal)
+                view, anchors, d.roles.agent, object_head(view, c.index, c.nominal)
             ):
                 d.dropped = True  # "a fire in a hospital ward killed four babies"
             if c.spec.plover_type == "COERCE":
@@ -187,16 +187,33 @@ class EventsStage:
                         break
         return [d for d in drafts if not d.dropped]
 
-    def _accident(self, view: SentenceView, agent: int | None, obj: int | None) -> bool:
+    def _accident(
+        self, view: SentenceView, anchors: Anchors, agent: int | None, obj: int | None
+    ) -> bool:
         """Whether what killed or destroyed is a fire, a crash or a flood, not a weapon's
-        fire ("artillery fire", "sniper fire") nor a weapon hit ("the bus hit a mine")."""
+        fire ("artillery fire", "sniper fire", an actor's: "Israeli fire", "army fire") nor
+        a weapon hit ("the bus hit a mine")."""
         sets = self.lex.word_sets
         if agent is None or view.lemma(agent) not in sets["accident_causes"]:
             return False
         if obj is not None and view.lemma(obj) in sets["weapon_nouns"]:
             return False
         armed = sets["weapon_nouns"] | sets["fire_weapons"]
-        return not any(view.lemma(k) in armed for k in view.children(agent, NOUN_MODIFIERS))
+        modifiers = view.children(agent, NOUN_MODIFIERS)
+        if any(view.lemma(k) in armed for k in modifiers):
+            return False
+        if view.lemma(agent) != "fire":
+            return True
+        # a nationality's or a named actor's fire ("Israeli fire"), not a building's ("a
+        # Nigerian market fire")
+        tokens = [view.tok(k) for k in modifiers]
+        if any(t.dep == "compound" and anchors.actor_at(t.start, t.end) is None for t in tokens):
+            return True
+        return not any(
+            (t.dep == "amod" and t.ent_type in ("NORP", "GPE"))
+            or anchors.actor_at(t.start, t.end) is not None
+            for t in tokens
+        )
 
     def _sentence_events(
         self, doc: Document, view: SentenceView, anchors: Anchors, cands: list[Candidate]
