@@ -324,14 +324,22 @@ def test_events_rules_accidents_are_no_violence(
     assert subtype(parse_text, stage, shelled) is not None
 
 
-def test_events_rules_a_nations_fire_is_an_attack_by_it(
-    parse_text: Callable[..., Document], stage: EventsStage
-) -> None:
-    for text in (
+@pytest.mark.parametrize(
+    "text",
+    [
         "A teenager was killed by Israeli fire near the border fence on Tuesday.",
         "Ukrainian fire killed two civilians in a village near Belgorod.",
-    ):
-        assert subtype(parse_text, stage, text) == "Attack", text
+    ],
+)
+def test_events_rules_a_nations_fire_is_an_attack(
+    parse_text: Callable[..., Document], stage: EventsStage, text: str
+) -> None:
+    assert subtype(parse_text, stage, text) == "Attack"
+
+
+def test_events_rules_a_nations_fire_is_its_own_not_a_buildings(
+    parse_text: Callable[..., Document], stage: EventsStage
+) -> None:
     doc = stage(parse_text("A farmer was killed by Israeli fire near the border fence."))
     ev = main_event(doc)
     assert ev is not None and ev.actor1 is not None and ev.actor1.name == "Israeli"

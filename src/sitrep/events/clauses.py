@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .anchors import Anchors
+from .lexicon import Lexicon
 from .syntax import SentenceView
+
+CAUSE_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 
 PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl", "ccomp", "conj"})
 
@@ -202,3 +206,32 @@ def stative_participle(view: SentenceView, i: int, grounds: frozenset[str]) -> b
 def stative_tokens(view: SentenceView, grounds: frozenset[str]) -> set[int]:
     """The sentence's participles that only describe a thing's state (``stative_participle``)."""
     return {i for i in range(view.first, view.last) if stative_participle(view, i, grounds)}
+
+
+def accidental(
+    view: SentenceView, anchors: Anchors, lex: Lexicon, agent: int | None, obj: int | None
+) -> bool:
+    """Whether what killed or destroyed (``agent``, the verb's doer) is a fire, a crash or a
+    flood, not a weapon's fire ("artillery fire", "sniper fire", an actor's: "Israeli fire",
+    "army fire") nor a weapon hit ("the bus hit a mine")."""
+    sets = lex.word_sets
+    if agent is None or view.lemma(agent) not in sets["accident_causes"]:
+        return False
+    if obj is not None and view.lemma(obj) in sets["weapon_nouns"]:
+        return False
+    armed = sets["weapon_nouns"] | sets["fire_weapons"]
+    modifiers = view.children(agent, CAUSE_MODIFIERS)
+    if any(view.lemma(k) in armed for k in modifiers):
+        return False
+    if view.lemma(agent) != "fire":
+        return True
+    # a nationality's or a named actor's fire ("Israeli fire"), not a building's ("a
+    # Nigerian market fire")
+    tokens = [view.tok(k) for k in modifiers]
+    if any(t.dep == "compound" and anchors.actor_at(t.start, t.end) is None for t in tokens):
+        return True
+    return not any(
+        (t.dep == "amod" and t.ent_type in ("NORP", "GPE"))
+        or anchors.actor_at(t.start, t.end) is not None
+        for t in tokens
+    )

@@ -26,7 +26,7 @@ from ..ids import digest
 from ..models import FACTUAL_MODALITIES, ActorRef, Document, Event, Mention, Place
 from .acled import AcledCoder, AcledContext
 from .anchors import Anchors
-from .clauses import cause_tokens, grievance_tokens
+from .clauses import accidental, cause_tokens, grievance_tokens
 from .crowds import PlaceActors, state_opposite
 from .dates import DatesStage
 from .detect import Candidate, TriggerFinder, object_class, object_head
@@ -78,7 +78,6 @@ LIST_PRUNE = frozenset({"appos", "relcl", "acl", "poss", "advcl", "parataxis"})
 PLACE_LOOKBACK = 2  # sentences of the same paragraph an event may take its place from
 VAGUE_FAMILIES = frozenset({"VIOLENCE"})
 HARM_CODES = frozenset({"DESTROY", "PROPERTY_DISTRUCT", "VIOLENCE"})
-NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 VAGUE_PENALTY = 0.1
 TERRITORIAL = frozenset({("COERCE", "seize"), ("RETREAT", "withdraw"), ("MOBILIZE", "troops")})
 
@@ -170,8 +169,8 @@ class EventsStage:
                     d.dropped = True
             if c.spec.consequence and any(v is not d and not v.dropped for v in violent):
                 d.dropped = True
-            if (c.spec.consequence or c.spec.acled in HARM_CODES) and self._accident(
-                view, anchors, d.roles.agent, object_head(view, c.index, c.nominal)
+            if (c.spec.consequence or c.spec.acled in HARM_CODES) and accidental(
+                view, anchors, self.lex, d.roles.agent, object_head(view, c.index, c.nominal)
             ):
                 d.dropped = True  # "a fire in a hospital ward killed four babies"
             if c.spec.plover_type == "COERCE":
@@ -186,34 +185,6 @@ class EventsStage:
                         d.dropped = True
                         break
         return [d for d in drafts if not d.dropped]
-
-    def _accident(
-        self, view: SentenceView, anchors: Anchors, agent: int | None, obj: int | None
-    ) -> bool:
-        """Whether what killed or destroyed is a fire, a crash or a flood, not a weapon's
-        fire ("artillery fire", "sniper fire", an actor's: "Israeli fire", "army fire") nor
-        a weapon hit ("the bus hit a mine")."""
-        sets = self.lex.word_sets
-        if agent is None or view.lemma(agent) not in sets["accident_causes"]:
-            return False
-        if obj is not None and view.lemma(obj) in sets["weapon_nouns"]:
-            return False
-        armed = sets["weapon_nouns"] | sets["fire_weapons"]
-        modifiers = view.children(agent, NOUN_MODIFIERS)
-        if any(view.lemma(k) in armed for k in modifiers):
-            return False
-        if view.lemma(agent) != "fire":
-            return True
-        # a nationality's or a named actor's fire ("Israeli fire"), not a building's ("a
-        # Nigerian market fire")
-        tokens = [view.tok(k) for k in modifiers]
-        if any(t.dep == "compound" and anchors.actor_at(t.start, t.end) is None for t in tokens):
-            return True
-        return not any(
-            (t.dep == "amod" and t.ent_type in ("NORP", "GPE"))
-            or anchors.actor_at(t.start, t.end) is not None
-            for t in tokens
-        )
 
     def _sentence_events(
         self, doc: Document, view: SentenceView, anchors: Anchors, cands: list[Candidate]
