@@ -61,3 +61,12 @@ def test_actors_office_governing_movement_by_date(  # type: ignore[no-untyped-de
     assert _ids(doc, "Taliban fighters") == {forces}
     movement = next(a for a in doc.actors if a.id == "AFG.taliban")
     assert movement.kind == movement_kind
+
+
+def test_actors_office_undated_movement_forces_by_their_words(actors_of) -> None:  # type: ignore[no-untyped-def]
+    doc = actors_of(
+        "Taliban fighters stormed a district centre in Ghazni. Taliban forces later "
+        "closed the road to Kabul."
+    )
+    assert _ids(doc, "Taliban fighters") == {"AFG.taliban"}
+    assert _ids(doc, "Taliban forces") == {"AFG.state-forces"}

@@ -81,8 +81,12 @@ def governing_movements(
 ) -> list[Hit]:
     """ "Taliban forces" after August 2021 are Afghanistan's state forces: a movement's
     forces are the state's while it governs (the movement itself is then the government,
-    see ``Registry.kind_on``); before, they are the movement's own."""
-    forces = registry.lexicon.leader_forces | {"fighters", "militants", "gunmen"}
+    see ``Registry.kind_on``); before, they are the movement's own. Undated, only a
+    state's words for its forces ("Taliban forces", "Taliban troops") make them the
+    state's: "Taliban fighters" or "militants" are the insurgency's words."""
+    forces = registry.lexicon.leader_forces
+    if day is not None:
+        forces = forces | {"fighters", "militants", "gunmen"}
     out = []
     for h in hits:
         iso3 = registry.governed_on(h.actor, day) if h.actor else None
