@@ -34,8 +34,8 @@ from .fallback import document_votes, fallback_place
 from .fatalities import FatalityCounter, killer_trigger
 from .lexicon import Lexicon, load_lexicon
 from .modality import ModalityJudge
+from .resolver import ActorResolver
 from .roles import (
-    ActorResolver,
     RoleHeads,
     agent_head_lemma,
     crowd_first,
