@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import text
 
 from sitrep.actors import ActorsStage, Registry
-from sitrep.bench.case2021 import CaseLabeller
+from sitrep.bench.case_label import CaseLabeller
 from sitrep.events import EventsStage
 from sitrep.ingest.readers import Defaults, make_article
 from sitrep.models import Document

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pytest
 
-from sitrep.bench.case2021 import CaseLabeller
+from sitrep.bench.case_label import CaseLabeller
 from sitrep.errors import SitrepError
 from sitrep.events import EventsStage, embed
 from sitrep.events.embed import EmbeddingTyper, embedding_text, mixture
@@ -156,7 +156,7 @@ def test_embed_decision_margin_is_the_chosen_labels_lead(
 def test_embed_gated_model_encodes_only_the_documents_it_could_turn(
     parse_text: Callable[..., Document],
 ) -> None:
-    from sitrep.bench.case2021 import embed_documents
+    from sitrep.bench.case_label import embed_documents
 
     sparse = Retyper.load()
     assert sparse is not None
@@ -191,3 +191,42 @@ def test_embed_gate_rule_takes_the_smallest_gate_that_changes_nothing() -> None:
 
     assert choose_gate({0.5: [1, 0], 1.0: [0, 0], 2.0: [0, 0]}) == 1.0
     assert np.isinf(choose_gate({0.5: [3, 1], 1.0: [0, 2]}))
+
+
+def test_embed_gate_and_label_compute_the_rules_and_sparse_opinion_once_a_document(
+    parse_text: Callable[..., Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sparse = Retyper.load()
+    assert sparse is not None
+    labels = sparse.model.labels
+    flat = EmbeddingTyper(labels, np.zeros(len(labels)), np.zeros((3, len(labels))), 0.5, 2.0)
+    labeller = CaseLabeller(sparse, [EmbeddingTyper(**{**flat.__dict__, "gate": 1e6})])
+    calls: list[str] = []
+    rules, opinion = labeller._rules_label, Retyper.document_probabilities
+
+    def counted_rules(doc: Document) -> tuple[str, float]:
+        calls.append("rules")
+        return rules(doc)
+
+    def counted_opinion(self: Retyper, doc: Document) -> dict[str, float]:
+        calls.append("sparse")
+        return opinion(self, doc)
+
+    monkeypatch.setattr(labeller, "_rules_label", counted_rules)
+    monkeypatch.setattr(Retyper, "document_probabilities", counted_opinion)
+    stage = EventsStage(learned=False)
+    docs = [
+        stage(parse_text("Gunmen opened fire on a village on Tuesday, killing four farmers.")),
+        stage(parse_text("Thousands of teachers marched peacefully in the capital for pay.")),
+    ]
+    assert all(labeller.needs(d, []) for d in docs)
+    vector = np.ones(3, dtype=np.float32)
+    got = [labeller.label(d, [vector])[0] for d in docs]
+    assert sorted(calls) == ["rules", "rules", "sparse", "sparse"]
+    # a new document object with the same text is a new document: computed afresh
+    again = stage(parse_text("Gunmen opened fire on a village on Tuesday, killing four farmers."))
+    assert labeller.label(again, [vector])[0] == got[0]
+    assert calls.count("rules") == 3
+    monkeypatch.undo()
+    fresh = CaseLabeller(sparse, [EmbeddingTyper(**{**flat.__dict__, "gate": 1e6})])
+    assert got == [fresh.label(d, [vector])[0] for d in docs]

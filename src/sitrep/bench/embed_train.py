@@ -33,7 +33,8 @@ from ..errors import SitrepError
 from ..events.embed import WEIGHTS, EmbeddingTyper, embedding_text, load_encoder, mixture
 from ..events.typer import document_choice, document_features
 from ..models import Document
-from .case2021 import THRESHOLD, CaseLabeller, f1_report
+from .case2021 import f1_report
+from .case_label import THRESHOLD, CaseLabeller
 from .corpora import DEFAULT_DATA
 from .typer_domain import REAL_SETS, augment_dense, fold_dense
 from .typer_train import (

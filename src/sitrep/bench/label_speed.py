@@ -29,7 +29,8 @@ from ..events.embed import WEIGHTS, EmbeddingTyper, Encoder, load_encoder, opini
 from ..events.typer import Retyper
 from ..ids import article_id
 from ..models import Article, Document
-from .case2021 import CaseLabeller, build_stages, embed_documents
+from .case2021 import build_stages
+from .case_label import CaseLabeller, embed_documents
 from .case_sets import load_snippets, split
 from .corpora import DEFAULT_DATA, news_texts
 

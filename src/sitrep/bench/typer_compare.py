@@ -23,7 +23,8 @@ import numpy as np
 from ..events.embed import Encoder, embedding_text, load_encoder, mixture
 from ..events.typer import document_features
 from ..models import Document
-from .case2021 import THRESHOLD, CaseLabeller, f1_report
+from .case2021 import f1_report
+from .case_label import THRESHOLD, CaseLabeller
 from .case_sets import written_sentences
 from .embed_train import SHIPPED, fit_dense, margin_scores
 from .typer_domain import REAL_SETS, augment_dense, augment_sparse, fold_dense, fold_sparse

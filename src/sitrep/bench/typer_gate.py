@@ -20,7 +20,8 @@ import numpy as np
 
 from ..events.embed import mixture
 from ..events.typer import decision_margin, document_choice
-from .case2021 import THRESHOLD, f1_report
+from .case2021 import f1_report
+from .case_label import THRESHOLD
 from .embed_train import SHIPPED
 from .typer_compare import Prepared, encoded, held_out, rules_of
 

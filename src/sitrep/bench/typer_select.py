@@ -46,7 +46,8 @@ from ..errors import SitrepError
 from ..events.embed import WEIGHTS, Encoder, embedding_text, load_encoder, mixture
 from ..events.typer import document_features
 from ..models import Document
-from .case2021 import CaseLabeller, f1_report
+from .case2021 import f1_report
+from .case_label import CaseLabeller
 from .case_sets import written_sentences
 from .corpora import DEFAULT_DATA
 from .embed_train import L2S, MIXES, SHIPPED, fit_dense, margin_scores

@@ -20,7 +20,7 @@ import numpy as np
 from ..errors import SitrepError
 from ..events.embed import load_encoder
 from ..events.static import StaticEncoder
-from .case2021 import THRESHOLD
+from .case_label import THRESHOLD
 from .embed_train import SHIPPED
 from .typer_compare import (
     Prepared,

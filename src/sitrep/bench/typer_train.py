@@ -32,7 +32,8 @@ import numpy as np
 
 from ..events.typer import RESOURCE, Retyper, SubtypeModel, code_of, document_features
 from ..models import Document
-from .case2021 import CaseLabeller, f1_report, run_documents
+from .case2021 import f1_report, run_documents
+from .case_label import CaseLabeller
 from .case_sets import WRITTEN, Snippet, load_snippets, split, written_sentences
 from .corpora import DEFAULT_DATA
 from .typer_domain import REAL_SETS, augment_sparse, fold_sparse

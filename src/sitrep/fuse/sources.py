@@ -81,7 +81,10 @@ def origins(mentions: Sequence[EventMention]) -> dict[str, str]:
 
 
 STANCE_OF_MODALITY = {
-    "asserted": "asserts", "reported": "reports", "alleged": "alleges", "denied": "denies",
+    "asserted": "asserts",
+    "reported": "reports",
+    "alleged": "alleges",
+    "denied": "denies",
 }
 
 
@@ -168,5 +171,3 @@ def summarise_sources(
         contradicted=corr.contradicted,
         corroboration=corr.score,
     )
-
-
