@@ -9,8 +9,9 @@ read (``id % 6 == 0``) and only checked (``id % 6 == 3``). The written sets
   the rules (with ``--rules-only``; the learned models are trained on it, so their figure
   there is in-sample); ``news`` and ``pairs``: more training snippets;
 - ``fresh`` (``case_fresh.yaml``, tenth events session), ``fresh11`` and ``fresh11b``
-  (eleventh: other regions and sentence shapes; the labels the rules miss most): CASE-like
-  wire leads, development sets for the rules, never trained on;
+  (eleventh: other regions and sentence shapes; the labels the rules miss most) and
+  ``fresh13`` (thirteenth: the labels the rules confuse): CASE-like wire leads, development
+  sets for the rules, never trained on;
 - ``notes`` (``written_notes.yaml``): ACLED-style event notes, a development set for the
   rules outside the Middle East;
 - ``validation`` (``typer_validation.yaml``): snippets no rule was tuned on; it only
@@ -73,6 +74,8 @@ WRITTEN = {
     "fresh11": "case_fresh11.yaml",
     # a third, written later in the eleventh: the labels the rules miss most, several events
     "fresh11b": "case_fresh11b.yaml",
+    # a fourth, written in the thirteenth: the labels the rules confuse, several events a lead
+    "fresh13": "case_fresh13.yaml",
 }
 
 

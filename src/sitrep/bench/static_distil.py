@@ -16,6 +16,15 @@ corpus (``context_texts``): the written training sentences and news leads, ACLED
 the development rows and the even-numbered (development) documents of GeoWebNews, LGL and
 TR-News; never CASE 2021 (its dev split is one of the selection rule's two figures), the
 validation set or any held-out text. ``--out`` writes elsewhere (for a comparison).
+
+``--learn`` (thirteenth events session, implies ``--context``) then fits the table to the
+model's sentence embeddings: every passage of that corpus and each of its sentences is
+embedded by the model, and the rows of the pieces met, with a linear map from the table to
+the model's dimensions, are moved by Adam so that the mapped mean of a text's rows points
+where the model's embedding of the text points (mean cosine distance), held near the
+contextual rows by ``LEARN_L2``; every tenth text is held out and the epoch of their best
+mean cosine is kept (``learnt_table``). The map is thrown away: the encoder stays a mean of
+rows.
 """
 
 from __future__ import annotations
@@ -30,13 +39,17 @@ import numpy as np
 
 from ..errors import SitrepError
 from ..events.embed import MiniLMEncoder
-from ..events.static import RESOURCE, StaticEncoder
+from ..events.static import RESOURCE, StaticEncoder, pieces, words
 from .corpora import DEFAULT_DATA
 
 DIMENSIONS = 256
 BATCH = 512
 CONTEXT_PRIOR = 4.0  # an isolated output counts as this many occurrences in context
 CHUNK_WORDS = 60  # sentences are grouped into passages of about this many words
+LEARN_L2 = 1.0  # times the mean squared change of a row from its contextual start
+LEARN_EPOCHS = 30
+LEARN_BATCH = 256
+LEARN_RATE = 1e-3
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 KEPT = re.compile(r"(##)?[a-z0-9\u00c0-\u024f'\-.,;:!?\"()&%$/]+")
 
@@ -120,6 +133,72 @@ def context_vectors(
     return sums, counts
 
 
+def learn_texts(passages_: Sequence[str]) -> list[str]:
+    """The texts the table is fitted on: each passage and each of its sentences, once."""
+    seen: dict[str, None] = {}
+    for passage in passages_:
+        seen.setdefault(passage, None)
+        for sentence in SENTENCE_END.split(passage):
+            if len(sentence.split()) >= 3:
+                seen.setdefault(sentence.strip(), None)
+    return list(seen)
+
+
+def learnt_table(
+    encoder: MiniLMEncoder, start: StaticEncoder, texts: Sequence[str]
+) -> tuple[np.ndarray, str]:
+    """``start``'s table fitted to the model's embeddings of ``texts`` (see the module's
+    doc), and a line on how it went."""
+    import torch  # the optional extra
+
+    torch.manual_seed(0)
+    ids = [[i for w in words(t) for i in pieces(w, start.vocab)] for t in texts]
+    keep = [k for k, row in enumerate(ids) if row]
+    targets = torch.tensor(encoder.encode([texts[k] for k in keep]))
+    ids = [ids[k] for k in keep]
+    held = [k for k in range(len(ids)) if k % 10 == 9]
+    train = [k for k in range(len(ids)) if k % 10 != 9]
+    t0 = torch.tensor(start.table, dtype=torch.float32)
+    rows = torch.nn.Parameter(t0.clone())
+
+    def means(batch: Sequence[int], weight: torch.Tensor) -> torch.Tensor:
+        flat = torch.tensor([i for k in batch for i in ids[k]])
+        offsets = torch.tensor(np.cumsum([0] + [len(ids[k]) for k in batch[:-1]]))
+        return torch.nn.functional.embedding_bag(flat, weight, offsets, mode="mean")
+
+    with torch.no_grad():  # the map's start: least squares from the starting means
+        start_means = means(train, t0)
+        solved = torch.linalg.lstsq(start_means, targets[train]).solution
+    mapping = torch.nn.Parameter(solved)
+    optimiser = torch.optim.Adam([rows, mapping], lr=LEARN_RATE)
+
+    def held_cosine() -> float:
+        with torch.no_grad():
+            mapped = means(held, rows) @ mapping
+            return float(torch.nn.functional.cosine_similarity(mapped, targets[held]).mean())
+
+    best, best_rows, first, epochs = held_cosine(), rows.detach().clone(), held_cosine(), 0
+    order = np.random.default_rng(0)
+    for epoch in range(1, LEARN_EPOCHS + 1):
+        shuffled = [train[k] for k in order.permutation(len(train))]
+        for s in range(0, len(shuffled), LEARN_BATCH):
+            batch = shuffled[s : s + LEARN_BATCH]
+            mapped = means(batch, rows) @ mapping
+            distance = 1 - torch.nn.functional.cosine_similarity(mapped, targets[batch]).mean()
+            penalty = LEARN_L2 * ((rows - t0) ** 2).sum(dim=1).mean()
+            optimiser.zero_grad()
+            (distance + penalty).backward()
+            optimiser.step()
+        cosine = held_cosine()
+        if cosine > best:
+            best, best_rows, epochs = cosine, rows.detach().clone(), epoch
+    note = (
+        f"learn: {len(train)} texts, {len(held)} held out; held-out mean cosine "
+        f"{first:.4f} -> {best:.4f} (epoch {epochs} of {LEARN_EPOCHS})"
+    )
+    return best_rows.numpy().astype(np.float32), note
+
+
 def table(ranks: np.ndarray, outputs: np.ndarray, dimensions: int = DIMENSIONS) -> np.ndarray:
     """Centred, projected on principal directions 2 .. dimensions + 1, rank-weighted."""
     centred = outputs - outputs.mean(axis=0)
@@ -133,6 +212,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--dimensions", type=int, default=DIMENSIONS)
     ap.add_argument("--context", action="store_true", help="average pieces in a news corpus")
+    ap.add_argument(
+        "--learn", action="store_true", help="then fit the table to the model's sentences"
+    )
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, help="write the table here, not into the package")
     args = ap.parse_args(argv)
@@ -142,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"static_distil: {exc}", file=sys.stderr)
         return 2
     vocab, ranks, outputs = piece_vectors(encoder)
-    if args.context:
+    if args.context or args.learn:
         texts = context_texts(args.data)
         sums, counts = context_vectors(encoder, texts, vocab)
         outputs = (sums + CONTEXT_PRIOR * outputs) / (counts + CONTEXT_PRIOR)[:, None]
@@ -151,6 +233,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     static = StaticEncoder(
         {p: i for i, p in enumerate(vocab)}, table(ranks, outputs, args.dimensions)
     )
+    if args.learn:
+        rows, note = learnt_table(encoder, static, learn_texts(texts))
+        static = StaticEncoder(static.vocab, rows)
+        print(note)
     target = args.out or Path(__file__).resolve().parents[1] / RESOURCE
     target.write_bytes(static.to_bytes())
     size = target.stat().st_size / 1e6
