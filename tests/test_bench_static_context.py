@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sitrep.bench.static_distil import CHUNK_WORDS, passages
+from sitrep.bench.static_distil import CHUNK_WORDS, learn_texts, learnt_table, passages
 from sitrep.bench.typer_table import read_table
 from sitrep.errors import SitrepError
 from sitrep.events.static import StaticEncoder
@@ -41,3 +41,36 @@ def test_typer_table_reads_a_written_table(tmp_path: Path) -> None:
 def test_typer_table_names_a_missing_table(tmp_path: Path) -> None:
     with pytest.raises(SitrepError, match="static_distil --out"):
         read_table(tmp_path / "absent.npz")
+
+
+def test_static_distil_learn_texts_are_each_passage_and_its_sentences_once() -> None:
+    passage = "Rebels took the town. Troops shelled the rebel positions overnight. Ok."
+    out = learn_texts([passage, passage])
+    assert out == [
+        passage,
+        "Rebels took the town.",
+        "Troops shelled the rebel positions overnight.",
+    ]
+
+
+class _Teacher:
+    """A stand-in sentence encoder: a text's vector says whether it is about fighting."""
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        out = np.array([[1.0, 0.0] if "shelled" in t else [0.0, 1.0] for t in texts])
+        return out.astype(np.float32)
+
+
+def test_static_distil_learnt_table_moves_only_the_rows_met_toward_the_teacher() -> None:
+    pytest.importorskip("torch")
+    vocab = ["troops", "shelled", "the", "town", "marched", "unseen"]
+    rng = np.random.default_rng(1)
+    start = StaticEncoder(
+        {p: i for i, p in enumerate(vocab)}, rng.normal(size=(6, 4)).astype(np.float32)
+    )
+    texts = ["troops shelled the town", "the town marched"] * 20
+    rows, note = learnt_table(_Teacher(), start, texts)  # type: ignore[arg-type]
+    assert rows.shape == start.table.shape
+    assert np.array_equal(rows[vocab.index("unseen")], start.table[vocab.index("unseen")])
+    before, after = (float(x) for x in note.split("cosine ")[1].split(" (")[0].split(" -> "))
+    assert after > before  # the teacher is learnable: the held-out texts come closer
