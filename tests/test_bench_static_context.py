@@ -64,10 +64,8 @@ class _Teacher:
 def test_static_distil_learnt_table_moves_only_the_rows_met_toward_the_teacher() -> None:
     pytest.importorskip("torch")
     vocab = ["troops", "shelled", "the", "town", "marched", "unseen"]
-    rng = np.random.default_rng(1)
-    start = StaticEncoder(
-        {p: i for i, p in enumerate(vocab)}, rng.normal(size=(6, 4)).astype(np.float32)
-    )
+    # every row alike: at the start no mean tells fighting from marching
+    start = StaticEncoder({p: i for i, p in enumerate(vocab)}, np.ones((6, 4), dtype=np.float32))
     texts = ["troops shelled the town", "the town marched"] * 20
     rows, note = learnt_table(_Teacher(), start, texts)  # type: ignore[arg-type]
     assert rows.shape == start.table.shape
