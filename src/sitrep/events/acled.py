@@ -197,7 +197,8 @@ class AcledCoder:
         if code in self.lex.protest_codes and self._at_protest(code, view, ctx):
             return self._family_code("PROTEST", view, ctx)
         target = f" {ctx.patient_text.lower()} "
-        if code == "ARREST" and any(f" {c} " in target for c in self.lex.protest_cues):
+        protesters = self.lex.protest_cues + self.lex.protest_patients
+        if code == "ARREST" and any(f" {c} " in target for c in protesters):
             return "PROTEST_WITH_INTER", True  # "police arrested 20 protesters"
         if self._crowd_violence(code, specific, view, ctx):
             return str(self.crowd_code), True  # "villagers beat a suspected thief to death"

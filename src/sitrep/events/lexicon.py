@@ -61,6 +61,7 @@ class ModalityCues:
     conditional_marks: frozenset[str]
     hypothetical_heads: frozenset[str]
     negating_determiners: frozenset[str]
+    negating_subjects: frozenset[str]
     hypothetical_adjectives: frozenset[str]
     reported_phrases: tuple[str, ...]
 
@@ -84,6 +85,7 @@ class Lexicon:
     agent_overrides: tuple[CueRule, ...]
     agent_override_codes: frozenset[str]
     protest_cues: tuple[str, ...]
+    protest_patients: tuple[str, ...]
     protest_codes: frozenset[str]
     modality: ModalityCues
     numbers: Numbers
@@ -176,6 +178,7 @@ def load_lexicon() -> Lexicon:
         conditional_marks=frozenset(mod["conditional_marks"]),
         hypothetical_heads=frozenset(mod["hypothetical_heads"]),
         negating_determiners=frozenset(mod["negating_determiners"]),
+        negating_subjects=frozenset(mod.get("negating_subjects", ())),
         hypothetical_adjectives=frozenset(mod["hypothetical_adjectives"]),
         reported_phrases=tuple(mod["reported_phrases"]),
     )
@@ -195,6 +198,7 @@ def load_lexicon() -> Lexicon:
         agent_overrides=tuple(CueRule(c, tuple(cues)) for c, cues in rules["agent_overrides"]),
         agent_override_codes=frozenset(rules["agent_override_codes"]),
         protest_cues=tuple(rules["protest_cues"]),
+        protest_patients=tuple(rules.get("protest_patients", ())),
         protest_codes=frozenset(rules["protest_codes"]),
         modality=modality,
         numbers=numbers,

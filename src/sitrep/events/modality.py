@@ -47,9 +47,21 @@ class ModalityJudge:
                 found.append("hypothetical")
             elif nominal and t.dep == "det" and lem in c.negating_determiners:
                 found.append("negated")
+            elif not nominal and t.dep in ("nsubj", "nsubjpass") and self._nobody(view, k):
+                found.append("negated")  # "no one has been arrested"
             elif nominal and t.dep == "amod" and lem in c.hypothetical_adjectives:
                 found.append("hypothetical")
         return found
+
+    def _nobody(self, view: SentenceView, k: int) -> bool:
+        """Whether subject ``k`` names nobody: "nobody", "none", "no one", "no soldiers"."""
+        c = self.cues
+        if view.lemma(k) in c.negating_subjects or view.word(k) in c.negating_subjects:
+            return True
+        return any(
+            view.tok(d).dep == "det" and view.lemma(d) in c.negating_determiners
+            for d in view.children(k)
+        )
 
     def judge(self, view: SentenceView, i: int, nominal: bool) -> str:
         c = self.cues

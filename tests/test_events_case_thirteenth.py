@@ -1,0 +1,55 @@
+"""CASE 2021 document labels and event modality on sentences written for sitrep: the
+thirteenth events session's general rules (found on the fourth set of fresh leads)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.events.stage import EventsStage
+from sitrep.models import Document
+
+Label = Callable[[Document], str]  # conftest.case_label
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Villagers beat a suspected thief in Kano, and no one has been arrested.", "arrested"),
+        ("Nobody was killed when gunmen attacked the bank.", "killed"),
+        ("No soldiers were killed in the raid, the army said.", "killed"),
+    ],
+)
+def test_events_a_verb_whose_subject_is_nobody_did_not_happen(
+    parse_text: Callable[..., Document], text: str, trigger: str
+) -> None:
+    doc = EventsStage(learned=False)(parse_text(text))
+    assert not [e for e in doc.events if e.trigger.text == trigger and e.modality != "negated"]
+    assert doc.events  # the sentence's other event stands
+
+
+def test_events_a_verb_whose_subject_is_someone_still_happened(
+    parse_text: Callable[..., Document],
+) -> None:
+    doc = EventsStage(learned=False)(parse_text("Police arrested two men in Kano on Monday."))
+    assert [e.modality for e in doc.events if e.trigger.text == "arrested"] == ["asserted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people taken away, counted by a handful, are people: an arrest, not ground taken
+        ("Soldiers took away a handful of men from the market in Gao on Friday.", "ARREST"),
+        # people arrested who had gathered are a protest met with intervention
+        (
+            "Police arrested 30 students who had gathered outside the ministry in Dhaka.",
+            "PROTEST_WITH_INTER",
+        ),
+        ("Police arrested 30 students at their hostel in Dhaka on Monday.", "ARREST"),
+    ],
+)
+def test_events_case_people_taken_away_and_gatherers_arrested(
+    parse_text: Callable[..., Document], case_label: Label, text: str, expected: str
+) -> None:
+    assert case_label(parse_text(text)) == expected
