@@ -53,3 +53,23 @@ def test_events_case_people_taken_away_and_gatherers_arrested(
     parse_text: Callable[..., Document], case_label: Label, text: str, expected: str
 ) -> None:
     assert case_label(parse_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # protests named only in the charges are the arrest's reason, not where it happened
+        ("Police arrested 22 people on charges of joining last year's protests.", "Arrests"),
+        # pepper spray is a protest's policing, like tear gas: an arrest there intervenes
+        (
+            "Police used pepper spray on students blocking a bridge in Novi Sad, detaining five.",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_events_arrests_at_a_protest_and_for_one(
+    parse_text: Callable[..., Document], text: str, expected: str
+) -> None:
+    doc = EventsStage(learned=False)(parse_text(text))
+    arrests = [e for e in doc.events if e.plover_type == "COERCE" and e.trigger.text[0] in "ad"]
+    assert arrests and arrests[0].acled_sub_event_type == expected

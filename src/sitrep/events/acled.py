@@ -38,6 +38,7 @@ class AcledContext:
 
 
 REASON_PREPS = frozenset({"over", "for", "after", "following", "in"})
+CHARGE_NOUNS = frozenset({"charge", "suspicion", "accusation", "allegation", "count"})
 
 
 class AcledCoder:
@@ -305,7 +306,10 @@ class AcledCoder:
             return False  # "rallied to decry the arrests"
         reason: set[int] = set()
         for p in view.children(ctx.trigger, frozenset({"prep"})):
-            if view.lemma(p) in REASON_PREPS:
+            if view.lemma(p) in REASON_PREPS or (
+                view.lemma(p) == "on"  # "arrested on charges of joining the protests"
+                and any(view.lemma(o) in CHARGE_NOUNS for o in view.children(p))
+            ):
                 reason.update(view.subtree(p))
         has = masked_cues(view, (), reason) if reason else view.has_cue
         return any(has(c) for c in self.lex.protest_cues)
