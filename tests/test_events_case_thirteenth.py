@@ -73,3 +73,28 @@ def test_events_arrests_at_a_protest_and_for_one(
     doc = EventsStage(learned=False)(parse_text(text))
     arrests = [e for e in doc.events if e.plover_type == "COERCE" and e.trigger.text[0] in "ad"]
     assert arrests and arrests[0].acled_sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bomb made by hand is no accident, whatever it was hidden in
+        (
+            "An improvised device hidden in a gas cylinder exploded near a bus stop in Imphal.",
+            "REM_EXPLOS",
+        ),
+        (
+            "A gas cylinder exploded in a restaurant kitchen in Karachi, killing three.",
+            "MAN_MADE_DISASTER",
+        ),
+        # a toxic load a weapon carried is a chemical attack, not a leak
+        (
+            "Doctors said a rocket carrying a toxic chemical hit a residential block in the town.",
+            "CHEM_WEAP",
+        ),
+    ],
+)
+def test_events_case_weapons_are_no_accident(
+    parse_text: Callable[..., Document], case_label: Label, text: str, expected: str
+) -> None:
+    assert case_label(parse_text(text)) == expected
