@@ -98,3 +98,23 @@ def test_events_case_weapons_are_no_accident(
     parse_text: Callable[..., Document], case_label: Label, text: str, expected: str
 ) -> None:
     assert case_label(parse_text(text)) == expected
+
+
+def test_events_killing_at_a_funeral_gathering_is_no_force_against_protesters(
+    parse_text: Callable[..., Document], case_label: Label
+) -> None:
+    text = "Gunmen killed nine mourners at a funeral gathering in Bunia overnight, officials said."
+    assert case_label(parse_text(text)) == "ATTACK"
+    rally = "Soldiers killed nine people at a gathering of opposition supporters in Bunia."
+    assert case_label(parse_text(rally)) == "FORCE_AGAINST_PROTEST"
+
+
+@pytest.mark.parametrize("verb", ["ordered", "instructed", "authorised"])
+def test_events_what_is_ordered_has_not_happened_yet(
+    parse_text: Callable[..., Document], verb: str
+) -> None:
+    doc = EventsStage(learned=False)(
+        parse_text(f"The president {verb} the army to retake the town of Kidal.")
+    )
+    retake = [e for e in doc.events if e.trigger.text == "retake"]
+    assert retake and retake[0].modality == "future"

@@ -300,7 +300,8 @@ class AcledCoder:
         if code != "ARREST" or ctx.trigger < 0:
             # not in a grievance ("clashed over the blockade" is no clash at a blockade)
             grievance = grievance_tokens(view, self.grievance_heads, self.grievance_preps)
-            has = masked_cues(view, (), grievance) if grievance else view.has_cue
+            # nor at a gathering that is no demonstration ("a funeral gathering")
+            has = masked_cues(view, self.lex.social_gatherings, grievance or None)
             return any(has(c) for c in self.lex.protest_cues)
         if ctx.trigger in grievance_tokens(view, self.grievance_heads, self.grievance_preps):
             return False  # "rallied to decry the arrests"

@@ -86,6 +86,7 @@ class Lexicon:
     agent_override_codes: frozenset[str]
     protest_cues: tuple[str, ...]
     protest_patients: tuple[str, ...]
+    social_gatherings: tuple[str, ...]
     protest_codes: frozenset[str]
     modality: ModalityCues
     numbers: Numbers
@@ -199,6 +200,7 @@ def load_lexicon() -> Lexicon:
         agent_override_codes=frozenset(rules["agent_override_codes"]),
         protest_cues=tuple(rules["protest_cues"]),
         protest_patients=tuple(rules.get("protest_patients", ())),
+        social_gatherings=tuple(rules.get("social_gatherings", ())),
         protest_codes=frozenset(rules["protest_codes"]),
         modality=modality,
         numbers=numbers,
