@@ -118,3 +118,24 @@ def test_events_what_is_ordered_has_not_happened_yet(
     )
     retake = [e for e in doc.events if e.trigger.text == "retake"]
     assert retake and retake[0].modality == "future"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer"),
+    [
+        ("The president ordered the army to retake the town of Kidal.", "retake", "the army"),
+        ("Rebel leaders told the militia to attack the convoy near Goma.", "attack", "the militia"),
+        # a subject that does it itself
+        ("The army vowed to retake the town of Kidal.", "retake", "The army"),
+    ],
+)
+def test_events_who_is_ordered_to_do_it_does_it(
+    parse_text: Callable[..., Document],
+    actors_events: Callable[[Document], Document],
+    text: str,
+    trigger: str,
+    doer: str,
+) -> None:
+    doc = actors_events(parse_text(text))
+    found = [e for e in doc.events if e.trigger.text == trigger]
+    assert found and found[0].actor1 is not None and found[0].actor1.text == doer
