@@ -139,3 +139,21 @@ def test_events_who_is_ordered_to_do_it_does_it(
     doc = actors_events(parse_text(text))
     found = [e for e in doc.events if e.trigger.text == trigger]
     assert found and found[0].actor1 is not None and found[0].actor1.text == doer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # confiscating what is no weapon is no disrupted weapons use
+        (
+            "Police broke up a rally of teachers in Kabul, confiscating their phones and banners.",
+            "PROTEST_WITH_INTER",
+        ),
+        ("Soldiers confiscated rifles and ammunition at a checkpoint near Bannu.", "DISR_WEAP"),
+        ("Police found a bag of detonators in a car near Bannu, officials said.", "DISR_WEAP"),
+    ],
+)
+def test_events_case_what_is_confiscated_decides(
+    parse_text: Callable[..., Document], case_label: Label, text: str, expected: str
+) -> None:
+    assert case_label(parse_text(text)) == expected
