@@ -157,3 +157,10 @@ def test_events_case_what_is_confiscated_decides(
     parse_text: Callable[..., Document], case_label: Label, text: str, expected: str
 ) -> None:
     assert case_label(parse_text(text)) == expected
+
+
+def test_events_case_ground_handed_over_by_pronoun_is_a_non_violent_transfer(
+    parse_text: Callable[..., Document], case_label: Label
+) -> None:
+    text = "Army troops entered two villages after the militia handed them over under a deal."
+    assert case_label(parse_text(text)) == "NON_VIOL_TERRIT_TRANSFER"
