@@ -123,6 +123,7 @@ class Weights:
 
 
 DEFAULT_WEIGHTS = Weights()
+FOREIGN_ALT_PEOPLE = 100_000  # a place this big is named abroad by its other names too
 
 
 def score(
@@ -228,6 +229,23 @@ class Resolver:
         # ("Zaporizhia" beside "Russian forces"; not a city's foreign name "ar Chab"); a
         # consonant match abroad needs a place named there, not only an actor guessed
         # there ("soldiers ... near Kareto" in Borno is no Saudi Qurayyat)
+        # a small place abroad known only by one of its other names, which other places
+        # share too ("Tirah", another name of three Israeli towns, in a story placed in
+        # Pakistan), is no match: an unknown local name is likelier than a foreign town no
+        # other word points to
+        shared = sum(1 for c in pool if c.kind == "alt") > 1
+        pool = tuple(
+            c
+            for c in pool
+            if c.kind != "alt"
+            or not shared
+            or not ctx.countries
+            or c.country == ctx.focus
+            or ctx.countries[c.country or ""]
+            or c.population >= FOREIGN_ALT_PEOPLE
+            or c.is_country
+            or c.is_region
+        )
         pool = tuple(
             c
             for c in pool
