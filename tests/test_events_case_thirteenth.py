@@ -164,3 +164,12 @@ def test_events_case_ground_handed_over_by_pronoun_is_a_non_violent_transfer(
 ) -> None:
     text = "Army troops entered two villages after the militia handed them over under a deal."
     assert case_label(parse_text(text)) == "NON_VIOL_TERRIT_TRANSFER"
+
+
+def test_events_case_people_storming_a_place_are_no_weather(
+    parse_text: Callable[..., Document], case_label: Label
+) -> None:
+    stormed = "Supporters of the defeated candidate stormed the electoral commission office."
+    assert case_label(parse_text(stormed)) != "NATURAL_DISASTER"
+    weather = "A storm tore the roofs off hundreds of homes in Chittagong overnight."
+    assert case_label(parse_text(weather)) == "NATURAL_DISASTER"
