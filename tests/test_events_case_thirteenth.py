@@ -173,3 +173,18 @@ def test_events_case_people_storming_a_place_are_no_weather(
     assert case_label(parse_text(stormed)) != "NATURAL_DISASTER"
     weather = "A storm tore the roofs off hundreds of homes in Chittagong overnight."
     assert case_label(parse_text(weather)) == "NATURAL_DISASTER"
+
+
+@pytest.mark.parametrize(
+    ("text", "stormed"),
+    [
+        ("Youths stormed the ruling party's office in Kumasi on Monday.", True),
+        ("Gunmen stormed the electoral commission office in Beni overnight.", True),
+        ("The new governor took office in Kumasi on Monday.", False),
+    ],
+)
+def test_events_an_office_someone_owns_is_a_building_not_an_idiom(
+    parse_text: Callable[..., Document], text: str, stormed: bool
+) -> None:
+    doc = EventsStage(learned=False)(parse_text(text))
+    assert bool([e for e in doc.events if e.trigger.text in ("stormed", "took")]) is stormed

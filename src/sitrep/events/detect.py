@@ -30,6 +30,11 @@ class Candidate:
     end: int
 
 
+# abstract objects that name a building when someone's or something's ("took office" is an
+# idiom, "stormed the party office" is not)
+OWNED_BUILDINGS = frozenset({"office"})
+
+
 def object_head(view: SentenceView, i: int, nominal: bool) -> int | None:
     """The thing acted on: direct object, else the object of a preposition."""
     if not nominal:
@@ -250,6 +255,11 @@ class TriggerFinder:
             and not any(spec.needs == "base" for spec in specs)  # "opened an office"
             and not all(spec.plover_type == "PROTEST" for spec in specs)  # "picketed the office"
             and not any(view.lemma(p) == "of" for p in view.children(obj, frozenset({"prep"})))
+            # "stormed the electoral commission office", "the governor's office": a building
+            and not (
+                view.lemma(obj) in OWNED_BUILDINGS
+                and view.children(obj, frozenset({"compound", "poss", "amod"}))
+            )
         ):
             return None
         for spec in specs:
