@@ -24,3 +24,12 @@ def test_label_speed_times_parse_events_labeller_and_each_encoder() -> None:
     assert parts[0][1] > 0.0 and parts[0][2].endswith("tokens")
     # the static table has no gate: it encodes every document
     assert parts[-1][2] == "3 of 3 documents"
+
+
+def test_label_speed_repeats_and_keeps_each_parts_median() -> None:
+    from sitrep.bench.label_speed import repeated
+
+    parts, shares = repeated(TEXTS, ("static",), 2)
+    assert parts[0][0] == "parse" and len(parts) == 4
+    assert len(shares) == 2 and all(share > 0.0 for share in shares)
+    assert parts[-1][2] == "3 of 3 documents"

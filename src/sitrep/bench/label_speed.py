@@ -1,7 +1,7 @@
 """What the CASE document label costs next to the spaCy parse, on the same texts.
 
     python -m sitrep.bench.label_speed [--data ../shared/data] [--texts case|news]
-                                       [--limit 300] [--embeddings]
+                                       [--limit 300] [--embeddings] [--repeat 3]
 
 The issue allows the events stage, learned parts included, 25 percent of the parse. This
 times, on CASE dev snippets (``case``, never the test split) or on the speed benchmark's
@@ -10,7 +10,9 @@ sparse model; and each embedding model's encoding, as ``case2021`` runs them (th
 table by default, with ``--embeddings`` the optional extra's MiniLM too, encoding only the
 documents its gate lets through). Loading models and a first warm-up document are left
 out (once per process: dateparser alone builds its regexes in about 0.3 s on first use);
-the actors and places stages run untimed, as the events stage needs them.
+the actors and places stages run untimed, as the events stage needs them. The whole
+measurement runs ``--repeat`` times and each part's median is shown, with the added share
+of every run (timings on two shared cores swing by a fifth from run to run).
 """
 
 from __future__ import annotations
@@ -105,22 +107,37 @@ def measure(texts: Sequence[str], names: Sequence[str]) -> list[tuple[str, float
     return parts
 
 
+def repeated(
+    texts: Sequence[str], names: Sequence[str], repeat: int
+) -> tuple[list[tuple[str, float, str]], list[float]]:
+    """``measure`` ``repeat`` times: each part's median seconds (timings on a shared
+    two-core machine swing by a fifth from run to run), and each run's added share."""
+    runs = [measure(texts, names) for _ in range(max(1, repeat))]
+    parts = [
+        (name, float(np.median([run[k][1] for run in runs])), note)
+        for k, (name, _, note) in enumerate(runs[0])
+    ]
+    shares = [sum(sec for _, sec, _ in run[1:]) / run[0][1] for run in runs if run[0][1] > 0]
+    return parts, shares
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--texts", choices=("case", "news"), default="case")
     ap.add_argument("--limit", type=int, default=300)
     ap.add_argument("--embeddings", action="store_true", help="the optional extra's MiniLM too")
+    ap.add_argument("--repeat", type=int, default=3, help="runs; each part's median is shown")
     args = ap.parse_args(argv)
     try:
         texts = texts_of(args.data, args.texts, args.limit)
         names = opinions("minilm" if args.embeddings else "static")
-        parts = measure(texts, names)
+        parts, shares = repeated(texts, names, args.repeat)
     except SitrepError as exc:
         print(f"label_speed: {exc}", file=sys.stderr)
         return 2
     parse = parts[0][1]
-    print(f"{len(texts)} {args.texts} texts")
+    print(f"{len(texts)} {args.texts} texts, median of {len(shares)} runs")
     for part, seconds, note in parts:
         share = "" if part == "parse" else f"  {100 * seconds / parse:6.1f} % of parse"
         print(f"  {part:38s} {seconds:7.2f} s{share}  {note}".rstrip())
@@ -129,6 +146,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"  {'in all, added to the parse':38s} {added:7.2f} s  "
         f"{100 * added / parse:6.1f} % of parse"
     )
+    if len(shares) > 1:
+        low, high = 100 * min(shares), 100 * max(shares)
+        print(f"  {'added, run by run':38s} {low:.1f} - {high:.1f} % of parse")
     return 0
 
 
