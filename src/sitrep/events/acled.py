@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..actors.lookup import actor_by_id
 from ..geo import alpha2
 from ..models import ActorRef, Document, Place
+from .acled_context import AcledContext, reason_tokens
 from .allies import Allies
 from .clauses import (
     cause_tokens,
@@ -19,26 +20,6 @@ from .clauses import (
 )
 from .lexicon import Family, Lexicon
 from .syntax import PRONOUNS, SentenceView
-
-
-@dataclass(frozen=True, slots=True)
-class AcledContext:
-    """What the coder needs to know about one event."""
-
-    agent_text: str
-    agent_kind: str
-    patient_text: str
-    object_class: str | None
-    context: str = ""  # the sentence's words and lemmas without the agent phrase
-    patient_head: str = ""  # the target's head word and lemma ("villager villagers")
-    agent_phrase: str = ""  # the agent's whole phrase, words and lemmas ("members of two clans")
-    agent_tokens: frozenset[int] = frozenset()  # its token indices
-    trigger: int = -1  # the trigger's token index
-    agent_head: str = ""  # the agent's head lemma ("ministry")
-
-
-REASON_PREPS = frozenset({"over", "for", "after", "following", "in"})
-CHARGE_NOUNS = frozenset({"charge", "suspicion", "accusation", "allegation", "count"})
 
 
 class AcledCoder:
@@ -305,13 +286,7 @@ class AcledCoder:
             return any(has(c) for c in self.lex.protest_cues)
         if ctx.trigger in grievance_tokens(view, self.grievance_heads, self.grievance_preps):
             return False  # "rallied to decry the arrests"
-        reason: set[int] = set()
-        for p in view.children(ctx.trigger, frozenset({"prep"})):
-            if view.lemma(p) in REASON_PREPS or (
-                view.lemma(p) == "on"  # "arrested on charges of joining the protests"
-                and any(view.lemma(o) in CHARGE_NOUNS for o in view.children(p))
-            ):
-                reason.update(view.subtree(p))
+        reason = reason_tokens(view, ctx.trigger)
         has = masked_cues(view, (), reason) if reason else view.has_cue
         return any(has(c) for c in self.lex.protest_cues)
 

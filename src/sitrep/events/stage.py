@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from ..actors.registry import Registry
 from ..ids import digest
 from ..models import FACTUAL_MODALITIES, ActorRef, Document, Event, Mention, Place
-from .acled import AcledCoder, AcledContext
+from .acled import AcledCoder
+from .acled_context import AcledContext
 from .anchors import Anchors
 from .clauses import accidental, cause_tokens, grievance_tokens
 from .crowds import PlaceActors, state_opposite
