@@ -29,7 +29,8 @@ def _ids(doc: Document) -> set[str]:
         ),
         # "Sector 28" is a village of India's; "of Amara city" says which sector this is
         (
-            "On 30 November 2023, unknown militants detonated an IED in Sector 28 of Amara city.",
+            "On 30 November 2023, unknown militants detonated an IED in Sector 28 of Amara "
+            "city.",
             "IRQ.unidentified-armed-group",
             "IND.unidentified-armed-group",
         ),

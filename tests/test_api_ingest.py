@@ -44,7 +44,8 @@ def test_api_ingest_is_read_only_without_a_token(store: Store) -> None:
 )
 def test_api_ingest_refuses_a_wrong_token(store: Store, header: str | None) -> None:
     headers = {"Authorization": header} if header else {}
-    response = make_client(store, "secret-token").post("/api/ingest", content=TEXT, headers=headers)
+    response = make_client(store, "secret-token").post("/api/ingest", content=TEXT,
+                                                       headers=headers)
     assert response.status_code == 401
     assert response.headers["www-authenticate"] == "Bearer"
     assert store.counts()["articles"] == 0
@@ -54,20 +55,14 @@ def test_api_ingest_stores_text_and_jsonl(store: Store) -> None:
     loads: list[int] = []
     client = make_client(store, "secret-token", loads)
     auth = {"Authorization": "Bearer secret-token"}
-    response = client.post(
-        "/api/ingest",
-        content=TEXT,
-        params={"outlet": "Idlib Monitor"},
-        headers={**auth, "Content-Type": "text/plain"},
-    )
+    response = client.post("/api/ingest", content=TEXT, params={"outlet": "Idlib Monitor"},
+                           headers={**auth, "Content-Type": "text/plain"})
     assert response.status_code == 200, response.text
     assert response.json()["added"] == 1
-    lines = "\n".join(
-        json.dumps({"text": f"Report {i}: {TEXT}", "published": "2024-12-02"}) for i in range(2)
-    )
-    response = client.post(
-        "/api/ingest", content=lines, headers={**auth, "Content-Type": "application/x-ndjson"}
-    )
+    lines = "\n".join(json.dumps({"text": f"Report {i}: {TEXT}", "published": "2024-12-02"})
+                      for i in range(2))
+    response = client.post("/api/ingest", content=lines,
+                           headers={**auth, "Content-Type": "application/x-ndjson"})
     assert response.json() == {"read": 2, "added": 2, "skipped": 0, "errors": []}
     again = client.post("/api/ingest", content=TEXT, headers={**auth})
     assert again.json()["skipped"] == 1

@@ -61,11 +61,8 @@ def test_api_events_filters(client: TestClient, params: dict[str, Any], expected
 
 @pytest.mark.parametrize(
     "params",
-    [
-        {"since": "2024-12-09", "until": "2024-12-01"},
-        {"bbox": "36,35,37,34"},
-        {"bbox": "170,-10,-170,10"},
-    ],
+    [{"since": "2024-12-09", "until": "2024-12-01"}, {"bbox": "36,35,37,34"},
+     {"bbox": "170,-10,-170,10"}],
 )
 def test_api_empty_windows_select_nothing(client: TestClient, params: dict[str, Any]) -> None:
     response = client.get("/api/events", params=params)
@@ -88,19 +85,10 @@ def test_api_events_pagination(client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     "params",
-    [
-        {"sort": "colour"},
-        {"modality": "certain"},
-        {"bbox": "1,2,3"},
-        {"limit": 0},
-        {"type": "false"},
-        {"type": "RETREAT,COERCE"},
-        {"since": "yesterday"},
-        {"until": "0"},
-        {"since": "2024-02-30"},
-        {"min_sources": 10**30},
-        {"offset": 2**63},
-    ],
+    [{"sort": "colour"}, {"modality": "certain"}, {"bbox": "1,2,3"}, {"limit": 0},
+     {"type": "false"}, {"type": "RETREAT,COERCE"},
+     {"since": "yesterday"}, {"until": "0"}, {"since": "2024-02-30"},
+     {"min_sources": 10**30}, {"offset": 2**63}],
 )
 def test_api_bad_parameters_give_one_error_shape(
     client: TestClient, params: dict[str, Any]
@@ -139,14 +127,8 @@ def test_api_article_has_sentences_and_annotations(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize(
-    "path",
-    [
-        "/api/articles/a-missing",
-        "/api/events/nope",
-        "/api/incidents/nope",
-        "/api/actors/nobody",
-        "/api/places/nowhere",
-    ],
+    "path", ["/api/articles/a-missing", "/api/events/nope", "/api/incidents/nope",
+             "/api/actors/nobody", "/api/places/nowhere"],
 )
 def test_api_missing_records_are_404_json(client: TestClient, path: str) -> None:
     response = client.get(path)
@@ -196,9 +178,8 @@ def test_api_openapi_documents_the_error_shape(client: TestClient) -> None:
     assert ref.endswith("/ErrorBody")
     ingest = schema["paths"]["/api/ingest"]["post"]["responses"]
     assert {"401", "403", "413"} <= set(ingest)
-    modality = next(
-        p for p in schema["paths"]["/api/events"]["get"]["parameters"] if p["name"] == "modality"
-    )
+    modality = next(p for p in schema["paths"]["/api/events"]["get"]["parameters"]
+                    if p["name"] == "modality")
     assert "denied" in str(modality["schema"])
 
 
@@ -255,18 +236,10 @@ def test_api_records_named_only_by_events_or_control(client: TestClient, tmp_pat
     damascus = client.get("/api/places/gn-damascus").json()  # only in the control table
     assert damascus["name"] == "Damascus" and damascus["control"][0]["status"] == "held"
     text = "Unknown gunmen attacked a checkpoint near Daraa."
-    event = Event(
-        "e-gunmen",
-        0,
-        Mention("attacked", *span(text, "attacked")),
-        "ASSAULT",
-        actor1=ActorRef("provisional.unknown-gunmen", "unknown gunmen", "Unknown gunmen"),
-    )
-    doc = Document(
-        Article(article_id(text), text, title="Checkpoint attack"),
-        sentences=(Sentence(0, 0, len(text)),),
-        events=(event,),
-    )
+    event = Event("e-gunmen", 0, Mention("attacked", *span(text, "attacked")), "ASSAULT",
+                  actor1=ActorRef("provisional.unknown-gunmen", "unknown gunmen", "Unknown gunmen"))
+    doc = Document(Article(article_id(text), text, title="Checkpoint attack"),
+                   sentences=(Sentence(0, 0, len(text)),), events=(event,))
     other = open_store(f"sqlite:///{tmp_path / 'refs.db'}")
     other.add_document(doc)
     actor = TestClient(create_app(Settings(), other)).get("/api/actors/provisional.unknown-gunmen")

@@ -12,19 +12,18 @@ from sitrep.models import Document
 from sitrep.store import open_store
 
 D = dt.date
-TEXT = (
-    "The army said Latakia remains under government control. "
-    "Rebels seized Hama and now hold Hama. "
-    "Idlib has been under rebel control for years."
-)
+TEXT = ("The army said Latakia remains under government control. "
+        "Rebels seized Hama and now hold Hama. "
+        "Idlib has been under rebel control for years.")
 
 
 def _doc() -> Document:
-    b = DocumentBuilder(
-        TEXT, published=D(2024, 12, 5), outlet="Coast News", url="https://coast.example/control"
-    )
-    army = b.actor("SYR.state-forces", "Syrian Arab Army", side="government", mention="The army")
-    rebels = b.actor("SYR.rebels", "Opposition Rebels (Syria)", side="opposition", mention="Rebels")
+    b = DocumentBuilder(TEXT, published=D(2024, 12, 5), outlet="Coast News",
+                        url="https://coast.example/control")
+    army = b.actor("SYR.state-forces", "Syrian Arab Army", side="government",
+                   mention="The army")
+    rebels = b.actor("SYR.rebels", "Opposition Rebels (Syria)", side="opposition",
+                     mention="Rebels")
     b.place("Latakia")
     hama = b.place("Hama")
     b.place("Hama", after=b.find("now hold"))
@@ -48,8 +47,6 @@ def test_control_evidence_ids_resolve_to_their_sentence(tmp_path: Path):
     store.add_documents([doc])
     ids = [s.id for s in statements_from_document(doc)]
     found = locate(store, [*ids, "ev-unknown", "a-missing#s0"])
-    assert found == {
-        doc.claims[0].id: (doc.article.id, 0),
-        doc.events[0].id: (doc.article.id, 1),
-        f"{doc.article.id}#s2": (doc.article.id, 2),
-    }
+    assert found == {doc.claims[0].id: (doc.article.id, 0),
+                     doc.events[0].id: (doc.article.id, 1),
+                     f"{doc.article.id}#s2": (doc.article.id, 2)}

@@ -29,9 +29,8 @@ def _control(docs: list[Document], day: dt.date) -> dict[str, ControlEntry]:
 
 
 def test_control_seed_article_as_of_2024_12_08(pipeline: Pipeline, seed_path: Path):
-    article = make_article(
-        seed_path.read_text(encoding="utf-8"), Defaults(published=dt.date(2024, 12, 8))
-    )
+    article = make_article(seed_path.read_text(encoding="utf-8"),
+                           Defaults(published=dt.date(2024, 12, 8)))
     control = _control([pipeline(Document(article=article))], dt.date(2024, 12, 8))
     for key in ("gn:170654", "gn:173576", "gn:163345"):  # Damascus, Latakia, Tartus
         assert (control[key].status, control[key].side) == ("held", "government"), key

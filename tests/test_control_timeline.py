@@ -57,57 +57,27 @@ def test_control_hypothetical_capture_changes_nothing():
     text = "The capture of Hama would be a turning point for the rebels."
     b = DocumentBuilder(text, published=D(2024, 12, 1))
     rebels = b.actor("rebels", "Rebels", side="opposition", mention="the rebels")
-    b.event(
-        "capture",
-        "COERCE",
-        mode="seize",
-        actor1=rebels,
-        place=b.place("Hama"),
-        modality="hypothetical",
-    )
+    b.event("capture", "COERCE", mode="seize", actor1=rebels, place=b.place("Hama"),
+            modality="hypothetical")
     assert _timelines(b.build()) == {}
 
 
-def _report(
-    text: str,
-    day: dt.date,
-    *,
-    modality: str = "asserted",
-    date: dt.date | None = None,
-    gain: bool = True,
-    outlet: str = "Wire Watch",
-) -> Document:
+def _report(text: str, day: dt.date, *, modality: str = "asserted", date: dt.date | None = None,
+            gain: bool = True, outlet: str = "Wire Watch") -> Document:
     """One sentence about Saraqib: a side (first word) takes or leaves the town."""
     b = DocumentBuilder(text, published=day, outlet=outlet)
     first = text.split()[0]
     side = "opposition" if first == "Rebels" else "government"
     who = b.actor(f"actor-{side}", first, side=side, mention=first)
     saraqib = b.place("Saraqib", lat=35.8645, lon=36.8059, geonames_id=164816)
-    trigger = next(
-        w
-        for w in ("captured", "entered", "retook", "withdrew", "stormed", "fighting", "denied")
-        if w in text
-    )
+    trigger = next(w for w in ("captured", "entered", "retook", "withdrew", "stormed",
+                               "fighting", "denied") if w in text)
     if gain:
-        b.event(
-            trigger,
-            "COERCE",
-            mode="seize",
-            actor1=who,
-            place=saraqib,
-            date=date or day,
-            modality=modality,
-        )
+        b.event(trigger, "COERCE", mode="seize", actor1=who, place=saraqib, date=date or day,
+                modality=modality)
     else:
-        b.event(
-            trigger,
-            "RETREAT",
-            mode="withdraw",
-            actor1=who,
-            place=saraqib,
-            date=date or day,
-            modality=modality,
-        )
+        b.event(trigger, "RETREAT", mode="withdraw", actor1=who, place=saraqib,
+                date=date or day, modality=modality)
     return b.build()
 
 
@@ -137,22 +107,13 @@ def test_control_withdrawal_then_entry_gives_entrant_control():
 
 @pytest.mark.parametrize("order", [1, -1])
 def test_control_denial_keeps_contested_until_confirmed(order: int):
-    claim = _report(
-        "Rebels entered Saraqib, a rebel spokesman said.", D(2024, 6, 1), modality="reported"
-    )
-    denial = _report(
-        "Rebels entered Saraqib: the army denied it.",
-        D(2024, 6, 1),
-        modality="denied",
-        outlet="State TV",
-    )
-    confirmation = _report(
-        "Rebels entered Saraqib on Saturday, residents said.",
-        D(2024, 6, 3),
-        date=D(2024, 6, 1),
-        modality="reported",
-        outlet="Other Paper",
-    )
+    claim = _report("Rebels entered Saraqib, a rebel spokesman said.", D(2024, 6, 1),
+                    modality="reported")
+    denial = _report("Rebels entered Saraqib: the army denied it.", D(2024, 6, 1),
+                     modality="denied", outlet="State TV")
+    confirmation = _report("Rebels entered Saraqib on Saturday, residents said.",
+                           D(2024, 6, 3), date=D(2024, 6, 1), modality="reported",
+                           outlet="Other Paper")
     timelines = _timelines(*[claim, denial, confirmation][::order])
     state = {d: as_of(timelines, d)[0] for d in (D(2024, 6, 1), D(2024, 6, 2), D(2024, 6, 3))}
     assert state[D(2024, 6, 1)].status == "contested"
@@ -163,7 +124,8 @@ def test_control_denial_keeps_contested_until_confirmed(order: int):
 def test_control_statement_not_held_other_capitals():
     text = "The government now holds only two of the 14 provincial capitals: Damascus and Tartus."
     b = DocumentBuilder(text, published=D(2024, 12, 8))
-    b.actor("SYR.government", "Government of Syria", side="government", mention="The government")
+    b.actor("SYR.government", "Government of Syria", side="government",
+            mention="The government")
     for city in ("Damascus", "Tartus"):
         b.place(city)
     stmts = statements_from_document(b.build())
@@ -180,10 +142,7 @@ def test_control_under_the_control_of_sentence():
     b.place("Saraqib", lat=35.8645, lon=36.8059, geonames_id=164816)
     [s] = statements_from_document(b.build())
     assert (s.place.name, s.side, s.held, s.actor and s.actor.id) == (
-        "Saraqib",
-        "opposition",
-        True,
-        "HTS",
+        "Saraqib", "opposition", True, "HTS",
     )
 
 

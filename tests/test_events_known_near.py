@@ -77,3 +77,4 @@ def test_events_known_near_town_not_its_bracketed_state() -> None:
     near = anchors.known_near(square, 0, 2)
     # the state in brackets is the area the town lies in: the square is in the town
     assert near.id == town.id and near.precision == 2
+

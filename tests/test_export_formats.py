@@ -26,31 +26,14 @@ from sitrep.store import Store, open_store
 
 def _strike(outlet: str, credits: tuple[str, ...]) -> Document:
     text = "Russian jets bombed a market in Idlib on Monday, killing at least 11 civilians."
-    b = DocumentBuilder(
-        text,
-        published=dt.date(2024, 12, 3),
-        outlet=outlet,
-        credits=credits,
-        url=f"https://{outlet}.example/idlib",
-    )
-    russia = b.actor(
-        "RUS.military",
-        "Military Forces of Russia",
-        kind="foreign state forces",
-        mention="Russian jets",
-    )
+    b = DocumentBuilder(text, published=dt.date(2024, 12, 3), outlet=outlet, credits=credits,
+                        url=f"https://{outlet}.example/idlib")
+    russia = b.actor("RUS.military", "Military Forces of Russia", kind="foreign state forces",
+                     mention="Russian jets")
     civilians = b.actor("civilians", "Civilians (Syria)", kind="civilians", mention="civilians")
-    b.event(
-        "bombed",
-        "ASSAULT",
-        mode="aerial",
-        actor1=russia,
-        actor2=civilians,
-        place=b.place("Idlib"),
-        date=dt.date(2024, 12, 2),
-        fatalities=11,
-        acled=("Explosions/Remote violence", "Air/drone strike"),
-    )
+    b.event("bombed", "ASSAULT", mode="aerial", actor1=russia, actor2=civilians,
+            place=b.place("Idlib"), date=dt.date(2024, 12, 2), fatalities=11,
+            acled=("Explosions/Remote violence", "Air/drone strike"))
     return b.build()
 
 

@@ -34,10 +34,8 @@ def store(store_any_backend: Store) -> Store:
 
 
 def _statement_doc(day: int) -> Document:
-    text = (
-        f"Assad's forces now hold just four of the country's 14 provincial capitals: "
-        f"Damascus, Homs, Latakia, and Tartus, a monitor said on day {day}."
-    )
+    text = (f"Assad's forces now hold just four of the country's 14 provincial capitals: "
+            f"Damascus, Homs, Latakia, and Tartus, a monitor said on day {day}.")
     b = DocumentBuilder(text, published=dt.date(2024, 12, day), outlet=f"Monitor {day}")
     b.actor("SYR.gov", "Syrian government forces", side="government", mention="Assad's forces")
     statement = b.find("Assad's forces")
@@ -53,30 +51,16 @@ def _odd_documents(n: int, rng: random.Random) -> list[Document]:
     for i in range(n):
         town = rng.choice(("Kafr Nubl", "Maarat Misrin", "Aleppo", "Hama"))
         published = None if i % 4 == 0 else dt.date(2024, 12, 1 + rng.randrange(6))
-        text = (
-            f"Gunmen attacked {town} overnight, report {i}. "
-            f"Officials warned that jets could strike {town} soon."
-        )
-        b = DocumentBuilder(
-            text, published=published, outlet=f"Odd {i % 5}", url=f"https://odd.example/{i}"
-        )
+        text = (f"Gunmen attacked {town} overnight, report {i}. "
+                f"Officials warned that jets could strike {town} soon.")
+        b = DocumentBuilder(text, published=published, outlet=f"Odd {i % 5}",
+                            url=f"https://odd.example/{i}")
         gunmen = b.actor("provisional:gunmen", "gunmen", mention="Gunmen") if i % 3 else None
-        b.event(
-            "attacked",
-            "ASSAULT",
-            mode="firearms",
-            actor1=gunmen,
-            place=b.place(town),
-            precision=rng.choice(("day", "week", "month")),
-            modality=rng.choice(("asserted", "asserted", "denied")),
-        )
-        b.event(
-            "strike",
-            "ASSAULT",
-            mode="aerial",
-            place=b.place(town, after=b.find("strike")),
-            modality="hypothetical",
-        )
+        b.event("attacked", "ASSAULT", mode="firearms", actor1=gunmen, place=b.place(town),
+                precision=rng.choice(("day", "week", "month")),
+                modality=rng.choice(("asserted", "asserted", "denied")))
+        b.event("strike", "ASSAULT", mode="aerial", place=b.place(town, after=b.find("strike")),
+                modality="hypothetical")
         docs.append(b.build())
     return docs
 
@@ -84,36 +68,21 @@ def _odd_documents(n: int, rng: random.Random) -> list[Document]:
 def _corpus() -> list[Document]:
     rng = random.Random(11)
     docs, _truth = make_documents(360, rng)
-    return [
-        withdrawal_example(),
-        _statement_doc(8),
-        *docs,
-        *_odd_documents(30, rng),
-        _statement_doc(9),
-    ]
+    return [withdrawal_example(), _statement_doc(8), *docs, *_odd_documents(30, rng),
+            _statement_doc(9)]
 
 
-Snapshot = tuple[
-    list[Incident],
-    dict[str, list[ControlEntry]],
-    list[tuple[str, str | None]],
-    list[tuple[object, ...]],
-    list[tuple[object, ...]],
-]
+Snapshot = tuple[list[Incident], dict[str, list[ControlEntry]], list[tuple[str, str | None]],
+                 list[tuple[object, ...]], list[tuple[object, ...]]]
 
 
 def _snapshot(store: Store) -> Snapshot:
     with store.engine.connect() as conn:
-        links = [
-            tuple(r)
-            for r in conn.execute(
-                select(t.events.c.id, t.events.c.incident_id).order_by(t.events.c.id)
-            )
-        ]
+        links = [tuple(r) for r in conn.execute(
+            select(t.events.c.id, t.events.c.incident_id).order_by(t.events.c.id))]
         control = [tuple(r) for r in conn.execute(select(t.control).order_by(t.control.c.id))]
-        detail = [
-            tuple(r) for r in conn.execute(select(control_detail).order_by(control_detail.c.id))
-        ]
+        detail = [tuple(r) for r in conn.execute(
+            select(control_detail).order_by(control_detail.c.id))]
     return load_incidents(store), control_timeline(store), links, control, detail  # type: ignore[return-value]
 
 

@@ -15,22 +15,15 @@ from sitrep.report import Scope, build_report, write_report
 from sitrep.store import open_store
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
 D = dt.date
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="needs Debian chromium (apt-get install chromium)"
-    ),
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason="needs Debian chromium (apt-get install chromium)"),
 ]
 sync_api = pytest.importorskip("playwright.sync_api")
 
@@ -39,34 +32,19 @@ def _offensive() -> list[Document]:
     docs = []
     for city, day in (("Aleppo", 30), ("Hama", 5), ("Homs", 7), ("Damascus", 8)):
         when = D(2024, 11, day) if day > 20 else D(2024, 12, day)
-        text = (
-            f"Government troops withdrew from {city} and Rebels entered {city}, "
-            "the Observatory said."
-        )
+        text = (f"Government troops withdrew from {city} and Rebels entered {city}, "
+                "the Observatory said.")
         b = DocumentBuilder(text, published=when, outlet=f"{city} Monitor")
-        army = b.actor(
-            "SYR.state-forces",
-            "Syrian Armed Forces",
-            side="government",
-            mention="Government troops",
-        )
+        army = b.actor("SYR.state-forces", "Syrian Armed Forces", side="government",
+                       mention="Government troops")
         rebels = b.actor("HTS", "Hayat Tahrir al-Sham", side="opposition", mention="Rebels")
-        obs = b.actor(
-            "sohr", "Syrian Observatory for Human Rights", kind="monitor", mention="the Observatory"
-        )
+        obs = b.actor("sohr", "Syrian Observatory for Human Rights", kind="monitor",
+                      mention="the Observatory")
         place = b.place(city)
-        b.event(
-            "withdrew",
-            "RETREAT",
-            mode="withdraw",
-            actor1=army,
-            place=place,
-            date=when,
-            sources=[obs],
-        )
-        b.event(
-            "entered", "COERCE", mode="seize", actor1=rebels, place=place, date=when, sources=[obs]
-        )
+        b.event("withdrew", "RETREAT", mode="withdraw", actor1=army, place=place, date=when,
+                sources=[obs])
+        b.event("entered", "COERCE", mode="seize", actor1=rebels, place=place, date=when,
+                sources=[obs])
         docs.append(b.build())
     return docs
 
@@ -76,7 +54,8 @@ def test_report_html_in_chromium_shows_the_map(tmp_path: Path):
     store.add_documents(_offensive())
     fuse_store(store)
     page_path = tmp_path / "report.html"
-    write_report(build_report(store, Scope(D(2024, 11, 27), D(2024, 12, 10))), "html", page_path)
+    write_report(build_report(store, Scope(D(2024, 11, 27), D(2024, 12, 10))), "html",
+                 page_path)
     requests: list[str] = []
     errors: list[str] = []
     with sync_api.sync_playwright() as p:
@@ -87,8 +66,7 @@ def test_report_html_in_chromium_shows_the_map(tmp_path: Path):
         page.goto(page_path.as_uri())
         page.wait_for_load_state("load")
         sizes = page.eval_on_selector_all(
-            "img", "els => els.map(e => [e.id, e.complete, e.naturalWidth, e.naturalHeight])"
-        )
+            "img", "els => els.map(e => [e.id, e.complete, e.naturalWidth, e.naturalHeight])")
         page.locator("#report-map").scroll_into_view_if_needed()
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / "report-html.png"), full_page=True)

@@ -27,78 +27,35 @@ ALEPPO_BOX = (36.9, 36.0, 37.4, 36.4)
 def _aleppo_falls(outlet: str, published: dt.date, text: str, sources: bool = True) -> Document:
     b = DocumentBuilder(text, published=published, outlet=outlet)
     rebels = b.actor("HTS", "Hayat Tahrir al-Sham", side="opposition", mention="Rebels")
-    army = b.actor(
-        "SYR.state-forces", "Syrian Armed Forces", side="government", mention="Government troops"
-    )
-    said = (
-        [
-            b.actor(
-                "sohr",
-                "Syrian Observatory for Human Rights",
-                kind="monitor",
-                mention="the Observatory",
-            )
-        ]
-        if sources
-        else []
-    )
+    army = b.actor("SYR.state-forces", "Syrian Armed Forces", side="government",
+                   mention="Government troops")
+    said = [b.actor("sohr", "Syrian Observatory for Human Rights", kind="monitor",
+                    mention="the Observatory")] if sources else []
     aleppo = b.place("Aleppo")
-    b.event(
-        "withdrew",
-        "RETREAT",
-        mode="withdraw",
-        actor1=army,
-        place=aleppo,
-        date=D(2024, 11, 30),
-        sources=said,
-    )
-    b.event(
-        "seized",
-        "COERCE",
-        mode="seize",
-        actor1=rebels,
-        place=aleppo,
-        date=D(2024, 11, 30),
-        sources=said,
-        acled=("Strategic developments", "Non-state actor overtakes territory"),
-    )
+    b.event("withdrew", "RETREAT", mode="withdraw", actor1=army, place=aleppo,
+            date=D(2024, 11, 30), sources=said)
+    b.event("seized", "COERCE", mode="seize", actor1=rebels,
+            place=aleppo, date=D(2024, 11, 30), sources=said,
+            acled=("Strategic developments", "Non-state actor overtakes territory"))
     return b.build()
 
 
 def _strike() -> Document:
-    text = (
-        "An air strike killed 12 people in the town of Sarmada on Tuesday, the Observatory "
-        "said. The army denied any strike on Sarmada."
-    )
+    text = ("An air strike killed 12 people in the town of Sarmada on Tuesday, the Observatory "
+            "said. The army denied any strike on Sarmada.")
     b = DocumentBuilder(text, published=D(2024, 12, 4), outlet="Idlib Today")
-    obs = b.actor(
-        "sohr", "Syrian Observatory for Human Rights", kind="monitor", mention="the Observatory"
-    )
-    army = b.actor("SYR.state-forces", "Syrian Armed Forces", side="government", mention="The army")
+    obs = b.actor("sohr", "Syrian Observatory for Human Rights", kind="monitor",
+                  mention="the Observatory")
+    army = b.actor("SYR.state-forces", "Syrian Armed Forces", side="government",
+                   mention="The army")
     sarmada = b.place("Sarmada", lat=36.1865, lon=36.7211, geonames_id=167357)
-    strike = b.event(
-        "air strike",
-        "ASSAULT",
-        mode="aerial",
-        place=sarmada,
-        date=D(2024, 12, 3),
-        sources=[obs],
-        fatalities=12,
-        acled=("Explosions/Remote violence", "Air/drone strike"),
-    )
-    denied = b.event(
-        "strike",
-        "ASSAULT",
-        mode="aerial",
-        actor1=army,
-        place=b.place(
-            "Sarmada", lat=36.1865, lon=36.7211, geonames_id=167357, after=b.find("denied")
-        ),
-        date=D(2024, 12, 3),
-        modality="denied",
-        sources=[army],
-        after=b.find("denied"),
-    )
+    strike = b.event("air strike", "ASSAULT", mode="aerial", place=sarmada,
+                     date=D(2024, 12, 3), sources=[obs], fatalities=12,
+                     acled=("Explosions/Remote violence", "Air/drone strike"))
+    denied = b.event("strike", "ASSAULT", mode="aerial", actor1=army,
+                     place=b.place("Sarmada", lat=36.1865, lon=36.7211, geonames_id=167357,
+                                   after=b.find("denied")), date=D(2024, 12, 3),
+                     modality="denied", sources=[army], after=b.find("denied"))
     b.claim("denied", army, [denied], stance="denies")
     assert strike.fatalities == 12
     return b.build()
@@ -107,18 +64,11 @@ def _strike() -> Document:
 def _strike_toll() -> Document:
     text = "Rescuers said 15 people died in an air strike on Sarmada."
     b = DocumentBuilder(text, published=D(2024, 12, 4), outlet="Aleppo Voice")
-    rescuers = b.actor(
-        "white-helmets", "Syria Civil Defence", kind="rescue service", mention="Rescuers"
-    )
-    b.event(
-        "air strike",
-        "ASSAULT",
-        mode="aerial",
-        place=b.place("Sarmada", lat=36.1865, lon=36.7211, geonames_id=167357),
-        date=D(2024, 12, 3),
-        sources=[rescuers],
-        fatalities=15,
-    )
+    rescuers = b.actor("white-helmets", "Syria Civil Defence", kind="rescue service",
+                       mention="Rescuers")
+    b.event("air strike", "ASSAULT", mode="aerial",
+            place=b.place("Sarmada", lat=36.1865, lon=36.7211, geonames_id=167357),
+            date=D(2024, 12, 3), sources=[rescuers], fatalities=15)
     return b.build()
 
 
@@ -126,69 +76,38 @@ def _hama() -> Document:
     text = "Rebels captured Hama on Thursday after government troops withdrew, a commander said."
     b = DocumentBuilder(text, published=D(2024, 12, 6), outlet="Orontes Post")
     rebels = b.actor("HTS", "Hayat Tahrir al-Sham", side="opposition", mention="Rebels")
-    army = b.actor(
-        "SYR.state-forces", "Syrian Armed Forces", side="government", mention="government troops"
-    )
-    b.event(
-        "withdrew",
-        "RETREAT",
-        mode="withdraw",
-        actor1=army,
-        place=b.place("Hama"),
-        date=D(2024, 12, 5),
-    )
-    b.event(
-        "captured",
-        "COERCE",
-        mode="seize",
-        actor1=rebels,
-        place=b.place("Hama", after=b.find("captured")),
-        date=D(2024, 12, 5),
-    )
+    army = b.actor("SYR.state-forces", "Syrian Armed Forces", side="government",
+                   mention="government troops")
+    b.event("withdrew", "RETREAT", mode="withdraw", actor1=army, place=b.place("Hama"),
+            date=D(2024, 12, 5))
+    b.event("captured", "COERCE", mode="seize", actor1=rebels,
+            place=b.place("Hama", after=b.find("captured")), date=D(2024, 12, 5))
     return b.build()
 
 
 def _before_period() -> Document:
     text = "Government troops shelled Sarmada, residents said."
     b = DocumentBuilder(text, published=D(2024, 11, 20), outlet="Idlib Today")
-    army = b.actor(
-        "SYR.state-forces", "Syrian Armed Forces", side="government", mention="Government troops"
-    )
-    b.event(
-        "shelled",
-        "ASSAULT",
-        mode="heavy-weapons",
-        actor1=army,
-        place=b.place("Sarmada", lat=36.1865, lon=36.7211, geonames_id=167357),
-        date=D(2024, 11, 20),
-    )
+    army = b.actor("SYR.state-forces", "Syrian Armed Forces", side="government",
+                   mention="Government troops")
+    b.event("shelled", "ASSAULT", mode="heavy-weapons", actor1=army,
+            place=b.place("Sarmada", lat=36.1865, lon=36.7211, geonames_id=167357),
+            date=D(2024, 11, 20))
     return b.build()
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     s = open_store(f"sqlite:///{tmp_path_factory.mktemp('report') / 'report.db'}")
-    s.add_documents(
-        [
-            _aleppo_falls(
-                "Levant Wire",
-                D(2024, 11, 30),
-                "Government troops withdrew from Aleppo and Rebels seized the city on "
-                "Saturday, the Observatory said.",
-            ),
-            _aleppo_falls(
-                "Damascus Today",
-                D(2024, 12, 1),
-                "Government troops withdrew from Aleppo overnight. Rebels seized its "
-                "citadel on Saturday, according to the Observatory.",
-                sources=False,
-            ),
-            _strike(),
-            _strike_toll(),
-            _hama(),
-            _before_period(),
-        ]
-    )
+    s.add_documents([
+        _aleppo_falls("Levant Wire", D(2024, 11, 30),
+                      "Government troops withdrew from Aleppo and Rebels seized the city on "
+                      "Saturday, the Observatory said."),
+        _aleppo_falls("Damascus Today", D(2024, 12, 1),
+                      "Government troops withdrew from Aleppo overnight. Rebels seized its "
+                      "citadel on Saturday, according to the Observatory.", sources=False),
+        _strike(), _strike_toll(), _hama(), _before_period(),
+    ])
     fuse_store(s)
     yield s
     s.close()
@@ -197,21 +116,18 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 def test_report_counts_equal_the_query_layer(store: Store):
     report = build_report(store, PERIOD)
     items = all_incidents(store, incident_filter(PERIOD))
-    api = query.list_incidents(
-        store, query.EventFilter(since=PERIOD.since, until=PERIOD.until, limit=query.MAX_LIMIT)
-    )
+    api = query.list_incidents(store, query.EventFilter(since=PERIOD.since, until=PERIOD.until,
+                                                        limit=query.MAX_LIMIT))
     assert report.totals.incidents == len(api.items) == len(items) > 0
     assert dict(report.totals.by_type) == Counter(i["plover"]["type"] for i in api.items)
     timeline = query.timeline(store, query.EventFilter(since=PERIOD.since, until=PERIOD.until))
     assert [(d.isoformat(), k, n) for d, k, n in report.totals.per_day] == [
-        (r["date"], r["type"], r["n"]) for r in timeline
-    ]
+        (r["date"], r["type"], r["n"]) for r in timeline]
     factual = [i for i in api.items if i["modality"] in ("asserted", "reported", "alleged")]
     assert report.totals.fatalities == sum(i["fatalities"] or 0 for i in factual) == 12
     assert {k.id for k in report.key_incidents} <= {i["id"] for i in api.items}
-    before = query.list_incidents(
-        store, query.EventFilter(since=D(2024, 11, 13), until=D(2024, 11, 26), limit=100)
-    )
+    before = query.list_incidents(store, query.EventFilter(
+        since=D(2024, 11, 13), until=D(2024, 11, 26), limit=100))
     assert report.totals.previous_incidents == len(before.items) == 1
 
 
@@ -244,9 +160,8 @@ def test_report_ranks_by_documented_score(store: Store):
     assert {hama[0].kind.split("/")[0], kind.split("/")[0]} == {"COERCE", "RETREAT"}
 
 
-@pytest.mark.parametrize(
-    "value,expected", [(None, 0.0), (0, 0.0), (9, 1 / 3), (999, 1.0), (50_000, 1.0)]
-)
+@pytest.mark.parametrize("value,expected", [(None, 0.0), (0, 0.0), (9, 1 / 3), (999, 1.0),
+                                            (50_000, 1.0)])
 def test_report_fatality_part_is_log_scaled_and_capped(value: int | None, expected: float):
     assert fatality_part(value) == pytest.approx(expected)
 
@@ -266,9 +181,8 @@ def test_report_watches_denied_single_source_and_figures(store: Store):
 def test_report_area_filter_matches_query_with_same_bbox(store: Store):
     scope = Scope(PERIOD.since, PERIOD.until, ALEPPO_BOX, "Aleppo city")
     report = build_report(store, scope)
-    api = query.list_incidents(
-        store, query.EventFilter(since=scope.since, until=scope.until, bbox=ALEPPO_BOX, limit=100)
-    )
+    api = query.list_incidents(store, query.EventFilter(since=scope.since, until=scope.until,
+                                                        bbox=ALEPPO_BOX, limit=100))
     assert report.totals.incidents == len(api.items) > 0
     assert {k.place for k in report.key_incidents} == {"Aleppo"}
     assert {c.place for c in report.changes} == {"Aleppo", "Aleppo province"}
@@ -281,10 +195,8 @@ def test_report_empty_period_says_so(store: Store):
     assert report.method.store_articles == 6
 
 
-@pytest.mark.parametrize(
-    "name,expected",
-    [("north-east", "north-east"), ("NORTHEAST", "north-east"), ("Al-Hasakah", "Al-Hasakeh")],
-)
+@pytest.mark.parametrize("name,expected", [
+    ("north-east", "north-east"), ("NORTHEAST", "north-east"), ("Al-Hasakah", "Al-Hasakeh")])
 def test_report_resolves_regions(name: str, expected: str):
     display, (w, s, e, n) = resolve_region(name)
     assert display == expected
@@ -304,12 +216,8 @@ def test_report_numbers_equal_the_http_api(store: Store):
 
     scope = Scope(PERIOD.since, PERIOD.until, ALEPPO_BOX)
     report = build_report(store, scope)
-    params = {
-        "since": "2024-11-27",
-        "until": "2024-12-10",
-        "bbox": "36.9,36.0,37.4,36.4",
-        "limit": 1000,
-    }
+    params = {"since": "2024-11-27", "until": "2024-12-10", "bbox": "36.9,36.0,37.4,36.4",
+              "limit": 1000}
     client = TestClient(create_app(Settings(), store))
     items = client.get("/api/incidents", params=params).json()["items"]
     timeline = client.get("/api/timeline", params=params).json()
@@ -319,8 +227,7 @@ def test_report_numbers_equal_the_http_api(store: Store):
     assert sum(n for _, _, n in report.totals.per_day) == sum(r["n"] for r in timeline)
     in_box = [c for c in control if 36.0 <= c["place"]["lat"] <= 36.4]
     assert [(c.place, c.status, c.holder.side) for c in report.control_end] == [
-        (c["place"]["name"], c["status"], (c["controller"] or {}).get("side")) for c in in_box
-    ]
+        (c["place"]["name"], c["status"], (c["controller"] or {}).get("side")) for c in in_box]
 
 
 def test_report_links_open_in_the_web_app(store: Store):

@@ -26,37 +26,19 @@ PERIOD = Scope(D(2024, 12, 1), D(2024, 12, 8))
 
 
 def _homs() -> Document:
-    text = (
-        f"Government troops pulled out of Homs on Saturday, the Observatory said. "
-        f"Rebels entered Homs, {HOSTILE} reported."
-    )
+    text = (f"Government troops pulled out of Homs on Saturday, the Observatory said. "
+            f"Rebels entered Homs, {HOSTILE} reported.")
     b = DocumentBuilder(text, published=D(2024, 12, 7), outlet=f"Homs {HOSTILE} News")
-    army = b.actor(
-        "SYR.state-forces", "Syrian Armed Forces", side="government", mention="Government troops"
-    )
+    army = b.actor("SYR.state-forces", "Syrian Armed Forces", side="government",
+                   mention="Government troops")
     rebels = b.actor("HTS", "Hayat Tahrir al-Sham", side="opposition", mention="Rebels")
-    obs = b.actor(
-        "sohr", "Syrian Observatory for Human Rights", kind="monitor", mention="the Observatory"
-    )
+    obs = b.actor("sohr", "Syrian Observatory for Human Rights", kind="monitor",
+                  mention="the Observatory")
     odd = b.actor("odd", HOSTILE, kind="media", mention=HOSTILE)
-    b.event(
-        "pulled out",
-        "RETREAT",
-        mode="withdraw",
-        actor1=army,
-        place=b.place("Homs"),
-        date=D(2024, 12, 7),
-        sources=[obs],
-    )
-    b.event(
-        "entered",
-        "COERCE",
-        mode="seize",
-        actor1=rebels,
-        place=b.place("Homs", after=b.find("entered")),
-        date=D(2024, 12, 7),
-        sources=[odd],
-    )
+    b.event("pulled out", "RETREAT", mode="withdraw", actor1=army, place=b.place("Homs"),
+            date=D(2024, 12, 7), sources=[obs])
+    b.event("entered", "COERCE", mode="seize", actor1=rebels,
+            place=b.place("Homs", after=b.find("entered")), date=D(2024, 12, 7), sources=[odd])
     return b.build()
 
 
@@ -74,18 +56,12 @@ def test_report_markdown_names_change_and_traces_incidents(db: tuple[str, Store]
     report = build_report(db[1], PERIOD, link_base="http://127.0.0.1:8000")
     text = render_markdown(report)
     assert text.startswith("# Situation report: all areas, 2024-12-01 to 2024-12-08")
-    assert re.search(
-        r"\| 2024-12-07 \| \[Homs\]\(http://127.0.0.1:8000/places/[^)]+\) \| "
-        r"taken by Hayat Tahrir al-Sham \(opposition\) from Syrian Armed Forces "
-        r"\(government\)",
-        text,
-    )
-    assert re.search(
-        r"- \*\*2024-12-07\*\*: Homs fell to Hayat Tahrir al-Sham \(opposition\) "
-        r"\(held before by Syrian Armed Forces \(government\)\); 2 pieces of "
-        r"evidence; trace: \[inc-",
-        text,
-    )
+    assert re.search(r"\| 2024-12-07 \| \[Homs\]\(http://127.0.0.1:8000/places/[^)]+\) \| "
+                     r"taken by Hayat Tahrir al-Sham \(opposition\) from Syrian Armed Forces "
+                     r"\(government\)", text)
+    assert re.search(r"- \*\*2024-12-07\*\*: Homs fell to Hayat Tahrir al-Sham \(opposition\) "
+                     r"\(held before by Syrian Armed Forces \(government\)\); 2 pieces of "
+                     r"evidence; trace: \[inc-", text)
     assert "(http://127.0.0.1:8000/incidents/inc-" in text
     assert "<script>" not in text
 
@@ -94,9 +70,8 @@ def test_report_html_is_self_contained_and_escaped(db: tuple[str, Store]):
     html = render_html(build_report(db[1], PERIOD))
     assert "<script" not in html.lower()
     assert "&lt;script&gt;" in html
-    assert not re.search(r"""(src|href)=["'](?!data:|/|#)""", html.replace('href="/', "")), (
-        "only data: images and local links"
-    )
+    assert not re.search(r"""(src|href)=["'](?!data:|/|#)""", html.replace(
+        'href="/', "")), "only data: images and local links"
     assert "<link" not in html and "@import" not in html and "url(" not in html
     images = re.findall(r'<img id="(report-\w+)"[^>]*src="data:image/png;base64,([^"]+)"', html)
     assert [name for name, _ in images] == ["report-map", "report-chart"]
@@ -113,21 +88,9 @@ def test_report_empty_period_is_short(db: tuple[str, Store]):
 
 def test_report_command_writes_markdown_with_pictures(db: tuple[str, Store], tmp_path: Path):
     out = tmp_path / "brief.md"
-    result = CliRunner().invoke(
-        report_command,
-        [
-            "--db",
-            db[0],
-            "--from",
-            "2024-12-01",
-            "--to",
-            "2024-12-08",
-            "--region",
-            "centre",
-            "--out",
-            str(out),
-        ],
-    )
+    result = CliRunner().invoke(report_command, ["--db", db[0], "--from", "2024-12-01", "--to",
+                                                 "2024-12-08", "--region", "centre",
+                                                 "--out", str(out)])
     assert result.exit_code == 0, result.output
     body = out.read_text()
     assert "Situation report: centre" in body and "Homs" in body
@@ -135,19 +98,16 @@ def test_report_command_writes_markdown_with_pictures(db: tuple[str, Store], tmp
     assert "![Map of incidents and control](brief-map.png)" in body
 
 
-@pytest.mark.parametrize(
-    "args,message",
-    [
-        (["--region", "Atlantis"], "unknown region"),
-        (["--region", "south", "--bbox", "35,32,37,33"], "not both"),
-        (["--bbox", "1,2,3"], "four numbers"),
-        (["--format", "pdf"], "needs --out"),
-    ],
-)
-def test_report_command_refuses_bad_options(db: tuple[str, Store], args: list[str], message: str):
-    result = CliRunner().invoke(
-        report_command, ["--db", db[0], "--from", "2024-12-01", "--to", "2024-12-08", *args]
-    )
+@pytest.mark.parametrize("args,message", [
+    (["--region", "Atlantis"], "unknown region"),
+    (["--region", "south", "--bbox", "35,32,37,33"], "not both"),
+    (["--bbox", "1,2,3"], "four numbers"),
+    (["--format", "pdf"], "needs --out"),
+])
+def test_report_command_refuses_bad_options(db: tuple[str, Store], args: list[str],
+                                            message: str):
+    result = CliRunner().invoke(report_command, ["--db", db[0], "--from", "2024-12-01",
+                                                 "--to", "2024-12-08", *args])
     assert result.exit_code != 0
     assert message in str(result.exception)
 
@@ -165,25 +125,13 @@ def test_report_pdf_prints_through_chromium(db: tuple[str, Store], tmp_path: Pat
     assert len(re.findall(rb"/Subtype\s*/Image", data)) == 2  # the map and the chart
 
 
-def test_report_cli_prints_one_line_and_exits_2_on_bad_input(
-    db: tuple[str, Store], capsys: pytest.CaptureFixture[str]
-):
+def test_report_cli_prints_one_line_and_exits_2_on_bad_input(db: tuple[str, Store],
+                                                            capsys: pytest.CaptureFixture[str]):
     from sitrep.cli import main
 
     with pytest.raises(SystemExit) as exit_info:
-        main(
-            [
-                "report",
-                "--db",
-                db[0],
-                "--from",
-                "2024-12-01",
-                "--to",
-                "2024-12-08",
-                "--region",
-                "Atlantis",
-            ]
-        )
+        main(["report", "--db", db[0], "--from", "2024-12-01", "--to", "2024-12-08",
+              "--region", "Atlantis"])
     assert exit_info.value.code == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("sitrep: unknown region 'Atlantis'")
@@ -192,5 +140,4 @@ def test_report_cli_prints_one_line_and_exits_2_on_bad_input(
 def test_report_links_encode_ids(db: tuple[str, Store]):
     report = build_report(db[1], PERIOD, link_base="http://127.0.0.1:8000")
     assert report.place_url("name:tal (rifaat)") == (
-        "http://127.0.0.1:8000/places/name:tal%20%28rifaat%29"
-    )
+        "http://127.0.0.1:8000/places/name:tal%20%28rifaat%29")

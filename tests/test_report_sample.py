@@ -21,13 +21,8 @@ from sitrep.settings import Settings
 from sitrep.store import open_store
 
 D = dt.date
-FALLS = (
-    ("Aleppo", D(2024, 11, 30)),
-    ("Hama", D(2024, 12, 5)),
-    ("Daraa", D(2024, 12, 7)),
-    ("Homs", D(2024, 12, 8)),
-    ("Damascus", D(2024, 12, 8)),
-)
+FALLS = (("Aleppo", D(2024, 11, 30)), ("Hama", D(2024, 12, 5)), ("Daraa", D(2024, 12, 7)),
+         ("Homs", D(2024, 12, 8)), ("Damascus", D(2024, 12, 8)))
 NORTH = (
     (r"Deir ez-Zor", "Syrian Democratic Forces", D(2024, 12, 6)),
     (r"Tal+ Ri?f.?a?at", "Syrian National Army", D(2024, 12, 2)),
@@ -61,10 +56,8 @@ def _fall(report: Report, city: str) -> ControlChange:
     for ch in report.headlines:
         if ch.place == city and ch.after.side != "government":
             return ch
-    raise AssertionError(
-        f"no headline for the fall of {city}: "
-        f"{[(c.place, c.date, c.status) for c in report.changes]}"
-    )
+    raise AssertionError(f"no headline for the fall of {city}: "
+                         f"{[(c.place, c.date, c.status) for c in report.changes]}")
 
 
 def test_report_sample_names_the_falls_in_order(report: Report):
@@ -74,10 +67,8 @@ def test_report_sample_names_the_falls_in_order(report: Report):
     assert [ch.date for ch in falls] == sorted(ch.date for ch in falls)
     text = render_markdown(report)
     headlines = text.split("### Headlines", 1)[1].split("###", 1)[0]
-    at = {
-        city: max(headlines.find(f"{city} fell"), headlines.find(f"{city} lost"))
-        for city, _ in FALLS
-    }
+    at = {city: max(headlines.find(f"{city} fell"), headlines.find(f"{city} lost"))
+          for city, _ in FALLS}
     assert all(pos >= 0 for pos in at.values()), at
     for a, b in itertools.combinations(falls, 2):  # listed in date order; one day, any order
         if a.date < b.date:
@@ -85,14 +76,10 @@ def test_report_sample_names_the_falls_in_order(report: Report):
 
 
 @pytest.mark.parametrize("place,actor,day", NORTH)
-def test_report_sample_names_sdf_and_sna_gains(
-    report: Report, place: str, actor: str, day: dt.date
-):
-    hits = [
-        ch
-        for ch in report.headlines
-        if re.fullmatch(place, ch.place) and actor in (ch.after.name or "")
-    ]
+def test_report_sample_names_sdf_and_sna_gains(report: Report, place: str, actor: str,
+                                              day: dt.date):
+    hits = [ch for ch in report.headlines
+            if re.fullmatch(place, ch.place) and actor in (ch.after.name or "")]
     assert hits, [(c.place, c.date, c.after.label) for c in report.headlines]
     assert abs((hits[0].date - day).days) <= 1
 

@@ -24,60 +24,29 @@ TEXT = "Rebels seized Aleppo on Saturday, a monitor said."
 
 def make_doc(article_id: str = "a-1", text: str = TEXT) -> Document:
     aleppo = Place(
-        id="gn:170063",
-        name="Aleppo",
-        text="Aleppo",
-        start=14,
-        end=20,
-        lat=36.2,
-        lon=37.16,
-        country="SY",
-        admin1="Aleppo",
-        feature="PPLA",
-        geonames_id=170063,
-        precision=1,
+        id="gn:170063", name="Aleppo", text="Aleppo", start=14, end=20, lat=36.2, lon=37.16,
+        country="SY", admin1="Aleppo", feature="PPLA", geonames_id=170063, precision=1,
     )
     rebels = ActorRef("SYR.rebels", "Syrian rebels", "Rebels")
     monitor = ActorRef("SYR.sohr", "Syrian Observatory for Human Rights", "a monitor")
     event = Event(
-        id=f"e-{article_id}",
-        sentence=0,
-        trigger=Mention("seized", 7, 13),
-        plover_type="COERCE",
-        plover_mode="seize",
-        acled_event_type="Strategic developments",
-        acled_sub_event_type="Non-violent transfer of territory",
-        actor1=rebels,
-        place=aleppo,
+        id=f"e-{article_id}", sentence=0, trigger=Mention("seized", 7, 13), plover_type="COERCE",
+        plover_mode="seize", acled_event_type="Strategic developments",
+        acled_sub_event_type="Non-violent transfer of territory", actor1=rebels, place=aleppo,
         date=EventDate(dt.date(2024, 11, 30), "day", "on Saturday", 21, 32),
-        modality="reported",
-        sources=(monitor,),
-        confidence=0.8,
+        modality="reported", sources=(monitor,), confidence=0.8,
     )
     claim = Claim(
-        id=f"c-{article_id}",
-        sentence=0,
-        speaker=monitor,
-        cue="said",
-        start=0,
-        end=32,
-        stance="reports",
-        events=(event.id,),
+        id=f"c-{article_id}", sentence=0, speaker=monitor, cue="said", start=0, end=32,
+        stance="reports", events=(event.id,),
     )
     return Document(
-        article=Article(
-            id=article_id, text=text, outlet="Test Wire", published=dt.date(2024, 12, 1)
-        ),
+        article=Article(id=article_id, text=text, outlet="Test Wire",
+                        published=dt.date(2024, 12, 1)),
         sentences=(Sentence(0, 0, len(text)),),
         actors=(
-            Actor(
-                "SYR.rebels",
-                "Syrian rebels",
-                "rebel group",
-                "SYR",
-                (Mention("Rebels", 0, 6),),
-                side="opposition",
-            ),
+            Actor("SYR.rebels", "Syrian rebels", "rebel group", "SYR",
+                  (Mention("Rebels", 0, 6),), side="opposition"),
         ),
         places=(aleppo,),
         events=(event,),
@@ -138,20 +107,8 @@ def test_serialize_contract_roundtrip() -> None:
     ev = d["events"][0]
     assert ev["plover"] == {"type": "COERCE", "mode": "seize"}
     assert ev["date"]["value"] == "2024-11-30"
-    assert set(d["places"][0]) >= {
-        "id",
-        "name",
-        "text",
-        "start",
-        "end",
-        "lat",
-        "lon",
-        "country",
-        "admin1",
-        "feature",
-        "geonames_id",
-        "precision",
-    }
+    assert set(d["places"][0]) >= {"id", "name", "text", "start", "end", "lat", "lon",
+                                   "country", "admin1", "feature", "geonames_id", "precision"}
     assert document_to_dict(document_from_dict(d)) == d
 
 

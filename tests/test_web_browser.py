@@ -26,14 +26,8 @@ from sitrep.web.assets import leaflet_installed
 from sitrep.web.synthetic import sample_store
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
 
 pytestmark = [
@@ -42,9 +36,8 @@ pytestmark = [
         not CHROMIUM.exists(),
         reason="needs Debian chromium at /usr/bin/chromium (apt-get install chromium)",
     ),
-    pytest.mark.skipif(
-        not leaflet_installed(), reason="needs Leaflet: run scripts/install-web-assets.sh"
-    ),
+    pytest.mark.skipif(not leaflet_installed(),
+                       reason="needs Leaflet: run scripts/install-web-assets.sh"),
 ]
 sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
@@ -62,11 +55,8 @@ def free_port() -> int:
 def serve(store: Store) -> Iterator[str]:
     """The app over ``store`` on a free loopback port, in a thread; yields its base URL."""
     port = free_port()
-    srv = uvicorn.Server(
-        uvicorn.Config(
-            create_app(Settings(), store), host="127.0.0.1", port=port, log_level="warning"
-        )
-    )
+    srv = uvicorn.Server(uvicorn.Config(create_app(Settings(), store), host="127.0.0.1",
+                                        port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -300,13 +290,8 @@ def test_web_phone_width(browser: Any, server: str) -> None:
     assert pg.locator("#map").bounding_box()["height"] > 300
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=str(SCREENSHOTS / "dashboard-phone.png"), full_page=True)
-    for path in (
-        "/articles",
-        "/actors",
-        "/actors/SYR.rebels",
-        "/places/gn-homs",
-        "/incidents/i-homs-withdraw",
-    ):
+    for path in ("/articles", "/actors", "/actors/SYR.rebels", "/places/gn-homs",
+                 "/incidents/i-homs-withdraw"):
         pg.goto(server + path)
         width = pg.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, f"{path} is {width}px wide on a 390px phone"

@@ -41,15 +41,8 @@ def test_web_article_page_escapes_markup(client: TestClient) -> None:
 
 
 def test_web_pages_have_no_inline_script(client: TestClient) -> None:
-    for path in (
-        "/",
-        "/articles",
-        "/actors",
-        "/places",
-        "/places/gn-homs",
-        "/actors/SYR.rebels",
-        f"/articles/{article_id(client, 'Army leaves')}",
-    ):
+    for path in ("/", "/articles", "/actors", "/places", "/places/gn-homs",
+                 "/actors/SYR.rebels", f"/articles/{article_id(client, 'Army leaves')}"):
         response = client.get(path)
         assert response.status_code == 200, path
         for tag in response.text.split("<script")[1:]:
@@ -83,14 +76,8 @@ def test_web_static_assets_served_with_nosniff(client: TestClient) -> None:
 
 
 def doc(text: str, **fields: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {
-        "article": {"text": text, "headings": []},
-        "sentences": [],
-        "actors": [],
-        "places": [],
-        "events": [],
-        "claims": [],
-    }
+    base: dict[str, Any] = {"article": {"text": text, "headings": []}, "sentences": [],
+                            "actors": [], "places": [], "events": [], "claims": []}
     return base | fields
 
 
@@ -99,33 +86,13 @@ def test_web_segments_cover_text_once() -> None:
     d = doc(
         text,
         sentences=[{"i": 0, "start": 0, "end": 19}, {"i": 1, "start": 20, "end": 39}],
-        actors=[
-            {
-                "id": "r",
-                "name": "Rebels",
-                "kind": "armed_group",
-                "mentions": [{"start": 0, "end": 6}],
-            }
-        ],
+        actors=[{"id": "r", "name": "Rebels", "kind": "armed_group",
+                 "mentions": [{"start": 0, "end": 6}]}],
         places=[{"id": "h", "name": "Hama", "start": 14, "end": 18}],
-        events=[
-            {
-                "id": "e1",
-                "plover": {"type": "COERCE", "mode": "seize"},
-                "trigger": {"start": 7, "end": 13},
-                "modality": "asserted",
-            }
-        ],
-        claims=[
-            {
-                "id": "c1",
-                "speaker": {"name": "army"},
-                "cue": "denied",
-                "stance": "denies",
-                "start": 20,
-                "end": 39,
-            }
-        ],
+        events=[{"id": "e1", "plover": {"type": "COERCE", "mode": "seize"},
+                 "trigger": {"start": 7, "end": 13}, "modality": "asserted"}],
+        claims=[{"id": "c1", "speaker": {"name": "army"}, "cue": "denied", "stance": "denies",
+                 "start": 20, "end": 39}],
     )
     segs = segments(d, focus="e1")
     assert "".join(s.text for s in segs) == text
@@ -141,18 +108,10 @@ def test_web_segments_overlapping_annotations() -> None:
     text = "Turkey-backed forces shelled Manbij."
     d = doc(
         text,
-        actors=[
-            {
-                "id": "sna",
-                "name": "Syrian National Army",
-                "kind": "armed_group",
-                "mentions": [{"start": 0, "end": 20}],
-            }
-        ],
-        places=[
-            {"id": "tr", "name": "Turkey", "start": 0, "end": 6},
-            {"id": "bad", "name": "Out of range", "start": 30, "end": 99},
-        ],
+        actors=[{"id": "sna", "name": "Syrian National Army", "kind": "armed_group",
+                 "mentions": [{"start": 0, "end": 20}]}],
+        places=[{"id": "tr", "name": "Turkey", "start": 0, "end": 6},
+                {"id": "bad", "name": "Out of range", "start": 30, "end": 99}],
     )
     segs = segments(d)
     assert "".join(s.text for s in segs) == text
@@ -181,17 +140,8 @@ def test_web_modality_parameter_matches_the_model() -> None:
 
 
 @pytest.mark.parametrize(
-    "path",
-    [
-        "/",
-        "/articles",
-        "/places",
-        "/api/events",
-        "/api/stats",
-        "/api/incidents",
-        "/api/control?as_of=2024-12-08",
-        "/openapi.json",
-    ],
+    "path", ["/", "/articles", "/places", "/api/events", "/api/stats", "/api/incidents",
+             "/api/control?as_of=2024-12-08", "/openapi.json"],
 )
 def test_web_head_answers_like_get_without_body(client: TestClient, path: str) -> None:
     got, head = client.get(path), client.head(path)

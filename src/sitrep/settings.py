@@ -40,7 +40,9 @@ class Settings:
         env = os.environ if env is None else env
         values: dict[str, object] = {
             "db_url": normalise_db_url(env.get("SITREP_DB", DEFAULT_DB)),
-            "gazetteer_path": Path(env.get("SITREP_GAZETTEER") or default_gazetteer_path()),
+            "gazetteer_path": Path(
+                env.get("SITREP_GAZETTEER") or default_gazetteer_path()
+            ),
             "api_token": env.get("SITREP_TOKEN") or None,
         }
         values.update({k: v for k, v in overrides.items() if v is not None})

@@ -237,16 +237,11 @@ def incremental_check(events: int, seed: int, batch: int, url: str | None) -> bo
         t0 = time.perf_counter()
         fuse_store(store)
         t1 = time.perf_counter()
-        print(
-            f"store: {len(old)} articles, {sum(len(d.events) for d in old)} events fused "
-            f"in {t1 - t0:.2f} s ({store.dialect})"
-        )
+        print(f"store: {len(old)} articles, {sum(len(d.events) for d in old)} events fused "
+              f"in {t1 - t0:.2f} s ({store.dialect})")
         ok = True
-        for label, part in (
-            (f"{batch} late articles", late),
-            (f"{batch} latest articles", latest),
-            ("1 latest article", single),
-        ):
+        for label, part in ((f"{batch} late articles", late), (f"{batch} latest articles", latest),
+                            ("1 latest article", single)):
             ok = _time_batch(store, label, part) and ok
         store.close()
     return ok
@@ -265,12 +260,10 @@ def _time_batch(store: Store, label: str, part: list[Document]) -> bool:
     fuse_store(store)
     t3 = time.perf_counter()
     same = _fused_tables(store) == incremental
-    print(
-        f"{label} ({sum(len(d.events) for d in part)} events): incremental {t1 - t0:.2f} s "
-        f"({summary.mentions} choices replayed, {summary.incidents} incidents and "
-        f"{summary.places} places rewritten), full recompute {t3 - t2:.2f} s "
-        f"({(t3 - t2) / max(t1 - t0, 1e-9):.0f}x); same result: {same}"
-    )
+    print(f"{label} ({sum(len(d.events) for d in part)} events): incremental {t1 - t0:.2f} s "
+          f"({summary.mentions} choices replayed, {summary.incidents} incidents and "
+          f"{summary.places} places rewritten), full recompute {t3 - t2:.2f} s "
+          f"({(t3 - t2) / max(t1 - t0, 1e-9):.0f}x); same result: {same}")
     return same
 
 

@@ -34,12 +34,10 @@ TARGET_S = 10.0
 START = dt.date(2024, 11, 27)
 SYRIA = (35.8, 32.4, 42.2, 37.2)
 TYPES = ("ASSAULT",) * 5 + ("COERCE", "COERCE", "RETREAT", "MOBILIZE", "PROTEST", "CONSULT")
-SIDES = (
-    ("SYR.state-forces", "Syrian Armed Forces", "government"),
-    ("HTS", "Hayat Tahrir al-Sham", "opposition"),
-    ("SDF", "Syrian Democratic Forces", "kurdish-led"),
-    ("SNA", "Syrian National Army", "opposition"),
-)
+SIDES = (("SYR.state-forces", "Syrian Armed Forces", "government"),
+         ("HTS", "Hayat Tahrir al-Sham", "opposition"),
+         ("SDF", "Syrian Democratic Forces", "kurdish-led"),
+         ("SNA", "Syrian National Army", "opposition"))
 OUTLETS = tuple(f"Outlet {i:02d}" for i in range(40))
 N_PLACES = 300
 N_ARTICLES = 2000
@@ -48,10 +46,8 @@ N_CONTROL_PLACES = 60
 
 def _places(rng: random.Random) -> list[tuple[str, str, float, float]]:
     w, s, e, n = SYRIA
-    return [
-        (f"bench:{i}", f"Place {i}", round(rng.uniform(s, n), 4), round(rng.uniform(w, e), 4))
-        for i in range(N_PLACES)
-    ]
+    return [(f"bench:{i}", f"Place {i}", round(rng.uniform(s, n), 4), round(rng.uniform(w, e), 4))
+            for i in range(N_PLACES)]
 
 
 def fill(store: Store, incidents: int, days: int, seed: int = 7) -> None:
@@ -60,20 +56,10 @@ def fill(store: Store, incidents: int, days: int, seed: int = 7) -> None:
     places = _places(rng)
     now = dt.datetime.now(dt.UTC)
     articles = [
-        {
-            "id": f"art-{i:05d}",
-            "title": f"Report {i}",
-            "outlet": OUTLETS[i % len(OUTLETS)],
-            "published": START + dt.timedelta(days=i % days),
-            "language": "en",
-            "source_format": "text",
-            "credits": "[]",
-            "text": f"Invented report number {i}.",
-            "doc_json": "{}",
-            "n_events": 0,
-            "n_claims": 0,
-            "ingested_at": now,
-        }
+        {"id": f"art-{i:05d}", "title": f"Report {i}", "outlet": OUTLETS[i % len(OUTLETS)],
+         "published": START + dt.timedelta(days=i % days), "language": "en",
+         "source_format": "text", "credits": "[]", "text": f"Invented report number {i}.",
+         "doc_json": "{}", "n_events": 0, "n_claims": 0, "ingested_at": now}
         for i in range(N_ARTICLES)
     ]
     events: list[dict[str, Any]] = []
@@ -88,68 +74,29 @@ def fill(store: Store, incidents: int, days: int, seed: int = 7) -> None:
         n = rng.choice((1, 1, 2, 3))
         independent = rng.randint(1, n)
         iid = f"inc-{i:06d}"
-        rows.append(
-            {
-                "id": iid,
-                "plover_type": kind,
-                "plover_mode": None,
-                "acled_event_type": None,
-                "acled_sub_event_type": None,
-                "actor1_id": a1[0],
-                "actor1_name": a1[1],
-                "actor2_id": a2[0],
-                "actor2_name": a2[1],
-                "place_id": pid,
-                "place_name": pname,
-                "lat": lat,
-                "lon": lon,
-                "country": "SY",
-                "admin1": None,
-                "geo_precision": 1,
-                "date": day,
-                "date_min": day,
-                "date_max": day,
-                "time_precision": 1,
-                "modality": modality,
-                "fatalities": fatal,
-                "fatalities_max": fatal * 2 if fatal and rng.random() < 0.3 else fatal,
-                "n_mentions": n,
-                "sources_count": n,
-                "independent_sources": independent,
-                "cross_alignment": False,
-                "contradicted": modality == "denied",
-                "corroboration": round(1 - 0.5**independent, 3),
-                "data_json": "{}",
-            }
-        )
+        rows.append({
+            "id": iid, "plover_type": kind, "plover_mode": None, "acled_event_type": None,
+            "acled_sub_event_type": None, "actor1_id": a1[0], "actor1_name": a1[1],
+            "actor2_id": a2[0], "actor2_name": a2[1], "place_id": pid, "place_name": pname,
+            "lat": lat, "lon": lon, "country": "SY", "admin1": None, "geo_precision": 1,
+            "date": day, "date_min": day, "date_max": day, "time_precision": 1,
+            "modality": modality, "fatalities": fatal,
+            "fatalities_max": fatal * 2 if fatal and rng.random() < 0.3 else fatal,
+            "n_mentions": n, "sources_count": n, "independent_sources": independent,
+            "cross_alignment": False, "contradicted": modality == "denied",
+            "corroboration": round(1 - 0.5 ** independent, 3), "data_json": "{}",
+        })
         for j in range(n):
             art = articles[rng.randrange(N_ARTICLES)]
-            events.append(
-                {
-                    "id": f"ev-{i:06d}-{j}",
-                    "article_id": art["id"],
-                    "sentence": 0,
-                    "trigger_text": "x",
-                    "trigger_start": 0,
-                    "trigger_end": 1,
-                    "plover_type": kind,
-                    "actor1_id": a1[0],
-                    "actor1_name": a1[1],
-                    "place_id": pid,
-                    "place_name": pname,
-                    "lat": lat,
-                    "lon": lon,
-                    "date": day,
-                    "modality": modality,
-                    "fatalities": fatal,
-                    "confidence": 0.7,
-                    "n_sources": 1,
-                    "sources_json": json.dumps([{"id": "sohr", "name": "SOHR", "text": "SOHR"}]),
-                    "outlet": art["outlet"],
-                    "published": art["published"],
-                    "incident_id": iid,
-                }
-            )
+            events.append({
+                "id": f"ev-{i:06d}-{j}", "article_id": art["id"], "sentence": 0,
+                "trigger_text": "x", "trigger_start": 0, "trigger_end": 1, "plover_type": kind,
+                "actor1_id": a1[0], "actor1_name": a1[1], "place_id": pid, "place_name": pname,
+                "lat": lat, "lon": lon, "date": day, "modality": modality, "fatalities": fatal,
+                "confidence": 0.7, "n_sources": 1,
+                "sources_json": json.dumps([{"id": "sohr", "name": "SOHR", "text": "SOHR"}]),
+                "outlet": art["outlet"], "published": art["published"], "incident_id": iid,
+            })
     control = []
     for k, (pid, pname, lat, lon) in enumerate(places[:N_CONTROL_PLACES]):
         place = {"id": pid, "name": pname, "lat": lat, "lon": lon}
@@ -157,20 +104,12 @@ def fill(store: Store, incidents: int, days: int, seed: int = 7) -> None:
         for step, (aid, aname, side) in enumerate(holders):
             since = None if step == 0 else START + dt.timedelta(days=rng.randrange(days))
             status = "contested" if step and k % 7 == 0 else "held"
-            control.append(
-                {
-                    "id": f"ctl-{k}-{step}",
-                    "place_id": pid,
-                    "since": since,
-                    "place_name": pname,
-                    "place_json": json.dumps(place),
-                    "controller_id": aid,
-                    "controller_name": aname,
-                    "side": side,
-                    "status": status,
-                    "evidence_json": json.dumps([f"ev-{rng.randrange(incidents):06d}-0"]),
-                }
-            )
+            control.append({
+                "id": f"ctl-{k}-{step}", "place_id": pid, "since": since, "place_name": pname,
+                "place_json": json.dumps(place), "controller_id": aid, "controller_name": aname,
+                "side": side, "status": status,
+                "evidence_json": json.dumps([f"ev-{rng.randrange(incidents):06d}-0"]),
+            })
     with store.engine.begin() as conn:
         conn.execute(insert(t.articles), articles)
         conn.execute(insert(t.events), events)
@@ -192,23 +131,15 @@ def run(incidents: int, days: int, db: Path) -> dict[str, float]:
     html = render_html(report)
     t4 = time.perf_counter()
     store.close()
-    return {
-        "fill_s": filled,
-        "build_s": t2 - t1,
-        "markdown_s": t3 - t2,
-        "html_s": t4 - t3,
-        "total_s": t4 - t1,
-        "incidents": report.totals.incidents,
-        "changes": len(report.changes),
-        "html_kb": len(html) / 1024,
-        "markdown_lines": markdown.count("\n"),
-    }
+    return {"fill_s": filled, "build_s": t2 - t1, "markdown_s": t3 - t2, "html_s": t4 - t3,
+            "total_s": t4 - t1, "incidents": report.totals.incidents,
+            "changes": len(report.changes), "html_kb": len(html) / 1024,
+            "markdown_lines": markdown.count("\n")}
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m sitrep.bench.report", description=__doc__.split("\n\n")[0]
-    )
+    parser = argparse.ArgumentParser(prog="python -m sitrep.bench.report",
+                                     description=__doc__.split("\n\n")[0])
     parser.add_argument("--incidents", type=int, default=10_000)
     parser.add_argument("--days", type=int, default=14)
     parser.add_argument("--db", type=Path, default=None, help="SQLite file to write (new).")

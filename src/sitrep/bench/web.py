@@ -38,31 +38,10 @@ from ..web.app import create_app
 from ..web.assets import leaflet_installed
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-TYPES = (
-    "ASSAULT",
-    "ASSAULT",
-    "ASSAULT",
-    "COERCE",
-    "MOBILIZE",
-    "RETREAT",
-    "PROTEST",
-    "ACCUSE",
-    "CONSULT",
-    "THREATEN",
-    "AID",
-    "AGREE",
-    "REJECT",
-    "SUPPORT",
-    "SANCTION",
-)
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+TYPES = ("ASSAULT", "ASSAULT", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST",
+         "ACCUSE", "CONSULT", "THREATEN", "AID", "AGREE", "REJECT", "SUPPORT", "SANCTION")
 MODALITIES = ("asserted",) * 6 + ("reported",) * 3 + ("alleged", "hypothetical", "denied")
 START = dt.date(2023, 1, 1)
 DAYS = 730
@@ -99,50 +78,20 @@ def build_events_db(path: Path, n: int, seed: int = 7) -> float:
         "INSERT INTO articles (id, title, outlet, published, language, source_format, credits,"
         " text, doc_json, n_events, n_claims, ingested_at)"
         " VALUES (?, ?, ?, ?, 'en', 'text', '[]', ?, '{}', 20, 0, ?)",
-        (
-            (
-                f"a-{i:08d}",
-                f"Synthetic report {i}",
-                f"Outlet {i % 50}",
-                (START + dt.timedelta(days=i % DAYS)).isoformat(),
-                "synthetic text",
-                now,
-            )
-            for i in range(n_articles)
-        ),
+        ((f"a-{i:08d}", f"Synthetic report {i}", f"Outlet {i % 50}",
+          (START + dt.timedelta(days=i % DAYS)).isoformat(), "synthetic text", now)
+         for i in range(n_articles)),
     )
 
     def rows() -> Iterator[tuple[Any, ...]]:
         for i in range(n):
             lat, lon = _point(rng)
             day = START + dt.timedelta(days=rng.randrange(DAYS))
-            yield (
-                f"e-{i:09d}",
-                f"a-{i % n_articles:08d}",
-                0,
-                "struck",
-                0,
-                6,
-                rng.choice(TYPES),
-                None,
-                f"SYR.actor-{rng.randrange(200)}",
-                "Actor",
-                f"gn-{rng.randrange(2000)}",
-                "Town",
-                lat,
-                lon,
-                "SY",
-                "Province",
-                1,
-                day.isoformat(),
-                "day",
-                rng.choice(MODALITIES),
-                round(rng.random(), 2),
-                rng.randrange(4),
-                "[]",
-                "Outlet",
-                day.isoformat(),
-            )
+            yield (f"e-{i:09d}", f"a-{i % n_articles:08d}", 0, "struck", 0, 6,
+                   rng.choice(TYPES), None, f"SYR.actor-{rng.randrange(200)}", "Actor",
+                   f"gn-{rng.randrange(2000)}", "Town", lat, lon, "SY", "Province", 1,
+                   day.isoformat(), "day", rng.choice(MODALITIES), round(rng.random(), 2),
+                   rng.randrange(4), "[]", "Outlet", day.isoformat())
 
     conn.executemany(
         "INSERT INTO events (id, article_id, sentence, trigger_text, trigger_start, trigger_end,"
@@ -169,28 +118,10 @@ def build_incidents_db(path: Path, n: int, seed: int = 11) -> None:
             lat, lon = _point(rng)
             day = START + dt.timedelta(days=rng.randrange(120))
             sources = rng.randrange(1, 9)
-            yield (
-                f"i-{i:07d}",
-                rng.choice(TYPES),
-                f"gn-{rng.randrange(2000)}",
-                f"Town {rng.randrange(2000)}",
-                lat,
-                lon,
-                "SY",
-                1,
-                day.isoformat(),
-                day.isoformat(),
-                day.isoformat(),
-                1,
-                rng.choice(MODALITIES),
-                sources,
-                sources,
-                max(1, sources - 1),
-                False,
-                False,
-                0.5,
-                "{}",
-            )
+            yield (f"i-{i:07d}", rng.choice(TYPES), f"gn-{rng.randrange(2000)}",
+                   f"Town {rng.randrange(2000)}", lat, lon, "SY", 1, day.isoformat(),
+                   day.isoformat(), day.isoformat(), 1, rng.choice(MODALITIES), sources,
+                   sources, max(1, sources - 1), False, False, 0.5, "{}")
 
     conn.executemany(
         "INSERT INTO incidents (id, plover_type, place_id, place_name, lat, lon, country,"
@@ -235,27 +166,11 @@ class Server:
 def serving(db: Path) -> Iterator[Server]:
     """Serve ``db`` with uvicorn in its own process, so the client does not share its GIL."""
     port = _free_port()
-    env = {
-        **os.environ,
-        "SITREP_DB": f"sqlite:///{db.resolve()}",
-        "PYTHONPATH": os.pathsep.join(filter(None, [_src_dir(), os.environ.get("PYTHONPATH")])),
-    }
+    env = {**os.environ, "SITREP_DB": f"sqlite:///{db.resolve()}",
+           "PYTHONPATH": os.pathsep.join(filter(None, [_src_dir(), os.environ.get("PYTHONPATH")]))}
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "--factory",
-            "sitrep.bench.web:bench_app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-    )
+        [sys.executable, "-m", "uvicorn", "--factory", "sitrep.bench.web:bench_app",
+         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"], env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -293,12 +208,10 @@ def api_latency(db: Path, queries: int, seed: int = 3) -> dict[str, Any]:
             since = START + dt.timedelta(days=rng.randrange(DAYS - 30))
             w, s = rng.uniform(35.7, 40.0), rng.uniform(32.3, 35.0)
             params: dict[str, Any] = {
-                "type": rng.choice(TYPES),
-                "since": since.isoformat(),
+                "type": rng.choice(TYPES), "since": since.isoformat(),
                 "until": (since + dt.timedelta(days=30)).isoformat(),
                 "bbox": f"{w:.3f},{s:.3f},{w + 2:.3f},{s + 2:.3f}",
-                "min_sources": rng.choice((0, 1, 2)),
-                "limit": 100,
+                "min_sources": rng.choice((0, 1, 2)), "limit": 100,
             }
             t0 = time.perf_counter()
             response = client.get("/api/events", params=params)
@@ -306,16 +219,11 @@ def api_latency(db: Path, queries: int, seed: int = 3) -> dict[str, Any]:
             response.raise_for_status()
             returned += len(response.json()["items"])
         cpu = cpu_seconds(server.pid) - cpu0
-    return {
-        "queries": queries,
-        "mean_rows": returned / queries,
-        "server_cpu_ms_per_query": round(cpu * 1000 / queries, 1),
-        "p50_ms": _percentile(times, 0.5),
-        "p95_ms": _percentile(times, 0.95),
-        "p99_ms": _percentile(times, 0.99),
-        "max_ms": max(times),
-        "mean_ms": statistics.fmean(times),
-    }
+    return {"queries": queries, "mean_rows": returned / queries,
+            "server_cpu_ms_per_query": round(cpu * 1000 / queries, 1),
+            "p50_ms": _percentile(times, 0.5), "p95_ms": _percentile(times, 0.95),
+            "p99_ms": _percentile(times, 0.99), "max_ms": max(times),
+            "mean_ms": statistics.fmean(times)}
 
 
 def first_paint(db: Path, runs: int = 3) -> dict[str, Any]:
@@ -339,32 +247,21 @@ def first_paint(db: Path, runs: int = 3) -> dict[str, Any]:
             server_cpu.append((cpu_seconds(server.pid) - cpu0) * 1000)
             metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
             main_thread.append(metrics.get("TaskDuration", -1) * 1000)
-            fcp.append(
-                page.evaluate(
-                    "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1"
-                )
-            )
+            fcp.append(page.evaluate(
+                "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1"))
             ready.append(float(page.locator("#dash").get_attribute("data-ready-ms") or -1))
             markers = page.locator("#status").inner_text()
             context.close()
         browser.close()
-    return {
-        "runs": runs,
-        "status": markers,
-        "fcp_ms": statistics.median(fcp),
-        "ready_ms_median": statistics.median(ready),
-        "ready_ms_max": max(ready),
-        "browser_main_thread_ms": round(statistics.median(main_thread)),
-        "server_cpu_ms": round(statistics.median(server_cpu)),
-    }
+    return {"runs": runs, "status": markers, "fcp_ms": statistics.median(fcp),
+            "ready_ms_median": statistics.median(ready), "ready_ms_max": max(ready),
+            "browser_main_thread_ms": round(statistics.median(main_thread)),
+            "server_cpu_ms": round(statistics.median(server_cpu))}
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(
-        prog="python -m sitrep.bench.web",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    ap = argparse.ArgumentParser(prog="python -m sitrep.bench.web", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--events", type=int, default=1_000_000)
     ap.add_argument("--incidents", type=int, default=10_000)
     ap.add_argument("--queries", type=int, default=300)

@@ -27,10 +27,7 @@ FORMATS = TEXT_FORMATS + BINARY_FORMATS
 
 
 def export_events(
-    store: Store,
-    fmt: str,
-    since: dt.date | None,
-    until: dt.date | None,
+    store: Store, fmt: str, since: dt.date | None, until: dt.date | None,
     out: TextIO | BinaryIO,
 ) -> int:
     """Write the events dated in ``[since, until]`` to ``out`` as ``fmt``; returns the count.
@@ -43,10 +40,7 @@ def export_events(
 
 
 def export_incidents(
-    store: Store,
-    fmt: str,
-    since: dt.date | None,
-    until: dt.date | None,
+    store: Store, fmt: str, since: dt.date | None, until: dt.date | None,
     out: TextIO | BinaryIO,
 ) -> int:
     """Write one record per incident dated in ``[since, until]`` (csv, plover, geojson,
@@ -54,9 +48,8 @@ def export_incidents(
     source counts; json: the incident dicts)."""
     _check(fmt, FORMATS)
     if fmt == "json":
-        items = [
-            incident_to_dict(i) for i in load_incidents(store) if in_range(i.date, since, until)
-        ]
+        items = [incident_to_dict(i) for i in load_incidents(store)
+                 if in_range(i.date, since, until)]
         text = _text(out)
         json.dump(items, text, ensure_ascii=False, indent=1)
         text.write("\n")
@@ -80,11 +73,8 @@ def _write(records: list[EventRecord], fmt: str, out: TextIO | BinaryIO) -> int:
     if fmt == "geojson":
         return write_geojson(event_features(records), text)
     items = [
-        {
-            **(r.contract or {}),
-            "article_id": r.article.id,
-            "incident_id": r.incident.id if r.incident else None,
-        }
+        {**(r.contract or {}), "article_id": r.article.id,
+         "incident_id": r.incident.id if r.incident else None}
         for r in records
     ]
     json.dump(items, text, ensure_ascii=False, indent=1)

@@ -22,60 +22,19 @@ from ..models import Actor, ActorRef
 from .records import EventRecord
 
 ACLED_COLUMNS = (
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "iso",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "tags",
-    "timestamp",
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
+    "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1",
+    "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source",
+    "source_scale", "notes", "fatalities", "tags", "timestamp",
 )
 EXTRA_COLUMNS = (
-    "modality",
-    "sources_count",
-    "independent_sources",
-    "corroboration",
-    "event_id",
-    "incident_id",
-    "article_id",
-    "url",
-    "plover_type",
-    "plover_mode",
+    "modality", "sources_count", "independent_sources", "corroboration", "event_id",
+    "incident_id", "article_id", "url", "plover_type", "plover_mode",
 )
 COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
-SCALE_ORDER = (
-    "Local partner",
-    "Subnational",
-    "National",
-    "Regional",
-    "International",
-    "New media",
-    "Other",
-)
+SCALE_ORDER = ("Local partner", "Subnational", "National", "Regional", "International",
+               "New media", "Other")
 
 
 @functools.cache
@@ -176,8 +135,7 @@ def acled_row(record: EventRecord) -> dict[str, Any]:
         "inter2": i2,
         "interaction": _interaction(i1, i2),
         "civilian_targeting": "Civilian targeting"
-        if i2 == 7 or e.acled_event_type == "Violence against civilians"
-        else "",
+        if i2 == 7 or e.acled_event_type == "Violence against civilians" else "",
         "iso": numeric,
         "region": region,
         "country": country,
@@ -193,11 +151,8 @@ def acled_row(record: EventRecord) -> dict[str, Any]:
         "notes": notes(record),
         "fatalities": e.fatalities or 0,
         "tags": "",
-        "timestamp": int(
-            dt.datetime(published.year, published.month, published.day, tzinfo=dt.UTC).timestamp()
-        )
-        if published
-        else None,
+        "timestamp": int(dt.datetime(published.year, published.month, published.day,
+                                     tzinfo=dt.UTC).timestamp()) if published else None,
         "modality": e.modality,
         "sources_count": inc.sources_count if inc else max(len(e.sources), 1),
         "independent_sources": inc.independent_sources if inc else max(len(e.sources), 1),

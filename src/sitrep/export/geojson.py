@@ -47,9 +47,8 @@ def _feature(fid: str, place: Place | None, props: JSON, extra: JSON) -> JSON | 
 def incident_features(incidents: Iterable[Incident]) -> list[JSON]:
     """One feature per located incident; properties are the incident dict."""
     features = (
-        _feature(
-            i.id, i.place, incident_to_dict(i), {"place_name": i.place.name if i.place else None}
-        )
+        _feature(i.id, i.place, incident_to_dict(i),
+                 {"place_name": i.place.name if i.place else None})
         for i in incidents
     )
     return [f for f in features if f is not None]
@@ -58,12 +57,8 @@ def incident_features(incidents: Iterable[Incident]) -> list[JSON]:
 def control_features(entries: Iterable[ControlEntry]) -> list[JSON]:
     """One feature per place; properties are the control contract dict."""
     features = (
-        _feature(
-            e.place_key,
-            e.place,
-            control_to_contract(e),
-            {"place_name": e.place.name, "place_id": e.place_key},
-        )
+        _feature(e.place_key, e.place, control_to_contract(e),
+                 {"place_name": e.place.name, "place_id": e.place_key})
         for e in entries
     )
     return [f for f in features if f is not None]

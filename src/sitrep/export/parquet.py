@@ -8,21 +8,10 @@ from typing import TYPE_CHECKING, BinaryIO
 from .acled import COLUMNS, acled_row
 from .records import EventRecord
 
-INT_COLUMNS = frozenset(
-    {
-        "year",
-        "time_precision",
-        "inter1",
-        "inter2",
-        "interaction",
-        "iso",
-        "geo_precision",
-        "fatalities",
-        "timestamp",
-        "sources_count",
-        "independent_sources",
-    }
-)
+INT_COLUMNS = frozenset({
+    "year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
+    "fatalities", "timestamp", "sources_count", "independent_sources",
+})
 FLOAT_COLUMNS = frozenset({"latitude", "longitude", "corroboration"})
 
 

@@ -34,17 +34,10 @@ def plover_dict(record: EventRecord) -> dict[str, Any]:
         "context": [e.modality] if e.modality != "asserted" else [],
         **_actor(record, 1),
         **_actor(record, 2),
-        "location": None
-        if p is None
-        else {
-            "name": p.name,
-            "lat": p.lat,
-            "lon": p.lon,
-            "country": p.country,
+        "location": None if p is None else {
+            "name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country,
             "country_iso3": country_facts(p.country)[0] if p.country else None,
-            "admin1": p.admin1,
-            "geonames_id": p.geonames_id,
-            "precision": p.precision,
+            "admin1": p.admin1, "geonames_id": p.geonames_id, "precision": p.precision,
         },
         "fatalities": e.fatalities,
         "modality": e.modality,

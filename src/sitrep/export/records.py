@@ -50,16 +50,11 @@ def _incidents(store: Store) -> dict[str, IncidentInfo]:
     """Event id -> its incident, from the fused tables (empty before ``fuse_store``)."""
     with store.engine.connect() as conn:
         rows = conn.execute(
-            select(
-                t.events.c.id,
-                t.incidents.c.id,
-                t.incidents.c.n_mentions,
-                t.incidents.c.sources_count,
-                t.incidents.c.independent_sources,
-                t.incidents.c.corroboration,
-                t.incidents.c.contradicted,
-                t.incidents.c.data_json,
-            ).join(t.incidents, t.incidents.c.id == t.events.c.incident_id)
+            select(t.events.c.id, t.incidents.c.id, t.incidents.c.n_mentions,
+                   t.incidents.c.sources_count, t.incidents.c.independent_sources,
+                   t.incidents.c.corroboration, t.incidents.c.contradicted,
+                   t.incidents.c.data_json)
+            .join(t.incidents, t.incidents.c.id == t.events.c.incident_id)
         ).all()
     cache: dict[str, IncidentInfo] = {}
     out = {}
@@ -82,7 +77,9 @@ def records_of(
 ) -> Iterator[EventRecord]:
     """The records of one document; ``with_contract`` adds each event's contract dict."""
     actors = {a.id: a for a in doc.actors}
-    contracts = {d["id"]: d for d in document_to_dict(doc)["events"]} if with_contract else {}
+    contracts = (
+        {d["id"]: d for d in document_to_dict(doc)["events"]} if with_contract else {}
+    )
     text = doc.article.text
     for e in doc.events:
         if 0 <= e.sentence < len(doc.sentences):
@@ -91,9 +88,7 @@ def records_of(
         else:
             sentence = e.trigger.text
         yield EventRecord(
-            event=e,
-            article=doc.article,
-            sentence=sentence,
+            event=e, article=doc.article, sentence=sentence,
             actor1=actors.get(e.actor1.id) if e.actor1 else None,
             actor2=actors.get(e.actor2.id) if e.actor2 else None,
             incident=incidents.get(e.id),
@@ -102,9 +97,7 @@ def records_of(
 
 
 def load_event_records(
-    store: Store,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
+    store: Store, since: dt.date | None = None, until: dt.date | None = None,
     with_contract: bool = False,
 ) -> list[EventRecord]:
     """Stored events dated in ``[since, until]`` (inclusive), by date then event id."""
@@ -123,27 +116,17 @@ def incident_record(incident: Incident, mentions: list[EventRecord]) -> EventRec
     one) with the incident's place, date, actors, modality and lowest fatality figure."""
     rep = next((r for r in mentions if r.event.modality in FACTUAL_MODALITIES), mentions[0])
     event = replace(
-        rep.event,
-        id=incident.id,
-        plover_type=incident.plover_type,
-        plover_mode=incident.plover_mode,
-        acled_event_type=incident.acled_event_type,
+        rep.event, id=incident.id, plover_type=incident.plover_type,
+        plover_mode=incident.plover_mode, acled_event_type=incident.acled_event_type,
         acled_sub_event_type=incident.acled_sub_event_type,
-        actor1=incident.actor1 or rep.event.actor1,
-        actor2=incident.actor2 or rep.event.actor2,
-        place=incident.place,
-        date=EventDate(incident.date, incident.date_precision),
-        modality=incident.modality,
-        fatalities=incident.fatalities,
+        actor1=incident.actor1 or rep.event.actor1, actor2=incident.actor2 or rep.event.actor2,
+        place=incident.place, date=EventDate(incident.date, incident.date_precision),
+        modality=incident.modality, fatalities=incident.fatalities,
         sources=tuple(s for r in mentions for s in r.event.sources),
     )
     info = rep.incident or IncidentInfo(
-        incident.id,
-        len(incident.mentions),
-        incident.sources_count,
-        incident.independent_sources,
-        incident.corroboration,
-        incident.contradicted,
+        incident.id, len(incident.mentions), incident.sources_count,
+        incident.independent_sources, incident.corroboration, incident.contradicted,
         incident.outlets,
     )
     return replace(rep, event=event, incident=info, contract=None)

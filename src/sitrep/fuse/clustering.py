@@ -29,7 +29,6 @@ UNDATED_WINDOW_DAYS = 2
 DAY_SLACK = 1  # reports of one event often differ by a day (time zones, "overnight")
 CELL_DEGREES = 1.5  # > 150 km in latitude: neighbours of a cell hold every candidate
 
-
 def has_point(p: Place | None) -> bool:
     return p is not None and p.lat is not None and p.lon is not None
 
@@ -40,10 +39,8 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
     if a.id == b.id or (a.geonames_id is not None and a.geonames_id == b.geonames_id):
         return True
     if has_point(a) and has_point(b):
-        limit = max(
-            DISTANCE_KM.get(a.precision or 0, DEFAULT_DISTANCE_KM),
-            DISTANCE_KM.get(b.precision or 0, DEFAULT_DISTANCE_KM),
-        )
+        limit = max(DISTANCE_KM.get(a.precision or 0, DEFAULT_DISTANCE_KM),
+                    DISTANCE_KM.get(b.precision or 0, DEFAULT_DISTANCE_KM))
         return distance_km(a.lat, a.lon, b.lat, b.lon) <= limit  # type: ignore[arg-type]
     return normalise_text(a.name) == normalise_text(b.name)
 
@@ -87,20 +84,8 @@ class _Item:
     def of(cls, m: EventMention) -> _Item:
         lo, hi = date_interval(m) if m.date is not None else (None, None)
         e = m.event
-        return cls(
-            m,
-            lo,
-            hi,
-            fusion_place(m),
-            _cell(m),
-            e.actor1,
-            m.actor1_side,
-            e.actor2,
-            m.actor2_side,
-            e.plover_mode,
-            e.trigger.text.casefold(),
-            sort_key(m)[0],
-        )
+        return cls(m, lo, hi, fusion_place(m), _cell(m), e.actor1, m.actor1_side, e.actor2,
+                   m.actor2_side, e.plover_mode, e.trigger.text.casefold(), sort_key(m)[0])
 
 
 def _dates_fit(a: _Item, b: _Item) -> bool:
@@ -125,8 +110,8 @@ def _actor_match(r1: ActorRef | None, s1: str | None, r2: ActorRef | None, s2: s
 def _actors_fit(a: _Item, b: _Item, symmetric: bool) -> bool:
     if _actor_match(a.a1, a.s1, b.a1, b.s1) and _actor_match(a.a2, a.s2, b.a2, b.s2):
         return True
-    return (
-        symmetric and _actor_match(a.a1, a.s1, b.a2, b.s2) and _actor_match(a.a2, a.s2, b.a1, b.s1)
+    return symmetric and _actor_match(a.a1, a.s1, b.a2, b.s2) and _actor_match(
+        a.a2, a.s2, b.a1, b.s1
     )
 
 
@@ -140,9 +125,7 @@ def fusion_place(m: EventMention) -> Place | None:
 def _places_fit(a: _Item, b: _Item) -> bool:
     if a.place is None and b.place is None:  # unlocated: one article, or one named actor
         return a.m.article_id == b.m.article_id or (
-            a.a1 is not None
-            and b.a1 is not None
-            and a.a1.id == b.a1.id
+            a.a1 is not None and b.a1 is not None and a.a1.id == b.a1.id
             and not _unknown(a.a1, a.s1)
         )
     return places_compatible(a.place, b.place)
@@ -258,9 +241,8 @@ class Linker:
         if not _dates_fit(x, y):
             return False
         family = self._families.family(a.event.plover_type, a.event.plover_mode)
-        return _fit(
-            x, y, family in self._families.symmetric, family in self._families.mode_sensitive
-        )
+        return _fit(x, y, family in self._families.symmetric,
+                    family in self._families.mode_sensitive)
 
 
 def processing_key(m: EventMention) -> tuple[bool, int, str]:
@@ -275,7 +257,9 @@ def sort_key(m: EventMention) -> tuple[int, str]:
 
 def _affinity(x: _Item, cluster: list[_Item]) -> int:
     """How much a cluster looks like ``x``'s: members from its article, same trigger words."""
-    return sum((o.m.article_id == x.m.article_id) + (o.trigger == x.trigger) for o in cluster)
+    return sum(
+        (o.m.article_id == x.m.article_id) + (o.trigger == x.trigger) for o in cluster
+    )
 
 
 def _gap(day: int, cluster: list[_Item]) -> int:

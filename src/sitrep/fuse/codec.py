@@ -93,15 +93,7 @@ def observation_from_dict(d: JSON) -> Observation:
     date, published = _parse_day(d["date"]), _parse_day(d["published"])
     assert place is not None and date is not None and published is not None
     return Observation(
-        place_key=d["place_key"],
-        place=place,
-        date=date,
-        published=published,
-        kind=d["kind"],
-        side=d["side"],
-        actor=ref_from_dict(d["actor"]),
-        partial=d["partial"],
-        disputed=d["disputed"],
-        evidence=d["evidence"],
-        other=d["other"],
+        place_key=d["place_key"], place=place, date=date, published=published,
+        kind=d["kind"], side=d["side"], actor=ref_from_dict(d["actor"]), partial=d["partial"],
+        disputed=d["disputed"], evidence=d["evidence"], other=d["other"],
     )

@@ -1,9 +1,9 @@
 """The ``sitrep fuse`` command group (to be registered on the CLI by ``sitrep.cli``).
 
-sitrep fuse run --db sitrep.db
-sitrep fuse incidents --since 2024-12-01 --format csv --out incidents.csv
-sitrep fuse timeline Homs
-sitrep fuse control-geojson --as-of 2024-12-08 > control.geojson
+    sitrep fuse run --db sitrep.db
+    sitrep fuse incidents --since 2024-12-01 --format csv --out incidents.csv
+    sitrep fuse timeline Homs
+    sitrep fuse control-geojson --as-of 2024-12-08 > control.geojson
 """
 
 from __future__ import annotations
@@ -64,10 +64,7 @@ def run(db: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json")
 @click.option("--out", type=click.Path(dir_okay=False), default=None, help="Output file.")
 def incidents(
-    db: str | None,
-    since: dt.datetime | None,
-    until: dt.datetime | None,
-    fmt: str,
+    db: str | None, since: dt.datetime | None, until: dt.datetime | None, fmt: str,
     out: str | None,
 ) -> None:
     """Export incidents, one row per real-world event (ACLED-style CSV and the rest).
@@ -106,17 +103,14 @@ def timeline(db: str | None, place: str, fmt: str) -> None:
 
     wanted = normalise_text(place)
     entries = [
-        e
-        for key, tl in control_timeline(_store(db)).items()
-        for e in tl
-        if key == place or normalise_text(e.place.name) == wanted
+        e for key, tl in control_timeline(_store(db)).items()
+        for e in tl if key == place or normalise_text(e.place.name) == wanted
     ]
     if not entries:
         raise click.ClickException(f"no control entries for {place!r}; run `sitrep fuse run`")
     if fmt == "json":
-        click.echo(
-            json.dumps([control_to_contract(e) for e in entries], ensure_ascii=False, indent=2)
-        )
+        click.echo(json.dumps([control_to_contract(e) for e in entries], ensure_ascii=False,
+                              indent=2))
     else:
         click.echo(render_control_table(entries), nl=False)
 

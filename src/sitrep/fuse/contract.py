@@ -78,32 +78,19 @@ def incident_from_dict(d: JSON) -> Incident:
     acled = d.get("acled") or {}
     date = d.get("date") or {}
     return Incident(
-        id=d["id"],
-        family=d["family"],
-        plover_type=d["plover"]["type"],
-        plover_mode=d["plover"].get("mode"),
-        acled_event_type=acled.get("event_type"),
+        id=d["id"], family=d["family"], plover_type=d["plover"]["type"],
+        plover_mode=d["plover"].get("mode"), acled_event_type=acled.get("event_type"),
         acled_sub_event_type=acled.get("sub_event_type"),
-        actor1=ref_from_dict(d.get("actor1")),
-        actor2=ref_from_dict(d.get("actor2")),
-        place=place_from_dict(d.get("place")),
-        date=_day(date.get("value")),
-        date_min=_day(date.get("min")),
-        date_max=_day(date.get("max")),
-        date_precision=date.get("precision"),
-        modality=d["modality"],
-        contradicted=d["contradicted"],
-        fatalities=d.get("fatalities"),
-        fatalities_max=d.get("fatalities_max"),
-        mentions=tuple(d["mentions"]),
-        articles=tuple(d["articles"]),
-        outlets=tuple(d["outlets"]),
-        sources=tuple(d["sources"]),
-        sources_count=d["sources_count"],
-        independent_sources=d["independent_sources"],
-        cross_alignment=d["cross_alignment"],
-        corroboration=d["corroboration"],
-        contradictions=tuple(d["contradictions"]),
+        actor1=ref_from_dict(d.get("actor1")), actor2=ref_from_dict(d.get("actor2")),
+        place=place_from_dict(d.get("place")), date=_day(date.get("value")),
+        date_min=_day(date.get("min")), date_max=_day(date.get("max")),
+        date_precision=date.get("precision"), modality=d["modality"],
+        contradicted=d["contradicted"], fatalities=d.get("fatalities"),
+        fatalities_max=d.get("fatalities_max"), mentions=tuple(d["mentions"]),
+        articles=tuple(d["articles"]), outlets=tuple(d["outlets"]),
+        sources=tuple(d["sources"]), sources_count=d["sources_count"],
+        independent_sources=d["independent_sources"], cross_alignment=d["cross_alignment"],
+        corroboration=d["corroboration"], contradictions=tuple(d["contradictions"]),
         note=d.get("note", ""),
     )
 
@@ -123,16 +110,10 @@ def render_control_table(entries: Sequence[ControlEntry]) -> str:
             who = "-"
         province = e.place_key.startswith("admin1:") or e.place.feature in ("ADM1", "ADM1H")
         name = e.place.name + (" province" if province else "")
-        rows.append(
-            (
-                name,
-                e.place.admin1 or "-",
-                e.status,
-                who,
-                e.since.isoformat() if e.since else "-",
-                str(len(e.evidence)),
-            )
-        )
+        rows.append((
+            name, e.place.admin1 or "-", e.status, who,
+            e.since.isoformat() if e.since else "-", str(len(e.evidence)),
+        ))
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))

@@ -67,11 +67,8 @@ def _settle_disputes(obs: Sequence[Observation]) -> list[Observation]:
     denials = [o for o in obs if o.disputed]
     out = []
     for o in obs:
-        near = [
-            d
-            for d in denials
-            if abs((d.date - o.date).days) <= DISPUTE_WINDOW_DAYS and _confirms(o, d)
-        ]
+        near = [d for d in denials
+                if abs((d.date - o.date).days) <= DISPUTE_WINDOW_DAYS and _confirms(o, d)]
         if not near or o.disputed or not o.from_event:
             out.append(o)
         elif o.published <= max(d.published for d in near):
@@ -122,39 +119,30 @@ def _apply_day(state: _State, day: dt.date, obs: list[Observation]) -> _State:
 def _apply_statement(state: _State, day: dt.date, o: Observation) -> _State:
     """A statement confirms, sets, or (against fresh events) contests control."""
     recent = (
-        state.by_event_on is not None and (day - state.by_event_on).days <= STATEMENT_DEFERS_DAYS
+        state.by_event_on is not None
+        and (day - state.by_event_on).days <= STATEMENT_DEFERS_DAYS
     )
     if o.kind == "held":
         if state.status == "held" and state.side == o.side:
             return state
         if state.status == "contested" and (
-            state.leaning == o.side
-            or (state.leaning is None and state.losers and o.side not in state.losers)
+            state.leaning == o.side or (state.leaning is None and state.losers
+                                        and o.side not in state.losers)
         ):
             return _State("held", o.side, o.actor, day, by_event_on=state.by_event_on)
         if state.status == "unknown" and o.side not in state.not_held_by:
             return _State("held", o.side, o.actor, day, by_event_on=state.by_event_on)
         if recent:
-            return _State(
-                **{
-                    **state.__dict__,
-                    "status": "contested",
-                    "contested_by": tuple(sorted({*state.contested_by, o.side})),
-                }
-            )
+            return _State(**{**state.__dict__, "status": "contested",
+                             "contested_by": tuple(sorted({*state.contested_by, o.side}))})
         return _State("held", o.side, o.actor, day, by_event_on=state.by_event_on)
     if state.side != o.side:
         if state.status == "unknown":
             state.not_held_by = tuple(sorted({*state.not_held_by, o.side}))
         return state
     if recent:
-        return _State(
-            **{
-                **state.__dict__,
-                "status": "contested",
-                "contested_by": tuple(sorted({*state.contested_by, o.side})),
-            }
-        )
+        return _State(**{**state.__dict__, "status": "contested",
+                         "contested_by": tuple(sorted({*state.contested_by, o.side}))})
     return _State("unknown", None, None, day, not_held_by=(o.side,), by_event_on=state.by_event_on)
 
 
@@ -174,16 +162,10 @@ def _apply_events(state: _State, day: dt.date, events: list[Observation]) -> _St
     leaning = next(iter(favoured)) if len(favoured) == 1 else None
 
     def contested(keeper: str | None) -> _State:
-        return _State(
-            "contested",
-            keeper,
-            state.actor if keeper == state.side else None,
-            day,
-            contested_by=tuple(sorted(parties - {keeper} if keeper else parties)),
-            by_event_on=day,
-            leaning=leaning,
-            losers=tuple(sorted(full_losses | part_losses)),
-        )
+        return _State("contested", keeper, state.actor if keeper == state.side else None, day,
+                      contested_by=tuple(sorted(parties - {keeper} if keeper else parties)),
+                      by_event_on=day, leaning=leaning,
+                      losers=tuple(sorted(full_losses | part_losses)))
 
     if len(events) > len(firm) or len(full_gains) > 1 or part_gains - set(full_gains):
         keeper = state.side if state.side not in full_losses | part_losses else None
@@ -206,22 +188,12 @@ def _apply_fighting(state: _State, day: dt.date, fights: list[Observation]) -> _
     """Fighting that involves the holder of a held place contests it."""
     if state.status != "held" or state.side is None:
         return state
-    against = {
-        side
-        for o in fights
-        for side in (o.side, o.other)
-        if state.side in (o.side, o.other) and side and side != state.side
-    }
+    against = {side for o in fights for side in (o.side, o.other)
+               if state.side in (o.side, o.other) and side and side != state.side}
     if not against:
         return state
-    return _State(
-        "contested",
-        state.side,
-        state.actor,
-        day,
-        contested_by=tuple(sorted(against)),
-        by_event_on=day,
-    )
+    return _State("contested", state.side, state.actor, day,
+                  contested_by=tuple(sorted(against)), by_event_on=day)
 
 
 def _main_actor(obs: Sequence[Observation]) -> ActorRef | None:
@@ -253,36 +225,16 @@ def timeline(obs: Sequence[Observation]) -> list[ControlEntry]:
             out[-1] = new
         state = new
     return [
-        ControlEntry(
-            place_key,
-            place,
-            s.status,
-            s.side,
-            s.actor,
-            s.since,
-            s.evidence,
-            s.not_held_by,
-            s.contested_by,
-        )
+        ControlEntry(place_key, place, s.status, s.side, s.actor, s.since, s.evidence,
+                     s.not_held_by, s.contested_by)
         for s in out
     ]
 
 
 def _order(o: Observation) -> tuple[object, ...]:
     """A total order, so a timeline never depends on the order observations were read."""
-    return (
-        o.date,
-        o.evidence,
-        o.kind,
-        o.side,
-        o.place.id,
-        o.place.start,
-        o.published,
-        o.partial,
-        o.disputed,
-        o.other or "",
-        o.actor.id if o.actor else "",
-    )
+    return (o.date, o.evidence, o.kind, o.side, o.place.id, o.place.start, o.published,
+            o.partial, o.disputed, o.other or "", o.actor.id if o.actor else "")
 
 
 def control_timelines(observations: Iterable[Observation]) -> dict[str, list[ControlEntry]]:
@@ -290,7 +242,10 @@ def control_timelines(observations: Iterable[Observation]) -> dict[str, list[Con
     by_place: dict[str, list[Observation]] = {}
     for o in observations:
         by_place.setdefault(o.place_key, []).append(o)
-    timelines = {key: timeline(sorted(obs, key=_order)) for key, obs in sorted(by_place.items())}
+    timelines = {
+        key: timeline(sorted(obs, key=_order))
+        for key, obs in sorted(by_place.items())
+    }
     return _with_provinces(timelines)
 
 
@@ -316,11 +271,5 @@ def as_of(timelines: dict[str, list[ControlEntry]], date: dt.date) -> list[Contr
         current = [e for e in entries if e.since is None or e.since <= date]
         if current:
             out.append(current[-1])
-    return sorted(
-        out,
-        key=lambda e: (
-            normalise_text(e.place.name),
-            (e.place.feature or "").startswith("ADM1"),
-            e.place_key,
-        ),
-    )
+    return sorted(out, key=lambda e: (normalise_text(e.place.name),
+                                      (e.place.feature or "").startswith("ADM1"), e.place_key))

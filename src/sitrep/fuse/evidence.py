@@ -36,8 +36,7 @@ def locate(store: Store, ids: Iterable[str]) -> dict[str, tuple[str, int]]:
         with store.engine.connect() as conn:
             for table in (t.events, t.claims):
                 query = select(table.c.id, table.c.article_id, table.c.sentence).where(
-                    table.c.id.in_(rows)
-                )
+                    table.c.id.in_(rows))
                 for r in conn.execute(query):
                     out[r.id] = (r.article_id, r.sentence)
     return out

@@ -31,7 +31,9 @@ def fuse_documents(docs: Iterable[Document]) -> Fusion:
     return fuse_mentions(mentions, statements)
 
 
-def fuse_mentions(mentions: list[EventMention], statements: list[ControlStatement]) -> Fusion:
+def fuse_mentions(
+    mentions: list[EventMention], statements: list[ControlStatement]
+) -> Fusion:
     observations = observations_from_mentions(mentions) + observations_from_statements(statements)
     return Fusion(
         incidents=fuse_incidents(mentions),

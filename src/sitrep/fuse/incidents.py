@@ -103,11 +103,8 @@ def build_incident(mentions: Sequence[EventMention]) -> Incident:
     precise = [m for m in dated if m.date_precision == "day"] or dated
     date_counts = Counter(m.date for m in precise)
     date = min(date_counts, key=lambda d: (-date_counts[d], d)) if date_counts else None
-    fatal = [
-        e.fatalities
-        for m, e in zip(ms, events, strict=True)
-        if e.fatalities is not None and not m.denied
-    ]
+    fatal = [e.fatalities for m, e in zip(ms, events, strict=True)
+             if e.fatalities is not None and not m.denied]
     summary = summarise_sources(ms)
     contradictions = sorted(
         {m.id for m in ms if m.event.modality == "denied"} | {c for m in ms for c in m.denied_by}

@@ -87,31 +87,25 @@ def _pending(conn: Connection, article_ids: Iterable[str] | None) -> list[str] |
         known: set[str] = set()
         done: set[str] = set()
         for chunk in index.chunks(ids):
-            known.update(
-                r[0]
-                for r in conn.execute(select(t.articles.c.id).where(t.articles.c.id.in_(chunk)))
-            )
-            done.update(
-                r[0]
-                for r in conn.execute(
-                    select(index.fuse_articles.c.id).where(index.fuse_articles.c.id.in_(chunk))
-                )
-            )
+            known.update(r[0] for r in conn.execute(
+                select(t.articles.c.id).where(t.articles.c.id.in_(chunk))))
+            done.update(r[0] for r in conn.execute(
+                select(index.fuse_articles.c.id).where(index.fuse_articles.c.id.in_(chunk))))
         new = sorted(known - done)
         if fused + len(new) == stored:
             return new
-    unfused = (
-        select(t.articles.c.id)
-        .where(~exists().where(index.fuse_articles.c.id == t.articles.c.id))
-        .order_by(t.articles.c.id)
-    )
+    unfused = select(t.articles.c.id).where(
+        ~exists().where(index.fuse_articles.c.id == t.articles.c.id)
+    ).order_by(t.articles.c.id)
     return [r[0] for r in conn.execute(unfused)]
 
 
 def _documents(conn: Connection, ids: list[str]) -> list[Document]:
     docs: list[Document] = []
     for chunk in index.chunks(ids):
-        rows = conn.execute(select(t.articles.c.doc_json).where(t.articles.c.id.in_(chunk))).all()
+        rows = conn.execute(
+            select(t.articles.c.doc_json).where(t.articles.c.id.in_(chunk))
+        ).all()
         docs.extend(document_from_dict(json.loads(r[0])) for r in rows)
     return docs
 

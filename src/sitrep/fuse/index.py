@@ -30,13 +30,8 @@ from .statements import statements_from_document
 
 # Bump when mentions, observations or clustering change meaning: stores re-fuse in full.
 INDEX_VERSION = 1
-DATA_FILES = (
-    "sides.yaml",
-    "wires.yaml",
-    "territorial.yaml",
-    "incident-families.yaml",
-    "provincial-capitals.csv",
-)
+DATA_FILES = ("sides.yaml", "wires.yaml", "territorial.yaml", "incident-families.yaml",
+              "provincial-capitals.csv")
 CHUNK = 500  # ids per IN (...) clause
 
 fuse_mentions = Table(
@@ -144,10 +139,8 @@ def add(conn: Connection, batch: Batch) -> None:
         conn.execute(
             fuse_observations.insert(),
             [
-                {
-                    "place_key": o.place_key,
-                    "data_json": json.dumps(observation_to_dict(o), ensure_ascii=False),
-                }
+                {"place_key": o.place_key,
+                 "data_json": json.dumps(observation_to_dict(o), ensure_ascii=False)}
                 for o in batch.observations
             ],
         )
@@ -156,15 +149,9 @@ def add(conn: Connection, batch: Batch) -> None:
 def _mention_row(m: EventMention) -> dict[str, object]:
     lo, hi = date_span(m)
     return {
-        "lo": lo,
-        "hi": hi,
-        "mode": m.event.plover_mode,
-        "id": m.id,
-        "article_id": m.article_id,
-        "bucket": bucket_key(m),
-        "cell": cell_key(m),
-        "day": sort_key(m)[0],
-        "window_days": window_days(m),
+        "lo": lo, "hi": hi, "mode": m.event.plover_mode,
+        "id": m.id, "article_id": m.article_id, "bucket": bucket_key(m), "cell": cell_key(m),
+        "day": sort_key(m)[0], "window_days": window_days(m),
         "data_json": json.dumps(mention_to_dict(m), ensure_ascii=False),
     }
 

@@ -14,9 +14,8 @@ from ..models import FACTUAL_MODALITIES, Actor, ActorRef, Document, Event, Place
 from .resources import DOMESTIC_SIDES, actor_country, capitals, sides, wires
 
 DENYING_STANCES = frozenset({"denies", "rejects", "denied"})
-ANAPHOR = re.compile(
-    r"\bthe\s+(?:(?P<capital>capital)|provincial\s+capital|city|town)\b", re.IGNORECASE
-)
+ANAPHOR = re.compile(r"\bthe\s+(?:(?P<capital>capital)|provincial\s+capital|city|town)\b",
+                     re.IGNORECASE)
 
 
 def _is_city(p: Place) -> bool:
@@ -25,7 +24,8 @@ def _is_city(p: Place) -> bool:
 
 def _antecedent_city(doc: Document, sent: Sentence) -> Place | None:
     """The city the article has named most often before ``sent`` (latest on ties)."""
-    before = [q for q in doc.places if q.role == "mention" and q.end <= sent.start and _is_city(q)]
+    before = [q for q in doc.places
+              if q.role == "mention" and q.end <= sent.start and _is_city(q)]
     if not before:
         return None
     counts: dict[str, int] = {}
@@ -48,9 +48,8 @@ def anaphor_place(doc: Document, e: Event, sent: Sentence, country: str | None) 
     """
     p = e.place
     named_here = p is not None and p.role != "dateline" and sent.start <= p.start < sent.end
-    if named_here and not (
-        p is not None and p.role == "capital" and country and p.country != country
-    ):
+    if named_here and not (p is not None and p.role == "capital" and country
+                           and p.country != country):
         return None
     text = doc.article.text
     found = [m for m in ANAPHOR.finditer(text, sent.start, sent.end)]
@@ -65,9 +64,8 @@ def anaphor_place(doc: Document, e: Event, sent: Sentence, country: str | None) 
         base = _antecedent_city(doc, sent)
     if base is None:
         return None
-    return replace(
-        base, text=m.group(0), start=m.start(), end=m.end(), role="anaphor", method="fuse-anaphor"
-    )
+    return replace(base, text=m.group(0), start=m.start(), end=m.end(), role="anaphor",
+                   method="fuse-anaphor")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,9 +161,8 @@ def mentions_from_document(doc: Document) -> tuple[EventMention, ...]:
                 actor1_side=side1,
                 actor2_side=table.side_of(e.actor2, actors),
                 actor1_country=country,
-                source_sides=tuple(
-                    (s.id, table.side_of(s, actors)) for s in (*e.sources, *deniers.get(e.id, ()))
-                ),
+                source_sides=tuple((s.id, table.side_of(s, actors))
+                                   for s in (*e.sources, *deniers.get(e.id, ()))),
                 denied_by=tuple(sorted(denied.get(e.id, ()))),
                 deniers=tuple(deniers.get(e.id, ())),
                 claim_ids=tuple(sorted(claimed.get(e.id, ()))),

@@ -70,15 +70,9 @@ def is_fighting(m: EventMention) -> bool:
     """A clash or ground attack between two different known sides."""
     e = m.event
     ground = (e.acled_sub_event_type or "") in territorial().fighting_acled or (
-        e.plover_mode or ""
-    ) in territorial().fighting_modes
-    return (
-        e.plover_type == "ASSAULT"
-        and ground
-        and m.actor1_side is not None
-        and m.actor2_side is not None
-        and m.actor1_side != m.actor2_side
-    )
+        e.plover_mode or "") in territorial().fighting_modes
+    return (e.plover_type == "ASSAULT" and ground and m.actor1_side is not None
+            and m.actor2_side is not None and m.actor1_side != m.actor2_side)
 
 
 def _target(m: EventMention) -> Place | None:
@@ -147,16 +141,10 @@ def observations_from_mentions(mentions: Iterable[EventMention]) -> list[Observa
             continue
         out.append(
             Observation(
-                place_key=cp[0],
-                place=cp[1],
-                date=m.date,
-                published=m.published or m.date,
-                kind=kind,
-                side=side,
-                actor=sides().controller(side, e.actor1),
+                place_key=cp[0], place=cp[1], date=m.date, published=m.published or m.date,
+                kind=kind, side=side, actor=sides().controller(side, e.actor1),
                 partial=extent == "partial",
-                disputed=m.denied,
-                evidence=m.id,
+                disputed=m.denied, evidence=m.id,
                 other=m.actor2_side if kind == "fight" else None,
             )
         )
@@ -166,15 +154,9 @@ def observations_from_mentions(mentions: Iterable[EventMention]) -> list[Observa
 def observations_from_statements(statements: Iterable[ControlStatement]) -> list[Observation]:
     return [
         Observation(
-            place_key=s.place_key,
-            place=s.place,
-            date=s.date,
-            published=s.date,
-            kind="held" if s.held else "not-held",
-            side=s.side,
-            actor=sides().controller(s.side, s.actor),
-            partial=False,
-            disputed=False,
+            place_key=s.place_key, place=s.place, date=s.date, published=s.date,
+            kind="held" if s.held else "not-held", side=s.side,
+            actor=sides().controller(s.side, s.actor), partial=False, disputed=False,
             evidence=s.id,
         )
         for s in statements

@@ -44,13 +44,8 @@ from .control import ControlEntry, as_of, control_timelines
 from .incidents import Incident, fuse_incidents
 
 __all__ = [
-    "FuseSummary",
-    "control_as_of",
-    "control_table",
-    "control_timeline",
-    "control_to_contract",
-    "fuse_store",
-    "load_incidents",
+    "FuseSummary", "control_as_of", "control_table", "control_timeline", "control_to_contract",
+    "fuse_store", "load_incidents",
 ]
 
 control_table = render_control_table  # the name ``sitrep control --format table`` imports
@@ -78,11 +73,9 @@ class FuseSummary:
 
     def as_dict(self) -> dict[str, int]:
         return {
-            "mentions": self.mentions,
-            "incidents": self.incidents,
+            "mentions": self.mentions, "incidents": self.incidents,
             "multi_mention_incidents": self.multi_mention_incidents,
-            "statements": self.statements,
-            "places": self.places,
+            "statements": self.statements, "places": self.places,
             "control_rows": self.control_rows,
         }
 
@@ -138,9 +131,7 @@ def fuse_all_locked(store: Store) -> FuseSummary:
 
 
 def summarise(
-    mentions: int,
-    incidents: Sequence[Incident],
-    statements: int,
+    mentions: int, incidents: Sequence[Incident], statements: int,
     timelines: dict[str, list[ControlEntry]],
 ) -> FuseSummary:
     return FuseSummary(
@@ -161,43 +152,28 @@ def ensure_tables(conn: Connection) -> None:
 def _incident_row(i: Incident) -> dict[str, object]:
     p = i.place
     return {
-        "id": i.id,
-        "plover_type": i.plover_type,
-        "plover_mode": i.plover_mode,
-        "acled_event_type": i.acled_event_type,
-        "acled_sub_event_type": i.acled_sub_event_type,
+        "id": i.id, "plover_type": i.plover_type, "plover_mode": i.plover_mode,
+        "acled_event_type": i.acled_event_type, "acled_sub_event_type": i.acled_sub_event_type,
         "actor1_id": i.actor1.id if i.actor1 else None,
         "actor1_name": i.actor1.name if i.actor1 else None,
         "actor2_id": i.actor2.id if i.actor2 else None,
         "actor2_name": i.actor2.name if i.actor2 else None,
-        "place_id": p.id if p else None,
-        "place_name": p.name if p else None,
-        "lat": p.lat if p else None,
-        "lon": p.lon if p else None,
-        "country": p.country if p else None,
-        "admin1": p.admin1 if p else None,
+        "place_id": p.id if p else None, "place_name": p.name if p else None,
+        "lat": p.lat if p else None, "lon": p.lon if p else None,
+        "country": p.country if p else None, "admin1": p.admin1 if p else None,
         "geo_precision": p.precision if p else None,
-        "date": i.date,
-        "date_min": i.date_min,
-        "date_max": i.date_max,
-        "time_precision": i.time_precision,
-        "modality": i.modality,
-        "fatalities": i.fatalities,
-        "fatalities_max": i.fatalities_max,
-        "n_mentions": len(i.mentions),
-        "sources_count": i.sources_count,
-        "independent_sources": i.independent_sources,
-        "cross_alignment": i.cross_alignment,
-        "contradicted": i.contradicted,
-        "corroboration": i.corroboration,
+        "date": i.date, "date_min": i.date_min, "date_max": i.date_max,
+        "time_precision": i.time_precision, "modality": i.modality,
+        "fatalities": i.fatalities, "fatalities_max": i.fatalities_max,
+        "n_mentions": len(i.mentions), "sources_count": i.sources_count,
+        "independent_sources": i.independent_sources, "cross_alignment": i.cross_alignment,
+        "contradicted": i.contradicted, "corroboration": i.corroboration,
         "data_json": json.dumps(incident_to_dict(i), ensure_ascii=False),
     }
 
 
 def write_incidents(
-    conn: Connection,
-    incidents: Sequence[Incident],
-    replacing: Sequence[str] | None = None,
+    conn: Connection, incidents: Sequence[Incident], replacing: Sequence[str] | None = None,
     mention_ids: Sequence[str] = (),
 ) -> None:
     """Write ``incidents`` and link their events. By default they replace every incident;
@@ -214,9 +190,9 @@ def write_incidents(
         return
     conn.execute(t.incidents.insert(), [_incident_row(i) for i in incidents])
     conn.execute(
-        update(t.events)
-        .where(t.events.c.id == bindparam("eid"))
-        .values(incident_id=bindparam("iid")),
+        update(t.events).where(t.events.c.id == bindparam("eid")).values(
+            incident_id=bindparam("iid")
+        ),
         [{"eid": m, "iid": i.id} for i in incidents for m in i.mentions],
     )
 
@@ -248,15 +224,12 @@ def write_control(
         t.control.insert(),
         [
             {
-                "id": _control_id(e),
-                "place_id": e.place_key,
-                "since": e.since,
+                "id": _control_id(e), "place_id": e.place_key, "since": e.since,
                 "place_name": e.place.name,
                 "place_json": json.dumps(place_to_dict(e.place), ensure_ascii=False),
                 "controller_id": _controller(e)["id"] if e.side else None,
                 "controller_name": _controller(e)["name"] if e.side else None,
-                "side": e.side,
-                "status": e.status,
+                "side": e.side, "status": e.status,
                 "evidence_json": json.dumps(list(e.evidence)),
             }
             for e in entries
@@ -266,8 +239,7 @@ def write_control(
         control_detail.insert(),
         [
             {
-                "id": _control_id(e),
-                "place_key": e.place_key,
+                "id": _control_id(e), "place_key": e.place_key,
                 "not_held_by": json.dumps(list(e.not_held_by)),
                 "contested_by": json.dumps(list(e.contested_by)),
                 "controller_text": e.controller.text if e.controller else None,
@@ -281,39 +253,24 @@ def control_timeline(store: Store) -> dict[str, list[ControlEntry]]:
     """Every stored control entry, per place key, oldest first."""
     with store.engine.begin() as conn:
         t.metadata.create_all(conn, tables=[control_detail])
-        rows = (
-            conn.execute(
-                select(
-                    t.control,
-                    control_detail.c.not_held_by,
-                    control_detail.c.contested_by,
-                    control_detail.c.controller_text,
-                )
-                .outerjoin(control_detail, control_detail.c.id == t.control.c.id)
-                .order_by(t.control.c.place_id, t.control.c.since)
-            )
-            .mappings()
-            .all()
-        )
+        rows = conn.execute(
+            select(t.control, control_detail.c.not_held_by, control_detail.c.contested_by,
+                   control_detail.c.controller_text)
+            .outerjoin(control_detail, control_detail.c.id == t.control.c.id)
+            .order_by(t.control.c.place_id, t.control.c.since)
+        ).mappings().all()
     out: dict[str, list[ControlEntry]] = {}
     for r in rows:
         place = place_from_dict(json.loads(r["place_json"]))
         assert place is not None
         controller = None
         if r["controller_id"] and not r["controller_id"].startswith("side:"):
-            controller = ActorRef(
-                r["controller_id"],
-                r["controller_name"] or "",
-                r["controller_text"] or r["controller_name"] or "",
-            )
+            controller = ActorRef(r["controller_id"], r["controller_name"] or "",
+                                  r["controller_text"] or r["controller_name"] or "")
         out.setdefault(r["place_id"], []).append(
             ControlEntry(
-                place_key=r["place_id"],
-                place=place,
-                status=r["status"],
-                side=r["side"],
-                controller=controller,
-                since=r["since"],
+                place_key=r["place_id"], place=place, status=r["status"], side=r["side"],
+                controller=controller, since=r["since"],
                 evidence=tuple(json.loads(r["evidence_json"])),
                 not_held_by=tuple(json.loads(r["not_held_by"] or "[]")),
                 contested_by=tuple(json.loads(r["contested_by"] or "[]")),

@@ -91,13 +91,9 @@ class Neighbourhood:
         for entries in self._near(m):
             for _day, mid, first, last, other in entries:
                 # dates and mode first, from the index row: most neighbours fail there
-                if (
-                    first <= hi + DAY_SLACK
-                    and lo <= last + DAY_SLACK
-                    and mid != m.id
-                    and (mode is None or other is None or other == mode)
-                    and self.linker.fit(m, self.mention(mid))
-                ):
+                if (first <= hi + DAY_SLACK and lo <= last + DAY_SLACK and mid != m.id
+                        and (mode is None or other is None or other == mode)
+                        and self.linker.fit(m, self.mention(mid))):
                     out.append(mid)
         return out
 
@@ -105,12 +101,9 @@ class Neighbourhood:
         """How many days from ``m`` a mention it fits can lie."""
         if bucket not in self.widest:
             fm = index.fuse_mentions
-            self.widest[bucket] = int(
-                self.conn.execute(
-                    select(func.max(fm.c.window_days)).where(fm.c.bucket == bucket)
-                ).scalar_one()
-                or 0
-            )
+            self.widest[bucket] = int(self.conn.execute(
+                select(func.max(fm.c.window_days)).where(fm.c.bucket == bucket)
+            ).scalar_one() or 0)
         return window_days(m) + self.widest[bucket] + DAY_SLACK
 
     def _near(self, m: EventMention) -> Iterator[list[Row]]:
@@ -135,7 +128,8 @@ class Neighbourhood:
             return
         fm = index.fuse_mentions
         rows = self.conn.execute(
-            select(fm.c.id, fm.c.cell, fm.c.day, fm.c.lo, fm.c.hi, fm.c.mode, fm.c.data_json).where(
+            select(fm.c.id, fm.c.cell, fm.c.day, fm.c.lo, fm.c.hi, fm.c.mode, fm.c.data_json)
+            .where(
                 fm.c.bucket == bucket, fm.c.cell.in_(missing), fm.c.day.between(lo, hi)
             )
         ).all()
@@ -194,12 +188,8 @@ class _Replay:
         ev = t.events
         found: dict[str, str | None] = {}
         for chunk in index.chunks(todo):
-            found.update(
-                (eid, incident)
-                for eid, incident in self.conn.execute(
-                    select(ev.c.id, ev.c.incident_id).where(ev.c.id.in_(chunk))
-                )
-            )
+            found.update((eid, incident) for eid, incident in self.conn.execute(
+                select(ev.c.id, ev.c.incident_id).where(ev.c.id.in_(chunk))))
         lost = [m for m in todo if found.get(m) is None]
         if lost:
             raise StoreError(f"event {lost[0]} has no incident; run: sitrep fuse run")
@@ -226,7 +216,8 @@ class _Replay:
             self._replay(key, self.hood.mention(mid))
         clusters = [self.members[c] for c in sorted(self.changed) if self.members.get(c)]
         incidents = tuple(build_incident([self.hood.mention(i) for i in c]) for c in clusters)
-        replaced = tuple(sorted(self.incident_of[c] for c in self.changed if c in self.incident_of))
+        replaced = tuple(sorted(self.incident_of[c] for c in self.changed
+                                if c in self.incident_of))
         return Reclustering(incidents, replaced, replayed)
 
     def _replay(self, key: Key, y: EventMention) -> None:

@@ -250,36 +250,17 @@ class Capital:
 
     def place(self) -> Place:
         return Place(
-            id=f"gn:{self.geonames_id}",
-            name=self.name,
-            text=self.name,
-            start=0,
-            end=0,
-            lat=self.lat,
-            lon=self.lon,
-            country="SY",
-            admin1=self.governorate,
-            feature="PPLA",
-            geonames_id=self.geonames_id,
-            precision=1,
-            method="provincial-capitals",
+            id=f"gn:{self.geonames_id}", name=self.name, text=self.name, start=0, end=0,
+            lat=self.lat, lon=self.lon, country="SY", admin1=self.governorate, feature="PPLA",
+            geonames_id=self.geonames_id, precision=1, method="provincial-capitals",
         )
 
     def province(self) -> Place:
         """The governorate itself, placed at its capital for maps."""
         return Place(
-            id=f"gn:{self.admin1_geonames_id}",
-            name=self.governorate,
-            text=self.governorate,
-            start=0,
-            end=0,
-            lat=self.lat,
-            lon=self.lon,
-            country="SY",
-            admin1=self.governorate,
-            feature="ADM1",
-            geonames_id=self.admin1_geonames_id,
-            precision=3,
+            id=f"gn:{self.admin1_geonames_id}", name=self.governorate, text=self.governorate,
+            start=0, end=0, lat=self.lat, lon=self.lon, country="SY", admin1=self.governorate,
+            feature="ADM1", geonames_id=self.admin1_geonames_id, precision=3,
             method="provincial-capitals",
         )
 
@@ -319,17 +300,11 @@ def capitals() -> Capitals:
     for r in csv.DictReader(io.StringIO("\n".join(rows))):
         out.append(
             Capital(
-                pcode=r["pcode"],
-                governorate=r["governorate"],
-                admin1_code=r["admin1_code"],
-                name=r["capital"],
-                geonames_id=int(r["geonames_id"]),
-                lat=float(r["lat"]),
-                lon=float(r["lon"]),
-                aliases=tuple(a for a in r["aliases"].split(";") if a),
+                pcode=r["pcode"], governorate=r["governorate"], admin1_code=r["admin1_code"],
+                name=r["capital"], geonames_id=int(r["geonames_id"]), lat=float(r["lat"]),
+                lon=float(r["lon"]), aliases=tuple(a for a in r["aliases"].split(";") if a),
                 national=r.get("national") or None,
-                admin1_geonames_id=int(r["admin1_geonames_id"])
-                if r.get("admin1_geonames_id")
+                admin1_geonames_id=int(r["admin1_geonames_id"]) if r.get("admin1_geonames_id")
                 else None,
                 governorate_aliases=tuple(
                     a for a in (r.get("governorate_aliases") or "").split(";") if a

@@ -81,10 +81,7 @@ def origins(mentions: Sequence[EventMention]) -> dict[str, str]:
 
 
 STANCE_OF_MODALITY = {
-    "asserted": "asserts",
-    "reported": "reports",
-    "alleged": "alleges",
-    "denied": "denies",
+    "asserted": "asserts", "reported": "reports", "alleged": "alleges", "denied": "denies",
 }
 
 
@@ -171,3 +168,5 @@ def summarise_sources(
         contradicted=corr.contradicted,
         corroboration=corr.score,
     )
+
+

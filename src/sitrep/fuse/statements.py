@@ -56,13 +56,11 @@ HELD_ADJECTIVE = re.compile(
 PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?$", re.IGNORECASE)
 BACKGROUND = re.compile(
     r"\s*(?:,\s*)?(?:since|until|till|for\s+(?:years|decades|months)|before|from\s+\d{4}|"
-    r"in\s+\d{4}|between)\b",
-    re.IGNORECASE,
+    r"in\s+\d{4}|between)\b", re.IGNORECASE,
 )
 NEGATION = re.compile(
     r"\b(?:not|never|no longer|denied|deny|denies|dismissed|rejected|false|lost|losing|"
-    r"loses)\b|n['’]t\b",
-    re.IGNORECASE,
+    r"loses)\b|n['’]t\b", re.IGNORECASE,
 )
 IRREALIS = re.compile(r"\b(?:would|could|might|may|if|unless|whether|should)\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although)\b")
@@ -152,20 +150,10 @@ def statements_from_document(doc: Document) -> tuple[ControlStatement, ...]:
         text = doc.article.text[s.start : s.end]
         sid = cited.get(s.i) or sentence_evidence_id(doc.article.id, s.i)
 
-        def add(
-            key: str,
-            place: Place,
-            side: str,
-            ref: ActorRef | None,
-            held: bool,
-            _sid: str = sid,
-            _i: int = s.i,
-        ) -> None:
-            out.append(
-                ControlStatement(
-                    _sid, doc.article.id, _i, doc.article.published, key, place, side, ref, held
-                )
-            )
+        def add(key: str, place: Place, side: str, ref: ActorRef | None, held: bool,
+                _sid: str = sid, _i: int = s.i) -> None:
+            out.append(ControlStatement(_sid, doc.article.id, _i, doc.article.published,
+                                        key, place, side, ref, held))
 
         for m in HOLD_LIST.finditer(text):
             if IRREALIS.search(text[: m.start()]):
@@ -194,12 +182,8 @@ def statements_from_document(doc: Document) -> tuple[ControlStatement, ...]:
             if IRREALIS.search(before) or NEGATION.search(before):
                 continue
             follows = next(
-                (
-                    p
-                    for p in _places_in(doc, s.start + m.end(), s.end)
-                    if p.start == s.start + m.end()
-                ),
-                None,
+                (p for p in _places_in(doc, s.start + m.end(), s.end)
+                 if p.start == s.start + m.end()), None,
             )
             cp = control_place(follows)
             if follows is not None and (
@@ -211,9 +195,8 @@ def statements_from_document(doc: Document) -> tuple[ControlStatement, ...]:
             if cp is not None and side is not None:
                 add(cp[0], cp[1], side, ref, True)
         for p in _places_in(doc, s.start, s.end):
-            adjective = HELD_ADJECTIVE.search(
-                text, max(0, p.start - s.start - 60), p.start - s.start
-            )
+            adjective = HELD_ADJECTIVE.search(text, max(0, p.start - s.start - 60),
+                                              p.start - s.start)
             held_cp = control_place(p) if adjective else None
             if adjective is not None and held_cp is not None:
                 side = sides().guess(adjective.group("holder"))
@@ -227,9 +210,8 @@ def statements_from_document(doc: Document) -> tuple[ControlStatement, ...]:
             if IRREALIS.search(before) or NEGATION.search(before):
                 continue
             after = re.split(r"[,;.]", text[fell.end() : fell.end() + 60])[0]
-            ref = _actor_in(
-                doc, actors, s.start + fell.end(), s.start + fell.end() + len(after), first=True
-            )
+            ref = _actor_in(doc, actors, s.start + fell.end(), s.start + fell.end() + len(after),
+                            first=True)
             side = _side(doc, actors, ref, after)
             if side is not None:
                 add(cp[0], cp[1], side, ref, True)

@@ -22,18 +22,10 @@ def control_entry(r: Row[Any]) -> JSON:
     """One stored control row (a dated change at a place), contract-shaped."""
     controller = None
     if r.side is not None or r.controller_id is not None:
-        controller = {
-            "id": r.controller_id or f"side:{r.side}",
-            "name": r.controller_name or r.side,
-            "side": r.side,
-        }
-    return {
-        "place": json.loads(r.place_json),
-        "controller": controller,
-        "status": r.status,
-        "since": iso_date(r.since),
-        "evidence": json.loads(r.evidence_json),
-    }
+        controller = {"id": r.controller_id or f"side:{r.side}",
+                      "name": r.controller_name or r.side, "side": r.side}
+    return {"place": json.loads(r.place_json), "controller": controller, "status": r.status,
+            "since": iso_date(r.since), "evidence": json.loads(r.evidence_json)}
 
 
 def control_as_of(store: Store, as_of: dt.date) -> list[JSON]:

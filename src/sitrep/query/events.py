@@ -79,14 +79,8 @@ class Page:
 
     def to_dict(self) -> JSON:
         nxt = self.offset + self.limit if self.has_more else None
-        return {
-            "items": list(self.items),
-            "limit": self.limit,
-            "offset": self.offset,
-            "next_offset": nxt,
-            "next_after": None,
-            **self.extra,
-        }
+        return {"items": list(self.items), "limit": self.limit, "offset": self.offset,
+                "next_offset": nxt, "next_after": None, **self.extra}
 
 
 def iso_date(value: dt.date | str | None) -> str | None:
@@ -99,9 +93,8 @@ def iso_date(value: dt.date | str | None) -> str | None:
 def _as_stored(table: Table) -> list[Any]:
     """The table's columns, dates read as stored text: parsing thousands of dates only to
     print them again is most of the cost of a page (PostgreSQL still returns dates)."""
-    return [
-        type_coerce(c, String).label(c.name) if isinstance(c.type, Date) else c for c in table.c
-    ]
+    return [type_coerce(c, String).label(c.name) if isinstance(c.type, Date) else c
+            for c in table.c]
 
 
 def ref_dict(id_: str | None, name: str | None) -> JSON | None:
@@ -166,10 +159,8 @@ def _after(conn: Any, table: Table, f: EventFilter, row_id: str) -> ColumnElemen
     col, ids = _sort_column(table, f), table.c.id
     value = conn.execute(select(col).where(ids == row_id)).first()
     if value is None:
-        raise NotFoundError(
-            f"no row with id {row_id!r} to page after; pass the last id of "
-            "the previous page (its next_after)"
-        )
+        raise NotFoundError(f"no row with id {row_id!r} to page after; pass the last id of "
+                            "the previous page (its next_after)")
     desc = f.sort.startswith("-")
     id_after = ids < row_id if desc else ids > row_id
     if value[0] is None:
@@ -188,52 +179,35 @@ def _page(store: Store, table: Table, f: EventFilter, to_dict: Any) -> Page:
         rows = conn.execute(stmt).all()
     more = len(rows) > f.limit
     extra: JSON = {"next_after": rows[f.limit - 1].id} if more else {}
-    return Page(
-        tuple(to_dict(r) for r in rows[: f.limit]), f.limit, offset, has_more=more, extra=extra
-    )
+    return Page(tuple(to_dict(r) for r in rows[: f.limit]), f.limit, offset, has_more=more,
+                extra=extra)
 
 
 def _place(r: JSON) -> JSON | None:
     if r["place_id"] is None:
         return None
-    return {
-        "id": r["place_id"],
-        "name": r["place_name"],
-        "lat": r["lat"],
-        "lon": r["lon"],
-        "country": r["country"],
-        "admin1": r["admin1"],
-        "precision": r["geo_precision"],
-    }
+    return {"id": r["place_id"], "name": r["place_name"], "lat": r["lat"], "lon": r["lon"],
+            "country": r["country"], "admin1": r["admin1"], "precision": r["geo_precision"]}
 
 
 def event_row(row: Row[Any]) -> JSON:
     r = row._asdict()
     return {
-        "id": r["id"],
-        "kind": "event",
-        "article_id": r["article_id"],
+        "id": r["id"], "kind": "event", "article_id": r["article_id"],
         "sentence": r["sentence"],
-        "trigger": {
-            "text": r["trigger_text"],
-            "start": r["trigger_start"],
-            "end": r["trigger_end"],
-        },
+        "trigger": {"text": r["trigger_text"], "start": r["trigger_start"],
+                    "end": r["trigger_end"]},
         "plover": {"type": r["plover_type"], "mode": r["plover_mode"]},
-        "acled": None
-        if r["acled_event_type"] is None
+        "acled": None if r["acled_event_type"] is None
         else {"event_type": r["acled_event_type"], "sub_event_type": r["acled_sub_event_type"]},
         "actor1": ref_dict(r["actor1_id"], r["actor1_name"]),
         "actor2": ref_dict(r["actor2_id"], r["actor2_name"]),
         "place": _place(r),
         "date": {"value": iso_date(r["date"]), "precision": r["date_precision"]},
-        "modality": r["modality"],
-        "fatalities": r["fatalities"],
-        "confidence": r["confidence"],
+        "modality": r["modality"], "fatalities": r["fatalities"], "confidence": r["confidence"],
         "sources_count": r["n_sources"],
         "sources": json.loads(r["sources_json"]) if r["n_sources"] else [],
-        "outlet": r["outlet"],
-        "published": iso_date(r["published"]),
+        "outlet": r["outlet"], "published": iso_date(r["published"]),
         "incident_id": r["incident_id"],
     }
 
@@ -241,30 +215,20 @@ def event_row(row: Row[Any]) -> JSON:
 def incident_row(row: Row[Any]) -> JSON:
     r = row._asdict()
     return {
-        "id": r["id"],
-        "kind": "incident",
+        "id": r["id"], "kind": "incident",
         "plover": {"type": r["plover_type"], "mode": r["plover_mode"]},
-        "acled": None
-        if r["acled_event_type"] is None
+        "acled": None if r["acled_event_type"] is None
         else {"event_type": r["acled_event_type"], "sub_event_type": r["acled_sub_event_type"]},
         "actor1": ref_dict(r["actor1_id"], r["actor1_name"]),
         "actor2": ref_dict(r["actor2_id"], r["actor2_name"]),
         "place": _place(r),
-        "date": {
-            "value": iso_date(r["date"]),
-            "min": iso_date(r["date_min"]),
-            "max": iso_date(r["date_max"]),
-            "time_precision": r["time_precision"],
-        },
-        "modality": r["modality"],
-        "fatalities": r["fatalities"],
+        "date": {"value": iso_date(r["date"]), "min": iso_date(r["date_min"]),
+                 "max": iso_date(r["date_max"]), "time_precision": r["time_precision"]},
+        "modality": r["modality"], "fatalities": r["fatalities"],
         "fatalities_max": r["fatalities_max"],
-        "n_mentions": r["n_mentions"],
-        "sources_count": r["sources_count"],
-        "independent_sources": r["independent_sources"],
-        "cross_alignment": r["cross_alignment"],
-        "contradicted": r["contradicted"],
-        "corroboration": r["corroboration"],
+        "n_mentions": r["n_mentions"], "sources_count": r["sources_count"],
+        "independent_sources": r["independent_sources"], "cross_alignment": r["cross_alignment"],
+        "contradicted": r["contradicted"], "corroboration": r["corroboration"],
     }
 
 
@@ -307,29 +271,14 @@ class MapPoints:
     truncated: bool
 
     def to_dict(self) -> JSON:
-        return {
-            "kind": self.kind,
-            "columns": list(self.columns),
-            "values": [list(col) for col in zip(*self.rows, strict=True)]
-            if self.rows
-            else [[] for _ in self.columns],
-            "count": len(self.rows),
-            "truncated": self.truncated,
-        }
+        return {"kind": self.kind, "columns": list(self.columns),
+                "values": [list(col) for col in zip(*self.rows, strict=True)]
+                if self.rows else [[] for _ in self.columns],
+                "count": len(self.rows), "truncated": self.truncated}
 
 
-MAP_COLUMNS = (
-    "id",
-    "lat",
-    "lon",
-    "type",
-    "modality",
-    "sources",
-    "date",
-    "place",
-    "actor1",
-    "actor2",
-)
+MAP_COLUMNS = ("id", "lat", "lon", "type", "modality", "sources", "date", "place",
+               "actor1", "actor2")
 
 
 def map_points(store: Store, f: EventFilter, kind: str = "incidents") -> MapPoints:
@@ -338,36 +287,15 @@ def map_points(store: Store, f: EventFilter, kind: str = "incidents") -> MapPoin
     c = table.c
     sources = c.n_sources if table is t.events else c.sources_count
     # the date as stored (ISO text in SQLite) skips parsing 10,000 dates only to print them
-    stmt = select(
-        c.id,
-        c.lat,
-        c.lon,
-        c.plover_type,
-        c.modality,
-        sources,
-        type_coerce(c.date, String),
-        c.place_name,
-        c.actor1_name,
-        c.actor2_name,
-    ).where(c.lat.is_not(None), *_where(table, f))
+    stmt = (select(c.id, c.lat, c.lon, c.plover_type, c.modality, sources,
+                   type_coerce(c.date, String), c.place_name, c.actor1_name, c.actor2_name)
+            .where(c.lat.is_not(None), *_where(table, f)))
     stmt = _ordered(stmt, table, f).limit(f.limit + 1).offset(f.offset)
     with store.engine.connect() as conn:
         rows = conn.execute(stmt).all()
-    out = tuple(
-        (
-            r[0],
-            r[1],
-            r[2],
-            r[3],
-            r[4],
-            r[5],
-            r[6] if r[6] is None or isinstance(r[6], str) else r[6].isoformat(),
-            r[7],
-            r[8],
-            r[9],
-        )
-        for r in rows[: f.limit]
-    )
+    out = tuple((r[0], r[1], r[2], r[3], r[4], r[5],
+                 r[6] if r[6] is None or isinstance(r[6], str) else r[6].isoformat(),
+                 r[7], r[8], r[9]) for r in rows[: f.limit])
     return MapPoints(kind, MAP_COLUMNS, out, truncated=len(rows) > f.limit)
 
 
@@ -401,21 +329,12 @@ def stats(store: Store) -> JSON:
             by_type = conn.execute(
                 select(table.c.plover_type, func.count()).group_by(table.c.plover_type)
             ).all()
-            out[kind] = {
-                "date_min": iso_date(lo),
-                "date_max": iso_date(hi),
-                "by_type": {k: n for k, n in sorted(by_type)},
-            }
-        since = (
-            conn.execute(
-                select(t.control.c.since)
-                .where(t.control.c.since.is_not(None))
-                .distinct()
-                .order_by(t.control.c.since)
-            )
-            .scalars()
-            .all()
-        )
+            out[kind] = {"date_min": iso_date(lo), "date_max": iso_date(hi),
+                         "by_type": {k: n for k, n in sorted(by_type)}}
+        since = conn.execute(
+            select(t.control.c.since).where(t.control.c.since.is_not(None)).distinct()
+            .order_by(t.control.c.since)
+        ).scalars().all()
     out["control_dates"] = [iso_date(d) for d in since]
     return out
 

@@ -33,13 +33,8 @@ JSON = dict[str, Any]
 
 def incident_filter(scope: Scope, **overrides: Any) -> query.EventFilter:
     """The query-layer filter a report uses; the API's ``/api/incidents`` takes the same."""
-    values: JSON = {
-        "since": scope.since,
-        "until": scope.until,
-        "bbox": scope.bbox,
-        "sort": "date",
-        "limit": query.MAX_LIMIT,
-    }
+    values: JSON = {"since": scope.since, "until": scope.until, "bbox": scope.bbox,
+                    "sort": "date", "limit": query.MAX_LIMIT}
     values.update(overrides)
     return query.EventFilter(**values)
 
@@ -69,11 +64,8 @@ def totals(store: Store, scope: Scope, items: list[JSON]) -> Totals:
     for _, kind, n in per_day:
         by_type[kind] += n
     factual = [i for i in items if i["modality"] in FACTUAL_MODALITIES]
-    before = incident_filter(
-        scope,
-        since=scope.since - dt.timedelta(days=scope.days),
-        until=scope.since - dt.timedelta(days=1),
-    )
+    before = incident_filter(scope, since=scope.since - dt.timedelta(days=scope.days),
+                             until=scope.since - dt.timedelta(days=1))
     return Totals(
         incidents=len(items),
         by_type=tuple(sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))),
@@ -138,14 +130,9 @@ def build_report(
     """The situation report for ``scope``: control, key incidents, claims to watch, method."""
     profiles = profiles or default_profiles()
     items = all_incidents(store, incident_filter(scope))
-    history = all_incidents(
-        store,
-        incident_filter(
-            scope,
-            since=scope.since - dt.timedelta(days=scoring.NOVELTY_DAYS),
-            until=scope.since - dt.timedelta(days=1),
-        ),
-    )
+    history = all_incidents(store, incident_filter(
+        scope, since=scope.since - dt.timedelta(days=scoring.NOVELTY_DAYS),
+        until=scope.since - dt.timedelta(days=1)))
     novelty = scoring.novelty(items, history)
     scores = {i["id"]: scoring.score(i, novelty[i["id"]]) for i in items}
     ranked = sorted(items, key=lambda i: scoring.rank_key(i, scores[i["id"]]))
@@ -157,9 +144,8 @@ def build_report(
         return details[incident_id]
 
     top, related = key_selection(ranked, key_limit)
-    key = [
-        key_incident(i, scores[i["id"]], detail(i["id"]), profiles, related[i["id"]]) for i in top
-    ]
+    key = [key_incident(i, scores[i["id"]], detail(i["id"]), profiles, related[i["id"]])
+           for i in top]
     watch = watch_items(store, scope, ranked, detail, profiles, watch_limit)
     timelines = control_timeline(store)
     end = control_at_end(store, scope, timelines)

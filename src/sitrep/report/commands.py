@@ -30,41 +30,20 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
 
 
 @click.command()
-@click.option(
-    "--db",
-    "db",
-    default=None,
-    help="Database URL or SQLite path (default: $SITREP_DB or sitrep.db).",
-)
+@click.option("--db", "db", default=None,
+              help="Database URL or SQLite path (default: $SITREP_DB or sitrep.db).")
 @click.option("--from", "since", callback=_date, required=True, help="First day, YYYY-MM-DD.")
 @click.option("--to", "until", callback=_date, required=True, help="Last day, YYYY-MM-DD.")
 @click.option("--region", default=None, help="Named region (north-east, ...) or governorate.")
 @click.option("--bbox", default=None, help="Area as west,south,east,north in degrees.")
-@click.option(
-    "--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default="md", show_default=True
-)
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Output file (required for pdf); standard output otherwise.",
-)
-@click.option(
-    "--link-base",
-    default="http://127.0.0.1:8000",
-    show_default=True,
-    help="Web app address the incident links open.",
-)
-def report(
-    db: str | None,
-    since: dt.date,
-    until: dt.date,
-    region: str | None,
-    bbox: str | None,
-    fmt: str,
-    out: Path | None,
-    link_base: str,
-) -> None:
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default="md",
+              show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Output file (required for pdf); standard output otherwise.")
+@click.option("--link-base", default="http://127.0.0.1:8000", show_default=True,
+              help="Web app address the incident links open.")
+def report(db: str | None, since: dt.date, until: dt.date, region: str | None,
+           bbox: str | None, fmt: str, out: Path | None, link_base: str) -> None:
     """Write the situation report for a period and area.
 
     Example: sitrep report --from 2024-11-27 --to 2024-12-10 --format html --out sitrep.html
@@ -82,12 +61,8 @@ def report(
     if region:
         name, area = resolve_region(region)
     store = open_store(Settings.from_env(db_url=db).db_url)
-    built = build_report(
-        store,
-        Scope(since, until, area, name),
-        link_base=link_base,
-        generated=dt.datetime.now(dt.UTC).replace(tzinfo=None),
-    )
+    built = build_report(store, Scope(since, until, area, name), link_base=link_base,
+                         generated=dt.datetime.now(dt.UTC).replace(tzinfo=None))
     body = write_report(built, fmt, out)
     if body is not None:
         sys.stdout.write(body if body.endswith("\n") else body + "\n")

@@ -27,9 +27,8 @@ LOSS_TYPES = ("RETREAT", "CONCEDE")
 MAJOR_FEATURES = frozenset({"PPLC", "PPLA", "PPLA2", "ADM1", "ADM2"})
 
 
-def _inside(
-    bbox: tuple[float, float, float, float] | None, lat: float | None, lon: float | None
-) -> bool:
+def _inside(bbox: tuple[float, float, float, float] | None, lat: float | None,
+            lon: float | None) -> bool:
     if bbox is None:
         return True
     if lat is None or lon is None:
@@ -53,9 +52,8 @@ def _key(entry: ControlEntry | None) -> tuple[object, ...]:
 Timelines = dict[str, list[ControlEntry]]
 
 
-def control_changes(
-    store: Store, scope: Scope, timelines: Timelines | None = None
-) -> tuple[ControlChange, ...]:
+def control_changes(store: Store, scope: Scope,
+                    timelines: Timelines | None = None) -> tuple[ControlChange, ...]:
     """Every change of holder or status dated inside ``scope``, by date then place name.
     ``timelines`` is fusion's ``control_timeline(store)`` when the caller has it."""
     found: list[tuple[ControlEntry, ControlEntry | None]] = []
@@ -63,47 +61,29 @@ def control_changes(
         previous: ControlEntry | None = None
         for entry in entries:
             inside = entry.since is not None and scope.since <= entry.since <= scope.until
-            if (
-                inside
-                and _key(entry) != _key(previous)
-                and _inside(scope.bbox, entry.place.lat, entry.place.lon)
-            ):
+            if inside and _key(entry) != _key(previous) and _inside(
+                    scope.bbox, entry.place.lat, entry.place.lon):
                 found.append((entry, previous))
             previous = entry
-    ids = [
-        e
-        for entry, before in found
-        if before is None or not _side(before).known
-        for e in entry.evidence
-    ]
+    ids = [e for entry, before in found if before is None or not _side(before).known
+           for e in entry.evidence]
     losers = withdrawals(store, ids)
     incidents = incidents_for_evidence(store, [e for entry, _ in found for e in entry.evidence])
     changes = []
     for entry, before in found:
         p = entry.place
         held_before = _side(before)
-        changes.append(
-            ControlChange(
-                place_id=p.id,
-                place=p.name + (" province" if _is_province(entry) else ""),
-                date=entry.since,  # type: ignore[arg-type]
-                before=held_before if held_before.known else holder_before(entry, before, losers),
-                after=_side(entry),
-                status=entry.status,
-                evidence=entry.evidence,
-                incident_ids=tuple(
-                    sorted({i for e in entry.evidence for i in incidents.get(e, ())})
-                ),
-                article_ids=tuple(sorted({e.split("#", 1)[0] for e in entry.evidence if "#" in e})),
-                lat=p.lat,
-                lon=p.lon,
-                before_status=before.status if before else "unknown",
-                not_held_by=entry.not_held_by,
-                contested_by=entry.contested_by,
-                country=p.country,
-                feature=p.feature,
-            )
-        )
+        changes.append(ControlChange(
+            place_id=p.id, place=p.name + (" province" if _is_province(entry) else ""),
+            date=entry.since,  # type: ignore[arg-type]
+            before=held_before if held_before.known else holder_before(entry, before, losers),
+            after=_side(entry), status=entry.status, evidence=entry.evidence,
+            incident_ids=tuple(sorted({i for e in entry.evidence for i in incidents.get(e, ())})),
+            article_ids=tuple(sorted({e.split("#", 1)[0] for e in entry.evidence if "#" in e})),
+            lat=p.lat, lon=p.lon, before_status=before.status if before else "unknown",
+            not_held_by=entry.not_held_by, contested_by=entry.contested_by,
+            country=p.country, feature=p.feature,
+        ))
     return tuple(sorted(changes, key=lambda ch: (ch.date, ch.place, ch.place_id)))
 
 
@@ -126,9 +106,8 @@ def is_headline(ch: ControlChange, focus_country: str | None) -> bool:
     return ch.status == "unknown" and lost and (ch.feature or "") in MAJOR_FEATURES
 
 
-def mark_headlines(
-    changes: Iterable[ControlChange], focus_country: str | None
-) -> tuple[ControlChange, ...]:
+def mark_headlines(changes: Iterable[ControlChange],
+                   focus_country: str | None) -> tuple[ControlChange, ...]:
     return tuple(replace(ch, headline=is_headline(ch, focus_country)) for ch in changes)
 
 
@@ -140,9 +119,8 @@ class Withdrawal:
     date: dt.date | None
 
 
-def holder_before(
-    entry: ControlEntry, before: ControlEntry | None, losers: dict[str, Withdrawal]
-) -> Side:
+def holder_before(entry: ControlEntry, before: ControlEntry | None,
+                  losers: dict[str, Withdrawal]) -> Side:
     """With no holder on record before, the holder before is whoever the evidence says
     withdrew when the change happened (and is not the new holder's side), else the side
     recorded as not holding it.
@@ -223,9 +201,8 @@ def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
         yield ids[i : i + CHUNK]
 
 
-def control_at_end(
-    store: Store, scope: Scope, timelines: Timelines | None = None
-) -> tuple[ControlPoint, ...]:
+def control_at_end(store: Store, scope: Scope,
+                   timelines: Timelines | None = None) -> tuple[ControlPoint, ...]:
     """Control of every place in the area on the last day, as ``query.control_as_of`` gives
     it, with the sides contesting each contested place."""
     timelines = timelines if timelines is not None else control_timeline(store)
@@ -239,18 +216,10 @@ def control_at_end(
         holder = entry["controller"] or {}
         since = dt.date.fromisoformat(entry["since"]) if entry["since"] else None
         same = detail.get((place["id"], since))
-        points.append(
-            ControlPoint(
-                place_id=place["id"],
-                place=place["name"],
-                holder=Side(holder.get("name"), holder.get("side")),
-                status=entry["status"],
-                since=since,
-                evidence=tuple(entry["evidence"]),
-                lat=lat,
-                lon=lon,
-                contested_by=same.contested_by if same else (),
-                country=place.get("country"),
-            )
-        )
+        points.append(ControlPoint(
+            place_id=place["id"], place=place["name"],
+            holder=Side(holder.get("name"), holder.get("side")), status=entry["status"],
+            since=since, evidence=tuple(entry["evidence"]), lat=lat, lon=lon,
+            contested_by=same.contested_by if same else (), country=place.get("country"),
+        ))
     return tuple(points)

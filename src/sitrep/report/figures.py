@@ -68,12 +68,8 @@ def extent(report: Report) -> BBox:
     half_w = max(MIN_SPAN, (max(lons) - min(lons)) * 1.15) / 2
     half_w = max(half_w, half_h * ASPECT / shrink)
     half_h = max(half_h, half_w * shrink / ASPECT)
-    return (
-        max(-180.0, cx - half_w),
-        max(-90.0, cy - half_h),
-        min(180.0, cx + half_w),
-        min(90.0, cy + half_h),
-    )
+    return (max(-180.0, cx - half_w), max(-90.0, cy - half_h),
+            min(180.0, cx + half_w), min(90.0, cy + half_h))
 
 
 def _focus_coordinates(report: Report) -> tuple[list[float], list[float]]:
@@ -81,11 +77,8 @@ def _focus_coordinates(report: Report) -> tuple[list[float], list[float]]:
     them when it has none), so a few far-away places do not turn the map into a world map."""
     focus = report.focus_country
     coords = [(p.lon, p.lat) for p in report.points if focus is None or p.country == focus]
-    coords += [
-        (c.lon, c.lat)
-        for c in report.control_end
-        if c.lon is not None and c.lat is not None and (focus is None or c.country == focus)
-    ]
+    coords += [(c.lon, c.lat) for c in report.control_end
+               if c.lon is not None and c.lat is not None and (focus is None or c.country == focus)]
     if not coords:
         coords = [(p.lon, p.lat) for p in report.points]
     return [x for x, _ in coords], [y for _, y in coords]
@@ -109,16 +102,11 @@ def _draw_boundaries(ax: Axes, box: BBox) -> bool:
         data = boundary_layer(name)
         if not data:
             continue
-        polys = [
-            r
-            for f in data.get("features", ())
-            for r in rings(f.get("geometry"))
-            if len(r) > 2 and _overlaps(r, box) and _span(r) < 180
-        ]
+        polys = [r for f in data.get("features", ()) for r in rings(f.get("geometry"))
+                 if len(r) > 2 and _overlaps(r, box) and _span(r) < 180]
         if polys:
-            ax.add_collection(
-                PolyCollection(polys, facecolors=face, edgecolors=edge, linewidths=width, zorder=1)
-            )
+            ax.add_collection(PolyCollection(polys, facecolors=face, edgecolors=edge,
+                                             linewidths=width, zorder=1))
             drawn = True
     return drawn
 
@@ -154,20 +142,12 @@ def map_png(report: Report) -> bytes:
         dx, dy = ring * math.cos(angle), ring * math.sin(angle)
         spots = sorted(counts[kind].items())
         colour = palette.get(kind, OTHER_COLOUR)
-        ax.scatter(
-            [x + dx for (x, _), _ in spots],
-            [y + dy for (_, y), _ in spots],
-            s=[12 + 10 * math.sqrt(c) for _, c in spots],
-            c=colour,
-            alpha=0.8,
-            edgecolors="white",
-            linewidths=0.4,
-            zorder=4,
-        )
+        ax.scatter([x + dx for (x, _), _ in spots], [y + dy for (_, y), _ in spots],
+                   s=[12 + 10 * math.sqrt(c) for _, c in spots], c=colour, alpha=0.8,
+                   edgecolors="white", linewidths=0.4, zorder=4)
         total = sum(counts[kind].values())
-        handles.append(
-            Line2D([], [], marker="o", linestyle="", color=colour, label=f"{kind} ({total})")
-        )
+        handles.append(Line2D([], [], marker="o", linestyle="", color=colour,
+                              label=f"{kind} ({total})"))
     _draw_control(ax, report.control_end, handles)
     ax.set_xlim(w, e)
     ax.set_ylim(s, n)
@@ -187,35 +167,19 @@ def _draw_control(ax: Axes, points: Sequence[ControlPoint], handles: list[Line2D
     shown = [(c, c.lon, c.lat) for c in points if c.lat is not None and c.lon is not None]
     if shown:
         styles = [_control_style(c) for c, _, _ in shown]
-        ax.scatter(
-            [lon for _, lon, _ in shown],
-            [lat for _, _, lat in shown],
-            s=110,
-            marker="s",
-            c=[f for f, _ in styles],
-            edgecolors=[e for _, e in styles],
-            linewidths=1.6,
-            zorder=5,
-        )
+        ax.scatter([lon for _, lon, _ in shown], [lat for _, _, lat in shown], s=110,
+                   marker="s", c=[f for f, _ in styles], edgecolors=[e for _, e in styles],
+                   linewidths=1.6, zorder=5)
     for c, lon, lat in shown[:MAX_LABELS]:
-        ax.annotate(
-            c.place, (lon, lat), xytext=(5, 4), textcoords="offset points", fontsize=7, zorder=6
-        )
+        ax.annotate(c.place, (lon, lat), xytext=(5, 4), textcoords="offset points",
+                    fontsize=7, zorder=6)
     sides = sorted({(c.holder.side or "unknown", c.status) for c, _, _ in shown})
     for side, status in sides:
         colour = SIDE_COLOURS.get(side, UNKNOWN_SIDE)
         face = "white" if status == "contested" else colour if status == "held" else UNKNOWN_SIDE
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="s",
-                linestyle="",
-                markerfacecolor=face,
-                markeredgecolor=colour if status == "contested" else "black",
-                label=f"{side}, {status}",
-            )
-        )
+        handles.append(Line2D([], [], marker="s", linestyle="", markerfacecolor=face,
+                              markeredgecolor=colour if status == "contested" else "black",
+                              label=f"{side}, {status}"))
 
 
 def chart_png(report: Report) -> bytes:
@@ -235,9 +199,8 @@ def chart_png(report: Report) -> bytes:
     for kind, counts in series.items():
         if not any(counts):
             continue
-        ax.bar(
-            x, counts, bottom=bottom, color=palette.get(kind, OTHER_COLOUR), label=kind, width=0.8
-        )
+        ax.bar(x, counts, bottom=bottom, color=palette.get(kind, OTHER_COLOUR), label=kind,
+               width=0.8)
         bottom = [a + b for a, b in zip(bottom, counts, strict=True)]
     ax.xaxis_date()
     ax.set_xlim(x[0] - 0.6, x[-1] + 0.6)

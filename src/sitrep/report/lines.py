@@ -48,32 +48,20 @@ def source_lines(detail: JSON, profiles: SourceProfiles) -> tuple[SourceLine, ..
         voices = m.get("sources") or []
         if not voices:
             key = (outlet or m["article_id"], outlet, m["modality"])
-            lines.setdefault(
-                key,
-                SourceLine(outlet or m["article_id"], outlet_alignment, None, None, m["modality"]),
-            )
+            lines.setdefault(key, SourceLine(outlet or m["article_id"], outlet_alignment,
+                                             None, None, m["modality"]))
             continue
         for v in voices:
             ref = ActorRef(v["id"], v.get("name") or v["id"], v.get("text") or "")
             key = (ref.name, outlet, m["modality"])
-            lines.setdefault(
-                key,
-                SourceLine(
-                    ref.name, profiles.alignment(ref), outlet, outlet_alignment, m["modality"]
-                ),
-            )
-    return tuple(
-        sorted(lines.values(), key=lambda s: (s.modality == "denied", s.source, s.outlet or ""))
-    )
+            lines.setdefault(key, SourceLine(ref.name, profiles.alignment(ref), outlet,
+                                             outlet_alignment, m["modality"]))
+    return tuple(sorted(lines.values(), key=lambda s: (s.modality == "denied", s.source,
+                                                        s.outlet or "")))
 
 
-def key_incident(
-    item: JSON,
-    s: Score,
-    detail: JSON | None,
-    profiles: SourceProfiles,
-    related: list[JSON] | None = None,
-) -> KeyIncident:
+def key_incident(item: JSON, s: Score, detail: JSON | None, profiles: SourceProfiles,
+                 related: list[JSON] | None = None) -> KeyIncident:
     actors = tuple(a["name"] or a["id"] for a in (item["actor1"], item["actor2"]) if a)
     data = (detail or {}).get("data") or {}
     return KeyIncident(
@@ -93,3 +81,5 @@ def key_incident(
         note=str(data.get("note") or ""),
         related=tuple((r["id"], kind_label(r)) for r in related or ()),
     )
+
+

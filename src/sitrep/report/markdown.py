@@ -39,10 +39,8 @@ def _incident(n: int, report: Report, k: KeyIncident) -> list[str]:
     if k.sources:
         lines.append("   - reported by: " + "; ".join(md(s.label) for s in k.sources))
     if k.related:
-        lines.append(
-            "   - same place and day: "
-            + "; ".join(f"{md(kind)} [{i}]({report.incident_url(i)})" for i, kind in k.related)
-        )
+        lines.append("   - same place and day: " + "; ".join(
+            f"{md(kind)} [{i}]({report.incident_url(i)})" for i, kind in k.related))
     lines.append(f"   - trace: {_ids(report, (k.id,))}")
     return lines
 
@@ -77,8 +75,7 @@ def render_markdown(report: Report, images: dict[str, str] | None = None) -> str
         out.append("No change of control recorded in the period.")
     out += ["", "### Contested at the end of the period", ""]
     out += [f"- {md(text.contested(c))}" for c in report.contested] or [
-        "No place is recorded as contested on the last day."
-    ]
+        "No place is recorded as contested on the last day."]
     out += ["", "## 2. Key incidents", ""]
     for n, k in enumerate(report.key_incidents, 1):
         out += _incident(n, report, k)
@@ -101,19 +98,13 @@ def render_markdown(report: Report, images: dict[str, str] | None = None) -> str
         out += ["Nothing to flag.", ""]
     out += ["## 4. Map and activity", ""]
     if images:
-        out += [
-            f"![Map of incidents and control]({images['map']})",
-            "",
-            f"![Incidents per day by type]({images['chart']})",
-            "",
-        ]
+        out += [f"![Map of incidents and control]({images['map']})", "",
+                f"![Incidents per day by type]({images['chart']})", ""]
     out += ["| Type | Incidents |", "|---|---|"]
     out += [f"| {md(k)} | {n} |" for k, n in report.totals.by_type]
     m = report.method
     out += [
-        "",
-        "## 5. Method",
-        "",
+        "", "## 5. Method", "",
         f"- Read: {m.articles} articles from {len(m.outlets)} outlets stand behind these "
         f"incidents ({m.events} event mentions); {m.articles_published} articles in the store "
         f"were published in the period, {m.store_articles} in all.",

@@ -32,20 +32,12 @@ def method_note(store: Store, scope: Scope, score_note: str) -> Method:
             select(func.count(func.distinct(e.article_id))).select_from(joined).where(where)
         ).scalar_one()
         events = conn.execute(select(func.count()).select_from(joined).where(where)).scalar_one()
-        outlets = (
-            conn.execute(
-                select(e.outlet)
-                .select_from(joined)
-                .where(where, e.outlet.is_not(None))
-                .distinct()
-                .order_by(e.outlet)
-            )
-            .scalars()
-            .all()
-        )
+        outlets = conn.execute(
+            select(e.outlet).select_from(joined).where(where, e.outlet.is_not(None))
+            .distinct().order_by(e.outlet)
+        ).scalars().all()
         published = conn.execute(
-            select(func.count())
-            .select_from(t.articles)
+            select(func.count()).select_from(t.articles)
             .where(a.published >= scope.since, a.published <= scope.until)
         ).scalar_one()
         stored = conn.execute(select(func.count()).select_from(t.articles)).scalar_one()

@@ -46,7 +46,7 @@ class Side:
 
     @property
     def label(self) -> str:
-        """ "Syrian Arab Army (government)"; a descriptor such as "his fighters" yields to
+        """"Syrian Arab Army (government)"; a descriptor such as "his fighters" yields to
         its side: "opposition forces (his fighters)"."""
         if self.name and self.side and not self.name[:1].isupper():
             return f"{self.side} forces ({self.name})"

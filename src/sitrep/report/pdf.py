@@ -47,21 +47,14 @@ def html_to_pdf(html: str, out: Path, chromium: str | None = None) -> Path:
         page = Path(tmp) / "report.html"
         page.write_text(html, encoding="utf-8")
         target = out.resolve()
-        cmd = [
-            exe,
-            *FLAGS,
-            f"--user-data-dir={tmp}/profile",
-            f"--print-to-pdf={target}",
-            page.as_uri(),
-        ]
+        cmd = [exe, *FLAGS, f"--user-data-dir={tmp}/profile", f"--print-to-pdf={target}",
+               page.as_uri()]
         try:
-            done = subprocess.run(
-                cmd, capture_output=True, text=True, timeout=TIMEOUT_S, check=False
-            )
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S,
+                                  check=False)
         except subprocess.TimeoutExpired as exc:
-            raise SitrepError(
-                f"Chromium did not print the report within {TIMEOUT_S} s; try --format html"
-            ) from exc
+            raise SitrepError(f"Chromium did not print the report within {TIMEOUT_S} s; "
+                              "try --format html") from exc
         except OSError as exc:
             raise ConfigError(f"cannot run Chromium at {exe}: {exc}") from exc
     if done.returncode != 0 or not target.is_file() or target.stat().st_size == 0:

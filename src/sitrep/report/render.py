@@ -14,9 +14,8 @@ from .pdf import html_to_pdf
 FORMATS = ("md", "html", "pdf")
 
 
-def write_report(
-    report: Report, fmt: str, out: Path | None, chromium: str | None = None
-) -> str | None:
+def write_report(report: Report, fmt: str, out: Path | None,
+                 chromium: str | None = None) -> str | None:
     """Write ``report`` to ``out``; with no ``out``, return the text (md and html only).
 
     Markdown written to a file gets its two pictures beside it (``<stem>-map.png`` and

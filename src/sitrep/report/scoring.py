@@ -88,7 +88,9 @@ def score(item: dict[str, Any], novelty_part: float) -> Score:
     f = fatality_part(item["fatalities"])
     c = float(item["corroboration"] or 0.0)
     total = (
-        WEIGHTS["fatalities"] * f + WEIGHTS["corroboration"] * c + WEIGHTS["novelty"] * novelty_part
+        WEIGHTS["fatalities"] * f
+        + WEIGHTS["corroboration"] * c
+        + WEIGHTS["novelty"] * novelty_part
     )
     return Score(round(total, 4), round(f, 3), round(c, 3), novelty_part)
 

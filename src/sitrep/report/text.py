@@ -76,8 +76,7 @@ def headline(ch: ControlChange) -> str:
     before = ch.before.label if ch.before.known else None
     if ch.status == "held":
         return f"{ch.place} fell to {ch.after.label}" + (
-            f" (held before by {before})" if before else ""
-        )
+            f" (held before by {before})" if before else "")
     loser = before or (_sides(ch.not_held_by) if ch.not_held_by else "its holder")
     return f"{ch.place} lost by {loser}; no new holder confirmed"
 
@@ -97,10 +96,8 @@ def plural(n: int, word: str) -> str:
 def contested(c: ControlPoint) -> str:
     who = _contenders(c.contested_by)
     holder = f"; holder on record: {c.holder.label}" if c.holder.known else ""
-    return (
-        f"{c.place}: contested{who} since {c.since or 'an unknown date'}{holder} "
-        f"({plural(len(c.evidence), 'piece')} of evidence)"
-    )
+    return (f"{c.place}: contested{who} since {c.since or 'an unknown date'}{holder} "
+            f"({plural(len(c.evidence), 'piece')} of evidence)")
 
 
 def tracing(report: Report) -> str:

@@ -39,13 +39,8 @@ def _voices(detail: JSON, profiles: SourceProfiles, denied: bool | None = None) 
 
 
 def _item(reason: str, item: JSON, text: str, who: str) -> WatchItem:
-    return WatchItem(
-        reason=reason,
-        date=_day(item["date"]["value"]),
-        text=text,
-        who=who,
-        incident_ids=(item["id"],),
-    )
+    return WatchItem(reason=reason, date=_day(item["date"]["value"]), text=text, who=who,
+                     incident_ids=(item["id"],))
 
 
 def watch_items(
@@ -61,36 +56,19 @@ def watch_items(
     denied = [i for i in ranked if i["contradicted"] or i["modality"] == "denied"][:limit]
     for i in denied:
         out.append(_item("denied", i, describe(i), _voices(detail(i["id"]), profiles, True)))
-    single = [
-        i
-        for i in ranked
-        if i["modality"] in FACTUAL_MODALITIES
-        and i["independent_sources"] <= 1
-        and not i["contradicted"]
-    ][:limit]
+    single = [i for i in ranked if i["modality"] in FACTUAL_MODALITIES
+              and i["independent_sources"] <= 1 and not i["contradicted"]][:limit]
     for i in single:
         out.append(_item("single-source", i, describe(i), _voices(detail(i["id"]), profiles)))
-    figures = [
-        i
-        for i in ranked
-        if i["fatalities"] is not None
-        and (
-            i["independent_sources"] <= 1
-            or (i["fatalities_max"] is not None and i["fatalities_max"] != i["fatalities"])
-        )
-    ][:limit]
+    figures = [i for i in ranked if i["fatalities"] is not None and (
+        i["independent_sources"] <= 1
+        or (i["fatalities_max"] is not None and i["fatalities_max"] != i["fatalities"]))][:limit]
     for i in figures:
         shown = str(i["fatalities"])
         if i["fatalities_max"] is not None and i["fatalities_max"] != i["fatalities"]:
             shown += f" to {i['fatalities_max']}"
-        out.append(
-            _item(
-                "unverified-figure",
-                i,
-                f"{shown} killed: {describe(i)}",
-                _voices(detail(i["id"]), profiles),
-            )
-        )
+        out.append(_item("unverified-figure", i, f"{shown} killed: {describe(i)}",
+                         _voices(detail(i["id"]), profiles)))
     out.extend(watched_claims(store, scope, {i["id"] for i in ranked}, limit))
     return tuple(out)
 
@@ -101,7 +79,8 @@ def _claims_in_period(store: Store, scope: Scope, stance: str) -> list[JSON]:
     out: list[JSON] = []
     offset = 0
     while True:
-        page = query.list_claims(store, query.ClaimFilter(stance=stance, limit=PAGE, offset=offset))
+        page = query.list_claims(store, query.ClaimFilter(stance=stance, limit=PAGE,
+                                                          offset=offset))
         for c in page.items:
             day = _day(c["published"])
             if day is not None and day < scope.since:
@@ -133,17 +112,9 @@ def watched_claims(store: Store, scope: Scope, in_scope: set[str], limit: int) -
             continue
         speaker = c["speaker"]["name"] if c["speaker"] else "unnamed source"
         who = f"{speaker} ({c['stance']})" + (f" in {c['outlet']}" if c["outlet"] else "")
-        out.append(
-            WatchItem(
-                reason="claim",
-                date=_day(c["published"]),
-                text=_sentence(store, c),
-                who=who,
-                incident_ids=incidents,
-                claim_id=c["id"],
-                article_id=c["article_id"],
-            )
-        )
+        out.append(WatchItem(reason="claim", date=_day(c["published"]),
+                             text=_sentence(store, c), who=who, incident_ids=incidents,
+                             claim_id=c["id"], article_id=c["article_id"]))
         if len(out) == limit:
             break
     return out

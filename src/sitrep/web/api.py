@@ -73,13 +73,9 @@ async def event_filter(
     request: Request,
     since: Annotated[str | None, date_param("first date, YYYY-MM-DD")] = None,
     until: Annotated[str | None, date_param("last date, YYYY-MM-DD")] = None,
-    bbox: Annotated[
-        str | None,
-        Query(
-            description="west,south,east,north in degrees; west > east crosses the antimeridian",
-            pattern=BBOX_PATTERN,
-        ),
-    ] = None,
+    bbox: Annotated[str | None, Query(description="west,south,east,north in degrees; "
+                                      "west > east crosses the antimeridian",
+                                      pattern=BBOX_PATTERN)] = None,
     place: Annotated[str | None, Query(description="place id")] = None,
     actor: Annotated[str | None, Query(description="actor id, either side")] = None,
     type: Annotated[list[PloverType] | None, Query(description="PLOVER type(s)")] = None,
@@ -88,28 +84,15 @@ async def event_filter(
     sort: Annotated[SortKey, Query(description="sort key; a leading - is descending")] = "-date",
     limit: Annotated[int, Query(ge=1, le=query.MAX_LIMIT)] = 100,
     offset: Offset = 0,
-    after: Annotated[
-        str | None,
-        Query(
-            description="id of the previous page's last row "
-            "(its next_after): keyset paging, offset ignored"
-        ),
-    ] = None,
+    after: Annotated[str | None, Query(description="id of the previous page's last row "
+                                       "(its next_after): keyset paging, offset ignored")] = None,
 ) -> query.EventFilter:
     reject_empty(request, "since", "until")
     return query.EventFilter(
-        since=parse_date(since, "since"),
-        until=parse_date(until, "until"),
-        bbox=query.parse_bbox(bbox),
-        place=place,
-        actor=actor,
-        types=tuple(type or ()),
-        modalities=tuple(modality or ()),
-        min_sources=min_sources,
-        sort=sort,
-        limit=limit,
-        offset=offset,
-        after=after or None,
+        since=parse_date(since, "since"), until=parse_date(until, "until"),
+        bbox=query.parse_bbox(bbox), place=place, actor=actor, types=tuple(type or ()),
+        modalities=tuple(modality or ()), min_sources=min_sources, sort=sort, limit=limit,
+        offset=offset, after=after or None,
     )
 
 
@@ -117,9 +100,8 @@ FilterDep = Annotated[query.EventFilter, Depends(event_filter)]
 
 
 @router.get("/events", summary="Events, filtered, sorted and paginated")
-def events(
-    store: StoreDep, f: FilterDep, article: str | None = None, incident: str | None = None
-) -> Response:
+def events(store: StoreDep, f: FilterDep,
+           article: str | None = None, incident: str | None = None) -> Response:
     f = replace(f, article=article, incident=incident)
     return json_response(query.list_events(store, f).to_dict())
 
@@ -154,9 +136,8 @@ def timeline(store: StoreDep, f: FilterDep, kind: Kind = "incidents") -> Respons
 
 
 @router.get("/articles", summary="Stored articles, newest first")
-def articles(
-    store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Offset = 0
-) -> Response:
+def articles(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+             offset: Offset = 0) -> Response:
     return json_response(query.list_articles(store, limit, offset).to_dict())
 
 
@@ -166,12 +147,9 @@ def article(store: StoreDep, article_id: str) -> Response:
 
 
 @router.get("/actors", summary="Actors by number of articles naming them")
-def actors(
-    store: StoreDep,
-    q: str | None = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Offset = 0,
-) -> Response:
+def actors(store: StoreDep, q: str | None = None,
+           limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+           offset: Offset = 0) -> Response:
     return json_response(query.list_actors(store, q, limit, offset).to_dict())
 
 
@@ -181,12 +159,9 @@ def actor(store: StoreDep, actor_id: str) -> Response:
 
 
 @router.get("/places", summary="Resolved places by number of articles naming them")
-def places(
-    store: StoreDep,
-    q: str | None = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Offset = 0,
-) -> Response:
+def places(store: StoreDep, q: str | None = None,
+           limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+           offset: Offset = 0) -> Response:
     return json_response(query.list_places(store, q, limit, offset).to_dict())
 
 
@@ -196,25 +171,18 @@ def place(store: StoreDep, place_id: str) -> Response:
 
 
 @router.get("/claims", summary="Claims: who says what, with stance")
-def claims(
-    store: StoreDep,
-    speaker: str | None = None,
-    article: str | None = None,
-    stance: str | None = None,
-    event: str | None = None,
-    limit: Annotated[int, Query(ge=1, le=query.MAX_LIMIT)] = 100,
-    offset: Offset = 0,
-) -> Response:
+def claims(store: StoreDep, speaker: str | None = None, article: str | None = None,
+           stance: str | None = None, event: str | None = None,
+           limit: Annotated[int, Query(ge=1, le=query.MAX_LIMIT)] = 100,
+           offset: Offset = 0) -> Response:
     f = query.ClaimFilter(speaker, article, stance, event, limit, offset)
     return json_response(query.list_claims(store, f).to_dict())
 
 
 @router.get("/control", summary="Who controls each place as of a date (contract shape)")
-def control(
-    request: Request,
-    store: StoreDep,
-    as_of: Annotated[str | None, date_param("the date; today if absent")] = None,
-) -> Response:
+def control(request: Request, store: StoreDep,
+            as_of: Annotated[str | None, date_param("the date; today if absent")] = None,
+            ) -> Response:
     reject_empty(request, "as_of")
     day = parse_date(as_of, "as_of") or dt.date.today()
     return json_response(query.control_as_of(store, day))
@@ -225,27 +193,18 @@ def stats(store: StoreDep) -> Response:
     return json_response(query.stats(store))
 
 
-@router.get(
-    "/boundaries/{name}",
-    summary="Simplified boundary GeoJSON for the offline map",
-    responses={200: {"content": {"application/geo+json": {}}}},
-)
+@router.get("/boundaries/{name}", summary="Simplified boundary GeoJSON for the offline map",
+            responses={200: {"content": {"application/geo+json": {}}}})
 def boundaries(name: Boundary) -> Response:
     path = importlib_resources.files("sitrep.data") / "boundaries" / f"{name}.geojson"
     if not path.is_file():
         raise NotFoundError(f"boundary layer {name!r} is not installed")
-    return Response(
-        path.read_bytes(),
-        media_type="application/geo+json",
-        headers={"Cache-Control": "max-age=86400"},
-    )
+    return Response(path.read_bytes(), media_type="application/geo+json",
+                    headers={"Cache-Control": "max-age=86400"})
 
 
-@router.post(
-    "/ingest",
-    summary="Ingest text, HTML, a feed or JSON Lines (bearer token)",
-    responses=INGEST_ERRORS,
-)
+@router.post("/ingest", summary="Ingest text, HTML, a feed or JSON Lines (bearer token)",
+             responses=INGEST_ERRORS)
 async def ingest(
     request: Request,
     authorization: Annotated[str | None, Header()] = None,
@@ -257,14 +216,9 @@ async def ingest(
     settings = get_settings(request)
     _authorise(settings, authorization)
     data = await _read_body(request, settings.max_html_bytes)
-    defaults = Defaults(
-        published=parse_date(published, "published"),
-        outlet=outlet,
-        url=url,
-        max_chars=settings.max_article_chars,
-        max_bytes=settings.max_html_bytes,
-        max_records=settings.max_request_articles,
-    )
+    defaults = Defaults(published=parse_date(published, "published"), outlet=outlet, url=url,
+                        max_chars=settings.max_article_chars, max_bytes=settings.max_html_bytes,
+                        max_records=settings.max_request_articles)
     pipeline = await run_in_threadpool(request.app.state.pipeline.get)
     report = await run_in_threadpool(
         ingest_payload, data, content_type, request.app.state.store, pipeline, defaults
@@ -279,11 +233,8 @@ def _authorise(settings: Settings, authorization: str | None) -> None:
     if scheme.lower() != "bearer" or not hmac.compare_digest(
         token.strip().encode(), settings.api_token.encode()
     ):
-        raise HTTPException(
-            401,
-            "send 'Authorization: Bearer <token>' with the server's token",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+        raise HTTPException(401, "send 'Authorization: Bearer <token>' with the server's token",
+                            headers={"WWW-Authenticate": "Bearer"})
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
@@ -298,3 +249,4 @@ async def _read_body(request: Request, limit: int) -> bytes:
             raise HTTPException(413, f"request body over {limit} bytes; split the input")
         chunks.append(chunk)
     return b"".join(chunks)
+

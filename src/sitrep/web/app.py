@@ -181,13 +181,8 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        code = {
-            401: "unauthorized",
-            403: "forbidden",
-            404: "not_found",
-            405: "method_not_allowed",
-            413: "too_large",
-        }.get(exc.status_code, "error")
+        code = {401: "unauthorized", 403: "forbidden", 404: "not_found",
+                405: "method_not_allowed", 413: "too_large"}.get(exc.status_code, "error")
         if _wants_html(request):
             return pages.error_page(request, exc.status_code, str(exc.detail))
         response = error_response(exc.status_code, code, str(exc.detail))

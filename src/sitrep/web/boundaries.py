@@ -36,14 +36,8 @@ class Layer:
 
 NEAR_SYRIA = (25.0, 25.0, 56.0, 43.0)
 LAYERS = (
-    Layer(
-        "world",
-        "natural-earth/ne_50m_countries_from_world-atlas.geojson",
-        0.12,
-        2,
-        near=NEAR_SYRIA,
-        near_tolerance=0.015,
-    ),
+    Layer("world", "natural-earth/ne_50m_countries_from_world-atlas.geojson", 0.12, 2,
+          near=NEAR_SYRIA, near_tolerance=0.015),
     Layer("syria-admin0", "ocha-syria/syr_admin0.geojson", 0.004, 3),
     Layer("syria-admin1", "ocha-syria/syr_admin1.geojson", 0.004, 3),
     Layer("syria-admin2", "ocha-syria/syr_admin2.geojson", 0.008, 3),
@@ -100,13 +94,9 @@ def _polygon(rings: list[Any], tolerance: float, digits: int) -> list[Any] | Non
     return [outer, *holes]
 
 
-def simplify_geometry(
-    geom: JSON,
-    tolerance: float,
-    digits: int,
-    near: tuple[float, float, float, float] | None = None,
-    near_tolerance: float = 0.0,
-) -> JSON | None:
+def simplify_geometry(geom: JSON, tolerance: float, digits: int,
+                      near: tuple[float, float, float, float] | None = None,
+                      near_tolerance: float = 0.0) -> JSON | None:
     """Simplify every polygon; those whose extent meets ``near`` use ``near_tolerance``."""
     if geom["type"] == "Polygon":
         polygons = [geom["coordinates"]]
@@ -144,11 +134,8 @@ def _properties(layer: str, props: JSON, feature: JSON, aliases: dict[str, list[
     if level == "0":
         return {"name": props["adm0_name"], "name_ar": props.get("adm0_name1"), "iso2": "SY"}
     pcode = props[f"adm{level}_pcode"]
-    out = {
-        "name": props[f"adm{level}_name"],
-        "name_ar": props.get(f"adm{level}_name1"),
-        "pcode": pcode,
-    }
+    out = {"name": props[f"adm{level}_name"], "name_ar": props.get(f"adm{level}_name1"),
+           "pcode": pcode}
     if level == "1":
         out["alt_names"] = aliases.get(pcode, [])
     else:
@@ -177,18 +164,14 @@ def build(data_dir: Path, out_dir: Path) -> dict[str, int]:
         source = json.loads((data_dir / layer.source).read_text(encoding="utf-8"))
         features = []
         for f in source["features"]:
-            geom = simplify_geometry(
-                f["geometry"], layer.tolerance, layer.digits, layer.near, layer.near_tolerance
-            )
+            geom = simplify_geometry(f["geometry"], layer.tolerance, layer.digits,
+                                     layer.near, layer.near_tolerance)
             if geom is not None:
                 props = _properties(layer.name, f["properties"], f, aliases)
                 features.append({"type": "Feature", "properties": props, "geometry": geom})
         path = out_dir / f"{layer.name}.geojson"
-        text = json.dumps(
-            {"type": "FeatureCollection", "features": features},
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
+        text = json.dumps({"type": "FeatureCollection", "features": features},
+                          ensure_ascii=False, separators=(",", ":"))
         path.write_text(text + "\n", encoding="utf-8")
         sizes[layer.name] = path.stat().st_size
     return sizes

@@ -48,28 +48,16 @@ def _item(doc: Document, event: JSON) -> JSON:
     trig = event["trigger"]
     return {
         "event_id": event["id"],
-        "article": {
-            "id": a.id,
-            "title": a.title,
-            "outlet": a.outlet,
-            "url": a.url,
-            "published": a.published.isoformat() if a.published else None,
-        },
-        "sentence": {"i": s.i, "start": s.start, "end": s.end, "text": a.text[s.start : s.end]},
+        "article": {"id": a.id, "title": a.title, "outlet": a.outlet, "url": a.url,
+                    "published": a.published.isoformat() if a.published else None},
+        "sentence": {"i": s.i, "start": s.start, "end": s.end,
+                     "text": a.text[s.start : s.end]},
         "mark": [max(0, trig["start"] - s.start), max(0, trig["end"] - s.start)],
         "speaker": speakers[0] if speakers else None,
         "speakers": speakers,
         "stance": claims[0].stance if claims else None,
-        "claims": [
-            {
-                "id": c.id,
-                "speaker": c.speaker.name if c.speaker else None,
-                "cue": c.cue,
-                "stance": c.stance,
-                "quote": c.quote,
-            }
-            for c in claims
-        ],
+        "claims": [{"id": c.id, "speaker": c.speaker.name if c.speaker else None,
+                    "cue": c.cue, "stance": c.stance, "quote": c.quote} for c in claims],
         "date": event["date"]["value"],
         "modality": event["modality"],
     }

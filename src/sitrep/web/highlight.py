@@ -44,10 +44,8 @@ def collect_annotations(doc: JSON) -> list[Annotation]:
     out: list[Annotation] = []
     for actor in doc.get("actors") or ():
         label = f"actor: {actor['name']}" + (f" ({actor['kind']})" if actor.get("kind") else "")
-        out += [
-            Annotation(m["start"], m["end"], "actor", label, actor["id"])
-            for m in actor.get("mentions") or ()
-        ]
+        out += [Annotation(m["start"], m["end"], "actor", label, actor["id"])
+                for m in actor.get("mentions") or ()]
     for place in doc.get("places") or ():
         where = ", ".join(x for x in (place.get("admin1"), place.get("country")) if x)
         label = f"place: {place['name']}" + (f" ({where})" if where else "")
@@ -56,26 +54,12 @@ def collect_annotations(doc: JSON) -> list[Annotation]:
         mode = event["plover"].get("mode")
         kind = event["plover"]["type"] + (f"/{mode}" if mode else "")
         trig = event["trigger"]
-        out.append(
-            Annotation(
-                trig["start"],
-                trig["end"],
-                "event",
-                f"event: {kind}, {event['modality']}",
-                event["id"],
-            )
-        )
+        out.append(Annotation(trig["start"], trig["end"], "event",
+                              f"event: {kind}, {event['modality']}", event["id"]))
     for claim in doc.get("claims") or ():
         who = claim["speaker"]["name"] if claim.get("speaker") else "unattributed"
-        out.append(
-            Annotation(
-                claim["start"],
-                claim["end"],
-                "claim",
-                f"claim: {who} ({claim['cue']}, {claim['stance']})",
-                claim["id"],
-            )
-        )
+        out.append(Annotation(claim["start"], claim["end"], "claim",
+                              f"claim: {who} ({claim['cue']}, {claim['stance']})", claim["id"]))
     for start, end in (doc.get("article") or {}).get("headings") or ():
         out.append(Annotation(start, end, "heading", "heading"))
     return out
@@ -101,14 +85,6 @@ def segments(doc: JSON, focus: str | None = None) -> list[Segment]:
         active = [a for a in active if a.end > lo]
         kinds = tuple(sorted({a.kind for a in active}))
         labels = tuple(dict.fromkeys(a.label for a in active if a.kind != "heading"))
-        out.append(
-            Segment(
-                text[lo:hi],
-                lo,
-                kinds,
-                labels,
-                anchors.get(lo),
-                focus=focus is not None and any(a.ref == focus for a in active),
-            )
-        )
+        out.append(Segment(text[lo:hi], lo, kinds, labels, anchors.get(lo),
+                           focus=focus is not None and any(a.ref == focus for a in active)))
     return out

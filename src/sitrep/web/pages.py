@@ -32,25 +32,23 @@ def error_page(request: Request, status: int, message: str) -> Response:
 
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request, store: StoreDep) -> Response:
-    return _render(request, "dashboard.html", counts=store.counts(), leaflet=leaflet_installed())
+    return _render(request, "dashboard.html", counts=store.counts(),
+                   leaflet=leaflet_installed())
 
 
 @router.get("/articles", response_class=HTMLResponse)
-def articles(
-    request: Request, store: StoreDep, offset: Annotated[int, Query(ge=0)] = 0
-) -> Response:
+def articles(request: Request, store: StoreDep,
+             offset: Annotated[int, Query(ge=0)] = 0) -> Response:
     page = query.list_articles(store, PAGE, offset)
     return _render(request, "articles.html", page=page.to_dict())
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article(
-    request: Request, store: StoreDep, article_id: str, focus: str | None = None
-) -> Response:
+def article(request: Request, store: StoreDep, article_id: str,
+            focus: str | None = None) -> Response:
     doc = query.get_article(store, article_id)
-    return _render(
-        request, "article.html", doc=doc, a=doc["article"], segments=segments(doc, focus)
-    )
+    return _render(request, "article.html", doc=doc, a=doc["article"],
+                   segments=segments(doc, focus))
 
 
 @router.get("/incidents/{incident_id}", response_class=HTMLResponse)
@@ -68,9 +66,8 @@ def event(request: Request, store: StoreDep, event_id: str) -> Response:
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors(
-    request: Request, store: StoreDep, q: str | None = None, offset: Annotated[int, Query(ge=0)] = 0
-) -> Response:
+def actors(request: Request, store: StoreDep, q: str | None = None,
+           offset: Annotated[int, Query(ge=0)] = 0) -> Response:
     page = query.list_actors(store, q, PAGE, offset)
     return _render(request, "actors.html", page=page.to_dict(), q=q or "")
 
@@ -81,9 +78,8 @@ def actor(request: Request, store: StoreDep, actor_id: str) -> Response:
 
 
 @router.get("/places", response_class=HTMLResponse)
-def places(
-    request: Request, store: StoreDep, q: str | None = None, offset: Annotated[int, Query(ge=0)] = 0
-) -> Response:
+def places(request: Request, store: StoreDep, q: str | None = None,
+           offset: Annotated[int, Query(ge=0)] = 0) -> Response:
     page = query.list_places(store, q, PAGE, offset)
     return _render(request, "places.html", page=page.to_dict(), q=q or "")
 
