@@ -71,9 +71,7 @@ class CaseLabeller:
         confident = best_conf >= THRESHOLD
         if not self.dense or not vectors:
             return self.typer.document_label(doc, best, confident), best_conf
-        probs = self._sparse(doc)
-        for model, vector in zip(self.dense[: len(vectors)], vectors, strict=True):
-            probs = model.mixed(probs, model.probabilities(vector[None, :])[0])
+        probs = self._mixed(doc, vectors)
         margin = self.dense[-1].document_margin
         return self.typer.document_label(doc, best, confident, probs, margin), best_conf
 
@@ -87,17 +85,19 @@ class CaseLabeller:
         if self.typer is None:
             return False
         best, conf = self.rules_label(doc)
-        probs = self._sparse(doc)
-        for model, vector in zip(self.dense, vectors, strict=False):
-            probs = model.mixed(probs, model.probabilities(vector[None, :])[0])
+        probs = self._mixed(doc, vectors)
         margin = self.dense[-1].document_margin
         return decision_margin(doc, probs, best, conf >= THRESHOLD, margin) < gate
 
-    def _sparse(self, doc: Document) -> dict[str, float]:
-        """The sparse model's probabilities for ``doc``, kept per document."""
+    def _mixed(self, doc: Document, vectors: Sequence[np.ndarray]) -> dict[str, float]:
+        """The sparse model's probabilities for ``doc`` (kept per document), mixed in turn
+        with those of the embedding models whose ``vectors`` are given."""
         assert self.typer is not None
         typer = self.typer
-        return self._kept(doc, "sparse", lambda: typer.document_probabilities(doc))
+        probs = self._kept(doc, "sparse", lambda: typer.document_probabilities(doc))
+        for model, vector in zip(self.dense[: len(vectors)], vectors, strict=True):
+            probs = model.mixed(probs, model.probabilities(vector[None, :])[0])
+        return probs
 
     def rules_label(self, doc: Document) -> tuple[str, float]:
         """The rules' label (the most confident event or cue) and its confidence, kept per

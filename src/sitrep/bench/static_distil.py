@@ -177,7 +177,8 @@ def learnt_table(
             mapped = means(held, rows) @ mapping
             return float(torch.nn.functional.cosine_similarity(mapped, targets[held]).mean())
 
-    best, best_rows, first, epochs = held_cosine(), rows.detach().clone(), held_cosine(), 0
+    first = best = held_cosine()
+    best_rows, epochs = rows.detach().clone(), 0
     order = np.random.default_rng(0)
     for epoch in range(1, LEARN_EPOCHS + 1):
         shuffled = [train[k] for k in order.permutation(len(train))]

@@ -93,6 +93,8 @@ class AcledCoder:
         self.crowd_agents = tuple(f" {c} " for c in crowd.get("agents", ()))
         self.crowd_weapons = tuple(crowd.get("weapons", ()))
         self.crowd_firearms = tuple(crowd.get("firearms", ()))
+        # who, arrested, makes the arrest an intervention in a protest ("20 protesters")
+        self.protesters = lex.protest_cues + lex.protest_patients
         # agent words of demonstrators (the agent overrides' violent-demonstration cues)
         self.demonstrating = tuple(
             c for r in lex.agent_overrides if r.code == "VIOL_DEMONSTR" for c in r.cues
@@ -179,8 +181,7 @@ class AcledCoder:
         if code in self.lex.protest_codes and self._at_protest(code, view, ctx):
             return self._family_code("PROTEST", view, ctx)
         target = f" {ctx.patient_text.lower()} "
-        protesters = self.lex.protest_cues + self.lex.protest_patients
-        if code == "ARREST" and any(f" {c} " in target for c in protesters):
+        if code == "ARREST" and any(f" {c} " in target for c in self.protesters):
             return "PROTEST_WITH_INTER", True  # "police arrested 20 protesters"
         if self._crowd_violence(code, specific, view, ctx):
             return str(self.crowd_code), True  # "villagers beat a suspected thief to death"
