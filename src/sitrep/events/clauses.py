@@ -135,10 +135,7 @@ def cue_strings(view: SentenceView, skip: set[int] | None = None) -> tuple[str, 
     ``view.word_string``) without the words of ``skip``."""
     if not skip:
         return view.lemma_string, view.word_string
-    kept = [k for k in range(view.first, view.last) if k not in skip]
-    lemmas = " " + " ".join(view.lemma(k) for k in kept) + " "
-    words = " " + " ".join(view.word(k) for k in kept) + " "
-    return lemmas, words
+    return view.cue_strings(frozenset(skip))
 
 
 def masked_cues(

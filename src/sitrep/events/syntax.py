@@ -57,6 +57,7 @@ class SentenceView:
         )
         # per-sentence results shared by the rules (clause token sets), keyed by their name
         self.memo: dict[str, frozenset[int]] = {}
+        self._strings: dict[tuple[str, frozenset[int]], tuple[str, str]] = {}
 
     def memoised(self, key: str, compute: Callable[[], frozenset[int]]) -> frozenset[int]:
         """A per-sentence result (a clause's token set), computed once under ``key``."""
@@ -156,13 +157,37 @@ class SentenceView:
         return self.doc.article.text[start:end]
 
     @cached_property
+    def lemmas(self) -> tuple[str, ...]:
+        """``lemma(i)`` of each of the sentence's tokens, in order."""
+        return tuple(self.lemma(i) for i in range(self.first, self.last))
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """``word(i)`` of each of the sentence's tokens, in order."""
+        return tuple(self.word(i) for i in range(self.first, self.last))
+
+    @cached_property
     def lemma_string(self) -> str:
         """`` lemma lemma ... `` lower-cased, padded, for cue matching."""
-        return " " + " ".join(self.lemma(i) for i in range(self.first, self.last)) + " "
+        return " " + " ".join(self.lemmas) + " "
 
     @cached_property
     def word_string(self) -> str:
-        return " " + " ".join(self.word(i) for i in range(self.first, self.last)) + " "
+        return " " + " ".join(self.words) + " "
+
+    def cue_strings(self, skip: frozenset[int]) -> tuple[str, str]:
+        """``lemma_string`` and ``word_string`` without the words of ``skip``, kept per
+        sentence: several rules ask for the same clause left out."""
+        key = ("cues", skip)
+        found = self._strings.get(key)
+        if found is None:
+            kept = [k - self.first for k in range(self.first, self.last) if k not in skip]
+            lemmas, words = self.lemmas, self.words
+            found = self._strings[key] = (
+                " " + " ".join(lemmas[k] for k in kept) + " ",
+                " " + " ".join(words[k] for k in kept) + " ",
+            )
+        return found
 
     def has_cue(self, cue: str) -> bool:
         padded = f" {cue} "
