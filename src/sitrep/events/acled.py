@@ -287,7 +287,7 @@ class AcledCoder:
             return any(has(c) for c in self.lex.protest_cues)
         if ctx.trigger in grievance_tokens(view, self.grievance_heads, self.grievance_preps):
             return False  # "rallied to decry the arrests"
-        reason = reason_tokens(view, ctx.trigger)
+        reason = reason_tokens(view, ctx.trigger, self.lex)
         has = masked_cues(view, (), reason) if reason else view.has_cue
         return any(has(c) for c in self.lex.protest_cues)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .lexicon import Lexicon
 from .syntax import SentenceView
 
 
@@ -24,18 +25,17 @@ class AcledContext:
     agent_head: str = ""  # the agent's head lemma ("ministry")
 
 
-REASON_PREPS = frozenset({"over", "for", "after", "following", "in"})
-CHARGE_NOUNS = frozenset({"charge", "suspicion", "accusation", "allegation", "count"})
 
 
-def reason_tokens(view: SentenceView, trigger: int) -> set[int]:
+def reason_tokens(view: SentenceView, trigger: int, lex: Lexicon) -> set[int]:
     """The words of the phrases that say why an act was done ("arrested over his role in the
     protests", "on charges of joining the protests"): its reason, not where it happened."""
+    preps, charges = lex.word_sets["reason_preps"], lex.word_sets["charge_nouns"]
     reason: set[int] = set()
     for p in view.children(trigger, frozenset({"prep"})):
-        if view.lemma(p) in REASON_PREPS or (
+        if view.lemma(p) in preps or (
             view.lemma(p) == "on"  # "arrested on charges of joining the protests"
-            and any(view.lemma(o) in CHARGE_NOUNS for o in view.children(p))
+            and any(view.lemma(o) in charges for o in view.children(p))
         ):
             reason.update(view.subtree(p))
     return reason

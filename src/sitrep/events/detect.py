@@ -30,11 +30,6 @@ class Candidate:
     end: int
 
 
-# abstract objects that name a building when someone's or something's ("took office" is an
-# idiom, "stormed the party office" is not)
-OWNED_BUILDINGS = frozenset({"office"})
-
-
 def object_head(view: SentenceView, i: int, nominal: bool) -> int | None:
     """The thing acted on: direct object, else the object of a preposition."""
     if not nominal:
@@ -257,7 +252,7 @@ class TriggerFinder:
             and not any(view.lemma(p) == "of" for p in view.children(obj, frozenset({"prep"})))
             # "stormed the electoral commission office", "the governor's office": a building
             and not (
-                view.lemma(obj) in OWNED_BUILDINGS
+                view.lemma(obj) in self.lex.word_sets["owned_buildings"]
                 and view.children(obj, frozenset({"compound", "poss", "amod"}))
             )
         ):

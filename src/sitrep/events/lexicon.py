@@ -167,6 +167,10 @@ def load_lexicon() -> Lexicon:
             "leader_nouns",
             "accident_causes",
             "fire_weapons",
+            "object_control_verbs",
+            "owned_buildings",
+            "reason_preps",
+            "charge_nouns",
         )
     }
     modality = ModalityCues(

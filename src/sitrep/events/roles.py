@@ -12,33 +12,11 @@ from dataclasses import dataclass
 
 from .anchors import Anchors
 from .crowds import crowd_first as crowd_first
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_lexicon
 from .syntax import OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, SentenceView
 
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp"})
 AGENT_PREPS = frozenset({"by"})
-# verbs whose object does what their infinitive says ("ordered the army to retake the town",
-# "urged fighters to attack"), not their subject
-OBJECT_CONTROL = frozenset(
-    {
-        "order",
-        "urge",
-        "ask",
-        "instruct",
-        "command",
-        "authorize",
-        "authorise",
-        "force",
-        "compel",
-        "allow",
-        "permit",
-        "tell",
-        "encourage",
-        "persuade",
-        "direct",
-        "incite",
-    }
-)
 # the consequence of an act on a thing that names whom it harmed ("killing three civilians")
 HARM_LEMMAS = frozenset({"kill", "injure", "wound", "maim"})
 # who is acted on: "fired at", "clashed with", "launched rockets toward"
@@ -83,7 +61,9 @@ def _verb_subject(view: SentenceView, v: int) -> tuple[int | None, int | None]:
             return (head, None) if view.tok(cur).tag == "VBG" else (by_agent(view, cur), head)
         if dep not in INHERIT_DEPS:
             return _stray_subject(view, v), None
-        if dep == "xcomp" and view.lemma(head) in OBJECT_CONTROL:
+        # verbs whose object does what their infinitive says (triggers.yaml)
+        controls = load_lexicon().word_sets["object_control_verbs"]
+        if dep == "xcomp" and view.lemma(head) in controls:
             told = view.child(head, frozenset({"dobj"}))
             if told is not None and told < cur:
                 return told, None  # "ordered the army to retake the town": the army
