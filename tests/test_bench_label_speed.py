@@ -33,3 +33,20 @@ def test_label_speed_repeats_and_keeps_each_parts_median() -> None:
     assert parts[0][0] == "parse" and len(parts) == 4
     assert len(shares) == 2 and all(share > 0.0 for share in shares)
     assert parts[-1][2] == "3 of 3 documents"
+
+
+def test_label_speed_runs_start_with_the_stages_phrase_memos_empty() -> None:
+    import datetime as dt
+
+    from sitrep.actors.words import fold
+    from sitrep.bench.label_speed import forget_texts
+    from sitrep.events.dates import _dateparser
+
+    _dateparser("last Tuesday", dt.date(2024, 12, 8))
+    fold("Maiduguri")
+    assert _dateparser.cache_info().currsize > 0 and fold.cache_info().currsize > 0
+    forget_texts()
+    assert _dateparser.cache_info().currsize == 0 and fold.cache_info().currsize == 0
+    # measure forgets too: only its own warm-up and texts are left in the date memo
+    measure(TEXTS[:1], ("static",))
+    assert _dateparser.cache_info().misses == _dateparser.cache_info().currsize
