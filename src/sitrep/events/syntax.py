@@ -167,13 +167,33 @@ class SentenceView:
         return tuple(self.word(i) for i in range(self.first, self.last))
 
     @cached_property
+    def split_particles(self) -> tuple[tuple[int, int], ...]:
+        """(verb, particle) of the phrasal verbs whose object stands between them ("handed
+        them over", "blew the car up"), so that a cue "hand over" finds them too."""
+        return tuple(
+            (h, i)
+            for i in range(self.first, self.last)
+            if self.tokens[i].dep == "prt"
+            and self.first <= (h := self.tokens[i].head) < i - 1
+        )
+
+    def _with_particles(self, kept: Callable[[int], bool]) -> tuple[str, str]:
+        """The ``| verb particle`` pieces of ``split_particles`` whose words are ``kept``,
+        appended after the sentence's words (no cue spans the bar)."""
+        pairs = [(h, i) for h, i in self.split_particles if kept(h) and kept(i)]
+        lemmas = "".join(f"| {self.lemma(h)} {self.lemma(i)} " for h, i in pairs)
+        words = "".join(f"| {self.word(h)} {self.word(i)} " for h, i in pairs)
+        return lemmas, words
+
+    @cached_property
     def lemma_string(self) -> str:
-        """`` lemma lemma ... `` lower-cased, padded, for cue matching."""
-        return " " + " ".join(self.lemmas) + " "
+        """`` lemma lemma ... `` lower-cased, padded, for cue matching (and the split
+        phrasal verbs, ``split_particles``)."""
+        return " " + " ".join(self.lemmas) + " " + self._with_particles(lambda k: True)[0]
 
     @cached_property
     def word_string(self) -> str:
-        return " " + " ".join(self.words) + " "
+        return " " + " ".join(self.words) + " " + self._with_particles(lambda k: True)[1]
 
     def cue_strings(self, skip: frozenset[int]) -> tuple[str, str]:
         """``lemma_string`` and ``word_string`` without the words of ``skip``, kept per
@@ -183,9 +203,10 @@ class SentenceView:
         if found is None:
             kept = [k - self.first for k in range(self.first, self.last) if k not in skip]
             lemmas, words = self.lemmas, self.words
+            extra_lemmas, extra_words = self._with_particles(lambda k: k not in skip)
             found = self._strings[key] = (
-                " " + " ".join(lemmas[k] for k in kept) + " ",
-                " " + " ".join(words[k] for k in kept) + " ",
+                " " + " ".join(lemmas[k] for k in kept) + " " + extra_lemmas,
+                " " + " ".join(words[k] for k in kept) + " " + extra_words,
             )
         return found
 
