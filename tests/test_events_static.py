@@ -18,6 +18,17 @@ def test_static_words_lowercase_strip_accents_and_split_punctuation() -> None:
     ]  # fmt: skip
 
 
+def test_static_words_keep_symbols_in_words_and_split_every_mark() -> None:
+    # curly quotes, dashes and ellipses are marks; a symbol that is no mark (the degree
+    # sign) stays in its word; no-break spaces and tabs separate words; "_" is a mark
+    text = "Ḩamāh’s “fighters” — 12,000 (approx.) 30°c	x_y…"
+    assert words(text) == [
+        "hamah", "’", "s", "“", "fighters", "”", "—", "12", ",", "000",
+        "(", "approx", ".", ")", "30°c", "x", "_", "y", "…",
+    ]  # fmt: skip
+    assert words("") == [] and words(" \n\t ") == []
+
+
 def test_static_pieces_longest_first_and_unknown_parts_give_nothing() -> None:
     assert pieces("shelled", VOCAB) == [1, 2]
     assert pieces("town", VOCAB) == [3]

@@ -39,21 +39,22 @@ def _punctuation(ch: str) -> bool:
 def words(text: str) -> list[str]:
     """Lower-cased, accent-free words and single punctuation marks."""
     text = unicodedata.normalize("NFD", text.lower())
+    if not text.isascii():  # ASCII has no combining marks to drop
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
     out: list[str] = []
-    current: list[str] = []
-    for ch in text:
-        if unicodedata.category(ch) == "Mn":
+    for chunk in text.split():
+        if chunk.isalnum():  # letters and digits only: one word (most chunks)
+            out.append(chunk)
             continue
-        if ch.isspace() or _punctuation(ch):
-            if current:
-                out.append("".join(current))
-                current = []
-            if not ch.isspace():
+        start = 0
+        for k, ch in enumerate(chunk):
+            if _punctuation(ch):
+                if k > start:
+                    out.append(chunk[start:k])
                 out.append(ch)
-        else:
-            current.append(ch)
-    if current:
-        out.append("".join(current))
+                start = k + 1
+        if start < len(chunk):
+            out.append(chunk[start:])
     return out
 
 
