@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Document, Event
+from .lexicon import load_lexicon
 
 # the dependents through which a trigger noun stands for its verb's clause
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
@@ -43,6 +44,10 @@ FRAME_SUBTYPES = frozenset({"Violent demonstration"})
 TARGET_FRAME_RULERS = frozenset(
     {"Grenade", "Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike"}
 )
+# ...and under an arrest, a demonstration named as what the arrested are held over or
+# charged with ("arrested on charges of organising the protests", "detained over their
+# role in the demonstrations"): the arrest is the news (``_charged``)
+CHARGE_FRAME_RULERS = frozenset({"Arrests"})
 # events of this ACLED type told as a participle of consequence are the governing event's
 # aftermath ("struck the camp, destroying weapons")
 AFTERMATH_TYPES = frozenset({"Strategic developments"})
@@ -131,6 +136,27 @@ def governs(
     return False
 
 
+def _charged(doc: Document, upper: int, lower: int) -> bool:
+    """Whether ``lower`` is told inside the phrase that gives ``upper``'s charge or cause:
+    a ``charge_preps`` phrase ("over their role in the protests", "for taking part in the
+    march") or "on" with a charge noun ("on charges of organising the protests")."""
+    words = load_lexicon().word_sets
+    path = _path(doc, lower)
+    if upper not in path[1:]:
+        return False
+    below = path[path.index(upper) - 1]
+    tok = doc.tokens[below]
+    if tok.dep != "prep":
+        return False
+    lemma = tok.lemma.lower()
+    if lemma in words["charge_preps"]:
+        return True
+    return lemma == "on" and any(
+        t.head == below and t.dep == "pobj" and t.lemma.lower() in words["charge_nouns"]
+        for t in doc.tokens[below + 1 : below + 4]
+    )
+
+
 def subordinate(doc: Document, events: Sequence[Event], rulers: Sequence[Event]) -> set[str]:
     """Ids of ``events`` governed by one of ``rulers`` in the same sentence."""
     located = {e.id: _token_at(doc, e) for e in [*events, *rulers]}
@@ -150,7 +176,11 @@ def subordinate(doc: Document, events: Sequence[Event], rulers: Sequence[Event])
         if any(
             governs(doc, up, k, triggers, aftermath)
             and kind != e.acled_sub_event_type
-            and (not frame or kind in TARGET_FRAME_RULERS)
+            and (
+                not frame
+                or kind in TARGET_FRAME_RULERS
+                or (kind in CHARGE_FRAME_RULERS and _charged(doc, up, k))
+            )
             for up, kind in by_sentence.get(e.sentence, ())
         ):
             out.add(e.id)

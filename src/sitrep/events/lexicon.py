@@ -171,6 +171,7 @@ def load_lexicon() -> Lexicon:
             "owned_buildings",
             "reason_preps",
             "charge_nouns",
+            "charge_preps",
         )
     }
     modality = ModalityCues(

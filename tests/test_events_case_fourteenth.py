@@ -1,0 +1,38 @@
+"""Fourteenth events session: general rules, each with sentences written for sitrep."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sitrep.events import EventsStage
+from sitrep.events.rank import competing
+from sitrep.models import Document
+
+# a demonstration named as what the arrested are charged with or held over is the arrest's
+# cause; arrests made at a demonstration are still its policing
+CHARGED = [
+    "Police arrested five activists on charges of organising the protests last year.",
+    "Security forces detained 12 students over their role in the anti-government "
+    "demonstrations.",
+    "Authorities arrested the opposition leader on suspicion of inciting riots in the capital.",
+    "Police arrested three union leaders for taking part in the strike rallies of March.",
+]
+AT_PROTEST = [
+    "Police arrested 30 protesters during a march against fuel prices in Lagos.",
+    "Police arrested dozens of demonstrators who blocked the highway.",
+]
+
+
+def test_events_case_a_protest_an_arrest_is_charged_with_does_not_compete(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    for text in CHARGED:
+        doc = stage(parse_text(text))
+        named = {e.acled_event_type for e in doc.events}
+        assert named & {"Protests", "Riots"}, text  # the demonstration is still found ...
+        kinds = {e.acled_event_type for e in competing(doc)}
+        assert not kinds & {"Protests", "Riots"}, text  # ... but is not the news
+        assert case_label(doc) == "ARREST", text
+    for text in AT_PROTEST:
+        assert case_label(stage(parse_text(text))) == "PROTEST_WITH_INTER", text
