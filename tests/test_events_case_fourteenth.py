@@ -36,3 +36,18 @@ def test_events_case_a_protest_an_arrest_is_charged_with_does_not_compete(
         assert case_label(doc) == "ARREST", text
     for text in AT_PROTEST:
         assert case_label(stage(parse_text(text))) == "PROTEST_WITH_INTER", text
+
+
+def test_events_case_protests_an_agreement_ends_are_its_content(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    for text in (
+        "The government and the opposition reached a deal to end weeks of street protests, "
+        "agreeing to form a committee on fuel prices.",
+        "Union leaders agreed to call off the protests after the ministry raised wages.",
+    ):
+        doc = stage(parse_text(text))
+        assert any(e.acled_event_type == "Protests" for e in doc.events), text
+        assert all(e.acled_event_type != "Protests" for e in competing(doc)), text
+        assert case_label(doc) == "AGREEMENT", text

@@ -48,6 +48,9 @@ TARGET_FRAME_RULERS = frozenset(
 # charged with ("arrested on charges of organising the protests", "detained over their
 # role in the demonstrations"): the arrest is the news (``_charged``)
 CHARGE_FRAME_RULERS = frozenset({"Arrests"})
+# ...and under an agreement, a demonstration that is what was agreed on ("reached a deal to
+# end weeks of street protests", "agreed to call off the strike rallies"): its content
+CONTENT_FRAME_RULERS = frozenset({"Agreement"})
 # events of this ACLED type told as a participle of consequence are the governing event's
 # aftermath ("struck the camp, destroying weapons")
 AFTERMATH_TYPES = frozenset({"Strategic developments"})
@@ -180,6 +183,7 @@ def subordinate(doc: Document, events: Sequence[Event], rulers: Sequence[Event])
                 not frame
                 or kind in TARGET_FRAME_RULERS
                 or (kind in CHARGE_FRAME_RULERS and _charged(doc, up, k))
+                or kind in CONTENT_FRAME_RULERS
             )
             for up, kind in by_sentence.get(e.sentence, ())
         ):
