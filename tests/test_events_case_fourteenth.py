@@ -48,6 +48,6 @@ def test_events_case_protests_an_agreement_ends_are_its_content(
         "Union leaders agreed to call off the protests after the ministry raised wages.",
     ):
         doc = stage(parse_text(text))
-        assert any(e.acled_event_type == "Protests" for e in doc.events), text
-        assert all(e.acled_event_type != "Protests" for e in competing(doc)), text
+        assert any(e.plover_type == "PROTEST" for e in doc.events), text
+        assert all(e.plover_type != "PROTEST" for e in competing(doc)), text
         assert case_label(doc) == "AGREEMENT", text
