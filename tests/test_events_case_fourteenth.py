@@ -51,3 +51,21 @@ def test_events_case_protests_an_agreement_ends_are_its_content(
         assert any(e.plover_type == "PROTEST" for e in doc.events), text
         assert all(e.plover_type != "PROTEST" for e in competing(doc)), text
         assert case_label(doc) == "AGREEMENT", text
+
+
+def test_events_case_an_attack_claimed_or_owned_is_its_attribution(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    for text in (
+        "A little-known group calling itself the Sword Brigade claimed the rocket attack on "
+        "the airport in a video posted online.",
+        "The Pakistani Taliban claimed Tuesday's suicide bombing in Peshawar.",
+        "Investigators concluded that a militia loyal to the governor was responsible for last "
+        "month's massacre in the village.",
+        "The Islamic State group took credit for the ambush that killed nine soldiers.",
+    ):
+        assert case_label(parse_text(text)) == "ATTRIB", text
+    # ground claimed is a victory, and a killing that "claimed the lives" is no claim
+    assert case_label(parse_text("The army claimed the capture of the town.")) != "ATTRIB"
+    lives = "Gunmen claimed the lives of six villagers in an attack on Monday."
+    assert case_label(parse_text(lives)) != "ATTRIB"

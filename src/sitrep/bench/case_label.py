@@ -24,7 +24,7 @@ from ..events.lexicon import load_lexicon, read_data
 from ..events.rank import NOT_HAPPENED, PROTEST_TYPES, competing, event_score
 from ..events.syntax import SentenceView
 from ..events.typer import Retyper, decision_margin
-from ..models import Document
+from ..models import Document, Event, Token
 
 FALLBACK = "ARMED_CLASH"
 THRESHOLD = 0.4  # below this the rules are not confident and the model decides
@@ -55,6 +55,9 @@ class CaseLabeller:
         self.diplomatic_factor = float(extra["diplomatic_factor"])
         self.overrides = [(a, b, float(c)) for a, b, c in extra["overrides"]]
         self.attribution_verbs = frozenset(extra.get("attribution_verbs", ()))
+        self.claim_verbs = frozenset(extra.get("claim_verbs", ()))
+        self.responsibility_words = frozenset(extra.get("responsibility_words", ()))
+        self.unclaimable = frozenset(extra.get("unclaimable", ()))
         ref = lex.refinements
         self.grievance_heads = frozenset(ref.get("grievance_heads", ()))
         self.grievance_preps = tuple(ref.get("grievance_preps", ()))
@@ -157,10 +160,37 @@ class CaseLabeller:
             and (t := tokens.get(e.trigger.start)) is not None
             and t.lemma.lower() in self.attribution_verbs
         ]
-        if not blamers:
-            return set()
         told = [e for e in doc.events if e.acled_sub_event_type is not None]
-        return subordinate(doc, told, blamers)
+        claimed = self._claimed(doc, told, tokens)
+        if not blamers:
+            return claimed
+        return claimed | subordinate(doc, told, blamers)
+
+    def _claimed(
+        self, doc: Document, told: list[Event], tokens: dict[int, Token]
+    ) -> set[str]:
+        """Ids of the violent events named as what someone claims or is responsible for
+        ("claimed the rocket attack on the airport", "was responsible for last month's
+        massacre", "took credit for the ambush"): the object of a ``claim_verbs`` verb, or of
+        "for" after a ``responsibility_words`` word. Not ground taken ("claimed the capture
+        of the town" claims a victory, not an attack: ``unclaimable``)."""
+        out: set[str] = set()
+        for e in told:
+            t = tokens.get(e.trigger.start)
+            if t is None or e.acled_sub_event_type in self.unclaimable:
+                continue
+            for _ in range(3):  # "rocket attack": the phrase's head noun, not the modifier
+                if t.dep != "compound" or not 0 <= t.head < len(doc.tokens):
+                    break
+                t = doc.tokens[t.head]
+            head = doc.tokens[t.head] if 0 <= t.head < len(doc.tokens) else t
+            if t.dep == "dobj" and head.lemma.lower() in self.claim_verbs:
+                out.add(e.id)
+            elif t.dep == "pobj" and head.lemma.lower() == "for" and head.head != t.head:
+                owner = doc.tokens[head.head]
+                if owner.lemma.lower() in self.responsibility_words:
+                    out.add(e.id)
+        return out
 
     def _grievance(self, doc: Document, i: int, view: SentenceView) -> set[int]:
         """The words of sentence ``i`` that say what its protest is about ("protested
