@@ -69,3 +69,9 @@ def test_events_case_an_attack_claimed_or_owned_is_its_attribution(
     assert case_label(parse_text("The army claimed the capture of the town.")) != "ATTRIB"
     lives = "Gunmen claimed the lives of six villagers in an attack on Monday."
     assert case_label(parse_text(lives)) != "ATTRIB"
+    # a claim that was not made attributes nothing
+    nobody = "A roadside bomb struck an army truck near Kismayo; no group has claimed the attack."
+    assert case_label(parse_text(nobody)) == "REM_EXPLOS"
+    denied = "The militia has not claimed the bombing of the market, which killed four."
+    assert case_label(parse_text(denied)) == "REM_EXPLOS"
+

@@ -21,6 +21,7 @@ from ..events.clauses import cue_strings, grievance_tokens
 from ..events.embed import EmbeddingTyper, Encoder, embedding_text
 from ..events.governs import subordinate
 from ..events.lexicon import load_lexicon, read_data
+from ..events.modality import ModalityJudge
 from ..events.rank import NOT_HAPPENED, PROTEST_TYPES, competing, event_score
 from ..events.syntax import SentenceView
 from ..events.typer import Retyper, decision_margin
@@ -58,6 +59,7 @@ class CaseLabeller:
         self.claim_verbs = frozenset(extra.get("claim_verbs", ()))
         self.responsibility_words = frozenset(extra.get("responsibility_words", ()))
         self.unclaimable = frozenset(extra.get("unclaimable", ()))
+        self.modality = ModalityJudge(lex.modality)
         ref = lex.refinements
         self.grievance_heads = frozenset(ref.get("grievance_heads", ()))
         self.grievance_preps = tuple(ref.get("grievance_preps", ()))
@@ -185,12 +187,23 @@ class CaseLabeller:
                 t = doc.tokens[t.head]
             head = doc.tokens[t.head] if 0 <= t.head < len(doc.tokens) else t
             if t.dep == "dobj" and head.lemma.lower() in self.claim_verbs:
-                out.add(e.id)
+                if not self._unclaimed(doc, e.sentence, t.head):  # "no group has claimed"
+                    out.add(e.id)
             elif t.dep == "pobj" and head.lemma.lower() == "for" and head.head != t.head:
                 owner = doc.tokens[head.head]
                 if owner.lemma.lower() in self.responsibility_words:
                     out.add(e.id)
         return out
+
+    def _unclaimed(self, doc: Document, sentence: int, verb: int) -> bool:
+        """Whether the claim verb at token ``verb`` is denied or did not happen ("no group
+        has claimed the attack", "the group denied it had claimed ...")."""
+        if not 0 <= sentence < len(doc.sentences):
+            return False
+        view = SentenceView(doc, doc.sentences[sentence])
+        if not view.first <= verb < view.last:
+            return False
+        return self.modality.judge(view, verb, nominal=False) in NOT_HAPPENED
 
     def _grievance(self, doc: Document, i: int, view: SentenceView) -> set[int]:
         """The words of sentence ``i`` that say what its protest is about ("protested
