@@ -75,3 +75,12 @@ def test_events_case_an_attack_claimed_or_owned_is_its_attribution(
     denied = "The militia has not claimed the bombing of the market, which killed four."
     assert case_label(parse_text(denied)) == "REM_EXPLOS"
 
+
+
+def test_events_case_mortar_bombs_are_shelling_and_other_bombs_explosives(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    mortar = "Mortar bombs slammed into a camp for displaced people outside Baidoa, killing five."
+    assert case_label(parse_text(mortar)) == "ART_MISS_ATTACK"
+    car = "A car bomb exploded outside a hotel in the capital, killing seven guests."
+    assert case_label(parse_text(car)) == "REM_EXPLOS"
