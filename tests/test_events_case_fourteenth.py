@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sitrep.actors import ActorsStage, Registry
 from sitrep.events import EventsStage
 from sitrep.events.rank import competing
 from sitrep.models import Document
@@ -84,3 +85,21 @@ def test_events_case_mortar_bombs_are_shelling_and_other_bombs_explosives(
     assert case_label(parse_text(mortar)) == "ART_MISS_ATTACK"
     car = "A car bomb exploded outside a hotel in the capital, killing seven guests."
     assert case_label(parse_text(car)) == "REM_EXPLOS"
+
+
+def test_events_a_governing_movement_undated_is_its_own_kind(
+    parse_text: Callable[..., Document], actors_stage: ActorsStage
+) -> None:
+    stage = EventsStage(learned=False)
+    text = "The Taliban captured the district of Nerkh after heavy fighting on Sunday."
+    undated = stage(actors_stage(parse_text(text)))
+    dated = stage(actors_stage(parse_text(text, published="2024-03-04")))
+    kinds = [{e.acled_sub_event_type for e in d.events} for d in (undated, dated)]
+    assert "Non-state actor overtakes territory" in kinds[0]
+    assert "Government regains territory" in kinds[1]
+    registry = Registry.load()
+    taliban = registry.get("AFG.taliban")
+    assert taliban is not None
+    assert registry.kind_on(taliban, "2024-03-01") == "government"
+    assert registry.kind_on(taliban, "2019-03-01") == taliban.kind != "government"
+    assert registry.kind_on(taliban, None) == taliban.kind  # undated: not today's government

@@ -248,7 +248,12 @@ class Registry:
         return next((o.title for o in entry.governs if o.held_on(day)), None) if entry else None
 
     def kind_on(self, entry: RegistryEntry, day: str | None) -> str:
-        """The entry's kind on ``day``: a movement that governs a state is its government."""
+        """The entry's kind on ``day``: a movement that governs a state is its government.
+        Undated, its own kind: most of what is written about a movement that governs now
+        (the Taliban) was written while it fought, and undated only a state's words for its
+        forces make them the state's (``offices.governing_movements``)."""
+        if day is None:
+            return entry.kind
         return "government" if self.governed_on(entry.id, day) else entry.kind
 
     def in_country(self, actor_id: str, iso3: str | None) -> str:
