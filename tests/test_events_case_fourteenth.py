@@ -103,3 +103,16 @@ def test_events_a_governing_movement_undated_is_its_own_kind(
     assert registry.kind_on(taliban, "2024-03-01") == "government"
     assert registry.kind_on(taliban, "2019-03-01") == taliban.kind != "government"
     assert registry.kind_on(taliban, None) == taliban.kind  # undated: not today's government
+
+
+def test_events_a_would_be_bomber_set_off_no_bomb(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    text = "Police shot dead a would-be suicide bomber outside a church in Makassar on Sunday."
+    doc = stage(parse_text(text))
+    bombs = [e for e in doc.events if e.acled_sub_event_type == "Suicide bomb"]
+    assert bombs and all(e.modality == "hypothetical" for e in bombs)
+    assert case_label(doc) != "SUIC_BOMB"
+    real = "A suicide bomber blew himself up at a checkpoint in Bannu, killing three policemen."
+    assert case_label(stage(parse_text(real))) == "SUIC_BOMB"

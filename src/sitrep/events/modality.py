@@ -51,7 +51,18 @@ class ModalityJudge:
                 found.append("negated")  # "no one has been arrested"
             elif nominal and t.dep == "amod" and lem in c.hypothetical_adjectives:
                 found.append("hypothetical")
+            elif nominal and t.dep in ("nmod", "compound", "amod") and self._hyphenated(view, k):
+                found.append("hypothetical")  # "a would-be suicide bomber": three tokens
         return found
+
+    def _hyphenated(self, view: SentenceView, k: int) -> bool:
+        """Whether the modifier at ``k`` with its own words spells a hyphenated
+        ``hypothetical_adjectives`` entry ("would-be", parsed would / - / be)."""
+        words = view.subtree(k)
+        if len(words) < 3 or words[-1] - words[0] != len(words) - 1:
+            return False
+        spelled = view.text(view.tok(words[0]).start, view.tok(words[-1]).end).lower()
+        return "-" in spelled and spelled in self.cues.hypothetical_adjectives
 
     def _nobody(self, view: SentenceView, k: int) -> bool:
         """Whether subject ``k`` names nobody: "nobody", "none", "no one", "no soldiers"."""
