@@ -116,3 +116,10 @@ def test_events_a_would_be_bomber_set_off_no_bomb(
     assert case_label(doc) != "SUIC_BOMB"
     real = "A suicide bomber blew himself up at a checkpoint in Bannu, killing three policemen."
     assert case_label(stage(parse_text(real))) == "SUIC_BOMB"
+
+
+def test_events_a_faction_breaking_away_changes_the_group(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    text = "Hundreds of commanders broke away from the Free Syrian Army to form a new brigade."
+    assert case_label(parse_text(text)) == "CHANGE_TO_GROUP_ACT"
