@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import SitrepError
-from ..events.embed import WEIGHTS, EmbeddingTyper, embedding_text, load_encoder, mixture
+from ..events.embed import TRAINING, WEIGHTS, EmbeddingTyper, embedding_text, load_encoder, mixture
 from ..events.typer import document_choice, document_features
 from ..models import Document
 from .case2021 import f1_report
@@ -148,7 +148,7 @@ def load_sets(
 ) -> dict[str, list[Item]]:
     """The training sets, each item with its cross-validation fold (dev fold ``id // 3 % 5``);
     ``validation`` adds the written validation set (for the shipped weights only)."""
-    encoder = load_encoder(encoder_name)  # first: fail before the slow part
+    encoder = load_encoder(encoder_name, TRAINING)  # first: fail before the slow part
     sets: dict[str, list[Item]] = {}
     acled = SHIPPED[encoder_name]["acled"] > 0
     for name, items in training_sets(data, validation, acled).items():

@@ -38,7 +38,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import SitrepError
-from ..events.embed import MiniLMEncoder
+from ..events.embed import TRAINING, MiniLMEncoder
 from ..events.static import RESOURCE, StaticEncoder, pieces, words
 from .corpora import DEFAULT_DATA
 
@@ -220,7 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="write the table here, not into the package")
     args = ap.parse_args(argv)
     try:
-        encoder = MiniLMEncoder.load()
+        encoder = MiniLMEncoder.load(TRAINING)
     except SitrepError as exc:
         print(f"static_distil: {exc}", file=sys.stderr)
         return 2

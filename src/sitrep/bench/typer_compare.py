@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-from ..events.embed import Encoder, embedding_text, load_encoder, mixture
+from ..events.embed import TRAINING, Encoder, embedding_text, load_encoder, mixture
 from ..events.typer import document_features
 from ..models import Document
 from .case2021 import f1_report
@@ -173,7 +173,7 @@ def held_out(
 
 
 def encoded(sets: Prepared, name: str) -> dict[str, np.ndarray]:
-    return encoded_by(sets, load_encoder(name))
+    return encoded_by(sets, load_encoder(name, TRAINING))
 
 
 def encoded_by(sets: Prepared, encoder: Encoder) -> dict[str, np.ndarray]:

@@ -43,7 +43,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import SitrepError
-from ..events.embed import WEIGHTS, Encoder, embedding_text, load_encoder, mixture
+from ..events.embed import TRAINING, WEIGHTS, Encoder, embedding_text, load_encoder, mixture
 from ..events.typer import document_features
 from ..models import Document
 from .case2021 import f1_report
@@ -198,7 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         held = written_sentences("validation")
-        encoder = load_encoder(args.encoder) if args.encoder else None
+        encoder = load_encoder(args.encoder, TRAINING) if args.encoder else None
     except SitrepError as exc:
         print(f"typer_select: {exc}", file=sys.stderr)
         return 2

@@ -60,6 +60,7 @@ class Encoder(Protocol):
 
 PRECISION_ENV = "SITREP_EMBEDDING_PRECISION"  # auto (default), bf16 or fp32
 PRECISIONS = ("auto", "bf16", "fp32")
+TRAINING = "fp32"  # what the training and selection commands encode in
 # CPU flags (Linux /proc/cpuinfo) of native bfloat16 matrix products: without them torch
 # emulates bfloat16 and is slower than float32
 BF16_FLAGS = frozenset({"avx512_bf16", "amx_bf16"})
@@ -99,8 +100,10 @@ class MiniLMEncoder:
     precision: str = "fp32"
 
     @classmethod
-    def load(cls) -> MiniLMEncoder:
-        return _minilm(precision())
+    def load(cls, number_type: str | None = None) -> MiniLMEncoder:
+        """The model in ``number_type`` (``precision()``'s choice when not given; the
+        training commands ask for ``TRAINING``, so their weights do not depend on the CPU)."""
+        return _minilm(number_type or precision())
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -132,11 +135,12 @@ def _minilm(number_type: str) -> MiniLMEncoder:
 WEIGHTS = {"minilm": RESOURCE, "static": STATIC_RESOURCE}  # encoder name -> its model's weights
 
 
-def load_encoder(name: str) -> Encoder:
-    """The encoder called ``name`` (a key of ``WEIGHTS``): MiniLM needs the optional extra,
-    the static table ships with the package."""
+def load_encoder(name: str, number_type: str | None = None) -> Encoder:
+    """The encoder called ``name`` (a key of ``WEIGHTS``): MiniLM needs the optional extra
+    (in ``number_type``, see ``MiniLMEncoder.load``), the static table ships with the
+    package."""
     if name == "minilm":
-        return MiniLMEncoder.load()
+        return MiniLMEncoder.load(number_type)
     static = StaticEncoder.load()
     if static is None:
         raise SitrepError(
