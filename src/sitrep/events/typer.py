@@ -156,13 +156,18 @@ def without_rules(features: Iterable[str]) -> list[str]:
 
 def demonstrated(doc: Document, sentences: Iterable[Sentence]) -> bool:
     """Whether the sentences name a demonstration (ACLED's protest and riot types need one)."""
-    cues = load_lexicon().demonstration_cues
+    cues = _padded_demonstration_cues()
     for sentence in sentences:
         toks = doc.tokens[sentence.token_start : sentence.token_end]
         text = " " + " ".join(w for t in toks for w in (t.lemma.lower(), t.text.lower())) + " "
-        if any(f" {c} " in text for c in cues):
+        if any(map(text.__contains__, cues)):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _padded_demonstration_cues() -> tuple[str, ...]:
+    return tuple(f" {c} " for c in load_lexicon().demonstration_cues)
 
 
 def _choices(probs: dict[str, float], demonstration: bool) -> dict[str, float]:
