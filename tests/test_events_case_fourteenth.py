@@ -123,3 +123,20 @@ def test_events_a_faction_breaking_away_changes_the_group(
 ) -> None:
     text = "Hundreds of commanders broke away from the Free Syrian Army to form a new brigade."
     assert case_label(parse_text(text)) == "CHANGE_TO_GROUP_ACT"
+
+
+def test_events_projectiles_that_land_or_fall_are_an_attack(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    for text in (
+        "Two Katyusha rockets fell inside the Green Zone on Tuesday.",
+        "A mortar shell landed on a house in the village, wounding two children.",
+        "Mortar rounds rained down on the market in Gao, killing three traders.",
+    ):
+        assert case_label(stage(parse_text(text))) == "ART_MISS_ATTACK", text
+    # only what is fired: a town falls to rebels, rain falls on a camp
+    for text in ("The town fell to the rebels on Monday.", "Rain fell on the camp overnight."):
+        assert not any(e.plover_type == "ASSAULT" for e in stage(parse_text(text)).events), text
+    nothing = stage(parse_text("No rockets landed in the city, officials said."))
+    assert [e.modality for e in nothing.events if e.plover_type == "ASSAULT"] == ["negated"]

@@ -169,6 +169,7 @@ def _to_death(view: SentenceView, i: int) -> bool:
 class TriggerFinder:
     def __init__(self, lex: Lexicon):
         self.lex = lex
+        self.projectiles = lex.word_sets["projectile_nouns"]
         self.abstract = lex.word_sets["abstract_objects"]
         sets = lex.word_sets
         self.modified = (
@@ -267,6 +268,14 @@ class TriggerFinder:
                 start, end = min(start, view.tok(hit).start), max(end, view.tok(hit).end)
                 if spec.needs is None:
                     return Candidate(i, spec, nominal, start, end)
+            if spec.needs == "projectile":
+                # "rockets landed near the embassy", "a shell fell on a house": what fell
+                subject = view.child(i, frozenset({"nsubj"}))
+                # a sentence's first word may be left a plural proper noun ("Rockets")
+                said = view.lemma(subject) if subject is not None else ""
+                if said not in self.projectiles and said.removesuffix("s") not in self.projectiles:
+                    continue
+                return Candidate(i, spec, nominal, start, end)
             if spec.needs is not None:
                 target = obj
                 if spec.extra is not None and obj is not None and view.lemma(obj) == spec.extra:

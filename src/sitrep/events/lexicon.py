@@ -172,6 +172,7 @@ def load_lexicon() -> Lexicon:
             "reason_preps",
             "charge_nouns",
             "charge_preps",
+            "projectile_nouns",
         )
     }
     modality = ModalityCues(
