@@ -140,3 +140,20 @@ def test_events_projectiles_that_land_or_fall_are_an_attack(
         assert not any(e.plover_type == "ASSAULT" for e in stage(parse_text(text)).events), text
     nothing = stage(parse_text("No rockets landed in the city, officials said."))
     assert [e.modality for e in nothing.events if e.plover_type == "ASSAULT"] == ["negated"]
+
+
+def test_events_a_landing_after_its_firing_is_the_same_attack(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    # a sentence's first word the small model leaves a plural proper noun ("Rockets")
+    first = stage(parse_text("Rockets landed near the embassy in the Green Zone on Wednesday."))
+    assert case_label(first) == "ART_MISS_ATTACK"
+    text = (
+        "Militiamen fired several rockets toward an army post near the border on Friday. "
+        "No one was hurt, as the rockets fell in open fields."
+    )
+    doc = stage(parse_text(text))
+    assert [e.trigger.text for e in doc.events if e.plover_type == "ASSAULT"] == ["fired"]
+    same = stage(parse_text("Militiamen fired rockets that landed near an army post."))
+    assert [e.trigger.text for e in same.events if e.plover_type == "ASSAULT"] == ["fired"]

@@ -128,6 +128,10 @@ class EventsStage:
                 continue
             view = SentenceView(doc, sentence)
             cands = self.finder.find(view, anchors)
+            if any(e.plover_type == "ASSAULT" and e.modality in FACTUAL_MODALITIES for e in events):
+                # "fired rockets toward the posts. ... the rockets likely fell in open areas":
+                # the landing of what an attack told before it fired
+                cands = [c for c in cands if c.spec.needs != "projectile"]
             if cands:
                 events.extend(self._sentence_events(doc, view, anchors, cands))
         if self.typer is not None:
@@ -170,6 +174,10 @@ class EventsStage:
                     d.dropped = True
             if c.spec.consequence and any(v is not d and not v.dropped for v in violent):
                 d.dropped = True
+            if c.spec.needs == "projectile" and any(
+                v is not d and not v.dropped and v.cand.spec.needs != "projectile" for v in violent
+            ):
+                d.dropped = True  # "fired rockets that landed near the post": one attack
             if (c.spec.consequence or c.spec.acled in HARM_CODES) and accidental(
                 view, anchors, self.lex, d.roles.agent, object_head(view, c.index, c.nominal)
             ):

@@ -55,6 +55,7 @@ class SentenceView:
         self._dates = frozenset(
             i for i in range(self.first, self.last) if self._date_month(doc.tokens, i)
         )
+        self._first_lemma = self._opening_lemma()
         # per-sentence results shared by the rules (clause token sets), keyed by their name
         self.memo: dict[str, frozenset[int]] = {}
         self._strings: dict[tuple[str, frozenset[int]], tuple[str, str]] = {}
@@ -82,7 +83,27 @@ class SentenceView:
         return self.tokens[i]
 
     def lemma(self, i: int) -> str:
+        if i == self.first:
+            return self._first_lemma
         return DATE_WORD if i in self._dates else self.tokens[i].lemma.lower()
+
+    def _opening_lemma(self) -> str:
+        """The lemma of the sentence's first word; one the small model tags as a plural
+        proper noun outside any entity ("Rockets landed near ...") is a common plural, read
+        as its lower-cased singular as it would be mid-sentence."""
+        i = self.first
+        if i >= self.last:
+            return ""
+        t = self.tokens[i]
+        if i in self._dates:
+            return DATE_WORD
+        word = t.text.lower()
+        if t.tag == "NNPS" and not t.ent_type and len(word) > 3 and word.endswith("s"):
+            if word.endswith("ies") and len(word) > 4:
+                return word[:-3] + "y"
+            if not word.endswith("ss"):
+                return word[:-1]
+        return t.lemma.lower()
 
     def word(self, i: int) -> str:
         """The lower-cased word (a month in a date is ``DATE_WORD``)."""
