@@ -157,3 +157,17 @@ def test_events_a_landing_after_its_firing_is_the_same_attack(
     assert [e.trigger.text for e in doc.events if e.plover_type == "ASSAULT"] == ["fired"]
     same = stage(parse_text("Militiamen fired rockets that landed near an army post."))
     assert [e.trigger.text for e in same.events if e.plover_type == "ASSAULT"] == ["fired"]
+
+
+def test_events_an_explosion_named_by_its_accidental_source_is_no_attack(
+    parse_text: Callable[..., Document],
+) -> None:
+    stage = EventsStage(learned=False)
+    accident = stage(parse_text("A gas cylinder blast at a crowded restaurant injured 18 diners."))
+    assert not any(e.plover_type == "ASSAULT" for e in accident.events)
+    for text in (
+        "A car bomb blast outside a hotel killed seven people.",
+        "A bomb blast at a gas station killed four people in Quetta.",
+    ):
+        kinds = {e.acled_sub_event_type for e in stage(parse_text(text)).events}
+        assert "Remote explosive/landmine/IED" in kinds, text

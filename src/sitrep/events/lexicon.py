@@ -173,6 +173,8 @@ def load_lexicon() -> Lexicon:
             "charge_nouns",
             "charge_preps",
             "projectile_nouns",
+            "explosion_nouns",
+            "explosion_sources",
         )
     }
     modality = ModalityCues(

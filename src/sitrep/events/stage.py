@@ -115,6 +115,9 @@ class EventsStage:
         self.judge = ModalityJudge(self.lex.modality)
         self.counter = FatalityCounter(self.lex.numbers)
         self.coder = AcledCoder(self.lex)
+        # explosion nouns, and what makes one an accident when it names their source
+        self.blasts = self.lex.word_sets["explosion_nouns"]
+        self.accident_sources = self.lex.word_sets["explosion_sources"]
         self.place_actors = PlaceActors(registry or Registry.load(), self.coder)
         self.tags = NoteTags(self.lex)
         # nouns for the people of an event ("protesters"): their "from" phrase is an origin
@@ -164,6 +167,11 @@ class EventsStage:
         for d in drafts:
             c = d.cand
             if c.nominal:
+                if c.spec.key in self.blasts and any(
+                    view.lemma(k) in self.accident_sources
+                    for k in view.children(c.index, frozenset({"compound", "nmod"}))
+                ):
+                    d.dropped = True  # "a gas cylinder blast at a restaurant": an accident
                 continue
             # "proxies have been targeted by Israeli airstrikes": the noun is the event
             for head in (d.roles.agent,):
