@@ -75,6 +75,11 @@ def test_events_case_an_attack_claimed_or_owned_is_its_attribution(
     assert case_label(parse_text(nobody)) == "REM_EXPLOS"
     denied = "The militia has not claimed the bombing of the market, which killed four."
     assert case_label(parse_text(denied)) == "REM_EXPLOS"
+    # "behind" is who did it only as someone being behind something, not a place
+    trapped = "A fire at a garment factory killed 12 workers trapped behind locked exits."
+    assert case_label(parse_text(trapped)) != "ATTRIB"
+    who = "Police said they did not know who was behind it, a day after the bombing."
+    assert case_label(parse_text(who)) == "ATTRIB"
 
 
 
