@@ -111,12 +111,13 @@ class MiniLMEncoder:
         vectors = self.model.encode(
             list(texts),
             batch_size=BATCH,
-            normalize_embeddings=True,
             show_progress_bar=False,
             convert_to_tensor=True,
         )
-        unit = vectors.float().numpy()  # bfloat16 has no numpy type
-        return unit / np.linalg.norm(unit, axis=1, keepdims=True)
+        # to unit length once, in float32 (bfloat16 has no numpy type, and its own
+        # normalising leaves norms of 1.0006)
+        full = vectors.float().numpy()
+        return full / np.linalg.norm(full, axis=1, keepdims=True)
 
 
 @lru_cache(maxsize=2)
