@@ -19,13 +19,13 @@ import numpy as np
 
 from ..events.clauses import cue_strings, grievance_tokens
 from ..events.embed import EmbeddingTyper, Encoder, embedding_text
-from ..events.governs import subordinate
+from ..events.governs import subordinate, trigger_token
 from ..events.lexicon import load_lexicon, read_data
 from ..events.modality import ModalityJudge
 from ..events.rank import NOT_HAPPENED, PROTEST_TYPES, competing, event_score
 from ..events.syntax import SentenceView
 from ..events.typer import Retyper, decision_margin
-from ..models import Document, Event, Token
+from ..models import Document, Event
 
 FALLBACK = "ARMED_CLASH"
 THRESHOLD = 0.4  # below this the rules are not confident and the model decides
@@ -163,14 +163,12 @@ class CaseLabeller:
             and t.lemma.lower() in self.attribution_verbs
         ]
         told = [e for e in doc.events if e.acled_sub_event_type is not None]
-        claimed = self._claimed(doc, told, tokens)
+        claimed = self._claimed(doc, told)
         if not blamers:
             return claimed
         return claimed | subordinate(doc, told, blamers)
 
-    def _claimed(
-        self, doc: Document, told: list[Event], tokens: dict[int, Token]
-    ) -> set[str]:
+    def _claimed(self, doc: Document, told: list[Event]) -> set[str]:
         """Ids of the violent events named as what someone claims or is responsible for
         ("claimed the rocket attack on the airport", "was responsible for last month's
         massacre", "took credit for the ambush"): the object of a ``claim_verbs`` verb, or of
@@ -178,13 +176,10 @@ class CaseLabeller:
         of the town" claims a victory, not an attack: ``unclaimable``)."""
         out: set[str] = set()
         for e in told:
-            t = tokens.get(e.trigger.start)
-            if t is None or e.acled_sub_event_type in self.unclaimable:
+            k = trigger_token(doc, e)  # "rocket attack": the phrase's head noun
+            if k is None or e.acled_sub_event_type in self.unclaimable:
                 continue
-            for _ in range(3):  # "rocket attack": the phrase's head noun, not the modifier
-                if t.dep != "compound" or not 0 <= t.head < len(doc.tokens):
-                    break
-                t = doc.tokens[t.head]
+            t = doc.tokens[k]
             head = doc.tokens[t.head] if 0 <= t.head < len(doc.tokens) else t
             if t.dep == "dobj" and head.lemma.lower() in self.claim_verbs:
                 if not self._unclaimed(doc, e.sentence, t.head):  # "no group has claimed"

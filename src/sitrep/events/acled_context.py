@@ -27,10 +27,15 @@ class AcledContext:
 
 
 
-def reason_tokens(view: SentenceView, trigger: int, lex: Lexicon) -> set[int]:
+def reason_tokens(
+    view: SentenceView, trigger: int, lex: Lexicon, preps: frozenset[str] | None = None
+) -> set[int]:
     """The words of the phrases that say why an act was done ("arrested over his role in the
-    protests", "on charges of joining the protests"): its reason, not where it happened."""
-    preps, charges = lex.word_sets["reason_preps"], lex.word_sets["charge_nouns"]
+    protests", "on charges of joining the protests"): its reason, not where it happened.
+    ``preps``: the prepositions that give it (the lexicon's ``reason_preps`` when not
+    given); "on" counts with a charge noun."""
+    charges = lex.word_sets["charge_nouns"]
+    preps = lex.word_sets["reason_preps"] if preps is None else preps
     reason: set[int] = set()
     for p in view.children(trigger, frozenset({"prep"})):
         if view.lemma(p) in preps or (

@@ -133,9 +133,7 @@ def charge_tokens(view: SentenceView, heads: frozenset[str]) -> set[int]:
 def cue_strings(view: SentenceView, skip: set[int] | None = None) -> tuple[str, str]:
     """The sentence's padded lemma and word strings (``view.lemma_string``,
     ``view.word_string``) without the words of ``skip``."""
-    if not skip:
-        return view.lemma_string, view.word_string
-    return view.cue_strings(frozenset(skip))
+    return view.cue_strings(frozenset(skip or ()))
 
 
 def masked_cues(

@@ -171,6 +171,7 @@ class TriggerFinder:
         self.lex = lex
         self.projectiles = lex.word_sets["projectile_nouns"]
         self.abstract = lex.word_sets["abstract_objects"]
+        self.owned = lex.word_sets["owned_buildings"]
         sets = lex.word_sets
         self.modified = (
             sets["modifier_heads"]
@@ -253,7 +254,7 @@ class TriggerFinder:
             and not any(view.lemma(p) == "of" for p in view.children(obj, frozenset({"prep"})))
             # "stormed the electoral commission office", "the governor's office": a building
             and not (
-                view.lemma(obj) in self.lex.word_sets["owned_buildings"]
+                view.lemma(obj) in self.owned
                 and view.children(obj, frozenset({"compound", "poss", "amod"}))
             )
         ):

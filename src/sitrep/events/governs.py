@@ -19,7 +19,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Document, Event
+from .acled_context import reason_tokens
 from .lexicon import load_lexicon
+from .syntax import SentenceView
 
 # the dependents through which a trigger noun stands for its verb's clause
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
@@ -56,7 +58,8 @@ CONTENT_FRAME_RULERS = frozenset({"Agreement"})
 AFTERMATH_TYPES = frozenset({"Strategic developments"})
 
 
-def _token_at(doc: Document, event: Event) -> int | None:
+def trigger_token(doc: Document, event: Event) -> int | None:
+    """The token that heads the event's trigger phrase ("attack" of "rocket attack")."""
     s = doc.sentences[event.sentence] if 0 <= event.sentence < len(doc.sentences) else None
     if s is None:
         return None
@@ -139,30 +142,18 @@ def governs(
     return False
 
 
-def _charged(doc: Document, upper: int, lower: int) -> bool:
-    """Whether ``lower`` is told inside the phrase that gives ``upper``'s charge or cause:
-    a ``charge_preps`` phrase ("over their role in the protests", "for taking part in the
-    march") or "on" with a charge noun ("on charges of organising the protests")."""
-    words = load_lexicon().word_sets
-    path = _path(doc, lower)
-    if upper not in path[1:]:
-        return False
-    below = path[path.index(upper) - 1]
-    tok = doc.tokens[below]
-    if tok.dep != "prep":
-        return False
-    lemma = tok.lemma.lower()
-    if lemma in words["charge_preps"]:
-        return True
-    return lemma == "on" and any(
-        t.head == below and t.dep == "pobj" and t.lemma.lower() in words["charge_nouns"]
-        for t in doc.tokens[below + 1 : below + 4]
-    )
+def _charged(doc: Document, sentence: int, upper: int, lower: int) -> bool:
+    """Whether ``lower`` is told inside the phrase that gives ``upper``'s charge or cause
+    (``acled_context.reason_tokens`` with the ``charge_preps``): "over their role in the
+    protests", "for taking part in the march", "on charges of organising the protests"."""
+    lex = load_lexicon()
+    view = SentenceView(doc, doc.sentences[sentence])
+    return lower in reason_tokens(view, upper, lex, lex.word_sets["charge_preps"])
 
 
 def subordinate(doc: Document, events: Sequence[Event], rulers: Sequence[Event]) -> set[str]:
     """Ids of ``events`` governed by one of ``rulers`` in the same sentence."""
-    located = {e.id: _token_at(doc, e) for e in [*events, *rulers]}
+    located = {e.id: trigger_token(doc, e) for e in [*events, *rulers]}
     by_sentence: dict[int, list[tuple[int, str | None]]] = {}
     for e in rulers:
         k = located[e.id]
@@ -182,7 +173,7 @@ def subordinate(doc: Document, events: Sequence[Event], rulers: Sequence[Event])
             and (
                 not frame
                 or kind in TARGET_FRAME_RULERS
-                or (kind in CHARGE_FRAME_RULERS and _charged(doc, up, k))
+                or (kind in CHARGE_FRAME_RULERS and _charged(doc, e.sentence, up, k))
                 or kind in CONTENT_FRAME_RULERS
             )
             for up, kind in by_sentence.get(e.sentence, ())

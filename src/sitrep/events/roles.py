@@ -62,8 +62,7 @@ def _verb_subject(view: SentenceView, v: int) -> tuple[int | None, int | None]:
         if dep not in INHERIT_DEPS:
             return _stray_subject(view, v), None
         # verbs whose object does what their infinitive says (triggers.yaml)
-        controls = load_lexicon().word_sets["object_control_verbs"]
-        if dep == "xcomp" and view.lemma(head) in controls:
+        if dep == "xcomp" and view.lemma(head) in load_lexicon().word_sets["object_control_verbs"]:
             told = view.child(head, frozenset({"dobj"}))
             if told is not None and told < cur:
                 return told, None  # "ordered the army to retake the town": the army

@@ -126,17 +126,22 @@ class EventsStage:
     def __call__(self, doc: Document) -> Document:
         anchors = Anchors(doc)
         events: list[Event] = []
+        attacked = False  # a factual attack told so far
         for sentence in doc.sentences:
             if sentence.heading or sentence.boilerplate:
                 continue
             view = SentenceView(doc, sentence)
             cands = self.finder.find(view, anchors)
-            if any(e.plover_type == "ASSAULT" and e.modality in FACTUAL_MODALITIES for e in events):
+            if attacked:
                 # "fired rockets toward the posts. ... the rockets likely fell in open areas":
                 # the landing of what an attack told before it fired
                 cands = [c for c in cands if c.spec.needs != "projectile"]
             if cands:
-                events.extend(self._sentence_events(doc, view, anchors, cands))
+                told = self._sentence_events(doc, view, anchors, cands)
+                events.extend(told)
+                attacked = attacked or any(
+                    e.plover_type == "ASSAULT" and e.modality in FACTUAL_MODALITIES for e in told
+                )
         if self.typer is not None:
             events = list(self.typer(doc, events))
         return dataclasses.replace(doc, events=tuple(self.tags(doc, protests_met(events))))

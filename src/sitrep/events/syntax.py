@@ -58,7 +58,7 @@ class SentenceView:
         self._first_lemma = self._opening_lemma()
         # per-sentence results shared by the rules (clause token sets), keyed by their name
         self.memo: dict[str, frozenset[int]] = {}
-        self._strings: dict[tuple[str, frozenset[int]], tuple[str, str]] = {}
+        self._strings: dict[frozenset[int], tuple[str, str]] = {}
 
     def memoised(self, key: str, compute: Callable[[], frozenset[int]]) -> frozenset[int]:
         """A per-sentence result (a clause's token set), computed once under ``key``."""
@@ -198,42 +198,41 @@ class SentenceView:
             and self.first <= (h := self.tokens[i].head) < i - 1
         )
 
-    def _with_particles(self, kept: Callable[[int], bool]) -> tuple[str, str]:
-        """The ``| verb particle`` pieces of ``split_particles`` whose words are ``kept``,
-        appended after the sentence's words (no cue spans the bar)."""
-        pairs = [(h, i) for h, i in self.split_particles if kept(h) and kept(i)]
-        lemmas = "".join(f"| {self.lemma(h)} {self.lemma(i)} " for h, i in pairs)
-        words = "".join(f"| {self.word(h)} {self.word(i)} " for h, i in pairs)
-        return lemmas, words
-
-    @cached_property
+    @property
     def lemma_string(self) -> str:
         """`` lemma lemma ... `` lower-cased, padded, for cue matching (and the split
         phrasal verbs, ``split_particles``)."""
-        return " " + " ".join(self.lemmas) + " " + self._with_particles(lambda k: True)[0]
+        return self.cue_strings()[0]
 
-    @cached_property
+    @property
     def word_string(self) -> str:
-        return " " + " ".join(self.words) + " " + self._with_particles(lambda k: True)[1]
+        return self.cue_strings()[1]
 
-    def cue_strings(self, skip: frozenset[int]) -> tuple[str, str]:
-        """``lemma_string`` and ``word_string`` without the words of ``skip``, kept per
-        sentence: several rules ask for the same clause left out."""
-        key = ("cues", skip)
-        found = self._strings.get(key)
+    def cue_strings(self, skip: frozenset[int] = frozenset()) -> tuple[str, str]:
+        """The padded lemma and word strings of the sentence without the words of ``skip``,
+        each split phrasal verb appended as ``| verb particle`` (no cue spans the bar); kept
+        per sentence and clause left out: several rules ask for the same one."""
+        found = self._strings.get(skip)
         if found is None:
-            kept = [k - self.first for k in range(self.first, self.last) if k not in skip]
+            kept = [k for k in range(self.first, self.last) if k not in skip]
+            pairs = [(h, i) for h, i in self.split_particles if h not in skip and i not in skip]
             lemmas, words = self.lemmas, self.words
-            extra_lemmas, extra_words = self._with_particles(lambda k: k not in skip)
-            found = self._strings[key] = (
-                " " + " ".join(lemmas[k] for k in kept) + " " + extra_lemmas,
-                " " + " ".join(words[k] for k in kept) + " " + extra_words,
+            found = self._strings[skip] = (
+                " "
+                + " ".join(lemmas[k - self.first] for k in kept)
+                + " "
+                + "".join(f"| {self.lemma(h)} {self.lemma(i)} " for h, i in pairs),
+                " "
+                + " ".join(words[k - self.first] for k in kept)
+                + " "
+                + "".join(f"| {self.word(h)} {self.word(i)} " for h, i in pairs),
             )
         return found
 
     def has_cue(self, cue: str) -> bool:
         padded = f" {cue} "
-        return padded in self.lemma_string or padded in self.word_string
+        lemmas, words = self.cue_strings()
+        return padded in lemmas or padded in words
 
     def span_string(self, indices: list[int]) -> str:
         return " " + " ".join(f"{self.lemma(k)} {self.word(k)}" for k in indices) + " "
