@@ -10,8 +10,9 @@ read (``id % 6 == 0``) and only checked (``id % 6 == 3``). The written sets
   there is in-sample); ``news`` and ``pairs``: more training snippets;
 - ``fresh`` (``case_fresh.yaml``, tenth events session), ``fresh11`` and ``fresh11b``
   (eleventh: other regions and sentence shapes; the labels the rules miss most) and
-  ``fresh13`` (thirteenth: the labels the rules confuse) and ``fresh14`` (fourteenth: hard
-  pairs, five leads a label): CASE-like wire leads, development sets for the rules, never
+  ``fresh13`` (thirteenth: the labels the rules confuse), ``fresh14`` (fourteenth: hard
+  pairs, five leads a label) and ``fresh15`` (fifteenth: more regions, local-press words,
+  distractors in subordinate clauses): CASE-like wire leads, development sets for the rules, never
   trained on;
 - ``notes`` (``written_notes.yaml``): ACLED-style event notes, a development set for the
   rules outside the Middle East;
@@ -79,6 +80,9 @@ WRITTEN = {
     "fresh13": "case_fresh13.yaml",
     # a fifth, written in the fourteenth: hard pairs across all 30 labels, 5 leads each
     "fresh14": "case_fresh14.yaml",
+    # a sixth, written in the fifteenth: many regions, local-press words, short and long leads
+    # with a distractor event in a subordinate clause
+    "fresh15": "case_fresh15.yaml",
 }
 
 
