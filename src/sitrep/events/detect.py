@@ -119,6 +119,8 @@ def _satisfied(need: str | None, cls: str | None) -> bool:
     return False
 
 
+# the actors stage's kinds of armed groups: an object "engaged" in a fight must be one
+ARMED_KINDS = frozenset({"rebel-group", "political-militia", "identity-militia", "state-forces"})
 OBJECT_STARTS = frozenset({"DET", "NUM", "PRON"})
 # a state or its government acting "in protest" makes its point by that act (recalling an
 # ambassador, walking out of a meeting): no demonstration
@@ -170,6 +172,7 @@ class TriggerFinder:
     def __init__(self, lex: Lexicon):
         self.lex = lex
         self.projectiles = lex.word_sets["projectile_nouns"]
+        self.armed = lex.word_sets["armed_nouns"] | lex.word_sets["troop_nouns"]
         self.abstract = lex.word_sets["abstract_objects"]
         self.owned = lex.word_sets["owned_buildings"]
         sets = lex.word_sets
@@ -284,7 +287,10 @@ class TriggerFinder:
                 if hit is not None and view.tok(hit).dep == "prep":
                     # "turned the hotel into a base": what the preposition names
                     target = view.child(hit, frozenset({"pobj"}))
-                if spec.needs == "leader":
+                if spec.needs == "armed":
+                    if not self._armed(view, anchors, target):
+                        continue
+                elif spec.needs == "leader":
                     leaders = self.lex.word_sets["leader_nouns"]
                     if target is None or view.lemma(target) not in leaders:
                         continue
@@ -294,6 +300,18 @@ class TriggerFinder:
                     continue
             return Candidate(i, spec, nominal, start, end)
         return None
+
+    def _armed(self, view: SentenceView, anchors: Anchors, target: int | None) -> bool:
+        """Whether an object names armed men ("engaged Maoist rebels", "engaged Boko Haram"):
+        forces or armed fighters by their noun, or an armed group the actors stage found."""
+        if target is None:
+            return False
+        t = view.tok(target)
+        low = t.text.lower()
+        if {t.lemma.lower(), low, low.removesuffix("s")} & self.armed:
+            return True
+        ref = anchors.actor_at(t.start, t.end)
+        return ref is not None and anchors.actor_kind(ref) in ARMED_KINDS
 
     def _extra(self, view: SentenceView, i: int, word: str, nominal: bool) -> int | None:
         if nominal and word.startswith("of "):

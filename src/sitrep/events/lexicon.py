@@ -173,6 +173,7 @@ def load_lexicon() -> Lexicon:
             "charge_nouns",
             "charge_preps",
             "projectile_nouns",
+            "armed_nouns",
             "explosion_nouns",
             "explosion_sources",
         )
