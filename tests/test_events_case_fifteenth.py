@@ -28,3 +28,64 @@ def test_events_engaging_armed_men_is_a_clash_engaging_others_is_not(
     ):
         doc = stage(parse_text(text))
         assert not any(e.trigger.text.lower() == "engaged" for e in doc.events), text
+
+
+def test_events_a_plural_mask_is_masked_too(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    """"riot shields" is no riot, as "riot shield" is not."""
+    stage = EventsStage(learned=False)
+    for text in (
+        "National Guard troops blocked a march of pensioners in Caracas, pushing them back "
+        "with riot shields.",
+        "Police in riot helmets and riot shields dispersed the sit-in by teachers.",
+    ):
+        assert case_label(stage(parse_text(text))) == "PROTEST_WITH_INTER", text
+    riot = "Protesters rioted in the capital, burning tyres and hurling stones at the police."
+    assert case_label(stage(parse_text(riot))) == "VIOL_DEMONSTR"
+
+
+def test_events_what_is_said_inside_a_background_clause_is_background(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    text = (
+        "Suspected ADF rebels hacked to death at least 22 civilians in a night raid on a "
+        "village near Beni, a week after the army announced it had retaken a nearby rebel camp."
+    )
+    doc = stage(parse_text(text))
+    retaken = [e for e in doc.events if e.trigger.text == "retaken"]
+    hacked = [e for e in doc.events if e.trigger.text == "hacked"]
+    assert retaken and hacked
+    assert retaken[0].confidence < hacked[0].confidence
+    assert case_label(doc) == "ATTACK"
+    # said in the main clause, it is the news
+    said = stage(parse_text("The army announced it had retaken a rebel camp near Beni."))
+    assert case_label(said) == "GOV_REGAINS_TERIT"
+
+
+def test_events_arresting_organisers_of_a_planned_protest_is_an_arrest(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    for text in (
+        "Authorities in Harare arrested the organisers of a planned anti-government march on "
+        "Friday, a day before it was due to take place.",
+        "Police detained the leaders of the upcoming rally in Minsk on Monday.",
+    ):
+        assert case_label(stage(parse_text(text))) == "ARREST", text
+    for text in (
+        "Police arrested 30 protesters during a march against fuel prices in Lagos.",
+        "Police arrested the organisers of the march as it reached the parliament.",
+    ):
+        assert case_label(stage(parse_text(text))) == "PROTEST_WITH_INTER", text
+
+
+def test_events_a_gunbattle_is_a_clash_and_a_chairman_a_leader(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    text = "Militants stormed an army base, sparking a gunbattle that lasted several hours."
+    assert case_label(stage(parse_text(text))) == "ARMED_CLASH"
+    text = "The NSCN-K announced it has appointed a new chairman following the death of its leader."
+    assert case_label(stage(parse_text(text))) == "CHANGE_TO_GROUP_ACT"

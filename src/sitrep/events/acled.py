@@ -181,6 +181,10 @@ class AcledCoder:
         if code in self.lex.protest_codes and self._at_protest(code, view, ctx):
             return self._family_code("PROTEST", view, ctx)
         target = f" {ctx.patient_text.lower()} "
+        if code == "ARREST" and (unheld := self._unheld(view)):
+            # "the organisers of a planned march": no protester was arrested
+            gone = {view.tok(k).text.lower() for k in unheld} | {view.lemma(k) for k in unheld}
+            target = f" {' '.join(w for w in target.split() if w not in gone)} "
         if code == "ARREST" and any(f" {c} " in target for c in self.protesters):
             return "PROTEST_WITH_INTER", True  # "police arrested 20 protesters"
         if self._crowd_violence(code, specific, view, ctx):
@@ -287,9 +291,22 @@ class AcledCoder:
             return any(has(c) for c in self.lex.protest_cues)
         if ctx.trigger in grievance_tokens(view, self.grievance_heads, self.grievance_preps):
             return False  # "rallied to decry the arrests"
-        reason = reason_tokens(view, ctx.trigger, self.lex)
+        # nor a protest yet to happen ("arrested the organisers of a planned march")
+        reason = reason_tokens(view, ctx.trigger, self.lex) | self._unheld(view)
         has = masked_cues(view, (), reason) if reason else view.has_cue
         return any(has(c) for c in self.lex.protest_cues)
+
+    def _unheld(self, view: SentenceView) -> set[int]:
+        """The words of the nouns a hypothetical adjective makes events yet to happen ("a
+        planned anti-government march", "the upcoming rally")."""
+        unreal = self.lex.modality.hypothetical_adjectives
+        out: set[int] = set()
+        for i in range(view.first, view.last):
+            if view.tok(i).dep == "amod" and view.lemma(i) in unreal:
+                head = view.head(i)
+                if head is not None and view.tok(head).pos in ("NOUN", "PROPN"):
+                    out.update(view.subtree(head))
+        return out
 
     def _crowd_violence(
         self, code: str | None, specific: bool, view: SentenceView, ctx: AcledContext

@@ -146,7 +146,8 @@ def masked_cues(
     lemmas, words = cue_strings(view, skip)
     for m in masks:
         lemmas = lemmas.replace(f" {m} ", " _ ")
-        words = words.replace(f" {m} ", " _ ")
+        # the words as written: a mask's plural too ("riot shields" is no riot either)
+        words = words.replace(f" {m} ", " _ ").replace(f" {m}s ", " _ ")
     return lambda cue: f" {cue} " in lemmas or f" {cue} " in words
 
 

@@ -184,7 +184,11 @@ def background(view: SentenceView, i: int) -> bool:
     town", "amid fighting"): it is context for the sentence's news, not the news."""
     for k in [i, *view.ancestors(i)]:
         t = view.tok(k)
-        if t.dep == "ccomp" or view.head(k) is None:
+        if t.dep == "ccomp":
+            # what is said is background only when the saying is ("a week after the army
+            # announced it had retaken the camp")
+            return any(_background_clause(view, a) for a in view.ancestors(k))
+        if view.head(k) is None:
             return False
         if t.dep in ("pobj", "pcomp") and view.lemma(t.head) in BACKGROUND_WORDS:
             return True
@@ -194,11 +198,16 @@ def background(view: SentenceView, i: int) -> bool:
                 return True  # "the scene of a deadly 2017 chemical attack"
         if t.dep == "pcomp" and view.lemma(t.head) == "for":
             return True  # "expelled diplomats for taking part in protests": the reason
-        if t.dep == "advcl" and any(
-            view.lemma(m) in BACKGROUND_WORDS for m in view.children(k, frozenset({"mark"}))
-        ):
+        if _background_clause(view, k):
             return True
     return False
+
+
+def _background_clause(view: SentenceView, k: int) -> bool:
+    """Whether ``k`` heads a clause opened by a background word ("after rebels raided")."""
+    return view.tok(k).dep == "advcl" and any(
+        view.lemma(m) in BACKGROUND_WORDS for m in view.children(k, frozenset({"mark"}))
+    )
 
 
 def addition(view: SentenceView, i: int) -> bool:
