@@ -89,3 +89,27 @@ def test_events_a_gunbattle_is_a_clash_and_a_chairman_a_leader(
     assert case_label(stage(parse_text(text))) == "ARMED_CLASH"
     text = "The NSCN-K announced it has appointed a new chairman following the death of its leader."
     assert case_label(stage(parse_text(text))) == "CHANGE_TO_GROUP_ACT"
+
+
+def test_events_a_clause_a_span_of_time_sets_apart_is_another_event(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    # its weapon does not type the news ...
+    text = (
+        "Al-Shabaab militants stormed an army base in Lower Shabelle on Monday, a day after a "
+        "roadside bomb hit a convoy in the same area."
+    )
+    doc = stage(parse_text(text))
+    stormed = [e for e in doc.events if e.trigger.text == "stormed"]
+    assert [e.acled_sub_event_type for e in stormed] == ["Armed clash"]
+    # ... nor takes the news's deaths as its own
+    text = "Gunmen killed five people in a market, two days after a suicide bomber struck a mosque."
+    doc = stage(parse_text(text))
+    killed = [e for e in doc.events if e.trigger.text == "killed"]
+    assert [e.acled_sub_event_type for e in killed] == ["Attack"]
+    assert case_label(doc) == "ATTACK"
+    # a result told with its attack is still that attack's
+    doc = stage(parse_text("A suicide bomber struck a mosque in the town, killing five people."))
+    assert not any(e.trigger.text == "killing" for e in doc.events)
+    assert case_label(doc) == "SUIC_BOMB"

@@ -10,6 +10,7 @@ from ..models import ActorRef, Document, Place
 from .acled_context import AcledContext, reason_tokens
 from .allies import Allies
 from .clauses import (
+    apart_tokens,
     cause_tokens,
     charge_tokens,
     grievance_tokens,
@@ -205,6 +206,8 @@ class AcledCoder:
         self, family: str, view: SentenceView, ctx: AcledContext
     ) -> tuple[str | None, bool]:
         charges = charge_tokens(view, self.charge_heads) if self.charge_heads else set()
+        if family != "PROTEST":
+            charges = charges | apart_tokens(view, ctx.trigger)  # "a day after a bomb hit"
         if family in self.lex.refinable:
             # an explosion can be anything's; a named weapon ("shelling") is refined only to
             # chemical or suicide attacks

@@ -103,6 +103,37 @@ def cause_tokens(view: SentenceView, crowd_words: frozenset[str]) -> set[int]:
     return set(view.memoised(f"causes:{hash(crowd_words)}", compute))
 
 
+# a clause a span of time sets apart from the news ("a day after a roadside bomb hit a
+# convoy", "hours before the talks"): another event, not how this one was done
+APART_MARKS = frozenset({"after", "before", "following", "since"})
+APART_SPANS = frozenset({"minute", "hour", "day", "week", "month", "year", "night", "fortnight"})
+
+
+def apart_tokens(view: SentenceView, trigger: int) -> set[int]:
+    """Words of the clauses a span of time sets apart ("a day after a roadside bomb hit a
+    convoy in the same area") that do not hold the trigger: their weapons and victims are
+    another event's."""
+
+    def compute() -> frozenset[int]:
+        out: set[int] = set()
+        for i in range(view.first, view.last):
+            if view.tok(i).dep != "mark" or view.lemma(i) not in APART_MARKS:
+                continue
+            clause = view.head(i)
+            if clause is None or view.tok(clause).dep != "advcl":
+                continue
+            if any(
+                view.lemma(k) in APART_SPANS
+                for k in view.children(clause, frozenset({"npadvmod"}))
+            ):
+                out.update(view.subtree(clause))
+        return frozenset(out)
+
+    apart = view.memoised("apart", compute)
+    # a trigger inside such a clause is typed by all its sentence's words, as before
+    return set() if trigger in apart else set(apart)
+
+
 def _protesting(view: SentenceView, verb: int, crowd_words: frozenset[str]) -> bool:
     """Whether ``verb`` tells a protest: a protest word ("protested", "staged a rally") or
     a crowd as its subject ("residents gathered")."""

@@ -27,7 +27,7 @@ from ..models import FACTUAL_MODALITIES, ActorRef, Document, Event, Mention, Pla
 from .acled import AcledCoder
 from .acled_context import AcledContext
 from .anchors import Anchors
-from .clauses import accidental, cause_tokens, grievance_tokens
+from .clauses import accidental, apart_tokens, cause_tokens, grievance_tokens
 from .crowds import PlaceActors, state_opposite
 from .dates import DatesStage
 from .detect import Candidate, TriggerFinder, object_class, object_head
@@ -185,7 +185,12 @@ class EventsStage:
                     if not noun.patients:
                         noun.patients = d.patients
                     d.dropped = True
-            if c.spec.consequence and any(v is not d and not v.dropped for v in violent):
+            # "killed five in a market, two days after a suicide bomber struck a mosque": a
+            # result told apart from another attack is not that attack's
+            apart = apart_tokens(view, c.index) if c.spec.consequence else set()
+            if c.spec.consequence and any(
+                v is not d and not v.dropped and v.cand.index not in apart for v in violent
+            ):
                 d.dropped = True
             if c.spec.needs == "projectile" and any(
                 v is not d and not v.dropped and v.cand.spec.needs != "projectile" for v in violent
