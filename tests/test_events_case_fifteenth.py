@@ -113,3 +113,38 @@ def test_events_a_clause_a_span_of_time_sets_apart_is_another_event(
     doc = stage(parse_text("A suicide bomber struck a mosque in the town, killing five people."))
     assert not any(e.trigger.text == "killing" for e in doc.events)
     assert case_label(doc) == "SUIC_BOMB"
+
+
+def test_events_words_for_shots_not_fired_injuries_and_a_group_giving_up(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    cases = {
+        "Taliban fighters walked into the provincial capital on Sunday after the police left "
+        "overnight; no shots were fired, residents said.": "NON_VIOL_TERRIT_TRANSFER",
+        "Rebels took the town without firing a shot.": "NON_VIOL_TERRIT_TRANSFER",
+        "Rebels captured the town after two days of heavy fighting.": (
+            "NON_STATE_ACTOR_OVERTAKES_TER"
+        ),
+        "Riot police fired tear gas canisters directly at marchers in Cali, leaving a young "
+        "man with a fractured skull.": "FORCE_AGAINST_PROTEST",
+        "Riot police fired tear gas at marchers in Cali.": "PROTEST_WITH_INTER",
+        "A dissident FARC bloc announced that it was ceasing armed operations and would "
+        "become a political movement.": "CHANGE_TO_GROUP_ACT",
+    }
+    for text, label in cases.items():
+        assert case_label(stage(parse_text(text))) == label, text
+
+
+def test_case_cues_for_a_fire_that_broke_out_and_drugs_by_street_name(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    fire = "A fire at a garment factory in Gazipur killed twelve workers, fire officials said."
+    assert case_label(stage(parse_text(fire))) == "MAN_MADE_DISASTER"
+    arson = "Attackers set fire to a church in the village, burning it to the ground."
+    assert case_label(stage(parse_text(arson))) != "MAN_MADE_DISASTER"
+    shot = "Troops opened fire at a checkpoint, killing two."
+    assert case_label(stage(parse_text(shot))) != "MAN_MADE_DISASTER"
+    yaba = "Coast Guard recovers two lakh yaba tablets from fishing trawler in Teknaf"
+    assert case_label(stage(parse_text(yaba))) == "ORG_CRIME"
