@@ -11,8 +11,9 @@ read (``id % 6 == 0``) and only checked (``id % 6 == 3``). The written sets
 - ``fresh`` (``case_fresh.yaml``, tenth events session), ``fresh11`` and ``fresh11b``
   (eleventh: other regions and sentence shapes; the labels the rules miss most) and
   ``fresh13`` (thirteenth: the labels the rules confuse), ``fresh14`` (fourteenth: hard
-  pairs, five leads a label) and ``fresh15`` (fifteenth: more regions, local-press words,
-  distractors in subordinate clauses): CASE-like wire leads, development sets for the rules, never
+  pairs, five leads a label), ``fresh15`` (fifteenth: more regions, local-press words,
+  distractors in subordinate clauses) and ``fresh16`` (fifteenth: the messy shapes scraped
+  news arrives in): CASE-like wire leads, development sets for the rules, never
   trained on;
 - ``notes`` (``written_notes.yaml``): ACLED-style event notes, a development set for the
   rules outside the Middle East;
@@ -83,6 +84,8 @@ WRITTEN = {
     # a sixth, written in the fifteenth: many regions, local-press words, short and long leads
     # with a distractor event in a subordinate clause
     "fresh15": "case_fresh15.yaml",
+    # a seventh, also the fifteenth: headlines fused with leads, datelines, follow-ups, roundups
+    "fresh16": "case_fresh16.yaml",
 }
 
 
