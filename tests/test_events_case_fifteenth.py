@@ -148,3 +148,13 @@ def test_case_cues_for_a_fire_that_broke_out_and_drugs_by_street_name(
     assert case_label(stage(parse_text(shot))) != "MAN_MADE_DISASTER"
     yaba = "Coast Guard recovers two lakh yaba tablets from fishing trawler in Teknaf"
     assert case_label(stage(parse_text(yaba))) == "ORG_CRIME"
+
+
+def test_events_property_destroyed_yields_to_people_killed_with_it(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    text = "Attackers set fire to a church in the village, killing three worshippers."
+    assert case_label(stage(parse_text(text))) == "ATTACK"
+    text = "Attackers set fire to a church in the village overnight, residents said."
+    assert case_label(stage(parse_text(text))) == "PROPERTY_DISTRUCT"
