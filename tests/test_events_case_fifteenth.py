@@ -158,3 +158,19 @@ def test_events_property_destroyed_yields_to_people_killed_with_it(
     assert case_label(stage(parse_text(text))) == "ATTACK"
     text = "Attackers set fire to a church in the village overnight, residents said."
     assert case_label(stage(parse_text(text))) == "PROPERTY_DISTRUCT"
+
+
+def test_events_a_headline_verb_tagged_as_a_plural_noun_is_the_verb(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    cases = {
+        "Military retakes last rebel-held building in Marawi, says army": "GOV_REGAINS_TERIT",
+        "Sticky bomb attached to car explodes in Kabul, driver hurt": "REM_EXPLOS",
+    }
+    for text, label in cases.items():
+        doc = stage(parse_text(text))
+        assert case_label(doc) == label, text
+    # a plural noun with its own determiner, or an event noun, stays a noun
+    doc = stage(parse_text("The retakes of the scene were filmed in Marawi."))
+    assert not doc.events

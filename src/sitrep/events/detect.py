@@ -121,6 +121,10 @@ def _satisfied(need: str | None, cls: str | None) -> bool:
 
 # the actors stage's kinds of armed groups: an object "engaged" in a fight must be one
 ARMED_KINDS = frozenset({"rebel-group", "political-militia", "identity-militia", "state-forces"})
+# what may follow a headline's verb the parser took for a plural noun: its object ("names
+# new commander", "retakes last building", "claims Kunduz bombing") or where it happened
+HEADLINE_OBJECTS = frozenset({"DET", "NUM", "ADJ", "PROPN", "NOUN"})
+HEADLINE_PREPS = frozenset({"in", "at", "near", "on", "into"})
 OBJECT_STARTS = frozenset({"DET", "NUM", "PRON"})
 # a state or its government acting "in protest" makes its point by that act (recalling an
 # ambassador, walking out of a meeting): no demonstration
@@ -208,6 +212,10 @@ class TriggerFinder:
                     # "relatives of the disappeared protested": a past tense the small
                     # parser tagged as a noun it does not know is still the verb
                     specs, nominal = self.lex.verbs.get(past), False
+                elif not specs and (present := self._headline_verb(view, t.i, lem)):
+                    # "Military retakes last rebel-held building": a headline's present
+                    # tense the small parser tagged as a plural noun
+                    specs, nominal = self.lex.verbs.get(present), False
             else:
                 continue
             if not specs:
@@ -225,6 +233,27 @@ class TriggerFinder:
         return all(s.plover_type == "RETREAT" for s in specs) and stative_participle(
             view, i, self.grounds
         )
+
+    def _headline_verb(self, view: SentenceView, i: int, lemma: str) -> str | None:
+        """The trigger verb whose present tense the plural noun at ``i`` is, when it has no
+        determiner or owner of its own, a noun before it and an object, a name or a place
+        after it ("ELN names new commander", "car bomb explodes in Kabul"); only verbs that
+        are no event noun ("attacks" stays the noun)."""
+        t = view.tok(i)
+        word = t.text.lower()
+        if t.tag != "NNS" or not word.endswith("s") or i + 1 >= view.last or i == view.first:
+            return None
+        if view.children(i, frozenset({"det", "poss", "nummod"})):
+            return None
+        if view.tok(i - 1).pos not in ("NOUN", "PROPN", "ADJ"):
+            return None
+        nxt = view.tok(i + 1)
+        if nxt.pos not in HEADLINE_OBJECTS and view.lemma(i + 1) not in HEADLINE_PREPS:
+            return None
+        for stem in (lemma, word[:-1], word[:-2]):
+            if stem in self.lex.verbs and stem not in self.lex.nouns:
+                return stem
+        return None
 
     def _past_form(self, word: str, lemma: str) -> str | None:
         """The trigger verb whose past tense ``word`` is, when the parser left it unlemmatised

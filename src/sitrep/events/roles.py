@@ -104,6 +104,11 @@ def by_agent(view: SentenceView, v: int) -> int | None:
 
 
 def verb_roles(view: SentenceView, v: int) -> RoleHeads:
+    if view.tok(v).tag == "NNS":
+        # a headline's verb the parser took for a plural noun ("Military retakes last
+        # rebel-held building"): its subject is the word it took for a modifier
+        before = [k for k in view.children(v, HEADLINE_SUBJECTS) if k < v]
+        return RoleHeads(before[-1] if before else None, None, v, ())
     agent, patient = _verb_subject(view, v)
     if view.child(v, PASSIVE_SUBJECTS) is not None:
         patient = view.child(v, PASSIVE_SUBJECTS)
@@ -141,6 +146,9 @@ def verb_roles(view: SentenceView, v: int) -> RoleHeads:
         else ()
     )
     return RoleHeads(agent, patient, v, more)
+
+
+HEADLINE_SUBJECTS = frozenset({"amod", "compound", "nmod"})
 
 
 def own_prep(view: SentenceView, v: int, p: int) -> bool:
