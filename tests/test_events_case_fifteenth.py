@@ -174,3 +174,50 @@ def test_events_a_headline_verb_tagged_as_a_plural_noun_is_the_verb(
     # a plural noun with its own determiner, or an event noun, stays a noun
     doc = stage(parse_text("The retakes of the scene were filmed in Marawi."))
     assert not doc.events
+
+
+def test_events_fifteenth_session_trigger_words(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    cases = {
+        # "trade fire" as "exchange fire"
+        "Soldiers and rebels traded fire for two hours on the outskirts of Goma on "
+        "Wednesday.": "ARMED_CLASH",
+        # a gathering to bury the dead is no protest: the rocket attack is the news
+        "Relatives gathered on Tuesday to bury four of the seven people killed when rockets "
+        "slammed into a residential block in Kharkiv on Saturday.": "ART_MISS_ATTACK",
+        "Hundreds gathered outside the parliament to demand the release of detained "
+        "activists.": "PEACE_PROTEST",
+        # a ceasefire violated is no agreement
+        "Pakistan violates ceasefire, shells forward posts in Poonch": "ART_MISS_ATTACK",
+        "The two sides agreed a ceasefire on Sunday.": "AGREEMENT",
+        # men pulled out of a bus are no withdrawal; troops pulled out are
+        "Residents stopped a minibus, pulled out several men they suspected of being gang "
+        "members and stoned them to death, police said.": "MOB_VIOL",
+        "The army pulled out its troops from the town on Monday.": "NON_VIOL_TERRIT_TRANSFER",
+        # walking into a shop takes no territory
+        "A man wearing an explosive vest walked into a tea shop frequented by soldiers and "
+        "blew himself up, killing six people.": "SUIC_BOMB",
+    }
+    for text, label in cases.items():
+        assert case_label(stage(parse_text(text))) == label, text
+    found = stage(parse_text("Investigators said fragments of Grad rockets were found."))
+    assert not any(e.acled_sub_event_type == "Disrupted weapons use" for e in found.events)
+    cache = stage(parse_text("Police found a cache of rockets in a farmhouse."))
+    assert case_label(cache) == "DISR_WEAP"
+
+
+def test_case_cues_a_force_telling_of_its_own_strike_and_a_rigged_cylinder(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    cases = {
+        "US Africa Command said it carried out an air strike against al-Shabaab fighters "
+        "near Jilib on Sunday, killing four militants.": "AIR_STRIKE",
+        "The Islamic State group said it carried out the attack on the checkpoint.": "ATTRIB",
+        "Troops at a checkpoint intercepted a vehicle loaded with gas cylinders rigged as "
+        "explosives, an army spokesman said.": "DISR_WEAP",
+    }
+    for text, label in cases.items():
+        assert case_label(stage(parse_text(text))) == label, text

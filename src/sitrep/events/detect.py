@@ -68,6 +68,8 @@ def object_class(
     if head is None:
         return None
     sets = lex.word_sets
+    if view.lemma(head) in sets["remnant_nouns"]:
+        return None  # "fragments of Grad rockets were found": what is left of a weapon used
     if view.lemma(head) in sets["quantity_nouns"]:
         # "a number of barracks", "dozens of Palestinians": what is counted
         of = next(
@@ -123,6 +125,10 @@ def _satisfied(need: str | None, cls: str | None) -> bool:
 ARMED_KINDS = frozenset({"rebel-group", "political-militia", "identity-militia", "state-forces"})
 # what may follow a headline's verb the parser took for a plural noun: its object ("names
 # new commander", "retakes last building", "claims Kunduz bombing") or where it happened
+AGREEMENT = "AGREEMENT"
+# withdrawal verbs that also move people by force ("pulled out several men"); not "withdrew
+# its officials", "evacuated staff"
+PULLED = frozenset({"pull", "drag"})
 HEADLINE_OBJECTS = frozenset({"DET", "NUM", "ADJ", "PROPN", "NOUN"})
 HEADLINE_PREPS = frozenset({"in", "at", "near", "on", "into"})
 OBJECT_STARTS = frozenset({"DET", "NUM", "PRON"})
@@ -196,7 +202,9 @@ class TriggerFinder:
             if t.pos in VERB_POS:
                 specs = self.lex.verbs.get(lem)
                 nominal = False
-                if specs and self._left_behind(view, t.i, specs):
+                if specs and self._left_behind(view, anchors, t.i, specs):
+                    continue
+                if specs and self._social(view, t.i, lem):
                     continue
             elif t.pos in NOUN_POS and t.ent_type not in NAME_ENTITIES:
                 # "until March 1", "Storm Corps": a name or a date, not an event noun;
@@ -222,16 +230,44 @@ class TriggerFinder:
                 continue
             if nominal and _state_in_protest(view, anchors, t.i, specs):
                 continue
+            if nominal and self._broken(view, t.i, specs):
+                continue
             cand = self._match(view, anchors, t.i, specs, nominal)
             if cand is not None:
                 out.append(cand)
         return out
 
-    def _left_behind(self, view: SentenceView, i: int, specs: tuple[TriggerSpec, ...]) -> bool:
+    def _left_behind(
+        self, view: SentenceView, anchors: Anchors, i: int, specs: tuple[TriggerSpec, ...]
+    ) -> bool:
         """A withdrawal verb's participle that only describes a thing left behind
-        ("motorbikes lying abandoned", "abandoned houses"): no one withdrew."""
-        return all(s.plover_type == "RETREAT" for s in specs) and stative_participle(
-            view, i, self.grounds
+        ("motorbikes lying abandoned", "abandoned houses"), or one whose object is people
+        who are no force pulled out ("pulled out several men and stoned them"): no one
+        withdrew."""
+        if not all(s.plover_type == "RETREAT" for s in specs):
+            return False
+        if stative_participle(view, i, self.grounds):
+            return True
+        if view.lemma(i) not in PULLED:
+            return False
+        obj = view.child(i, frozenset({"dobj"}))
+        return obj is not None and object_class(view, anchors, self.lex, obj) == "person"
+
+    def _broken(self, view: SentenceView, i: int, specs: tuple[TriggerSpec, ...]) -> bool:
+        """An agreement noun that a verb breaks ("Pakistan violates ceasefire"): no agreement."""
+        if not any(s.acled == AGREEMENT for s in specs) or view.tok(i).dep not in ("dobj", "obj"):
+            return False
+        head = view.head(i)
+        return head is not None and view.lemma(head) in self.lex.word_sets["breaking_verbs"]
+
+    def _social(self, view: SentenceView, i: int, lemma: str) -> bool:
+        """A gathering for a purpose that is no demonstration ("relatives gathered on Tuesday
+        to bury four of the seven people killed"): no protest."""
+        if lemma not in self.lex.protest_patients:
+            return False
+        purposes = self.lex.word_sets["social_purposes"]
+        return any(
+            view.lemma(k) in purposes for k in view.children(i, frozenset({"xcomp", "advcl"}))
         )
 
     def _headline_verb(self, view: SentenceView, i: int, lemma: str) -> str | None:

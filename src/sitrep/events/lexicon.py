@@ -174,6 +174,9 @@ def load_lexicon() -> Lexicon:
             "charge_preps",
             "projectile_nouns",
             "armed_nouns",
+            "social_purposes",
+            "remnant_nouns",
+            "breaking_verbs",
             "explosion_nouns",
             "explosion_sources",
         )
