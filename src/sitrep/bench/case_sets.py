@@ -12,8 +12,9 @@ read (``id % 6 == 0``) and only checked (``id % 6 == 3``). The written sets
   (eleventh: other regions and sentence shapes; the labels the rules miss most) and
   ``fresh13`` (thirteenth: the labels the rules confuse), ``fresh14`` (fourteenth: hard
   pairs, five leads a label), ``fresh15`` (fifteenth: more regions, local-press words,
-  distractors in subordinate clauses) and ``fresh16`` (fifteenth: the messy shapes scraped
-  news arrives in): CASE-like wire leads, development sets for the rules, never
+  distractors in subordinate clauses), ``fresh16`` (fifteenth: the messy shapes scraped
+  news arrives in) and ``fresh17`` (fifteenth: the English of regional outlets and
+  non-native writers): CASE-like wire leads, development sets for the rules, never
   trained on;
 - ``notes`` (``written_notes.yaml``): ACLED-style event notes, a development set for the
   rules outside the Middle East;
@@ -86,6 +87,9 @@ WRITTEN = {
     "fresh15": "case_fresh15.yaml",
     # a seventh, also the fifteenth: headlines fused with leads, datelines, follow-ups, roundups
     "fresh16": "case_fresh16.yaml",
+    # an eighth, also the fifteenth: police-report style, all-caps headlines, translation
+    # artefacts, the English of regional outlets and non-native writers
+    "fresh17": "case_fresh17.yaml",
 }
 
 
