@@ -221,3 +221,17 @@ def test_case_cues_a_force_telling_of_its_own_strike_and_a_rigged_cylinder(
     }
     for text, label in cases.items():
         assert case_label(stage(parse_text(text))) == label, text
+
+
+def test_case_a_violent_event_said_to_be_to_blame_is_its_attribution(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    text = (
+        "Kyiv accused Russian forces of blowing up the Nova Kakhovka dam, while Moscow said "
+        "Ukrainian shelling was to blame."
+    )
+    assert case_label(stage(parse_text(text))) == "ATTRIB"
+    # an accusation alone is told as the violence it names
+    text = "The rebels accused the army of a chlorine attack that killed five civilians."
+    assert case_label(stage(parse_text(text))) == "CHEM_WEAP"

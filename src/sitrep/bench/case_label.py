@@ -188,6 +188,15 @@ class CaseLabeller:
                 owner = doc.tokens[head.head]
                 if owner.lemma.lower() in self.responsibility_words:
                     out.add(e.id)
+            elif (
+                t.dep == "nsubj"
+                and head.lemma.lower() == "be"
+                and any(  # "Moscow said Ukrainian shelling was to blame"
+                    doc.tokens[k].lemma.lower() in self.responsibility_words
+                    for k in _children(doc, t.head, "xcomp")
+                )
+            ):
+                out.add(e.id)
         return out
 
     def _unclaimed(self, doc: Document, sentence: int, verb: int) -> bool:
@@ -230,6 +239,15 @@ class CaseLabeller:
             (label, conf, any(map(has, cues)) and not any(map(has, unless)))
             for label, conf, cues, unless in self.categories
         ]
+
+
+def _children(doc: Document, head: int, dep: str) -> list[int]:
+    """The tokens whose head is ``head`` with dependency ``dep`` (in its sentence)."""
+    return [
+        k
+        for k in range(max(0, head - 40), min(len(doc.tokens), head + 40))
+        if k != head and doc.tokens[k].head == head and doc.tokens[k].dep == dep
+    ]
 
 
 def embed_documents(
