@@ -235,3 +235,39 @@ def test_case_a_violent_event_said_to_be_to_blame_is_its_attribution(
     # an accusation alone is told as the violence it names
     text = "The rebels accused the army of a chlorine attack that killed five civilians."
     assert case_label(stage(parse_text(text))) == "CHEM_WEAP"
+
+
+def test_events_the_english_of_regional_outlets(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    cases = {
+        # "the accused" are people, not an accusation
+        "Unknown persons barged into the house of a shopkeeper and shot him dead. Police has "
+        "registered a case against unknown accused.": "ATTACK",
+        "The terrorist elements carried away the chief of the village together with his two "
+        "sons in the night.": "ABDUCT_DISSAP",
+        # soldiers who "embrace martyrdom" died: no suicide attack
+        "IED BLAST HITS FC VEHICLE IN KECH, THREE PERSONNEL EMBRACE MARTYRDOM A roadside "
+        "improvised explosive device went off when the vehicle was passing.": "REM_EXPLOS",
+        "The forces of the FARDC reconquered the locality of Kitshanga which was occupied by "
+        "the M23 rebels.": "GOV_REGAINS_TERIT",
+        "The Taliban entered the provincial capital without firing a single shot.": (
+            "NON_VIOL_TERRIT_TRANSFER"
+        ),
+        "The elements of the army fired with real bullets on the unarmed crowd of "
+        "demonstrators in Conakry.": "FORCE_AGAINST_PROTEST",
+        "The elements of the gendarmerie interpellated five individuals suspected of "
+        "complicity with the terrorists in Dori.": "ARREST",
+        "The terrorists of the ISGS have installed a base in the forest near the village.": (
+            "HQ_ESTABLISHED"
+        ),
+        "Two armed groups of the north announced their fusion into a single movement.": (
+            "CHANGE_TO_GROUP_ACT"
+        ),
+        "The BLA has owned the killing of the two labourers in Turbat, its spokesman said.": (
+            "ATTRIB"
+        ),
+    }
+    for text, label in cases.items():
+        assert case_label(stage(parse_text(text))) == label, text

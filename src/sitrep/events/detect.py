@@ -158,6 +158,20 @@ def _state_in_protest(
     )
 
 
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def _participle_as_noun(view: SentenceView, i: int) -> bool:
+    """Whether the past participle at ``i`` stands as a noun for people ("the accused",
+    "against unknown accused"): a subject or object with its own determiner or adjective."""
+    t = view.tok(i)
+    return (
+        t.tag == "VBN"
+        and t.dep in NOMINAL_DEPS
+        and bool(view.children(i, frozenset({"det", "amod", "poss"})))
+    )
+
+
 def _object_follows(view: SentenceView, i: int) -> bool:
     """Whether the next word opens an object ("a man", "two", "him") or is "dead"/"and"."""
     k = i + 1
@@ -206,6 +220,8 @@ class TriggerFinder:
                     continue
                 if specs and self._social(view, t.i, lem):
                     continue
+                if specs and _participle_as_noun(view, t.i):
+                    continue  # "a case against unknown accused", "the accused were nabbed"
             elif t.pos in NOUN_POS and t.ent_type not in NAME_ENTITIES:
                 # "until March 1", "Storm Corps": a name or a date, not an event noun;
                 # "riot police", "assault rifle", "arrest warrant": a modifier, not an event
