@@ -74,6 +74,13 @@ def test_typer_demonstration_needs_a_protest_word(
     march = parse_text("Protesters threw stones at the police during a march on Friday.")
     assert not demonstrated(stones, stones.sentences)
     assert demonstrated(march, march.sentences)
+    # cues of several words are found too ("sit - in" as the parser splits it, "tear gas")
+    for text in (
+        "Hundreds of contract teachers staged a sit-in in front of the ministry in Rabat.",
+        "Police used tear gas on farmers outside the assembly.",
+    ):
+        doc = parse_text(text)
+        assert demonstrated(doc, doc.sentences), text
 
 
 @pytest.mark.parametrize(

@@ -159,7 +159,11 @@ def demonstrated(doc: Document, sentences: Iterable[Sentence]) -> bool:
     cues = _padded_demonstration_cues()
     for sentence in sentences:
         toks = doc.tokens[sentence.token_start : sentence.token_end]
-        text = " " + " ".join(w for t in toks for w in (t.lemma.lower(), t.text.lower())) + " "
+        # the lemmas, then the words: a cue of several words ("sit - in", "tear gas") is
+        # found in either, not in the two interleaved
+        lemmas = " ".join(t.lemma.lower() for t in toks)
+        words = " ".join(t.text.lower() for t in toks)
+        text = f" {lemmas} | {words} "
         if any(map(text.__contains__, cues)):
             return True
     return False
