@@ -271,3 +271,17 @@ def test_events_the_english_of_regional_outlets(
     }
     for text, label in cases.items():
         assert case_label(stage(parse_text(text))) == label, text
+
+
+def test_events_cues_of_several_words_match_a_target(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    """The target's words and lemmas are kept apart (``span_string``), so a cue of several
+    words ("ex - soldier", as the parser splits it) is found in them."""
+    stage = EventsStage(learned=False)
+    text = "Gunmen shot dead an ex-soldier in the village on Monday."
+    assert case_label(stage(parse_text(text))) == "ATTACK"
+    text = "Gunmen shot dead a soldier at the checkpoint on Monday."
+    assert case_label(stage(parse_text(text))) == "ARMED_CLASH"
+    text = "Israeli forces shot a Palestinian near Khirbat Atuf on Monday."
+    assert case_label(stage(parse_text(text))) == "ATTACK"

@@ -277,7 +277,7 @@ class AcledCoder:
             return False
         for i in range(view.first, view.last):
             tok = view.tok(i)
-            if tok.tag == "NNS" and f" {view.lemma(i)} {view.word(i)} " == ctx.patient_head:
+            if tok.tag == "NNS" and view.span_string([i]) == ctx.patient_head:
                 return not tok.ent_type and view.lemma(i) not in self.people_unknown
         return False
 

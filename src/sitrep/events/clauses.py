@@ -189,7 +189,7 @@ def nationality_target(view: SentenceView, head: str) -> bool:
         return False
     for i in range(view.first, view.last):
         tok = view.tok(i)
-        if tok.pos in ("NOUN", "PROPN") and f" {view.lemma(i)} {tok.text.lower()} " == head:
+        if tok.pos in ("NOUN", "PROPN") and view.span_string([i]) == head:
             return any(
                 e.label == "NORP" and e.token_start <= i < e.token_end for e in view.doc.entities
             )

@@ -235,4 +235,8 @@ class SentenceView:
         return padded in lemmas or padded in words
 
     def span_string(self, indices: list[int]) -> str:
-        return " " + " ".join(f"{self.lemma(k)} {self.word(k)}" for k in indices) + " "
+        """The tokens' lemmas, then their words, padded: a cue of several words ("aid
+        worker", "tear gas") is found in either half."""
+        lemmas = " ".join(self.lemma(k) for k in indices)
+        words = " ".join(self.word(k) for k in indices)
+        return f" {lemmas} | {words} "
