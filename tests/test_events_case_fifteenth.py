@@ -285,3 +285,16 @@ def test_events_cues_of_several_words_match_a_target(
     assert case_label(stage(parse_text(text))) == "ARMED_CLASH"
     text = "Israeli forces shot a Palestinian near Khirbat Atuf on Monday."
     assert case_label(stage(parse_text(text))) == "ATTACK"
+
+
+def test_events_demonstrators_blocking_streets_riot(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    text = (
+        "Opposition supporters have blocked streets in the capital after they launched a "
+        "campaign of protests to force the prime minister to step down."
+    )
+    assert case_label(stage(parse_text(text))) == "VIOL_DEMONSTR"
+    text = "Opposition supporters marched through the capital to demand new elections."
+    assert case_label(stage(parse_text(text))) == "PEACE_PROTEST"
