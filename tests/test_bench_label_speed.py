@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sitrep.bench.label_speed import measure
+from pathlib import Path
+
+from sitrep.bench.case_sets import WRITTEN, written_sentences
+from sitrep.bench.label_speed import measure, texts_of
 
 TEXTS = [
     "Gunmen opened fire on a market in Maiduguri on Tuesday, killing four traders.",
@@ -50,3 +53,14 @@ def test_label_speed_runs_start_with_the_stages_phrase_memos_empty() -> None:
     # measure forgets too: only its own warm-up and texts are left in the date memo
     measure(TEXTS[:1], ("static",))
     assert _dateparser.cache_info().misses == _dateparser.cache_info().currsize
+
+
+def test_label_speed_fresh_texts_are_taken_evenly_across_the_written_sets() -> None:
+    every = [s.text for n in WRITTEN if n.startswith("fresh") for s in written_sentences(n)]
+    texts = texts_of(Path("unused"), "fresh", 300)
+    assert len(texts) == 300 and len(set(texts)) == 300
+    assert set(texts) <= set(every)
+    # the first and the last sets both give texts: not the first 300 only
+    first = {s.text for s in written_sentences("fresh")}
+    last = {s.text for s in written_sentences([n for n in WRITTEN if n.startswith("fresh")][-1])}
+    assert set(texts) & first and set(texts) & last

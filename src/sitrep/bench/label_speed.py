@@ -1,13 +1,14 @@
 """What the CASE document label costs next to the spaCy parse, on the same texts.
 
-    python -m sitrep.bench.label_speed [--data ../shared/data] [--texts case|news]
+    python -m sitrep.bench.label_speed [--data ../shared/data] [--texts case|news|fresh]
                                        [--limit 300] [--embeddings] [--repeat 3]
 
 The issue allows the events stage, learned parts included, 25 percent of the parse. This
-times, on CASE dev snippets (``case``, never the test split) or on the speed benchmark's
-news texts (``news``): the parse; the events and dates stages; the labeller's rules and
-sparse model; and each embedding model's encoding, as ``case2021`` runs them (the static
-table by default, with ``--embeddings`` the optional extra's MiniLM too, encoding only the
+times, on CASE dev snippets (``case``, never the test split), on the speed benchmark's
+news texts (``news``) or on the written fresh leads (``fresh``, see ``texts_of``): the
+parse; the events and dates stages; the labeller's rules and sparse model; and each
+embedding model's encoding, as ``case2021`` runs them (the static table by default, with
+``--embeddings`` the optional extra's MiniLM too, encoding only the
 documents its gate lets through). Loading models and a first warm-up document are left
 out (once per process: dateparser alone builds its regexes in about 0.3 s on first use);
 the actors and places stages run untimed, as the events stage needs them. The whole
@@ -39,7 +40,7 @@ from ..models import Article, Document
 from ..places.normalise import normalise_name
 from .case2021 import build_stages
 from .case_label import CaseLabeller, embed_documents
-from .case_sets import load_snippets, split
+from .case_sets import WRITTEN, load_snippets, split, written_sentences
 from .corpora import DEFAULT_DATA, news_texts
 
 # written for the warm-up: an event and a date dateparser reads, so each stage meets its first
@@ -63,8 +64,20 @@ class Timed:
 
 
 def texts_of(data: Path, which: str, limit: int) -> list[str]:
+    """The texts to time: the speed benchmark's news texts, CASE dev snippets, or the
+    CASE-like leads written for sitrep's fresh development sets (``fresh``: no learned model
+    trained on them, so the optional extra's gate lets through as many as on unseen
+    snippets; the CASE dev split flatters it, its models having been trained there), taken
+    evenly across the sets."""
     if which == "news":
         texts = news_texts(data)
+    elif which == "fresh":
+        texts = [
+            s.text for name in WRITTEN if name.startswith("fresh") for s in written_sentences(name)
+        ]
+        if limit and len(texts) > limit:
+            step = len(texts) / limit
+            texts = [texts[int(k * step)] for k in range(limit)]
     else:
         texts = [s.text for s in split(load_snippets(data), "dev")]
     return texts[:limit] if limit else texts
@@ -140,7 +153,7 @@ def repeated(
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--texts", choices=("case", "news"), default="case")
+    ap.add_argument("--texts", choices=("case", "news", "fresh"), default="case")
     ap.add_argument("--limit", type=int, default=300)
     ap.add_argument("--embeddings", action="store_true", help="the optional extra's MiniLM too")
     ap.add_argument("--repeat", type=int, default=3, help="runs; each part's median is shown")
