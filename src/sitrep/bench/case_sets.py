@@ -13,8 +13,8 @@ read (``id % 6 == 0``) and only checked (``id % 6 == 3``). The written sets
   ``fresh13`` (thirteenth: the labels the rules confuse), ``fresh14`` (fourteenth: hard
   pairs, five leads a label), ``fresh15`` (fifteenth: more regions, local-press words,
   distractors in subordinate clauses), ``fresh16`` (fifteenth: the messy shapes scraped
-  news arrives in) and ``fresh17`` (fifteenth: the English of regional outlets and
-  non-native writers): CASE-like wire leads, development sets for the rules, never
+  news arrives in), ``fresh17`` (fifteenth: the English of regional outlets and
+  non-native writers) and ``fresh18`` (fifteenth: syntax that trips parsers): CASE-like wire leads, development sets for the rules, never
   trained on;
 - ``notes`` (``written_notes.yaml``): ACLED-style event notes, a development set for the
   rules outside the Middle East;
@@ -90,6 +90,9 @@ WRITTEN = {
     # an eighth, also the fifteenth: police-report style, all-caps headlines, translation
     # artefacts, the English of regional outlets and non-native writers
     "fresh17": "case_fresh17.yaml",
+    # a ninth, also the fifteenth: events as noun phrases, relative clauses, long coordinated
+    # subjects, implied actors, layered attribution
+    "fresh18": "case_fresh18.yaml",
 }
 
 
