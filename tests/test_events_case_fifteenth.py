@@ -298,3 +298,29 @@ def test_events_demonstrators_blocking_streets_riot(
     assert case_label(stage(parse_text(text))) == "VIOL_DEMONSTR"
     text = "Opposition supporters marched through the capital to demand new elections."
     assert case_label(stage(parse_text(text))) == "PEACE_PROTEST"
+
+
+def test_events_fresh18_syntax(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    cases = {
+        # two events each told inside the other's clause: both compete
+        "The recapture of the district headquarters by the army followed a fierce assault "
+        "backed by armoured vehicles.": "GOV_REGAINS_TERIT",
+        # people marched somewhere by armed men protest nothing
+        "Armed men had taken 10 passengers off a bus near Gusau and marched them into the "
+        "forest.": "ABDUCT_DISSAP",
+        "Thousands marched through the capital on Sunday.": "PEACE_PROTEST",
+        "Police used excessive force to disperse the protesters in Nairobi.": (
+            "FORCE_AGAINST_PROTEST"
+        ),
+        "At least a dozen women and girls were carried off from the camp by fighters of the "
+        "group.": "ABDUCT_DISSAP",
+        # what a quantity word counts falls
+        "Scores of Grad rockets rained down on the port town on Thursday night.": (
+            "ART_MISS_ATTACK"
+        ),
+    }
+    for text, label in cases.items():
+        assert case_label(stage(parse_text(text))) == label, text

@@ -14,8 +14,8 @@ read (``id % 6 == 0``) and only checked (``id % 6 == 3``). The written sets
   pairs, five leads a label), ``fresh15`` (fifteenth: more regions, local-press words,
   distractors in subordinate clauses), ``fresh16`` (fifteenth: the messy shapes scraped
   news arrives in), ``fresh17`` (fifteenth: the English of regional outlets and
-  non-native writers) and ``fresh18`` (fifteenth: syntax that trips parsers): CASE-like wire leads, development sets for the rules, never
-  trained on;
+  non-native writers) and ``fresh18`` (fifteenth: syntax that trips parsers): CASE-like
+  wire leads, development sets for the rules, never trained on;
 - ``notes`` (``written_notes.yaml``): ACLED-style event notes, a development set for the
   rules outside the Middle East;
 - ``validation`` (``typer_validation.yaml``): snippets no rule was tuned on; it only

@@ -126,6 +126,12 @@ ARMED_KINDS = frozenset({"rebel-group", "political-militia", "identity-militia",
 # what may follow a headline's verb the parser took for a plural noun: its object ("names
 # new commander", "retakes last building", "claims Kunduz bombing") or where it happened
 AGREEMENT = "AGREEMENT"
+PREPS = frozenset({"prep"})
+# whom a protest verb can drive ("marched them into the forest"): people, whatever "them" is
+DRIVEN_PRONOUNS = frozenset({"him", "her", "them", "us"})
+# protest verbs that can drive people ("marched them", "rallied supporters"); not "dispersed
+# protesters", where the people are the protest
+DRIVING_VERBS = frozenset({"march", "rally", "parade"})
 # withdrawal verbs that also move people by force ("pulled out several men"); not "withdrew
 # its officials", "evacuated staff"
 PULLED = frozenset({"pull", "drag"})
@@ -220,6 +226,8 @@ class TriggerFinder:
                     continue
                 if specs and self._social(view, t.i, lem):
                     continue
+                if specs and self._driven(view, anchors, t.i, specs):
+                    continue  # "marched them into the forest", "rallied supporters"
                 if specs and _participle_as_noun(view, t.i):
                     continue  # "a case against unknown accused", "the accused were nabbed"
             elif t.pos in NOUN_POS and t.ent_type not in NAME_ENTITIES:
@@ -275,6 +283,20 @@ class TriggerFinder:
             return False
         head = view.head(i)
         return head is not None and view.lemma(head) in self.lex.word_sets["breaking_verbs"]
+
+    def _driven(
+        self, view: SentenceView, anchors: Anchors, i: int, specs: tuple[TriggerSpec, ...]
+    ) -> bool:
+        """A protest verb with people as its direct object drives them, no one protests
+        ("armed men marched the passengers into the forest", "rallied supporters")."""
+        if view.lemma(i) not in DRIVING_VERBS or not all(s.plover_type == "PROTEST" for s in specs):
+            return False
+        obj = view.child(i, frozenset({"dobj"}))
+        if obj is None:
+            return False
+        if view.tok(obj).pos == "PRON":
+            return view.word(obj) in DRIVEN_PRONOUNS
+        return object_class(view, anchors, self.lex, obj) == "person"
 
     def _social(self, view: SentenceView, i: int, lemma: str) -> bool:
         """A gathering for a purpose that is no demonstration ("relatives gathered on Tuesday
@@ -356,6 +378,15 @@ class TriggerFinder:
             if spec.needs == "projectile":
                 # "rockets landed near the embassy", "a shell fell on a house": what fell
                 subject = view.child(i, frozenset({"nsubj"}))
+                if (
+                    subject is not None
+                    and view.lemma(subject) in self.lex.word_sets["quantity_nouns"]
+                ):  # "scores of Grad rockets rained down": what is counted
+                    of = next(
+                        (p for p in view.children(subject, PREPS) if view.lemma(p) == "of"),
+                        None,
+                    )
+                    subject = view.child(of, frozenset({"pobj"})) if of is not None else subject
                 # a sentence's first word may be left a plural proper noun ("Rockets")
                 said = view.lemma(subject) if subject is not None else ""
                 if said not in self.projectiles and said.removesuffix("s") not in self.projectiles:

@@ -73,6 +73,10 @@ def competing(doc: Document) -> list[Event]:
     # the event a note's sub-category tag names is never another's frame
     framed = [e for e in live if not e.method.endswith(TAG_METHOD)]
     hidden = subordinate(doc, framed, rulers) if rulers and len(live) > 1 else set()
+    if hidden and all(e.id in hidden for e in rulers):
+        # each told inside the other's clause ("the recapture of the town followed a fierce
+        # assault"): none rules, all compete
+        hidden = set()
     return [e for e in doc.events if e.id not in hidden] if hidden else list(doc.events)
 
 
