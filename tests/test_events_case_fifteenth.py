@@ -324,3 +324,15 @@ def test_events_fresh18_syntax(
     }
     for text, label in cases.items():
         assert case_label(stage(parse_text(text))) == label, text
+
+
+def test_events_a_deployment_noun_attacked_is_the_target(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    text = "A patrol ambushed on the road to Damboa returned fire, witnesses said."
+    doc = stage(parse_text(text))
+    assert not any(e.trigger.text == "patrol" for e in doc.events)
+    assert case_label(doc) == "ARMED_CLASH"
+    deployed = stage(parse_text("The army deployed a patrol to the village on Monday."))
+    assert case_label(deployed) == "CHANGE_TO_GROUP_ACT"

@@ -80,6 +80,9 @@ PLACE_LOOKBACK = 2  # sentences of the same paragraph an event may take its plac
 VAGUE_FAMILIES = frozenset({"VIOLENCE"})
 HARM_CODES = frozenset({"DESTROY", "PROPERTY_DISTRUCT", "VIOLENCE"})
 VAGUE_PENALTY = 0.1
+# a violent participle or clause on a deployment noun ("a patrol ambushed on the road"):
+# the deployed are the target, no deployment is the news
+VICTIM_CLAUSES = frozenset({"acl", "relcl", "amod"})
 TERRITORIAL = frozenset({("COERCE", "seize"), ("RETREAT", "withdraw"), ("MOBILIZE", "troops")})
 
 
@@ -171,6 +174,11 @@ class EventsStage:
         ]
         for d in drafts:
             c = d.cand
+            if c.nominal and c.spec.plover_type == "MOBILIZE" and any(
+                v.cand.index in view.children(c.index, VICTIM_CLAUSES) for v in violent
+            ):
+                d.dropped = True  # "a patrol ambushed on the road": the patrol is the target
+                continue
             if c.nominal:
                 if c.spec.key in self.blasts and any(
                     view.lemma(k) in self.accident_sources
