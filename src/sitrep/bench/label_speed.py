@@ -67,9 +67,9 @@ def texts_of(data: Path, which: str, limit: int) -> list[str]:
     """The texts to time: the speed benchmark's news texts, CASE dev snippets, or the
     CASE-like leads written for sitrep's fresh development sets, taken evenly across the
     sets (``fresh``: no learned model trained on them, unlike CASE dev; but being easier
-    than real snippets, they let the optional extra's gate through no more often: 28 of 300
-    in the fifteenth events session, against 32 of 300 CASE dev snippets and 171 of the
-    679 of CASE's test split)."""
+    than real snippets, they let the optional extra's gate through no more often: 22-28 of
+    300 in the fifteenth events session, against 31-32 of 300 CASE dev snippets and 168 of
+    the 679 of CASE's test split)."""
     if which == "news":
         texts = news_texts(data)
     elif which == "fresh":
