@@ -10,6 +10,7 @@ from .lexicon import Lexicon, TriggerSpec
 from .syntax import OBJECTS, PARTICLE_DEPS, PASSIVE_SUBJECTS, SentenceView
 
 VERB_POS = frozenset({"VERB"})
+PREPS = frozenset({"prep"})
 PERSONAL_OBJECTS = frozenset({"him", "her", "he", "she"})  # "them" may be things
 # where a verb's second word may stand: a particle or object, the subject of its passive
 # ("bodies were found"), or a predicate ("was found dead")
@@ -72,10 +73,7 @@ def object_class(
         return None  # "fragments of Grad rockets were found": what is left of a weapon used
     if view.lemma(head) in sets["quantity_nouns"]:
         # "a number of barracks", "dozens of Palestinians": what is counted
-        of = next(
-            (p for p in view.children(head, frozenset({"prep"})) if view.lemma(p) == "of"), None
-        )
-        pobj = view.child(of, frozenset({"pobj"})) if of is not None else None
+        pobj = counted(view, head)
         if pobj is not None:
             head = pobj
         elif view.tok(head).tag in ("NNS", "CD"):
@@ -109,6 +107,12 @@ def object_class(
     return None
 
 
+def counted(view: SentenceView, head: int) -> int | None:
+    """What a quantity word counts: the object of its "of" ("dozens of Palestinians")."""
+    of = next((p for p in view.children(head, PREPS) if view.lemma(p) == "of"), None)
+    return view.child(of, frozenset({"pobj"})) if of is not None else None
+
+
 def _satisfied(need: str | None, cls: str | None) -> bool:
     """Whether an object of class ``cls`` meets ``need`` ("place", "weapon|person", ...)."""
     if need is None:
@@ -123,10 +127,7 @@ def _satisfied(need: str | None, cls: str | None) -> bool:
 
 # the actors stage's kinds of armed groups: an object "engaged" in a fight must be one
 ARMED_KINDS = frozenset({"rebel-group", "political-militia", "identity-militia", "state-forces"})
-# what may follow a headline's verb the parser took for a plural noun: its object ("names
-# new commander", "retakes last building", "claims Kunduz bombing") or where it happened
 AGREEMENT = "AGREEMENT"
-PREPS = frozenset({"prep"})
 # whom a protest verb can drive ("marched them into the forest"): people, whatever "them" is
 DRIVEN_PRONOUNS = frozenset({"him", "her", "them", "us"})
 # protest verbs that can drive people ("marched them", "rallied supporters"); not "dispersed
@@ -135,6 +136,8 @@ DRIVING_VERBS = frozenset({"march", "rally", "parade"})
 # withdrawal verbs that also move people by force ("pulled out several men"); not "withdrew
 # its officials", "evacuated staff"
 PULLED = frozenset({"pull", "drag"})
+# what may follow a headline's verb the parser took for a plural noun: its object ("names
+# new commander", "retakes last building", "claims Kunduz bombing") or where it happened
 HEADLINE_OBJECTS = frozenset({"DET", "NUM", "ADJ", "PROPN", "NOUN"})
 HEADLINE_PREPS = frozenset({"in", "at", "near", "on", "into"})
 OBJECT_STARTS = frozenset({"DET", "NUM", "PRON"})
@@ -382,11 +385,8 @@ class TriggerFinder:
                     subject is not None
                     and view.lemma(subject) in self.lex.word_sets["quantity_nouns"]
                 ):  # "scores of Grad rockets rained down": what is counted
-                    of = next(
-                        (p for p in view.children(subject, PREPS) if view.lemma(p) == "of"),
-                        None,
-                    )
-                    subject = view.child(of, frozenset({"pobj"})) if of is not None else subject
+                    what = counted(view, subject)
+                    subject = subject if what is None else what
                 # a sentence's first word may be left a plural proper noun ("Rockets")
                 said = view.lemma(subject) if subject is not None else ""
                 if said not in self.projectiles and said.removesuffix("s") not in self.projectiles:
