@@ -336,3 +336,16 @@ def test_events_a_deployment_noun_attacked_is_the_target(
     assert case_label(doc) == "ARMED_CLASH"
     deployed = stage(parse_text("The army deployed a patrol to the village on Monday."))
     assert case_label(deployed) == "CHANGE_TO_GROUP_ACT"
+
+
+def test_events_the_release_of_hostages_as_the_verb(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    text = (
+        "The release of 12 hostages, negotiated by local elders with the armed group, took "
+        "place on Wednesday, officials said."
+    )
+    assert case_label(stage(parse_text(text))) == "AGREEMENT"
+    doc = stage(parse_text("The release of the report was delayed."))
+    assert not any(e.trigger.text == "release" for e in doc.events)
