@@ -349,3 +349,23 @@ def test_events_the_release_of_hostages_as_the_verb(
     assert case_label(stage(parse_text(text))) == "AGREEMENT"
     doc = stage(parse_text("The release of the report was delayed."))
     assert not any(e.trigger.text == "release" for e in doc.events)
+
+
+def test_events_a_peaceful_protest_broken_up_a_base_established_a_group_renamed(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    cases = {
+        "A peaceful protest by taxi drivers was cut short when security forces moved in and "
+        "pushed the crowd back with batons.": "PROTEST_WITH_INTER",
+        "The dispersal of a peaceful sit-in by riot police ended a week-long occupation of "
+        "the square.": "PROTEST_WITH_INTER",
+        "Thousands marched peacefully through the capital on Sunday.": "PEACE_PROTEST",
+        "The establishment of a new headquarters by the armed group in the hill village marks "
+        "its move into the province.": "HQ_ESTABLISHED",
+        "The rebel movement said it was changing its name to the National Liberation Front.": (
+            "CHANGE_TO_GROUP_ACT"
+        ),
+    }
+    for text, label in cases.items():
+        assert case_label(stage(parse_text(text))) == label, text
