@@ -188,16 +188,20 @@ class CaseLabeller:
                 owner = doc.tokens[head.head]
                 if owner.lemma.lower() in self.responsibility_words:
                     out.add(e.id)
-            elif (
-                t.dep == "nsubj"
-                and head.lemma.lower() == "be"
-                and any(  # "Moscow said Ukrainian shelling was to blame"
-                    doc.tokens[k].lemma.lower() in self.responsibility_words
-                    for k in _children(doc, t.head, "xcomp")
-                )
-            ):
-                out.add(e.id)
+            elif t.dep == "nsubj" and head.lemma.lower() == "be" and self._to_blame(doc, e, t.head):
+                out.add(e.id)  # "Moscow said Ukrainian shelling was to blame"
         return out
+
+    def _to_blame(self, doc: Document, e: Event, verb: int) -> bool:
+        """Whether the verb "be" at token ``verb`` says its subject is to blame or
+        responsible ("shelling was to blame"): a ``responsibility_words`` complement."""
+        view = SentenceView(doc, doc.sentences[e.sentence])
+        if not view.first <= verb < view.last:
+            return False
+        return any(
+            view.lemma(k) in self.responsibility_words
+            for k in view.children(verb, frozenset({"xcomp"}))
+        )
 
     def _unclaimed(self, doc: Document, sentence: int, verb: int) -> bool:
         """Whether the claim verb at token ``verb`` is denied or did not happen ("no group
@@ -239,15 +243,6 @@ class CaseLabeller:
             (label, conf, any(map(has, cues)) and not any(map(has, unless)))
             for label, conf, cues, unless in self.categories
         ]
-
-
-def _children(doc: Document, head: int, dep: str) -> list[int]:
-    """The tokens whose head is ``head`` with dependency ``dep`` (in its sentence)."""
-    return [
-        k
-        for k in range(max(0, head - 40), min(len(doc.tokens), head + 40))
-        if k != head and doc.tokens[k].head == head and doc.tokens[k].dep == dep
-    ]
 
 
 def embed_documents(

@@ -301,15 +301,19 @@ class AcledCoder:
 
     def _unheld(self, view: SentenceView) -> set[int]:
         """The words of the nouns a hypothetical adjective makes events yet to happen ("a
-        planned anti-government march", "the upcoming rally")."""
+        planned anti-government march", "the upcoming rally"); read once per sentence."""
         unreal = self.lex.modality.hypothetical_adjectives
-        out: set[int] = set()
-        for i in range(view.first, view.last):
-            if view.tok(i).dep == "amod" and view.lemma(i) in unreal:
-                head = view.head(i)
-                if head is not None and view.tok(head).pos in ("NOUN", "PROPN"):
-                    out.update(view.subtree(head))
-        return out
+
+        def compute() -> frozenset[int]:
+            out: set[int] = set()
+            for i in range(view.first, view.last):
+                if view.tok(i).dep == "amod" and view.lemma(i) in unreal:
+                    head = view.head(i)
+                    if head is not None and view.tok(head).pos in ("NOUN", "PROPN"):
+                        out.update(view.subtree(head))
+            return frozenset(out)
+
+        return set(view.memoised("unheld", compute))
 
     def _crowd_violence(
         self, code: str | None, specific: bool, view: SentenceView, ctx: AcledContext

@@ -79,9 +79,8 @@ def object_class(
         elif view.tok(head).tag in ("NNS", "CD"):
             return "person"
     t = view.tok(head)
-    # the lemma, the word, and the word without a plural "s" ("bases" lemmatises to "basis")
     low = t.text.lower()
-    forms = {t.lemma.lower(), low, low[:-1] if low.endswith("s") else low}
+    forms = noun_forms(view, head)
     if forms & sets["weapon_nouns"]:
         return "weapon"
     if anchors.place_for_span(t.start, t.end) is not None or t.ent_type in ("GPE", "LOC", "FAC"):
@@ -105,6 +104,14 @@ def object_class(
         if anchors.place_for_span(view.tok(k).start, view.tok(k).end) is not None:
             return "place"
     return None
+
+
+def noun_forms(view: SentenceView, k: int) -> set[str]:
+    """The lemma, the word, and the word without a plural "s" of token ``k`` ("bases"
+    lemmatises to "basis"), to look a noun up in a word list."""
+    t = view.tok(k)
+    low = t.text.lower()
+    return {t.lemma.lower(), low, low.removesuffix("s")}
 
 
 def counted(view: SentenceView, head: int) -> int | None:
@@ -275,10 +282,7 @@ class TriggerFinder:
             return False
         if stative_participle(view, i, self.grounds):
             return True
-        if view.lemma(i) not in PULLED:
-            return False
-        obj = view.child(i, frozenset({"dobj"}))
-        return obj is not None and object_class(view, anchors, self.lex, obj) == "person"
+        return view.lemma(i) in PULLED and self._people_object(view, anchors, i)
 
     def _broken(self, view: SentenceView, i: int, specs: tuple[TriggerSpec, ...]) -> bool:
         """An agreement noun that a verb breaks ("Pakistan violates ceasefire"): no agreement."""
@@ -294,11 +298,18 @@ class TriggerFinder:
         ("armed men marched the passengers into the forest", "rallied supporters")."""
         if view.lemma(i) not in DRIVING_VERBS or not all(s.plover_type == "PROTEST" for s in specs):
             return False
+        return self._people_object(view, anchors, i, DRIVEN_PRONOUNS)
+
+    def _people_object(
+        self, view: SentenceView, anchors: Anchors, i: int, pronouns: frozenset[str] | None = None
+    ) -> bool:
+        """Whether the verb at ``i`` has people as its direct object (``object_class``);
+        with ``pronouns``, a pronoun object is people when it is one of them."""
         obj = view.child(i, frozenset({"dobj"}))
         if obj is None:
             return False
-        if view.tok(obj).pos == "PRON":
-            return view.word(obj) in DRIVEN_PRONOUNS
+        if pronouns is not None and view.tok(obj).pos == "PRON":
+            return view.word(obj) in pronouns
         return object_class(view, anchors, self.lex, obj) == "person"
 
     def _social(self, view: SentenceView, i: int, lemma: str) -> bool:
@@ -418,10 +429,9 @@ class TriggerFinder:
         forces or armed fighters by their noun, or an armed group the actors stage found."""
         if target is None:
             return False
-        t = view.tok(target)
-        low = t.text.lower()
-        if {t.lemma.lower(), low, low.removesuffix("s")} & self.armed:
+        if noun_forms(view, target) & self.armed:
             return True
+        t = view.tok(target)
         ref = anchors.actor_at(t.start, t.end)
         return ref is not None and anchors.actor_kind(ref) in ARMED_KINDS
 
