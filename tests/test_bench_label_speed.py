@@ -16,17 +16,17 @@ TEXTS = [
 
 def test_label_speed_times_parse_events_labeller_and_each_encoder() -> None:
     parts = measure(TEXTS, ("static",))
-    names = [name for name, _, _ in parts]
+    names = [part.name for part in parts]
     assert names == [
         "parse",
         "events + dates",
         "labeller: rules, sparse model, gates",
         "static encoding",
     ]
-    assert all(seconds >= 0.0 for _, seconds, _ in parts)
-    assert parts[0][1] > 0.0 and parts[0][2].endswith("tokens")
+    assert all(part.seconds >= 0.0 for part in parts)
+    assert parts[0].seconds > 0.0 and parts[0].note.endswith("tokens")
     # the static table has no gate: it encodes every document
-    assert parts[-1][2] == "3 of 3 documents"
+    assert parts[-1].note == "3 of 3 documents" and parts[-1].encoded == 3
 
 
 def test_label_speed_repeats_and_keeps_each_parts_median() -> None:
@@ -64,3 +64,34 @@ def test_label_speed_fresh_texts_are_taken_evenly_across_the_written_sets() -> N
     first = {s.text for s in written_sentences("fresh")}
     last = {s.text for s in written_sentences([n for n in WRITTEN if n.startswith("fresh")][-1])}
     assert set(texts) & first and set(texts) & last
+
+
+def test_label_speed_gives_the_figures_the_budgeted_gate_projects_from() -> None:
+    from sitrep.bench.label_speed import Part, gate_costs
+
+    parts = [
+        Part("parse", 10.0, "4000 tokens"),
+        Part("events + dates", 1.0),
+        Part("labeller: rules, sparse model, gates", 0.5),
+        Part("static encoding", 0.1, "100 of 100 documents", 100),
+        Part("minilm encoding", 1.2, "20 of 100 documents", 20),
+    ]
+    lines = gate_costs(parts, 100)
+    # D: everything but MiniLM, 1.6 s of 10 s; M: 0.06 s a document against 0.1 s of parse
+    assert "16.0 % of parse" in lines[0] and "(D)" in lines[0]
+    assert "60.0 % of its parse" in lines[1] and "(M)" in lines[1]
+    # the default install has no MiniLM: nothing to project
+    assert gate_costs(parts[:4], 100) == []
+
+
+def test_label_speed_reads_the_test_split_only_when_asked() -> None:
+    from sitrep.bench.case_sets import load_snippets, split
+    from sitrep.bench.corpora import DEFAULT_DATA
+
+    if not (DEFAULT_DATA / "case2021-task2").exists():
+        import pytest
+
+        pytest.skip("the CASE 2021 data is not on this machine")
+    snippets = load_snippets(DEFAULT_DATA)
+    assert texts_of(DEFAULT_DATA, "test", 5) == [s.text for s in split(snippets, "test")][:5]
+    assert texts_of(DEFAULT_DATA, "case", 5) == [s.text for s in split(snippets, "dev")][:5]

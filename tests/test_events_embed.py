@@ -264,3 +264,19 @@ def test_embed_minilm_in_bf16_gives_the_float32_embeddings() -> None:
     # the three texts stay apart: bfloat16 keeps what tells them from each other
     assert float((b[0] * b[1]).sum()) < 0.9
     assert half.encode([]).shape == (0, 384)
+
+
+def test_embed_budgeted_gate_keeps_the_projected_cost_within_the_budget() -> None:
+    from sitrep.bench.typer_gate import BUDGET, choose_budgeted
+
+    # gate -> (share of CASE dev encoded out of fold, mean F1); cost D=15 %, M=50 %
+    figures = {0.5: (0.05, 0.870), 1.0: (0.10, 0.880), 2.0: (0.22, 0.884), 3.0: (0.39, 0.884)}
+    # 2.0 projects 15 + 0.22 * 50 = 26 % > 25: of 0.5 and 1.0 the better mean is 1.0
+    assert BUDGET == 25.0
+    assert choose_budgeted(figures, (15.0, 50.0)) == 1.0
+    # a cheaper MiniLM allows 2.0 and 3.0, whose means tie: the larger gate
+    assert choose_budgeted(figures, (15.0, 20.0)) == 3.0
+    # ties within the band go to the larger gate even when it is a little lower
+    assert choose_budgeted({1.0: (0.1, 0.880), 2.0: (0.2, 0.877)}, (0.0, 10.0)) == 2.0
+    # nothing within the budget: no choice
+    assert choose_budgeted(figures, (24.0, 50.0)) is None

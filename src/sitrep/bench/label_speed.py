@@ -1,11 +1,14 @@
 """What the CASE document label costs next to the spaCy parse, on the same texts.
 
-    python -m sitrep.bench.label_speed [--data ../shared/data] [--texts case|news|fresh]
+    python -m sitrep.bench.label_speed [--data ../shared/data] [--texts case|news|fresh|test]
                                        [--limit 300] [--embeddings] [--repeat 3]
 
 The issue allows the events stage, learned parts included, 25 percent of the parse. This
 times, on CASE dev snippets (``case``, never the test split), on the speed benchmark's
-news texts (``news``) or on the written fresh leads (``fresh``, see ``texts_of``): the
+news texts (``news``) or on the written fresh leads (``fresh``, see ``texts_of``); and
+``test``, CASE's test split, for the report only, run once per session with the test
+figures (sixteenth events session: what the extra's gate lets through on unseen snippets,
+which CASE dev, the learned models' training data, understates; no label is read): the
 parse; the events and dates stages; the labeller's rules and sparse model; and each
 embedding model's encoding, as ``case2021`` runs them (the static table by default, with
 ``--embeddings`` the optional extra's MiniLM too, encoding only the
@@ -26,6 +29,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -63,6 +67,16 @@ class Timed:
         return out
 
 
+class Part(NamedTuple):
+    """One timed part: its name, seconds, a note, and for an encoder the documents it
+    encoded."""
+
+    name: str
+    seconds: float
+    note: str = ""
+    encoded: int = 0
+
+
 def texts_of(data: Path, which: str, limit: int) -> list[str]:
     """The texts to time: the speed benchmark's news texts, CASE dev snippets, or the
     CASE-like leads written for sitrep's fresh development sets, taken evenly across the
@@ -80,7 +94,7 @@ def texts_of(data: Path, which: str, limit: int) -> list[str]:
             step = len(texts) / limit
             texts = [texts[int(k * step)] for k in range(limit)]
     else:
-        texts = [s.text for s in split(load_snippets(data), "dev")]
+        texts = [s.text for s in split(load_snippets(data), "test" if which == "test" else "dev")]
     return texts[:limit] if limit else texts
 
 
@@ -92,7 +106,7 @@ def forget_texts() -> None:
         memo.cache_clear()
 
 
-def measure(texts: Sequence[str], names: Sequence[str]) -> list[tuple[str, float, str]]:
+def measure(texts: Sequence[str], names: Sequence[str]) -> list[Part]:
     """(part, seconds, note) for the parse, events + dates, the labeller and each encoder,
     each run starting with the stages' memos empty (``forget_texts``)."""
     forget_texts()
@@ -116,14 +130,14 @@ def measure(texts: Sequence[str], names: Sequence[str]) -> list[tuple[str, float
     docs = [Document(Article(id=article_id(t), text=t)) for t in texts]
     t0 = time.perf_counter()
     docs = list(parse.pipe(docs))  # type: ignore[attr-defined]
-    parts = [("parse", time.perf_counter() - t0, f"{sum(len(d.tokens) for d in docs)} tokens")]
+    parts = [Part("parse", time.perf_counter() - t0, f"{sum(len(d.tokens) for d in docs)} tokens")]
     events = 0.0
     for stage in rest:
         t0 = time.perf_counter()
         docs = [stage(d) for d in docs]  # type: ignore[operator]
         if stage.name in ("events", "dates"):  # type: ignore[attr-defined]
             events += time.perf_counter() - t0
-    parts.append(("events + dates", events, ""))
+    parts.append(Part("events + dates", events))
     labeller = CaseLabeller(typer, dense)
     t0 = time.perf_counter()
     vectors, counts = embed_documents(labeller, encoders, docs)
@@ -131,30 +145,32 @@ def measure(texts: Sequence[str], names: Sequence[str]) -> list[tuple[str, float
         labeller.label(d, v)
     spent = time.perf_counter() - t0
     encoding = sum(e.seconds for e in encoders)
-    parts.append(("labeller: rules, sparse model, gates", spent - encoding, ""))
+    parts.append(Part("labeller: rules, sparse model, gates", spent - encoding))
     for name, encoder, n in zip(names, encoders, counts, strict=True):
-        parts.append((f"{name} encoding", encoder.seconds, f"{n} of {len(docs)} documents"))
+        parts.append(Part(f"{name} encoding", encoder.seconds, f"{n} of {len(docs)} documents", n))
     return parts
 
 
 def repeated(
     texts: Sequence[str], names: Sequence[str], repeat: int
-) -> tuple[list[tuple[str, float, str]], list[float]]:
+) -> tuple[list[Part], list[float]]:
     """``measure`` ``repeat`` times: each part's median seconds (timings on a shared
     two-core machine swing by a fifth from run to run), and each run's added share."""
     runs = [measure(texts, names) for _ in range(max(1, repeat))]
     parts = [
-        (name, float(np.median([run[k][1] for run in runs])), note)
-        for k, (name, _, note) in enumerate(runs[0])
+        part._replace(seconds=float(np.median([run[k].seconds for run in runs])))
+        for k, part in enumerate(runs[0])
     ]
-    shares = [sum(sec for _, sec, _ in run[1:]) / run[0][1] for run in runs if run[0][1] > 0]
+    shares = [
+        sum(p.seconds for p in run[1:]) / run[0].seconds for run in runs if run[0].seconds > 0
+    ]
     return parts, shares
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--texts", choices=("case", "news", "fresh"), default="case")
+    ap.add_argument("--texts", choices=("case", "news", "fresh", "test"), default="case")
     ap.add_argument("--limit", type=int, default=300)
     ap.add_argument("--embeddings", action="store_true", help="the optional extra's MiniLM too")
     ap.add_argument("--repeat", type=int, default=3, help="runs; each part's median is shown")
@@ -166,12 +182,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SitrepError as exc:
         print(f"label_speed: {exc}", file=sys.stderr)
         return 2
-    parse = parts[0][1]
+    parse = parts[0].seconds
     print(f"{len(texts)} {args.texts} texts, median of {len(shares)} runs")
-    for part, seconds, note in parts:
-        share = "" if part == "parse" else f"  {100 * seconds / parse:6.1f} % of parse"
-        print(f"  {part:38s} {seconds:7.2f} s{share}  {note}".rstrip())
-    added = sum(seconds for _, seconds, _ in parts[1:])
+    for part in parts:
+        share = "" if part.name == "parse" else f"  {100 * part.seconds / parse:6.1f} % of parse"
+        print(f"  {part.name:38s} {part.seconds:7.2f} s{share}  {part.note}".rstrip())
+    added = sum(p.seconds for p in parts[1:])
     print(
         f"  {'in all, added to the parse':38s} {added:7.2f} s  "
         f"{100 * added / parse:6.1f} % of parse"
@@ -179,7 +195,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     if len(shares) > 1:
         low, high = 100 * min(shares), 100 * max(shares)
         print(f"  {'added, run by run':38s} {low:.1f} - {high:.1f} % of parse")
+    for line in gate_costs(parts, len(texts)):
+        print(line)
     return 0
+
+
+def gate_costs(parts: Sequence[Part], texts: int) -> list[str]:
+    """With MiniLM among ``parts``, the two figures ``typer_select --compare --gate --cost``
+    projects the cost on unseen snippets from: the added share without MiniLM, and MiniLM's
+    cost of one encoded document as a share of one document's parse."""
+    parse = parts[0].seconds
+    minilm = [p for p in parts if p.name == "minilm encoding"]
+    if not minilm or parse <= 0 or texts <= 0:
+        return []
+    without = sum(p.seconds for p in parts[1:] if p.name != "minilm encoding")
+    lines = [f"  {'added without MiniLM (D)':38s} {100 * without / parse:6.1f} % of parse"]
+    if minilm[0].encoded:
+        per = (minilm[0].seconds / minilm[0].encoded) / (parse / texts)
+        lines.append(f"  {'MiniLM per encoded document (M)':38s} {100 * per:6.1f} % of its parse")
+    return lines
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@
     python -m sitrep.bench.typer_select --compare --prior [--encoder minilm] [--cache F]
     python -m sitrep.bench.typer_select --compare --domain [--encoder minilm] [--cache F]
     python -m sitrep.bench.typer_select --compare --table F [--cache F]
-    python -m sitrep.bench.typer_select --compare --gate [--cache F]       (needs the extra)
+    python -m sitrep.bench.typer_select --compare --gate [--cost D,M] [--cache F]  (the extra)
 
 Cross-validation on the CASE dev split and the written training sentences favours the
 rules, because the rules were tuned on both. This command trains the models as
@@ -30,7 +30,8 @@ the ACLED sample's development rows join the training, and at what weight
 label frequencies (``typer_prior``); ``--domain``: real news learned apart from written
 snippets by feature augmentation (``typer_adapt``). ``--table`` (eleventh events session):
 a static table learnt in context against the packaged one (``typer_table``). ``--gate``
-(twelfth): which documents the optional extra's MiniLM encodes (``typer_gate``).
+(twelfth): which documents the optional extra's MiniLM encodes (``typer_gate``); with
+``--cost`` (sixteenth) the gate is chosen within the issue's budget on unseen snippets.
 """
 
 from __future__ import annotations
@@ -95,6 +96,17 @@ def choose(results: dict[Setting, float]) -> Setting:
     return max(near, key=lambda k: (k[2], -k[1], k[0]))
 
 
+def costs(raw: str) -> tuple[float, float]:
+    """``D,M`` as two non-negative percentages."""
+    try:
+        default, minilm = (float(x) for x in raw.split(","))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"expected two numbers D,M, not {raw!r}") from exc
+    if not (0 <= default < 1000 and 0 <= minilm < 1000):
+        raise argparse.ArgumentTypeError(f"percentages out of range: {raw!r}")
+    return default, minilm
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -132,10 +144,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--gate", action="store_true", help="with --compare: the optional extra's MiniLM gate"
     )
+    ap.add_argument(
+        "--cost",
+        type=costs,
+        metavar="D,M",
+        help="with --gate: the default's added share of the parse and MiniLM's per encoded "
+        "snippet, in percent (label_speed --texts case --embeddings)",
+    )
     args = ap.parse_args(argv)
     if args.compare and args.gate:
         try:
-            gate = compare_gate(prepared(args.data, args.cache))
+            gate = compare_gate(prepared(args.data, args.cache), args.cost)
         except SitrepError as exc:
             print(f"typer_select: {exc}", file=sys.stderr)
             return 2
