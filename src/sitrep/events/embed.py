@@ -42,8 +42,11 @@ from .typer import typing_event
 RESOURCE = "data/events/embed_typer.json"
 STATIC_RESOURCE = "data/events/static_typer.json"  # the same model over static.StaticEncoder
 # texts per forward pass: sentence-transformers sorts a call's texts by length, and smaller
-# batches pad less (32 of CASE dev's snippets: 0.15 s in batches of 16, 0.19 s in one of 32)
-BATCH = 16
+# batches pad less (32 of CASE dev's snippets: 0.15 s in batches of 16, 0.19 s in one of 32).
+# Sixteenth events session, bfloat16 on two Zen 4 cores, the median ms a snippet of 3 random
+# draws of CASE dev for batches of 1 / 2 / 4 / 8 / 16: 30 snippets (what the gate lets
+# through of 300) 6.1 / 4.9 / 3.8 / 3.4 / 4.2, 75 snippets 5.8 / 4.2 / 3.3 / 3.0 / 3.4
+BATCH = 8
 WINDOW = 1  # sentences either side of the typing event that are embedded with it
 INSTALL = (
     "sentence embeddings need the optional 'embeddings' extra: run "

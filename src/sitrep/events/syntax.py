@@ -56,9 +56,19 @@ class SentenceView:
             i for i in range(self.first, self.last) if self._date_month(doc.tokens, i)
         )
         self._first_lemma = self._opening_lemma()
+        # lemma(i) and word(i) of the sentence's own tokens, read once: the rules ask for them
+        # tens of thousands of times a hundred snippets
+        own = range(self.first, self.last)
+        self._lemmas = [
+            DATE_WORD if i in self._dates else self.tokens[i].lemma.lower() for i in own
+        ]
+        if self._lemmas:
+            self._lemmas[0] = self._first_lemma
+        self._words = [DATE_WORD if i in self._dates else self.tokens[i].text.lower() for i in own]
         # per-sentence results shared by the rules (clause token sets), keyed by their name
         self.memo: dict[str, frozenset[int]] = {}
         self._strings: dict[frozenset[int], tuple[str, str]] = {}
+        self._subtrees: dict[tuple[int, frozenset[str]], list[int]] = {}
 
     def memoised(self, key: str, compute: Callable[[], frozenset[int]]) -> frozenset[int]:
         """A per-sentence result (a clause's token set), computed once under ``key``."""
@@ -83,9 +93,9 @@ class SentenceView:
         return self.tokens[i]
 
     def lemma(self, i: int) -> str:
-        if i == self.first:
-            return self._first_lemma
-        return DATE_WORD if i in self._dates else self.tokens[i].lemma.lower()
+        if self.first <= i < self.last:
+            return self._lemmas[i - self.first]
+        return self.tokens[i].lemma.lower()
 
     def _opening_lemma(self) -> str:
         """The lemma of the sentence's first word; one the small model tags as a plural
@@ -107,7 +117,9 @@ class SentenceView:
 
     def word(self, i: int) -> str:
         """The lower-cased word (a month in a date is ``DATE_WORD``)."""
-        return DATE_WORD if i in self._dates else self.tokens[i].text.lower()
+        if self.first <= i < self.last:
+            return self._words[i - self.first]
+        return self.tokens[i].text.lower()
 
     def children(self, i: int, deps: frozenset[str] | None = None) -> list[int]:
         kids = self._children.get(i, [])
@@ -132,6 +144,14 @@ class SentenceView:
             h = self.head(h)
 
     def subtree(self, i: int, skip: frozenset[str] = frozenset()) -> list[int]:
+        """``i`` and its descendants in order, not entering a child of ``i`` attached by a
+        ``skip`` relation (found once per word and ``skip``; a fresh list each call)."""
+        found = self._subtrees.get((i, skip))
+        if found is None:
+            found = self._subtrees[(i, skip)] = self._subtree(i, skip)
+        return list(found)
+
+    def _subtree(self, i: int, skip: frozenset[str]) -> list[int]:
         out = [i]
         stack = [k for k in self._children.get(i, []) if self.tokens[k].dep not in skip]
         while stack:
@@ -180,12 +200,12 @@ class SentenceView:
     @cached_property
     def lemmas(self) -> tuple[str, ...]:
         """``lemma(i)`` of each of the sentence's tokens, in order."""
-        return tuple(self.lemma(i) for i in range(self.first, self.last))
+        return tuple(self._lemmas)
 
     @cached_property
     def words(self) -> tuple[str, ...]:
         """``word(i)`` of each of the sentence's tokens, in order."""
-        return tuple(self.word(i) for i in range(self.first, self.last))
+        return tuple(self._words)
 
     @cached_property
     def split_particles(self) -> tuple[tuple[int, int], ...]:
