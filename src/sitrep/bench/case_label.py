@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
 from typing import TypeVar, cast
 
 import numpy as np
@@ -238,11 +240,50 @@ class CaseLabeller:
             lemmas, words = cue_strings(view, self._grievance(doc, i, view))
             strings.append(lemmas + words)
         text = " ".join(strings)
-        has = text.__contains__  # map over it: no Python frame per cue
+        present = set(text.split())
         return [
-            (label, conf, any(map(has, cues)) and not any(map(has, unless)))
+            (label, conf, cues.found(text, present) and not unless.found(text, present))
+            for label, conf, cues, unless in self._indexed
+        ]
+
+    @cached_property
+    def _indexed(self) -> list[tuple[str, float, CueIndex, CueIndex]]:
+        """``categories`` with each cue list indexed by its first word."""
+        return [
+            (label, conf, CueIndex.of(cues), CueIndex.of(unless))
             for label, conf, cues, unless in self.categories
         ]
+
+
+@dataclass(frozen=True)
+class CueIndex:
+    """Padded cues (" claim responsibility ") by their first word. A padded cue stands in a
+    padded string only where its first word stands there as a whole word, so a text is
+    searched only for the cues whose first word it has (``found``); a cue not of that shape
+    is always searched for."""
+
+    by_first: dict[str, tuple[str, ...]]
+    always: tuple[str, ...]
+
+    @classmethod
+    def of(cls, cues: Sequence[str]) -> CueIndex:
+        by_first: dict[str, list[str]] = {}
+        always = []
+        for cue in cues:
+            parts = cue.split()
+            if parts and cue.startswith(f" {parts[0]} "):
+                by_first.setdefault(parts[0], []).append(cue)
+            else:
+                always.append(cue)
+        return cls({k: tuple(v) for k, v in by_first.items()}, tuple(always))
+
+    def found(self, text: str, present: set[str]) -> bool:
+        """Whether any cue stands in ``text``, whose whitespace-split words are
+        ``present``."""
+        if any(cue in text for cue in self.always):
+            return True
+        by_first = self.by_first
+        return any(cue in text for word in present & by_first.keys() for cue in by_first[word])
 
 
 def embed_documents(

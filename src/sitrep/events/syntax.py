@@ -69,6 +69,9 @@ class SentenceView:
         self.memo: dict[str, frozenset[int]] = {}
         self._strings: dict[frozenset[int], tuple[str, str]] = {}
         self._subtrees: dict[tuple[int, frozenset[str]], list[int]] = {}
+        self._both: str | None = None  # has_cue's string
+        # masked_cues' strings, per masks and words left out
+        self.masked: dict[tuple[tuple[str, ...], frozenset[int]], str] = {}
 
     def memoised(self, key: str, compute: Callable[[], frozenset[int]]) -> frozenset[int]:
         """A per-sentence result (a clause's token set), computed once under ``key``."""
@@ -250,9 +253,13 @@ class SentenceView:
         return found
 
     def has_cue(self, cue: str) -> bool:
-        padded = f" {cue} "
-        lemmas, words = self.cue_strings()
-        return padded in lemmas or padded in words
+        """Whether the padded cue stands in the lemma or the word string (one search of the
+        two joined by a line break, which no cue holds)."""
+        both = self._both
+        if both is None:
+            lemmas, words = self.cue_strings()
+            both = self._both = f"{lemmas}\n{words}"
+        return f" {cue} " in both
 
     def span_string(self, indices: list[int]) -> str:
         """The tokens' lemmas, then their words, padded: a cue of several words ("aid
