@@ -22,7 +22,7 @@ import numpy as np
 from ..events.clauses import cue_strings, grievance_tokens
 from ..events.embed import EmbeddingTyper, Encoder, embedding_text
 from ..events.governs import subordinate, trigger_token
-from ..events.lexicon import load_lexicon, read_data
+from ..events.lexicon import load_lexicon, read_data, token_forms
 from ..events.modality import ModalityJudge
 from ..events.rank import NOT_HAPPENED, PROTEST_TYPES, competing, event_score
 from ..events.syntax import SentenceView
@@ -49,8 +49,11 @@ class CaseLabeller:
             (
                 row[0],
                 float(row[1]),
-                tuple(f" {c.lower()} " for c in row[2]),
-                tuple(f" {c.lower()} " for c in (row[3] if len(row) > 3 else ())),
+                tuple(f" {c} " for c in token_forms(c.lower() for c in row[2])),
+                tuple(
+                    f" {c} "
+                    for c in token_forms(c.lower() for c in (row[3] if len(row) > 3 else ()))
+                ),
             )
             for row in extra["categories"]
         ]

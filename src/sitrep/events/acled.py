@@ -19,7 +19,7 @@ from .clauses import (
     pronoun_object,
     stative_tokens,
 )
-from .lexicon import Family, Lexicon
+from .lexicon import Family, Lexicon, token_forms
 from .syntax import PRONOUNS, SentenceView
 
 
@@ -44,12 +44,12 @@ class AcledCoder:
         ref = lex.refinements
         intercept = ref.get("interception", {})
         self.intercepted_codes = frozenset(intercept.get("codes", ()))
-        self.intercept_cues = tuple(intercept.get("cues", ()))
+        self.intercept_cues = token_forms(intercept.get("cues", ()))
         self.nonstate_arrest: str | None = ref.get("nonstate_arrest")
-        self.riot_demo_cues = tuple(
+        self.riot_demo_cues = token_forms(
             ref.get("riot_demonstration_cues", ("demonstration", "protest", "rally"))
         )
-        self.street_riot_cues = tuple(ref.get("street_riot_cues", ()))
+        self.street_riot_cues = token_forms(ref.get("street_riot_cues", ()))
         # what ground is ("abandoned positions" were left by someone; "abandoned houses" not)
         self.grounds = lex.word_sets["territory_nouns"] | lex.word_sets["base_nouns"]
         self.grievance_heads = frozenset(ref.get("grievance_heads", ()))
@@ -60,7 +60,7 @@ class AcledCoder:
         self.property_code: str | None = ref.get("property_code")
         self.state_obstruction: str | None = ref.get("state_obstruction")
         self.refine = [
-            (frozenset(ref[k]["codes"]), str(ref[k]["code"]), tuple(ref[k]["cues"]))
+            (frozenset(ref[k]["codes"]), str(ref[k]["code"]), token_forms(ref[k]["cues"]))
             for k in ("disappearance", "sexual", "exchange", "controlled")
             if k in ref
         ]
@@ -69,11 +69,11 @@ class AcledCoder:
         if "burned_people" in ref:
             burned = ref["burned_people"]
             self.people_family = (frozenset(burned["codes"]), str(burned["family"]))
-            self.burned_cues = tuple(burned.get("cues", ()))
+            self.burned_cues = token_forms(burned.get("cues", ()))
         diplo = ref.get("diplomatic_agreement", {})
         self.diplomatic_codes = frozenset(diplo.get("codes", ()))
-        self.diplomatic_cues = tuple(diplo.get("cues", ()))
-        self.diplomatic_unless = tuple(diplo.get("unless", ()))
+        self.diplomatic_cues = token_forms(diplo.get("cues", ()))
+        self.diplomatic_unless = token_forms(diplo.get("unless", ()))
         state_protest = ref.get("state_protest", {})
         self.state_protest_family: str | None = state_protest.get("family")
         self.state_protest_agents = frozenset(state_protest.get("agents", ()))
@@ -87,13 +87,13 @@ class AcledCoder:
         self.allied_codes = frozenset(foreign.get("allied_codes", ()))
         self.allied_code: str | None = foreign.get("allied_code")
         self.allies = Allies.from_rules(foreign)
-        self.battle_cues = tuple(ref.get("battle_cues", ()))
+        self.battle_cues = token_forms(ref.get("battle_cues", ()))
         crowd = ref.get("crowd_violence", {})
         self.crowd_code: str | None = crowd.get("code")
         self.crowd_codes = frozenset(crowd.get("codes", ()))
-        self.crowd_agents = tuple(f" {c} " for c in crowd.get("agents", ()))
-        self.crowd_weapons = tuple(crowd.get("weapons", ()))
-        self.crowd_firearms = tuple(crowd.get("firearms", ()))
+        self.crowd_agents = tuple(f" {c} " for c in token_forms(crowd.get("agents", ())))
+        self.crowd_weapons = token_forms(crowd.get("weapons", ()))
+        self.crowd_firearms = token_forms(crowd.get("firearms", ()))
         # who, arrested, makes the arrest an intervention in a protest ("20 protesters")
         self.protesters = lex.protest_cues + lex.protest_patients
         # agent words of demonstrators (the agent overrides' violent-demonstration cues)

@@ -148,6 +148,7 @@ PULLED = frozenset({"pull", "drag"})
 HEADLINE_OBJECTS = frozenset({"DET", "NUM", "ADJ", "PROPN", "NOUN"})
 HEADLINE_PREPS = frozenset({"in", "at", "near", "on", "into"})
 OBJECT_STARTS = frozenset({"DET", "NUM", "PRON"})
+HYPHENS = frozenset({"-", "\u2013", "\u2010", "\u2011"})  # joining the parts of a compound
 # a state or its government acting "in protest" makes its point by that act (recalling an
 # ambassador, walking out of a meeting): no demonstration
 STATE_ACTOR_KINDS = frozenset({"country", "government"})
@@ -175,6 +176,29 @@ def _state_in_protest(
 
 
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def _hyphen_first(view: SentenceView, i: int) -> bool:
+    """Whether the word at ``i`` is the first part of a hyphenated compound ("riot" in
+    "riot-control agents", "strike" in "the strike-hit port", "clash" in "clash-hit"): the
+    hyphen and the next word follow it with no space between."""
+    if i + 2 >= view.last:
+        return False
+    word, hyphen, rest = view.tok(i), view.tok(i + 1), view.tok(i + 2)
+    return hyphen.text in HYPHENS and word.end == hyphen.start and hyphen.end == rest.start
+
+
+def _hyphen_modifier(view: SentenceView, i: int) -> bool:
+    """Whether the word at ``i`` ends a hyphenated compound that modifies a noun after it
+    ("the strike-hit port", "a war-ravaged town", but also "a remote-detonated bomb", so
+    ``find`` asks that the first part be an event word); "launched a counter-attack" is no
+    modifier."""
+    if i - 2 < view.first:
+        return False
+    word, hyphen, before = view.tok(i), view.tok(i - 1), view.tok(i - 2)
+    if hyphen.text not in HYPHENS or before.end != hyphen.start or hyphen.end != word.start:
+        return False
+    return word.dep in ("amod", "compound") and word.head > i
 
 
 def _participle_as_noun(view: SentenceView, i: int) -> bool:
@@ -267,9 +291,22 @@ class TriggerFinder:
             if nominal and self._broken(view, t.i, specs):
                 continue
             cand = self._match(view, anchors, t.i, specs, nominal)
+            if cand is not None and cand.end <= t.end and _hyphen_first(view, t.i):
+                continue  # "riot-control agents", "the strike-hit port": a modifier
+            if (
+                cand is not None
+                and cand.start >= t.start
+                and _hyphen_modifier(view, t.i)
+                and self._event_word(view.lemma(t.i - 2))
+            ):
+                continue  # "hit" in "the strike-hit port": the strike's, told before
             if cand is not None:
                 out.append(cand)
         return out
+
+    def _event_word(self, lemma: str) -> bool:
+        """Whether ``lemma`` is a trigger word, noun or verb."""
+        return lemma in self.lex.nouns or lemma in self.lex.verbs
 
     def _left_behind(
         self, view: SentenceView, anchors: Anchors, i: int, specs: tuple[TriggerSpec, ...]

@@ -5,6 +5,8 @@ Everything here is read once from the YAML files in ``sitrep/data/events`` and c
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -16,6 +18,10 @@ from ..errors import ConfigError
 
 DATA_PACKAGE = "sitrep"
 DATA_DIR = "data/events"
+# the parser splits a hyphen between a letter or digit and a letter into a token of its own
+# ("pepper-spray" -> "pepper - spray"; "AK-47" stays whole), and cues are searched for in
+# the tokens joined by spaces (``SentenceView.cue_strings``, ``span_string``)
+_SPLIT_HYPHEN = re.compile(r"(?<=[a-z0-9])-(?=[a-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +105,19 @@ class Lexicon:
     refinements: dict[str, Any] = field(default_factory=dict)
 
 
+def token_forms(cues: Iterable[str]) -> tuple[str, ...]:
+    """``cues`` and, after each cue with a hyphen the parser splits, the cue as the joined
+    tokens spell it ("drive-by" and "drive - by"): the written form still matches raw text
+    (an agent's words as written), the spaced one the token strings. In order, no repeats."""
+    out: list[str] = []
+    for cue in cues:
+        out.append(cue)
+        spaced = _SPLIT_HYPHEN.sub(" - ", cue)
+        if spaced != cue:
+            out.append(spaced)
+    return tuple(dict.fromkeys(out))
+
+
 def read_data(name: str) -> Any:
     """Parse one YAML data file of the events package."""
     path = resources.files(DATA_PACKAGE).joinpath(f"{DATA_DIR}/{name}")
@@ -131,16 +150,31 @@ def _specs(table: dict[str, list[Any]], noun: bool) -> dict[str, tuple[TriggerSp
     return {k: tuple(sorted(v, key=lambda s: s.extra is None)) for k, v in index.items()}
 
 
+def _cue_list(key: str, value: Any) -> bool:
+    """Whether a family option is a list of words or phrases (not of actor kinds)."""
+    return (
+        isinstance(value, list)
+        and not key.endswith("_kinds")
+        and all(isinstance(c, str) for c in value)
+    )
+
+
 def _family(name: str, raw: dict[str, Any]) -> Family:
     rules = tuple(
         CueRule(
             r[0],
-            tuple(c.lower() for c in r[1]),
-            tuple(c.lower() for c in r[2]) if len(r) > 2 else (),
+            token_forms(c.lower() for c in r[1]),
+            token_forms(c.lower() for c in r[2]) if len(r) > 2 else (),
         )
         for r in raw.get("rules", [])
     )
-    options = {k: v for k, v in raw.items() if k not in ("rules", "default")}
+    # the options' lists of words and phrases are searched in the sentence's tokens; the
+    # kinds are actor kind names, not words
+    options = {
+        k: list(token_forms(v)) if _cue_list(k, v) else v
+        for k, v in raw.items()
+        if k not in ("rules", "default")
+    }
     return Family(name, rules, raw["default"], options)
 
 
@@ -208,15 +242,17 @@ def load_lexicon() -> Lexicon:
         acled={code: (v[0], v[1]) for code, v in acled["sub_types"].items()},
         families={name: _family(name, raw) for name, raw in rules["families"].items()},
         refinable=frozenset(rules["refinable"]),
-        agent_overrides=tuple(CueRule(c, tuple(cues)) for c, cues in rules["agent_overrides"]),
+        agent_overrides=tuple(
+            CueRule(c, token_forms(cues)) for c, cues in rules["agent_overrides"]
+        ),
         agent_override_codes=frozenset(rules["agent_override_codes"]),
-        protest_cues=tuple(rules["protest_cues"]),
-        protest_patients=tuple(rules.get("protest_patients", ())),
-        social_gatherings=tuple(rules.get("social_gatherings", ())),
+        protest_cues=token_forms(rules["protest_cues"]),
+        protest_patients=token_forms(rules.get("protest_patients", ())),
+        social_gatherings=token_forms(rules.get("social_gatherings", ())),
         protest_codes=frozenset(rules["protest_codes"]),
         modality=modality,
         numbers=numbers,
-        demonstration_cues=tuple(rules.get("demonstration_cues", ())),
+        demonstration_cues=token_forms(rules.get("demonstration_cues", ())),
         demonstration_codes=frozenset(rules.get("demonstration_codes", ())),
         lemma_fixes=dict(trig.get("lemma_fixes", {})),
         verb_forms=dict(trig.get("verb_forms", {})),
