@@ -93,6 +93,11 @@ WRITTEN = {
     # a ninth, also the fifteenth: events as noun phrases, relative clauses, long coordinated
     # subjects, implied actors, layered attribution
     "fresh18": "case_fresh18.yaml",
+    # a tenth, written in the sixteenth: typography and word formation (hyphenated compounds,
+    # curly quotes, dashes, datelines, acronyms, non-ASCII names)
+    "fresh19": "case_fresh19.yaml",
+    # an eleventh, also the sixteenth: the verbs and phrasings of force and its targets
+    "fresh20": "case_fresh20.yaml",
 }
 
 
