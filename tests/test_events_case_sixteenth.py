@@ -65,3 +65,80 @@ def test_events_the_first_part_of_a_hyphenated_word_is_no_event(
     # a compound that begins with no event word keeps its event ("remote-detonated")
     bomb = stage(parse_text("A remote-detonated bomb killed a police chief in Kandahar."))
     assert "detonated" in [e.trigger.text.lower() for e in bomb.events]
+
+
+def test_events_a_hyphenated_trigger_the_parser_split_is_still_found(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    # the small parser reads "staged a sit-in" as a noun "sit" with a particle "in"
+    text = "Hundreds of women staged a sit-in outside parliament in Tbilisi on Friday."
+    doc = EventsStage(learned=False)(parse_text(text))
+    assert [e.trigger.text for e in doc.events] == ["sit-in"]
+    assert case_label(parse_text(text)) == "PEACE_PROTEST"
+
+
+def test_events_sixteenth_session_words_of_force_and_of_deals(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    for text, label in (
+        (
+            "Gunmen on motorbikes whisked away a parish priest from a church near Kaduna.",
+            "ABDUCT_DISSAP",
+        ),
+        (
+            "Plain-clothes men bundled him into an unmarked van in Diyarbakir on Friday.",
+            "ABDUCT_DISSAP",
+        ),
+        (
+            "The government and the ELN struck a deal on a humanitarian corridor in Choco.",
+            "AGREEMENT",
+        ),
+        # firing on the crowd itself is force against it, not tear gas fired at it
+        ("Police fired on protesters in Lagos, witnesses said.", "FORCE_AGAINST_PROTEST"),
+        ("Police fired tear gas at protesters in Lagos, witnesses said.", "PROTEST_WITH_INTER"),
+        # a country named as the agent takes ground as its state
+        ("Ethiopia's federal army said it had recaptured Dessie on Monday.", "GOV_REGAINS_TERIT"),
+    ):
+        assert case_label(parse_text(text)) == label, text
+
+
+def test_events_what_only_looks_like_a_protest_or_an_intervention(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    # a person taken somewhere is no one taking to the streets
+    took = "Security officers picked up an imam and took him to the state security headquarters."
+    assert not any(e.plover_type == "PROTEST" for e in stage(parse_text(took)).events)
+    streets = "Thousands of people took to the streets of Bamako on Friday."
+    assert case_label(parse_text(streets)) == "PEACE_PROTEST"
+    # an arrest a span of time sets apart from a march is no intervention in it
+    mp = (
+        "Police arrested opposition MP Tendai Mhlanga on charges of inciting violence, a week "
+        "after he led a peaceful march through Harare."
+    )
+    assert case_label(parse_text(mp)) == "ARREST"
+    # marchers leaving on their own, and arrests said not to have been made
+    for text in (
+        "Thousands of farmers marched peacefully through Lahore demanding higher prices, "
+        "dispersing without incident in the evening.",
+        "Several hundred opposition supporters held a sit-down protest on Baghramyan Avenue; "
+        "police looked on and made no arrests.",
+    ):
+        assert case_label(parse_text(text)) == "PEACE_PROTEST", text
+
+
+def test_case_cues_a_missile_at_an_industrial_area_and_hacking_with_machetes(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    missile = (
+        "A ballistic missile fired by Houthi rebels struck an industrial area of Jizan, "
+        "wounding three workers, the coalition said."
+    )
+    assert case_label(parse_text(missile)) == "ART_MISS_ATTACK"
+    blast = "An explosion at an industrial plant in Gujarat killed nine workers on Monday."
+    assert case_label(parse_text(blast)) == "MAN_MADE_DISASTER"
+    machetes = (
+        '"They came at dawn and started hacking," a survivor said after rebels raided a '
+        "displacement site near Beni, killing 22 people with machetes."
+    )
+    assert case_label(parse_text(machetes)) != "ORG_CRIME"

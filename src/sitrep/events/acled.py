@@ -286,16 +286,18 @@ class AcledCoder:
         not in its reason ("arrested over his role in the protests")."""
         if ctx.trigger in cause_tokens(view, self.crowd_words):
             return False  # "rallied after police shot a student": what set the protest off
+        # nor a protest a span of time sets apart ("a week after he led a peaceful march")
+        apart = apart_tokens(view, ctx.trigger) if ctx.trigger >= 0 else set()
         if code != "ARREST" or ctx.trigger < 0:
             # not in a grievance ("clashed over the blockade" is no clash at a blockade)
             grievance = grievance_tokens(view, self.grievance_heads, self.grievance_preps)
             # nor at a gathering that is no demonstration ("a funeral gathering")
-            has = masked_cues(view, self.lex.social_gatherings, grievance or None)
+            has = masked_cues(view, self.lex.social_gatherings, (grievance | apart) or None)
             return any(has(c) for c in self.lex.protest_cues)
         if ctx.trigger in grievance_tokens(view, self.grievance_heads, self.grievance_preps):
             return False  # "rallied to decry the arrests"
         # nor a protest yet to happen ("arrested the organisers of a planned march")
-        reason = reason_tokens(view, ctx.trigger, self.lex) | self._unheld(view)
+        reason = reason_tokens(view, ctx.trigger, self.lex) | self._unheld(view) | apart
         has = masked_cues(view, (), reason) if reason else view.has_cue
         return any(has(c) for c in self.lex.protest_cues)
 

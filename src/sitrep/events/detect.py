@@ -140,9 +140,13 @@ DRIVEN_PRONOUNS = frozenset({"him", "her", "them", "us"})
 # protest verbs that can drive people ("marched them", "rallied supporters"); not "dispersed
 # protesters", where the people are the protest
 DRIVING_VERBS = frozenset({"march", "rally", "parade"})
-# withdrawal verbs that also move people by force ("pulled out several men"); not "withdrew
-# its officials", "evacuated staff"
-PULLED = frozenset({"pull", "drag"})
+# withdrawal verbs that also move people by force ("pulled out several men"), or hand them
+# to someone ("handed over 30 child soldiers to UNICEF"); not "withdrew its officials",
+# "evacuated staff"
+PULLED = frozenset({"pull", "drag", "hand"})
+# verbs whose protest reading ("took to the streets") is gone when people are their object
+# ("took him to the state security headquarters")
+CARRYING_VERBS = frozenset({"take"})
 # what may follow a headline's verb the parser took for a plural noun: its object ("names
 # new commander", "retakes last building", "claims Kunduz bombing") or where it happened
 HEADLINE_OBJECTS = frozenset({"DET", "NUM", "ADJ", "PROPN", "NOUN"})
@@ -291,6 +295,14 @@ class TriggerFinder:
             if nominal and self._broken(view, t.i, specs):
                 continue
             cand = self._match(view, anchors, t.i, specs, nominal)
+            if (
+                cand is not None
+                and cand.spec.plover_type == "PROTEST"
+                and not cand.nominal
+                and view.lemma(t.i) in CARRYING_VERBS
+                and self._people_object(view, anchors, t.i, DRIVEN_PRONOUNS)
+            ):
+                continue  # "took him to the headquarters": no one took to the streets
             if cand is not None and cand.end <= t.end and _hyphen_first(view, t.i):
                 continue  # "riot-control agents", "the strike-hit port": a modifier
             if (
@@ -302,6 +314,30 @@ class TriggerFinder:
                 continue  # "hit" in "the strike-hit port": the strike's, told before
             if cand is not None:
                 out.append(cand)
+        return out + self._hyphenated(view, out)
+
+    def _hyphenated(self, view: SentenceView, found: list[Candidate]) -> list[Candidate]:
+        """Trigger words written with a hyphen ("sit-in", "shoot-out", "gang-raped") that the
+        parser split and the word-by-word search missed (the small parser reads "staged a
+        sit-in" as a noun "sit" with a particle "in"): the two parts and the hyphen, looked
+        up as one word, by their words or lemmas."""
+        out: list[Candidate] = []
+        for i in range(view.first, view.last):
+            if not _hyphen_first(view, i):
+                continue
+            j = i + 2
+            start, end = view.tok(i).start, view.tok(j).end
+            if any(c.start < end and start < c.end for c in (*found, *out)):
+                continue
+            for key in (f"{view.word(i)}-{view.word(j)}", f"{view.lemma(i)}-{view.lemma(j)}"):
+                nominal = key in self.lex.nouns
+                specs = self.lex.nouns.get(key) or self.lex.verbs.get(key) or ()
+                spec = next((s for s in specs if s.needs is None and s.extra is None), None)
+                if spec is not None:
+                    # the part whose head lies outside the word heads it
+                    head = i if view.tok(i).head not in (i + 1, j) else j
+                    out.append(Candidate(head, spec, nominal, start, end))
+                    break
         return out
 
     def _event_word(self, lemma: str) -> bool:
