@@ -142,3 +142,18 @@ def test_case_cues_a_missile_at_an_industrial_area_and_hacking_with_machetes(
         "displacement site near Beni, killing 22 people with machetes."
     )
     assert case_label(parse_text(machetes)) != "ORG_CRIME"
+
+
+def test_events_people_handed_over_are_no_ground_handed_over(
+    parse_text: Callable[..., Document],
+) -> None:
+    stage = EventsStage(learned=False)
+    for text in (
+        "The army handed over 30 child soldiers to UNICEF in Yambio on Friday.",
+        "The militia handed over 12 hostages to the Red Cross in Goma on Friday.",
+    ):
+        subs = [e.acled_sub_event_type for e in stage(parse_text(text)).events]
+        assert "Non-violent transfer of territory" not in subs, text
+    town = "The rebels handed over the town of Kidal to the army on Friday."
+    subs = [e.acled_sub_event_type for e in stage(parse_text(town)).events]
+    assert "Non-violent transfer of territory" in subs

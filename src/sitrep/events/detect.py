@@ -141,8 +141,8 @@ DRIVEN_PRONOUNS = frozenset({"him", "her", "them", "us"})
 # protesters", where the people are the protest
 DRIVING_VERBS = frozenset({"march", "rally", "parade"})
 # withdrawal verbs that also move people by force ("pulled out several men"), or hand them
-# to someone ("handed over 30 child soldiers to UNICEF"); not "withdrew its officials",
-# "evacuated staff"
+# to someone ("handed over 12 hostages to the Red Cross"; soldiers too, ``_left_behind``);
+# not "withdrew its officials", "evacuated staff"
 PULLED = frozenset({"pull", "drag", "hand"})
 # verbs whose protest reading ("took to the streets") is gone when people are their object
 # ("took him to the state security headquarters")
@@ -355,6 +355,10 @@ class TriggerFinder:
             return False
         if stative_participle(view, i, self.grounds):
             return True
+        if view.lemma(i) == "hand":  # "handed over 30 child soldiers to UNICEF"
+            obj = view.child(i, frozenset({"dobj"}))
+            kind = object_class(view, anchors, self.lex, obj) if obj is not None else None
+            return kind in ("person", "troops")
         return view.lemma(i) in PULLED and self._people_object(view, anchors, i)
 
     def _broken(self, view: SentenceView, i: int, specs: tuple[TriggerSpec, ...]) -> bool:
