@@ -157,3 +157,46 @@ def test_events_people_handed_over_are_no_ground_handed_over(
     town = "The rebels handed over the town of Kidal to the army on Friday."
     subs = [e.acled_sub_event_type for e in stage(parse_text(town)).events]
     assert "Non-violent transfer of territory" in subs
+
+
+def test_events_force_on_marchers_a_protest_yet_to_happen_and_later_arrests(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    stage = EventsStage(learned=False)
+    # "against marchers" says whom force was used on, not what the march was about
+    eswatini = (
+        "Soldiers in Eswatini used live ammunition against pro-democracy marchers in Manzini "
+        "on Tuesday, killing three and wounding 20."
+    )
+    assert case_label(parse_text(eswatini)) == "FORCE_AGAINST_PROTEST"
+    # a protest planned for later neither happened nor makes the killing force against it
+    benue = (
+        "Armed herders attacked Mbaaku village in Benue State overnight, killing eight farmers "
+        "as they slept, police said; a protest over the killings is planned for Monday."
+    )
+    doc = stage(parse_text(benue))
+    assert case_label(parse_text(benue)) == "ATTACK"
+    assert [e.modality for e in doc.events if e.trigger.text == "protest"] == ["future"]
+    # what happened later is less the news than the event it followed
+    lynching = (
+        "Villagers beat a cattle trader to death on Sunday; four suspects were later arrested."
+    )
+    events = {e.trigger.text: e.confidence for e in stage(parse_text(lynching)).events}
+    assert events["arrested"] < 0.8
+
+
+def test_events_rescuers_pulling_people_out_and_a_poison_gas_grenade(
+    parse_text: Callable[..., Document], case_label: Callable[[Document], str]
+) -> None:
+    mine = (
+        "A cave-in at a gold mine in Sonora trapped 10 miners on Tuesday; rescuers pulled out "
+        "four alive, officials said."
+    )
+    assert case_label(parse_text(mine)) == "MAN_MADE_DISASTER"
+    kherson = "Russian troops pulled out of Kherson on Friday."
+    assert case_label(parse_text(kherson)) == "NON_VIOL_TERRIT_TRANSFER"
+    gas = (
+        "Russian troops dropped grenades loaded with CS gas on trenches near Avdiivka, sending "
+        "several soldiers to hospital with poisoning symptoms, the military said."
+    )
+    assert case_label(parse_text(gas)) == "CHEM_WEAP"

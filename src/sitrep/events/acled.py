@@ -22,6 +22,9 @@ from .clauses import (
 from .lexicon import Family, Lexicon, token_forms
 from .syntax import PRONOUNS, SentenceView
 
+# passive verbs that make their subject an event yet to happen ("a rally is scheduled")
+PLANNING_VERBS = frozenset({"plan", "schedule", "expect", "set", "call"})
+
 
 class AcledCoder:
     def __init__(self, lex: Lexicon):
@@ -292,7 +295,9 @@ class AcledCoder:
             # not in a grievance ("clashed over the blockade" is no clash at a blockade)
             grievance = grievance_tokens(view, self.grievance_heads, self.grievance_preps)
             # nor at a gathering that is no demonstration ("a funeral gathering")
-            has = masked_cues(view, self.lex.social_gatherings, (grievance | apart) or None)
+            # nor at one yet to happen ("a protest over the killings is planned for Monday")
+            unheld = grievance | apart | self._unheld(view)
+            has = masked_cues(view, self.lex.social_gatherings, unheld or None)
             return any(has(c) for c in self.lex.protest_cues)
         if ctx.trigger in grievance_tokens(view, self.grievance_heads, self.grievance_preps):
             return False  # "rallied to decry the arrests"
@@ -303,16 +308,22 @@ class AcledCoder:
 
     def _unheld(self, view: SentenceView) -> set[int]:
         """The words of the nouns a hypothetical adjective makes events yet to happen ("a
-        planned anti-government march", "the upcoming rally"); read once per sentence."""
+        planned anti-government march", "the upcoming rally"), or that are the subject of a
+        passive planning verb ("a protest over the killings is planned for Monday"); read
+        once per sentence."""
         unreal = self.lex.modality.hypothetical_adjectives
 
         def compute() -> frozenset[int]:
             out: set[int] = set()
             for i in range(view.first, view.last):
-                if view.tok(i).dep == "amod" and view.lemma(i) in unreal:
-                    head = view.head(i)
-                    if head is not None and view.tok(head).pos in ("NOUN", "PROPN"):
-                        out.update(view.subtree(head))
+                tok = view.tok(i)
+                head = view.head(i)
+                if head is None or view.tok(head).pos not in ("NOUN", "PROPN", "VERB"):
+                    continue
+                if tok.dep == "amod" and view.lemma(i) in unreal and view.tok(head).pos != "VERB":
+                    out.update(view.subtree(head))
+                elif tok.dep == "nsubjpass" and view.lemma(head) in PLANNING_VERBS:
+                    out.update(view.subtree(i))
             return frozenset(out)
 
         return set(view.memoised("unheld", compute))

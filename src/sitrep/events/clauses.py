@@ -15,6 +15,12 @@ CAUSE_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl", "ccomp", "conj"})
 
 
+# the people of a protest: a phrase of grievance is about an issue, never about them
+PARTICIPANTS = frozenset(
+    {"protester", "protestor", "demonstrator", "marcher", "striker", "picketer", "crowd"}
+)
+
+
 def grievance_tokens(view: SentenceView, heads: frozenset[str], preps: tuple[str, ...]) -> set[int]:
     """Words of the clauses that say what a protest is about ("to denounce the killing of
     ...", "against the arrests", "in solidarity with ..."), not how it went."""
@@ -31,6 +37,10 @@ def grievance_tokens(view: SentenceView, heads: frozenset[str], preps: tuple[str
                 obj = view.child(i, frozenset({"pobj"}))
                 if obj is None:  # "protested in and outside of ...": a bare "in" is no phrase
                     grievance = lemma in preps
+                elif view.lemma(obj) in PARTICIPANTS:
+                    # "live ammunition against marchers": whom force was used on, not what
+                    # the march was about
+                    grievance = False
                 else:
                     phrase = f"{lemma} {view.lemma(obj)}"
                     grievance = any(

@@ -144,6 +144,10 @@ DRIVING_VERBS = frozenset({"march", "rally", "parade"})
 # to someone ("handed over 12 hostages to the Red Cross"; soldiers too, ``_left_behind``);
 # not "withdrew its officials", "evacuated staff"
 PULLED = frozenset({"pull", "drag", "hand"})
+# who pull people out of rubble or water: no force withdrawing
+RESCUERS = frozenset(
+    {"rescuer", "firefighter", "fireman", "diver", "lifeguard", "volunteer", "medic", "paramedic"}
+)
 # verbs whose protest reading ("took to the streets") is gone when people are their object
 # ("took him to the state security headquarters")
 CARRYING_VERBS = frozenset({"take"})
@@ -355,6 +359,9 @@ class TriggerFinder:
             return False
         if stative_participle(view, i, self.grounds):
             return True
+        subject = view.child(i, frozenset({"nsubj"}))
+        if subject is not None and view.lemma(subject) in RESCUERS:
+            return True  # "rescuers pulled out four miners alive"
         if view.lemma(i) == "hand":  # "handed over 30 child soldiers to UNICEF"
             obj = view.child(i, frozenset({"dobj"}))
             kind = object_class(view, anchors, self.lex, obj) if obj is not None else None

@@ -11,6 +11,8 @@ from .lexicon import ModalityCues
 from .syntax import SentenceView
 
 STOP_DEPS = frozenset({"relcl", "appos", "parataxis"})
+# passive verbs whose subject is an event yet to happen ("a rally is scheduled for Friday")
+PLANNED_PASSIVES = frozenset({"plan", "schedule", "expect", "set"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 # how a trigger hangs under a governing verb whose meaning colours it ("said that ...",
 # "plans to ...", "called for ..."); an adverbial or coordinated clause is not its content
@@ -87,6 +89,8 @@ class ModalityJudge:
                 found.extend(
                     m for m in self._own(view, a, False) if m in ("hypothetical", "future")
                 )
+                if via == "nsubjpass" and lem in PLANNED_PASSIVES:
+                    found.append("future")  # "a protest over the killings is planned"
             elif via == "conj" and view.child(child, frozenset({"aux", "auxpass"})) is not None:
                 # "can fly ... and has been named": a coordinated verb with its own
                 # auxiliary does not share the first verb's modal

@@ -54,6 +54,9 @@ DESCRIPTION_FACTOR = 0.5
 # addition to what the report opened with
 ADDITION_FACTOR = 0.85
 ADDITION_WORDS = frozenset({"also"})
+# what happened after the news, in the same sentence or after it ("four suspects were later
+# arrested"): as little the news as an addition
+FOLLOW_UP_WORDS = frozenset({"later", "subsequently", "afterwards", "afterward"})
 
 
 def speech_discount(view: SentenceView, events: list[Event]) -> list[Event]:
@@ -219,12 +222,11 @@ def addition(view: SentenceView, i: int) -> bool:
     """Whether the trigger at ``i`` (or the verb it is the subject or object of) carries
     "also" and its sentence is not the document's first: an event added to the news the
     report opened with ("Ukrainian forces repelled attacks near Vuhledar. Russian forces
-    also shelled Novomykhailivka")."""
-    if view.sentence.i == 0:
-        return False
+    also shelled Novomykhailivka"); or, in any sentence, "later" (``FOLLOW_UP_WORDS``)."""
     heads = [i, *view.ancestors(i)][:2]
-    return any(
-        view.lemma(m).lower() in ADDITION_WORDS
-        for h in heads
-        for m in view.children(h, frozenset({"advmod"}))
-    )
+    words = {
+        view.lemma(m).lower() for h in heads for m in view.children(h, frozenset({"advmod"}))
+    }
+    if words & FOLLOW_UP_WORDS:
+        return True  # "four suspects were later arrested", in any sentence
+    return view.sentence.i > 0 and bool(words & ADDITION_WORDS)
