@@ -48,8 +48,15 @@ def test_label_speed_runs_start_with_the_stages_phrase_memos_empty() -> None:
     _dateparser("last Tuesday", dt.date(2024, 12, 8))
     fold("Maiduguri")
     assert _dateparser.cache_info().currsize > 0 and fold.cache_info().currsize > 0
+    from sitrep.events.static import StaticEncoder
+
+    static = StaticEncoder.load()
+    assert static is not None
+    static.encode(["Gunmen stormed the village."])
+    assert static.known  # the words it split are kept ...
     forget_texts()
     assert _dateparser.cache_info().currsize == 0 and fold.cache_info().currsize == 0
+    assert not static.known  # ... until a run forgets them
     # measure forgets too: only its own warm-up and texts are left in the date memo
     measure(TEXTS[:1], ("static",))
     assert _dateparser.cache_info().misses == _dateparser.cache_info().currsize

@@ -52,6 +52,20 @@ def test_typer_probabilities_sum_to_one() -> None:
     assert probs["B"] > probs["A"]
 
 
+def test_typer_probabilities_add_each_features_weights_once() -> None:
+    weights = {"s:shell": {1: 2.0, 2: -1.0}, "t:fire": {0: 0.5, 1: 0.25}, "s:gun": {2: 1.5}}
+    model = SubtypeModel(("A", "B", "C"), (0.1, -0.2, 0.0), weights)
+    # a feature given twice counts once; an unknown one not at all
+    probs = model.probabilities(["s:shell", "t:fire", "s:shell", "s:unknown"])
+    scores = [0.1 + 0.5, -0.2 + 2.0 + 0.25, 0.0 - 1.0]
+    total = sum(math.exp(x) for x in scores)
+    for label, x in zip(("A", "B", "C"), scores, strict=True):
+        assert probs[label] == pytest.approx(math.exp(x) / total)
+    # no known feature: the biases alone
+    alone = model.probabilities(["s:unknown"])
+    assert alone["A"] > alone["C"] > alone["B"]
+
+
 @pytest.mark.parametrize(
     ("probs", "current", "margin", "expected"),
     [

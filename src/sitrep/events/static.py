@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -27,6 +27,7 @@ from ..errors import SitrepError
 
 RESOURCE = "data/events/static_minilm.npz"
 MAX_WORD = 100  # longer "words" are noise (URLs, base64) and get no vector
+KNOWN = 200_000  # words whose pieces an encoder keeps
 
 
 def _punctuation(ch: str) -> bool:
@@ -81,6 +82,8 @@ def pieces(word: str, vocab: dict[str, int]) -> list[int]:
 class StaticEncoder:
     vocab: dict[str, int]
     table: np.ndarray  # (pieces, dimensions), float32
+    # each word's pieces, split once (``split``)
+    known: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls) -> StaticEncoder | None:
@@ -108,11 +111,20 @@ class StaticEncoder:
         )
         return buffer.getvalue()
 
+    def split(self, word: str) -> list[int]:
+        """``pieces(word, self.vocab)``, kept per word (at most ``KNOWN`` words)."""
+        found = self.known.get(word)
+        if found is None:
+            if len(self.known) >= KNOWN:
+                self.known.clear()
+            found = self.known[word] = pieces(word, self.vocab)
+        return found
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit vectors, one per text (zeros for a text with no known piece)."""
         out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
         for k, text in enumerate(texts):
-            ids = [i for w in words(text) for i in pieces(w, self.vocab)]
+            ids = [i for w in words(text) for i in self.split(w)]
             if ids:
                 out[k] = self.table[ids].mean(axis=0)
         norms = np.linalg.norm(out, axis=1, keepdims=True)

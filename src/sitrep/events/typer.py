@@ -27,9 +27,11 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import pairwise
+
+import numpy as np
 
 from ..errors import SitrepError
 from ..models import Document, Event, Sentence
@@ -100,14 +102,23 @@ class SubtypeModel:
     weights: dict[str, dict[int, float]]  # feature -> {label index: weight}
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
-        scores = list(self.bias)
-        for f in set(features):
-            for k, w in self.weights.get(f, {}).items():
-                scores[k] += w
+        index, table = self._table
+        rows = [index[f] for f in set(features) if f in index]
+        scores = (np.asarray(self.bias) + table[rows].sum(axis=0)).tolist()
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
         return {lab: e / total for lab, e in zip(self.labels, exps, strict=True)}
+
+    @cached_property
+    def _table(self) -> tuple[dict[str, int], np.ndarray]:
+        """The weights as one row of label weights per feature, for one sum a document."""
+        index = {f: k for k, f in enumerate(self.weights)}
+        table = np.zeros((len(index), len(self.labels)))
+        for f, ws in self.weights.items():
+            for k, w in ws.items():
+                table[index[f], k] = w
+        return index, table
 
     def to_json(
         self, source: str, settings: dict[str, float], trained_on: Sequence[str] = ()
