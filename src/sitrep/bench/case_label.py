@@ -35,6 +35,12 @@ T = TypeVar("T")
 KEPT = 4096  # documents whose rules' label and sparse opinion the labeller keeps
 
 
+def _padded(cues: Sequence[str]) -> tuple[str, ...]:
+    """Cues lower-cased, each also as the parser's tokens spell it (``token_forms``), with
+    a space either side."""
+    return tuple(f" {c} " for c in token_forms(c.lower() for c in cues))
+
+
 class CaseLabeller:
     """A document's CASE label: its most confident event, or an unseen-category cue."""
 
@@ -49,11 +55,8 @@ class CaseLabeller:
             (
                 row[0],
                 float(row[1]),
-                tuple(f" {c} " for c in token_forms(c.lower() for c in row[2])),
-                tuple(
-                    f" {c} "
-                    for c in token_forms(c.lower() for c in (row[3] if len(row) > 3 else ()))
-                ),
+                _padded(row[2]),
+                _padded(row[3] if len(row) > 3 else ()),
             )
             for row in extra["categories"]
         ]

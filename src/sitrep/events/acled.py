@@ -19,11 +19,14 @@ from .clauses import (
     pronoun_object,
     stative_tokens,
 )
-from .lexicon import Family, Lexicon, token_forms
+from .lexicon import Family, Lexicon
+from .modality import PLANNED_PASSIVES
 from .syntax import PRONOUNS, SentenceView
 
-# passive verbs that make their subject an event yet to happen ("a rally is scheduled")
-PLANNING_VERBS = frozenset({"plan", "schedule", "expect", "set", "call"})
+# passive verbs that make their subject an event yet to happen ("a rally is scheduled"), as
+# the modality judge reads them, and "called" ("a strike was called for Monday"), which there
+# would also make "the protest was called off" a future
+PLANNING_VERBS = PLANNED_PASSIVES | {"call"}
 
 
 class AcledCoder:
@@ -47,12 +50,12 @@ class AcledCoder:
         ref = lex.refinements
         intercept = ref.get("interception", {})
         self.intercepted_codes = frozenset(intercept.get("codes", ()))
-        self.intercept_cues = token_forms(intercept.get("cues", ()))
+        self.intercept_cues = tuple(intercept.get("cues", ()))
         self.nonstate_arrest: str | None = ref.get("nonstate_arrest")
-        self.riot_demo_cues = token_forms(
+        self.riot_demo_cues = tuple(
             ref.get("riot_demonstration_cues", ("demonstration", "protest", "rally"))
         )
-        self.street_riot_cues = token_forms(ref.get("street_riot_cues", ()))
+        self.street_riot_cues = tuple(ref.get("street_riot_cues", ()))
         # what ground is ("abandoned positions" were left by someone; "abandoned houses" not)
         self.grounds = lex.word_sets["territory_nouns"] | lex.word_sets["base_nouns"]
         self.grievance_heads = frozenset(ref.get("grievance_heads", ()))
@@ -63,7 +66,7 @@ class AcledCoder:
         self.property_code: str | None = ref.get("property_code")
         self.state_obstruction: str | None = ref.get("state_obstruction")
         self.refine = [
-            (frozenset(ref[k]["codes"]), str(ref[k]["code"]), token_forms(ref[k]["cues"]))
+            (frozenset(ref[k]["codes"]), str(ref[k]["code"]), tuple(ref[k]["cues"]))
             for k in ("disappearance", "sexual", "exchange", "controlled")
             if k in ref
         ]
@@ -72,11 +75,11 @@ class AcledCoder:
         if "burned_people" in ref:
             burned = ref["burned_people"]
             self.people_family = (frozenset(burned["codes"]), str(burned["family"]))
-            self.burned_cues = token_forms(burned.get("cues", ()))
+            self.burned_cues = tuple(burned.get("cues", ()))
         diplo = ref.get("diplomatic_agreement", {})
         self.diplomatic_codes = frozenset(diplo.get("codes", ()))
-        self.diplomatic_cues = token_forms(diplo.get("cues", ()))
-        self.diplomatic_unless = token_forms(diplo.get("unless", ()))
+        self.diplomatic_cues = tuple(diplo.get("cues", ()))
+        self.diplomatic_unless = tuple(diplo.get("unless", ()))
         state_protest = ref.get("state_protest", {})
         self.state_protest_family: str | None = state_protest.get("family")
         self.state_protest_agents = frozenset(state_protest.get("agents", ()))
@@ -90,13 +93,13 @@ class AcledCoder:
         self.allied_codes = frozenset(foreign.get("allied_codes", ()))
         self.allied_code: str | None = foreign.get("allied_code")
         self.allies = Allies.from_rules(foreign)
-        self.battle_cues = token_forms(ref.get("battle_cues", ()))
+        self.battle_cues = tuple(ref.get("battle_cues", ()))
         crowd = ref.get("crowd_violence", {})
         self.crowd_code: str | None = crowd.get("code")
         self.crowd_codes = frozenset(crowd.get("codes", ()))
-        self.crowd_agents = tuple(f" {c} " for c in token_forms(crowd.get("agents", ())))
-        self.crowd_weapons = token_forms(crowd.get("weapons", ()))
-        self.crowd_firearms = token_forms(crowd.get("firearms", ()))
+        self.crowd_agents = tuple(f" {c} " for c in crowd.get("agents", ()))
+        self.crowd_weapons = tuple(crowd.get("weapons", ()))
+        self.crowd_firearms = tuple(crowd.get("firearms", ()))
         # who, arrested, makes the arrest an intervention in a protest ("20 protesters")
         self.protesters = lex.protest_cues + lex.protest_patients
         # agent words of demonstrators (the agent overrides' violent-demonstration cues)
@@ -303,7 +306,7 @@ class AcledCoder:
             return False  # "rallied to decry the arrests"
         # nor a protest yet to happen ("arrested the organisers of a planned march")
         reason = reason_tokens(view, ctx.trigger, self.lex) | self._unheld(view) | apart
-        has = masked_cues(view, (), reason) if reason else view.has_cue
+        has = masked_cues(view, (), reason)
         return any(has(c) for c in self.lex.protest_cues)
 
     def _unheld(self, view: SentenceView) -> set[int]:
@@ -316,13 +319,19 @@ class AcledCoder:
         def compute() -> frozenset[int]:
             out: set[int] = set()
             for i in range(view.first, view.last):
-                tok = view.tok(i)
                 head = view.head(i)
-                if head is None or view.tok(head).pos not in ("NOUN", "PROPN", "VERB"):
+                if head is None:
                     continue
-                if tok.dep == "amod" and view.lemma(i) in unreal and view.tok(head).pos != "VERB":
+                dep, head_pos = view.tok(i).dep, view.tok(head).pos
+                # "a planned march": the noun the adjective describes
+                if dep == "amod" and head_pos in ("NOUN", "PROPN") and view.lemma(i) in unreal:
                     out.update(view.subtree(head))
-                elif tok.dep == "nsubjpass" and view.lemma(head) in PLANNING_VERBS:
+                # "a protest ... is planned": the verb's subject
+                elif (
+                    dep == "nsubjpass"
+                    and head_pos in ("NOUN", "PROPN", "VERB")
+                    and view.lemma(head) in PLANNING_VERBS
+                ):
                     out.update(view.subtree(i))
             return frozenset(out)
 
@@ -355,7 +364,7 @@ class AcledCoder:
         if any(f" {c} " in phrase for c in self.demonstrating):
             return False  # "workers demanding higher wages" demonstrate
         grievance = grievance_tokens(view, self.grievance_heads, self.grievance_preps)
-        has = masked_cues(view, (), grievance) if grievance else view.has_cue
+        has = masked_cues(view, (), grievance)
         if any(has(c) for c in (*self.lex.demonstration_cues, *self.street_riot_cues)):
             return False  # demonstrators turning violent riot (violent demonstration)
         return any(c in phrase for c in self.crowd_agents) or any(

@@ -184,17 +184,8 @@ def masked_cues(
     is no riot), and without the words of ``skip``."""
     if not masks and not skip:
         return view.has_cue
-    key = (tuple(masks), frozenset(skip or ()))
-    both = view.masked.get(key)
-    if both is None:
-        lemmas, words = view.cue_strings(key[1])
-        for m in masks:
-            lemmas = lemmas.replace(f" {m} ", " _ ")
-            # the words as written: a mask's plural too ("riot shields" is no riot either)
-            words = words.replace(f" {m} ", " _ ").replace(f" {m}s ", " _ ")
-        # one string to search, the two joined by a line break, which no cue holds
-        both = view.masked[key] = f"{lemmas}\n{words}"
-    return lambda cue: f" {cue} " in both
+    text = view.searched(tuple(masks), frozenset(skip or ()))
+    return lambda cue: f" {cue} " in text
 
 
 def nationality_target(view: SentenceView, head: str) -> bool:

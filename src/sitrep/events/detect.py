@@ -140,10 +140,14 @@ DRIVEN_PRONOUNS = frozenset({"him", "her", "them", "us"})
 # protest verbs that can drive people ("marched them", "rallied supporters"); not "dispersed
 # protesters", where the people are the protest
 DRIVING_VERBS = frozenset({"march", "rally", "parade"})
-# withdrawal verbs that also move people by force ("pulled out several men"), or hand them
-# to someone ("handed over 12 hostages to the Red Cross"; soldiers too, ``_left_behind``);
-# not "withdrew its officials", "evacuated staff"
-PULLED = frozenset({"pull", "drag", "hand"})
+# withdrawal verbs that also move people by force ("pulled out several men"); not "withdrew
+# its officials", "evacuated staff"
+PULLED = frozenset({"pull", "drag"})
+PEOPLE = frozenset({"person"})  # the object class of people (``object_class``)
+# a withdrawal verb that hands over people or soldiers, no ground ("handed over 12 hostages
+# to the Red Cross", "30 child soldiers to UNICEF")
+HANDED = frozenset({"hand"})
+HANDED_KINDS = frozenset({"person", "troops"})
 # who pull people out of rubble or water: no force withdrawing
 RESCUERS = frozenset(
     {"rescuer", "firefighter", "fireman", "diver", "lifeguard", "volunteer", "medic", "paramedic"}
@@ -186,14 +190,19 @@ def _state_in_protest(
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 
 
+def _hyphen_joined(view: SentenceView, i: int) -> bool:
+    """Whether the words at ``i`` and ``i + 2`` of the sentence are joined by a hyphen at
+    ``i + 1`` with no space between: one hyphenated compound."""
+    if i < view.first or i + 2 >= view.last:
+        return False
+    first, hyphen, second = view.tok(i), view.tok(i + 1), view.tok(i + 2)
+    return hyphen.text in HYPHENS and first.end == hyphen.start and hyphen.end == second.start
+
+
 def _hyphen_first(view: SentenceView, i: int) -> bool:
     """Whether the word at ``i`` is the first part of a hyphenated compound ("riot" in
-    "riot-control agents", "strike" in "the strike-hit port", "clash" in "clash-hit"): the
-    hyphen and the next word follow it with no space between."""
-    if i + 2 >= view.last:
-        return False
-    word, hyphen, rest = view.tok(i), view.tok(i + 1), view.tok(i + 2)
-    return hyphen.text in HYPHENS and word.end == hyphen.start and hyphen.end == rest.start
+    "riot-control agents", "strike" in "the strike-hit port", "clash" in "clash-hit")."""
+    return _hyphen_joined(view, i)
 
 
 def _hyphen_modifier(view: SentenceView, i: int) -> bool:
@@ -201,12 +210,8 @@ def _hyphen_modifier(view: SentenceView, i: int) -> bool:
     ("the strike-hit port", "a war-ravaged town", but also "a remote-detonated bomb", so
     ``find`` asks that the first part be an event word); "launched a counter-attack" is no
     modifier."""
-    if i - 2 < view.first:
-        return False
-    word, hyphen, before = view.tok(i), view.tok(i - 1), view.tok(i - 2)
-    if hyphen.text not in HYPHENS or before.end != hyphen.start or hyphen.end != word.start:
-        return False
-    return word.dep in ("amod", "compound") and word.head > i
+    word = view.tok(i)
+    return _hyphen_joined(view, i - 2) and word.dep in ("amod", "compound") and word.head > i
 
 
 def _participle_as_noun(view: SentenceView, i: int) -> bool:
@@ -299,25 +304,24 @@ class TriggerFinder:
             if nominal and self._broken(view, t.i, specs):
                 continue
             cand = self._match(view, anchors, t.i, specs, nominal)
+            if cand is None:
+                continue
             if (
-                cand is not None
-                and cand.spec.plover_type == "PROTEST"
+                cand.spec.plover_type == "PROTEST"
                 and not cand.nominal
                 and view.lemma(t.i) in CARRYING_VERBS
                 and self._people_object(view, anchors, t.i, DRIVEN_PRONOUNS)
             ):
                 continue  # "took him to the headquarters": no one took to the streets
-            if cand is not None and cand.end <= t.end and _hyphen_first(view, t.i):
+            if cand.end <= t.end and _hyphen_first(view, t.i):
                 continue  # "riot-control agents", "the strike-hit port": a modifier
             if (
-                cand is not None
-                and cand.start >= t.start
+                cand.start >= t.start
                 and _hyphen_modifier(view, t.i)
                 and self._event_word(view.lemma(t.i - 2))
             ):
                 continue  # "hit" in "the strike-hit port": the strike's, told before
-            if cand is not None:
-                out.append(cand)
+            out.append(cand)
         return out + self._hyphenated(view, out)
 
     def _hyphenated(self, view: SentenceView, found: list[Candidate]) -> list[Candidate]:
@@ -362,10 +366,8 @@ class TriggerFinder:
         subject = view.child(i, frozenset({"nsubj"}))
         if subject is not None and view.lemma(subject) in RESCUERS:
             return True  # "rescuers pulled out four miners alive"
-        if view.lemma(i) == "hand":  # "handed over 30 child soldiers to UNICEF"
-            obj = view.child(i, frozenset({"dobj"}))
-            kind = object_class(view, anchors, self.lex, obj) if obj is not None else None
-            return kind in ("person", "troops")
+        if view.lemma(i) in HANDED:  # "handed over 30 child soldiers to UNICEF"
+            return self._people_object(view, anchors, i, kinds=HANDED_KINDS)
         return view.lemma(i) in PULLED and self._people_object(view, anchors, i)
 
     def _broken(self, view: SentenceView, i: int, specs: tuple[TriggerSpec, ...]) -> bool:
@@ -385,16 +387,21 @@ class TriggerFinder:
         return self._people_object(view, anchors, i, DRIVEN_PRONOUNS)
 
     def _people_object(
-        self, view: SentenceView, anchors: Anchors, i: int, pronouns: frozenset[str] | None = None
+        self,
+        view: SentenceView,
+        anchors: Anchors,
+        i: int,
+        pronouns: frozenset[str] | None = None,
+        kinds: frozenset[str] = PEOPLE,
     ) -> bool:
-        """Whether the verb at ``i`` has people as its direct object (``object_class``);
-        with ``pronouns``, a pronoun object is people when it is one of them."""
+        """Whether the verb at ``i`` has people as its direct object (``object_class`` one
+        of ``kinds``); with ``pronouns``, a pronoun object is people when it is one of them."""
         obj = view.child(i, frozenset({"dobj"}))
         if obj is None:
             return False
         if pronouns is not None and view.tok(obj).pos == "PRON":
             return view.word(obj) in pronouns
-        return object_class(view, anchors, self.lex, obj) == "person"
+        return object_class(view, anchors, self.lex, obj) in kinds
 
     def _social(self, view: SentenceView, i: int, lemma: str) -> bool:
         """A gathering for a purpose that is no demonstration ("relatives gathered on Tuesday

@@ -21,7 +21,7 @@ DATA_DIR = "data/events"
 # the parser splits a hyphen between a letter or digit and a letter into a token of its own
 # ("pepper-spray" -> "pepper - spray"; "AK-47" stays whole), and cues are searched for in
 # the tokens joined by spaces (``SentenceView.cue_strings``, ``span_string``)
-_SPLIT_HYPHEN = re.compile(r"(?<=[a-z0-9])-(?=[a-z])")
+_SPLIT_HYPHEN = re.compile(r"(?<=[a-z0-9])-(?=[a-z])", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,31 +150,30 @@ def _specs(table: dict[str, list[Any]], noun: bool) -> dict[str, tuple[TriggerSp
     return {k: tuple(sorted(v, key=lambda s: s.extra is None)) for k, v in index.items()}
 
 
-def _cue_list(key: str, value: Any) -> bool:
-    """Whether a family option is a list of words or phrases (not of actor kinds)."""
-    return (
-        isinstance(value, list)
-        and not key.endswith("_kinds")
-        and all(isinstance(c, str) for c in value)
-    )
+def _token_lists(value: Any, key: str = "") -> Any:
+    """``value`` (parsed YAML) with every list of words or phrases in it, at any depth, in
+    ``token_forms``: the cues are searched for in the sentence's tokens. Lists of actor kinds
+    (under a key ending "_kinds") are names, not words, and stay as they are; a rule row
+    ("[CODE, [cues], [unless]]") keeps its places, only its lists of cues grow."""
+    if isinstance(value, dict):
+        return {k: _token_lists(v, str(k)) for k, v in value.items()}
+    if not isinstance(value, list):
+        return value
+    if all(isinstance(c, str) for c in value):
+        return value if key.endswith("_kinds") else list(token_forms(value))
+    return [_token_lists(item, key) for item in value]
 
 
 def _family(name: str, raw: dict[str, Any]) -> Family:
     rules = tuple(
         CueRule(
             r[0],
-            token_forms(c.lower() for c in r[1]),
-            token_forms(c.lower() for c in r[2]) if len(r) > 2 else (),
+            tuple(c.lower() for c in r[1]),
+            tuple(c.lower() for c in r[2]) if len(r) > 2 else (),
         )
         for r in raw.get("rules", [])
     )
-    # the options' lists of words and phrases are searched in the sentence's tokens; the
-    # kinds are actor kind names, not words
-    options = {
-        k: list(token_forms(v)) if _cue_list(k, v) else v
-        for k, v in raw.items()
-        if k not in ("rules", "default")
-    }
+    options = {k: v for k, v in raw.items() if k not in ("rules", "default")}
     return Family(name, rules, raw["default"], options)
 
 
@@ -183,7 +182,8 @@ def load_lexicon() -> Lexicon:
     """Read and index every events data file (once per process)."""
     trig = read_data("triggers.yaml")
     acled = read_data("acled.yaml")
-    rules = read_data("acled_rules.yaml")
+    # every cue list also as the parser's tokens spell it ("pepper-spray", "pepper - spray")
+    rules = _token_lists(read_data("acled_rules.yaml"))
     mod = read_data("modality.yaml")
     num = read_data("numbers.yaml")
     sets = {
@@ -242,17 +242,15 @@ def load_lexicon() -> Lexicon:
         acled={code: (v[0], v[1]) for code, v in acled["sub_types"].items()},
         families={name: _family(name, raw) for name, raw in rules["families"].items()},
         refinable=frozenset(rules["refinable"]),
-        agent_overrides=tuple(
-            CueRule(c, token_forms(cues)) for c, cues in rules["agent_overrides"]
-        ),
+        agent_overrides=tuple(CueRule(c, tuple(cues)) for c, cues in rules["agent_overrides"]),
         agent_override_codes=frozenset(rules["agent_override_codes"]),
-        protest_cues=token_forms(rules["protest_cues"]),
-        protest_patients=token_forms(rules.get("protest_patients", ())),
-        social_gatherings=token_forms(rules.get("social_gatherings", ())),
+        protest_cues=tuple(rules["protest_cues"]),
+        protest_patients=tuple(rules.get("protest_patients", ())),
+        social_gatherings=tuple(rules.get("social_gatherings", ())),
         protest_codes=frozenset(rules["protest_codes"]),
         modality=modality,
         numbers=numbers,
-        demonstration_cues=token_forms(rules.get("demonstration_cues", ())),
+        demonstration_cues=tuple(rules.get("demonstration_cues", ())),
         demonstration_codes=frozenset(rules.get("demonstration_codes", ())),
         lemma_fixes=dict(trig.get("lemma_fixes", {})),
         verb_forms=dict(trig.get("verb_forms", {})),

@@ -56,22 +56,21 @@ class SentenceView:
             i for i in range(self.first, self.last) if self._date_month(doc.tokens, i)
         )
         self._first_lemma = self._opening_lemma()
-        # lemma(i) and word(i) of the sentence's own tokens, read once: the rules ask for them
-        # tens of thousands of times a hundred snippets
-        own = range(self.first, self.last)
-        self._lemmas = [
-            DATE_WORD if i in self._dates else self.tokens[i].lemma.lower() for i in own
-        ]
-        if self._lemmas:
-            self._lemmas[0] = self._first_lemma
-        self._words = [DATE_WORD if i in self._dates else self.tokens[i].text.lower() for i in own]
+        # lemma(i) and word(i) of each of the sentence's tokens, in order, read once: the
+        # rules ask for them tens of thousands of times a hundred snippets
+        own = range(self.first + 1, self.last)
+        self.lemmas: tuple[str, ...] = (
+            (self._first_lemma,) if self.last > self.first else ()
+        ) + tuple(DATE_WORD if i in self._dates else self.tokens[i].lemma.lower() for i in own)
+        self.words: tuple[str, ...] = tuple(
+            DATE_WORD if i in self._dates else self.tokens[i].text.lower()
+            for i in range(self.first, self.last)
+        )
         # per-sentence results shared by the rules (clause token sets), keyed by their name
         self.memo: dict[str, frozenset[int]] = {}
         self._strings: dict[frozenset[int], tuple[str, str]] = {}
         self._subtrees: dict[tuple[int, frozenset[str]], list[int]] = {}
-        self._both: str | None = None  # has_cue's string
-        # masked_cues' strings, per masks and words left out
-        self.masked: dict[tuple[tuple[str, ...], frozenset[int]], str] = {}
+        self._searched: dict[tuple[tuple[str, ...], frozenset[int]], str] = {}
 
     def memoised(self, key: str, compute: Callable[[], frozenset[int]]) -> frozenset[int]:
         """A per-sentence result (a clause's token set), computed once under ``key``."""
@@ -97,7 +96,7 @@ class SentenceView:
 
     def lemma(self, i: int) -> str:
         if self.first <= i < self.last:
-            return self._lemmas[i - self.first]
+            return self.lemmas[i - self.first]
         return self.tokens[i].lemma.lower()
 
     def _opening_lemma(self) -> str:
@@ -121,7 +120,7 @@ class SentenceView:
     def word(self, i: int) -> str:
         """The lower-cased word (a month in a date is ``DATE_WORD``)."""
         if self.first <= i < self.last:
-            return self._words[i - self.first]
+            return self.words[i - self.first]
         return self.tokens[i].text.lower()
 
     def children(self, i: int, deps: frozenset[str] | None = None) -> list[int]:
@@ -201,16 +200,6 @@ class SentenceView:
         return self.doc.article.text[start:end]
 
     @cached_property
-    def lemmas(self) -> tuple[str, ...]:
-        """``lemma(i)`` of each of the sentence's tokens, in order."""
-        return tuple(self._lemmas)
-
-    @cached_property
-    def words(self) -> tuple[str, ...]:
-        """``word(i)`` of each of the sentence's tokens, in order."""
-        return tuple(self._words)
-
-    @cached_property
     def split_particles(self) -> tuple[tuple[int, int], ...]:
         """(verb, particle) of the phrasal verbs whose object stands between them ("handed
         them over", "blew the car up"), so that a cue "hand over" finds them too."""
@@ -252,14 +241,24 @@ class SentenceView:
             )
         return found
 
+    def searched(self, masks: tuple[str, ...] = (), skip: frozenset[int] = frozenset()) -> str:
+        """The lemma and the word string (``cue_strings`` without the words of ``skip``)
+        joined by a line break, which no cue holds, so that one search finds a padded cue in
+        either; each of ``masks`` blanked out ("riot police" is no riot), in the words also
+        with a plural "s" ("riot shields"). Kept per masks and words left out."""
+        key = (masks, skip)
+        found = self._searched.get(key)
+        if found is None:
+            lemmas, words = self.cue_strings(skip)
+            for m in masks:
+                lemmas = lemmas.replace(f" {m} ", " _ ")
+                words = words.replace(f" {m} ", " _ ").replace(f" {m}s ", " _ ")
+            found = self._searched[key] = f"{lemmas}\n{words}"
+        return found
+
     def has_cue(self, cue: str) -> bool:
-        """Whether the padded cue stands in the lemma or the word string (one search of the
-        two joined by a line break, which no cue holds)."""
-        both = self._both
-        if both is None:
-            lemmas, words = self.cue_strings()
-            both = self._both = f"{lemmas}\n{words}"
-        return f" {cue} " in both
+        """Whether the padded cue stands in the lemma or the word string."""
+        return f" {cue} " in self.searched()
 
     def span_string(self, indices: list[int]) -> str:
         """The tokens' lemmas, then their words, padded: a cue of several words ("aid
